@@ -1,0 +1,1 @@
+"""The eagraph command line."""

@@ -1,0 +1,104 @@
+"""The ``eagraph`` command: a thin layer of click commands over the library.
+
+Every command loads the model through :func:`eagraph.workspace.load`, calls the library, and
+prints. User mistakes (:class:`EagraphError`) are printed as ``file:line:col: message`` with
+exit code 2 and no traceback; anything else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import click
+
+from eagraph import __version__
+from eagraph.workspace import EagraphError, Workspace, load
+
+from .console import Console, ExitCode
+
+
+class EagraphGroup(click.Group):
+    """Turns user mistakes into a message and exit code 2, wherever they are raised."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                try:
+                    return super().invoke(ctx)
+                finally:
+                    for warning in caught:
+                        Console.current().warn(str(warning.message))
+        except EagraphError as exc:
+            Console.current().error(exc.render())
+            ctx.exit(ExitCode.ERROR)
+
+
+def verbosity_options(command):
+    """``--quiet`` and ``--verbose``, accepted by every command as well as by ``eagraph`` itself."""
+
+    def set_quiet(ctx, _param, value):
+        if value:
+            Console.current().verbosity = -1
+
+    def set_verbose(ctx, _param, value):
+        if value:
+            Console.current().verbosity = 1
+
+    command = click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=set_quiet,
+                           help="Print results only: no progress, no commentary.")(command)
+    command = click.option("-v", "--verbose", is_flag=True, expose_value=False, callback=set_verbose,
+                           help="Say more about what is being done.")(command)
+    return command
+
+
+@click.group(cls=EagraphGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "-V", "--version", prog_name="eagraph", message="%(prog)s %(version)s")
+@click.option("--color/--no-color", default=None,
+              help="Force colour on or off (default: colour on a terminal, unless NO_COLOR is set).")
+@verbosity_options
+@click.pass_context
+def cli(ctx: click.Context, color: bool | None) -> None:
+    """eagraph: the enterprise architecture of a government as a knowledge graph.
+
+    A model is a folder of RDF files (Turtle, usually in git) with an optional eagraph.toml.
+    Point any command at that folder (default: the current folder).
+
+    \b
+    Examples:
+      eagraph info models/
+      eagraph query models/ "SELECT ?s WHERE { ?s a cpsv:PublicService }"
+    """
+    console = ctx.ensure_object(Console)
+    if color is not None:
+        console.color = color
+    if color is False:
+        ctx.color = False
+
+
+def load_workspace(path: Path, *, cache: bool = True) -> Workspace:
+    """Load a model with a progress bar on a terminal; every command loads through here."""
+    console = Console.current()
+    workspace = load(path, cache=cache, progress=console.progress("loading"))
+    console.detail(f"loaded {workspace.triple_count} statements from {len(workspace.files)} files in {workspace.root}")
+    return workspace
+
+
+def model_path_argument(command):
+    return click.argument("path", type=click.Path(path_type=Path), default=".", required=False)(command)
+
+
+def no_cache_option(command):
+    return click.option("--no-cache", is_flag=True, help="Parse every file again instead of using the parse cache.")(command)
+
+
+def register_commands() -> None:
+    from . import info, query  # noqa: F401  (each module adds its command to `cli`)
+
+
+register_commands()
+
+
+def main() -> None:
+    cli(prog_name="eagraph")

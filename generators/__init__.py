@@ -1,0 +1,1 @@
+"""Generators: a model in, files out (site, exports)."""

@@ -1,0 +1,1 @@
+"""Checks that a model keeps the model contract (SHACL shapes with rule codes)."""

@@ -1,0 +1,80 @@
+"""A cache of parsed files keyed by their content, so an unchanged file is never parsed twice.
+
+Entries are content-addressed (file bytes, base IRI, format and parser version), so one cache
+serves every checkout and branch of every model on the machine, and a stale entry cannot be
+returned for changed text. The cache lives outside the model (nothing eagraph does for reading
+writes into the model): ``$EAGRAPH_CACHE_DIR``, else ``$XDG_CACHE_HOME/eagraph``, else
+``~/.cache/eagraph``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import tempfile
+from pathlib import Path
+
+from .sources import PARSER_VERSION
+from .turtle import ParsedDocument
+
+_FORMAT = 1
+
+
+def default_cache_dir() -> Path:
+    if os.environ.get("EAGRAPH_CACHE_DIR"):
+        return Path(os.environ["EAGRAPH_CACHE_DIR"])
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "eagraph"
+
+
+class ParseCache:
+    """Parsed documents on disk; every failure to read or write is a miss, never an error."""
+
+    def __init__(self, directory: Path):
+        self.directory = directory
+
+    @staticmethod
+    def key(digest: str, base: str, fmt: str) -> str:
+        return hashlib.blake2b(f"{PARSER_VERSION}|{fmt}|{base}|{digest}".encode(), digest_size=20).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.directory / "parsed" / key[:2] / key
+
+    def get(self, key: str) -> tuple[str, ParsedDocument] | None:
+        """The N-Triples text and positions of a cached file, or None."""
+        try:
+            raw = self._path(key).read_bytes()
+            version, ntriples, lines, columns, subjects = marshal.loads(raw)
+        except (OSError, ValueError, EOFError, TypeError):
+            return None
+        if version != _FORMAT:
+            return None
+        doc = ParsedDocument(subjects=subjects)
+        doc.lines.frombytes(lines)
+        doc.columns.frombytes(columns)
+        return ntriples, doc
+
+    def put(self, key: str, ntriples: str, doc: ParsedDocument) -> None:
+        path = self._path(key)
+        payload = marshal.dumps((_FORMAT, ntriples, doc.lines.tobytes(), doc.columns.tobytes(), doc.subjects))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            with os.fdopen(fd, "wb") as out:
+                out.write(payload)
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a read-only or full disk only costs speed
+
+
+class NoCache(ParseCache):
+    def __init__(self):
+        super().__init__(Path(os.devnull))
+
+    def get(self, key: str):
+        return None
+
+    def put(self, key: str, ntriples: str, doc: ParsedDocument) -> None:
+        return None
+

@@ -1,0 +1,111 @@
+"""``eagraph.toml``: which files make the model, which languages every label needs, and more.
+
+The configuration is a declared schema: each key has a type, a default and a docstring, so
+the manual's configuration page and the warnings about unknown keys come from one table.
+"""
+
+from __future__ import annotations
+
+import tomllib
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ConfigError
+
+CONFIG_FILE = "eagraph.toml"
+
+
+@dataclass(frozen=True)
+class Option:
+    section: str
+    key: str
+    type: type
+    default: object
+    doc: str
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option("model", "include", list, ["**/*.ttl", "**/*.nt", "**/*.rdf", "**/*.owl", "**/*.jsonld"],
+           "Glob patterns, relative to the folder of eagraph.toml, of the files that make the model."),
+    Option("model", "exclude", list, [],
+           "Glob patterns of files to leave out even if `include` matches them."),
+    Option("model", "languages", list, ["nl", "fr"],
+           "Languages every title, description and label must have (BCP 47 tags)."),
+    Option("model", "base", str, "",
+           "Base IRI for relative IRIs; empty means file:///<path of the file in the model>."),
+    Option("validate", "shapes", list, [],
+           "Extra SHACL shapes files of your organisation, checked after eagraph's own."),
+    Option("validate", "suppress", list, [],
+           "Rule suppressions: tables with `rule`, optional `node`, and a `reason`."),
+    Option("output", "site", str, "site",
+           "Folder the architecture site is written to, relative to the model."),
+    Option("output", "reports", str, "reports",
+           "Folder reports are written to, relative to the model."),
+)
+
+# Folders that never hold model files, whatever `include` says.
+ALWAYS_EXCLUDED = (".git", ".venv", "node_modules", "site", "__pycache__", ".eagraph-cache")
+
+
+@dataclass(frozen=True)
+class Config:
+    """The settings of one model; defaults apply where eagraph.toml is silent or absent."""
+
+    root: Path
+    include: tuple[str, ...] = tuple(OPTIONS[0].default)
+    exclude: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ("nl", "fr")
+    base: str = ""
+    shapes: tuple[Path, ...] = ()
+    suppress: tuple[dict, ...] = ()
+    site: Path = Path("site")
+    reports: Path = Path("reports")
+    source: Path | None = None  # the eagraph.toml it came from
+    unknown_keys: tuple[str, ...] = field(default=())
+
+
+def load_config(root: Path) -> Config:
+    """Read ``root/eagraph.toml`` if present; a mistake in it is a ConfigError naming the line."""
+    path = root / CONFIG_FILE
+    if not path.is_file():
+        return Config(root=root)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text ({exc.reason})") from None
+    values: dict[str, object] = {}
+    known = {(o.section, o.key): o for o in OPTIONS}
+    unknown: list[str] = []
+    for section, table in data.items():
+        if not isinstance(table, dict):
+            unknown.append(section)
+            continue
+        for key, value in table.items():
+            option = known.get((section, key))
+            if option is None:
+                unknown.append(f"{section}.{key}")
+                continue
+            if not isinstance(value, option.type) or (
+                option.type is list and option.key != "suppress" and not all(isinstance(v, str) for v in value)
+            ):
+                kind = "a list of strings" if option.type is list else "a string"
+                raise ConfigError(f"{path}: [{section}] {key} must be {kind}, not {value!r}")
+            values[key] = value
+    for name in unknown:
+        warnings.warn(f"{path}: unknown setting '{name}' is ignored", stacklevel=2)
+    return Config(
+        root=root,
+        include=tuple(values.get("include", OPTIONS[0].default)),
+        exclude=tuple(values.get("exclude", ())),
+        languages=tuple(values.get("languages", ("nl", "fr"))),
+        base=str(values.get("base", "")),
+        shapes=tuple(root / s for s in values.get("shapes", ())),
+        suppress=tuple(values.get("suppress", ())),
+        site=Path(str(values.get("site", "site"))),
+        reports=Path(str(values.get("reports", "reports"))),
+        source=path,
+        unknown_keys=tuple(unknown),
+    )

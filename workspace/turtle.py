@@ -1,0 +1,521 @@
+"""A Turtle parser that remembers where every statement came from.
+
+rdflib's and Oxigraph's parsers give triples but no positions, and an architect reading a
+validation finding needs the file and line of the statement it is about. This module parses
+Turtle (and so N-Triples, a subset of it) in one pass and emits, for every triple, its
+N-Triples text and the line and column of the object that completes it, plus the line and
+column where each subject first appears as a subject.
+
+The output is N-Triples text rather than rdflib or Oxigraph terms because the store loads
+N-Triples natively (in Rust, without the GIL), so no Python object is built per term.
+
+Terms are written the way Oxigraph prints them (its ``str()`` of a term), so a term read back
+from a SPARQL answer finds its position by plain string lookup.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+RDF_TYPE = f"<{RDF}type>"
+RDF_FIRST = f"<{RDF}first>"
+RDF_REST = f"<{RDF}rest>"
+RDF_NIL = f"<{RDF}nil>"
+XSD_INTEGER = f"<{XSD}integer>"
+XSD_DECIMAL = f"<{XSD}decimal>"
+XSD_DOUBLE = f"<{XSD}double>"
+XSD_BOOLEAN = f"<{XSD}boolean>"
+XSD_STRING = f"<{XSD}string>"
+
+
+class TurtleSyntaxError(ValueError):
+    """A mistake in the Turtle text, at a character offset of the document."""
+
+    def __init__(self, message: str, offset: int):
+        super().__init__(message)
+        self.message = message
+        self.offset = offset
+
+
+# --- Tokens -------------------------------------------------------------------------------
+# One regular expression reads optional white space and comments, then exactly one token.
+# The group that matched (``lastindex``) says the token's kind. Kinds are small integers so
+# the parser compares ints, not strings.
+
+_PN_CHARS_BASE = (
+    "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
+    "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
+)
+_PN_CHARS_U = _PN_CHARS_BASE + "_"
+_PN_CHARS = _PN_CHARS_U + r"\-0-9\u00b7\u0300-\u036f\u203f-\u2040"
+_PLX = r"%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?#@%]"
+_PN_PREFIX = f"[{_PN_CHARS_BASE}](?:[{_PN_CHARS}.]*[{_PN_CHARS}])?"
+_PN_LOCAL = (
+    f"(?:[{_PN_CHARS_U}:0-9]|{_PLX})"
+    f"(?:(?:[{_PN_CHARS}.:]|{_PLX})*(?:[{_PN_CHARS}:]|{_PLX}))?"
+)
+_IRI_CHAR = r"[^<>\"{}|^`\\\x00-\x20]"
+_UCHAR = r"\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}"
+_LANG = r"[a-zA-Z]+(?:-[a-zA-Z0-9]+)*"
+
+IRIREF, PNAME, BNODE, LONG_STRING, STRING, SQ_LONG_STRING, SQ_STRING = 1, 2, 3, 4, 6, 8, 10
+NUMBER, PUNCT, WORD, AT_WORD, DATATYPE_MARK, END = 12, 13, 14, 15, 16, 17
+
+_TOKEN = re.compile(
+    r"(?:[ \t\r\n]+|#[^\r\n]*)*"
+    r"(?:"
+    rf"(<(?:{_IRI_CHAR}|{_UCHAR})*>)"  # 1 IRIREF
+    rf"|((?:{_PN_PREFIX})?:(?:{_PN_LOCAL})?)"  # 2 PNAME
+    rf"|(_:[{_PN_CHARS_U}0-9](?:[{_PN_CHARS}.]*[{_PN_CHARS}])?)"  # 3 BNODE
+    r'|("""[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*""")(?:@(' + _LANG + "))?"  # 4 LONG_STRING, 5 its language tag
+    r'|("[^"\\\r\n]*(?:\\.[^"\\\r\n]*)*")(?:@(' + _LANG + "))?"  # 6 STRING, 7
+    r"|('''[^'\\]*(?:(?:\\.|'(?!''))[^'\\]*)*''')(?:@(" + _LANG + "))?"  # 8 SQ_LONG_STRING, 9
+    r"|('[^'\\\r\n]*(?:\\.[^'\\\r\n]*)*')(?:@(" + _LANG + "))?"  # 10 SQ_STRING, 11
+    r"|([+-]?(?:[0-9]+\.[0-9]*[eE][+-]?[0-9]+|\.[0-9]+[eE][+-]?[0-9]+|[0-9]+[eE][+-]?[0-9]+"
+    r"|[0-9]*\.[0-9]+|[0-9]+))"  # 12 NUMBER
+    r"|([.;,\[\]()])"  # 13 PUNCT
+    r"|([A-Za-z]+)"  # 14 WORD: a, true, false, PREFIX, BASE
+    rf"|@({_LANG})"  # 15 AT_WORD: @prefix, @base, or a detached language tag
+    r"|(\^\^)"  # 16
+    r"|(\Z)"  # 17 END
+    r")"
+)
+_SPACE = re.compile(r"(?:[ \t\r\n]+|#[^\r\n]*)*")
+_ERROR_TOKEN = re.compile(r"(?:[ \t\r\n]+|#[^\r\n]*)*(\S{1,30})")
+
+_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.S)
+_ECHAR = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+_LOCAL_ESCAPE = re.compile(r"\\(.)")
+_NT_ESCAPE = re.compile(r'[\\"\n\r\t\b\f]')
+_NT_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+
+
+def _unescape(text: str, offset: int) -> str:
+    def replace(m: re.Match) -> str:
+        if m.group(3) is not None:
+            try:
+                return _ECHAR[m.group(3)]
+            except KeyError:
+                raise TurtleSyntaxError(f"invalid escape '\\{m.group(3)}' in string", offset) from None
+        return chr(int(m.group(1) or m.group(2), 16))
+
+    return _ESCAPE.sub(replace, text)
+
+
+def nt_string(value: str) -> str:
+    """A literal's lexical form quoted the way Oxigraph prints it."""
+    return '"' + _NT_ESCAPE.sub(lambda m: _NT_ESCAPES[m.group()], value) + '"'
+
+
+# --- Result -------------------------------------------------------------------------------
+
+
+@dataclass
+class ParsedDocument:
+    """The statements of one document, as N-Triples lines, with where each one was written."""
+
+    statements: list[str] = field(default_factory=list)  # "s p o" without the final " ."
+    lines: array = field(default_factory=lambda: array("I"))
+    columns: array = field(default_factory=lambda: array("I"))
+    subjects: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def ntriples(self) -> str:
+        return " .\n".join(self.statements) + " .\n" if self.statements else ""
+
+
+# --- Parser -------------------------------------------------------------------------------
+
+
+class _Parser:
+    """Recursive descent over the token stream; one instance parses one document."""
+
+    def __init__(self, text: str, base: str | None, bnode_prefix: str):
+        self.text = text
+        self.base = base  # a bare IRI, or None
+        self.prefixes: dict[str, str] = {}
+        self.bnode_prefix = bnode_prefix
+        self.bnode_count = 0
+        self.bnode_labels: dict[str, str] = {}
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.doc = ParsedDocument()
+        self.scanner = _TOKEN.scanner(text)
+        # The current token: kind, text, language tag (strings only), start offset.
+        self.kind = 0
+        self.tok = ""
+        self.lang: str | None = None
+        self.start = 0
+        self.end = 0
+        self.advance()
+
+    # Tokens ----------------------------------------------------------------------------
+    def advance(self) -> None:
+        m = self.scanner.match()
+        if m is None:
+            pos = self._error_offset()
+            bad = _ERROR_TOKEN.match(self.text, pos)
+            shown = bad.group(1) if bad else self.text[pos : pos + 1]
+            if shown[0] in "\"'":
+                message = f"unterminated or malformed string starting {shown!r}"
+            elif shown[0] == "<":
+                message = f"malformed IRI {shown!r} (spaces and <>\"{{}}|^`\\ are not allowed in an IRI)"
+            else:
+                message = f"unexpected text '{shown}'"
+            raise TurtleSyntaxError(message, self._skip_space(pos))
+        kind = m.lastindex
+        if kind in (5, 7, 9, 11):  # a string with a language tag: the string group is one less
+            self.kind = kind - 1
+            self.tok = m.group(kind - 1)
+            self.lang = m.group(kind)
+        else:
+            self.kind = kind
+            self.tok = m.group(kind)
+            self.lang = None
+        self.start = m.start(self.kind)
+        self.end = m.end()
+
+    def _error_offset(self) -> int:
+        # The scanner does not move on failure: the mistake starts where the last token ended.
+        return self.end
+
+    def _skip_space(self, pos: int) -> int:
+        return _SPACE.match(self.text, pos).end()
+
+    def error(self, message: str) -> TurtleSyntaxError:
+        return TurtleSyntaxError(message, self.start)
+
+    def describe(self) -> str:
+        return "end of file" if self.kind == END else f"'{self.tok[:40]}'"
+
+    def expect_punct(self, char: str, what: str) -> None:
+        if self.kind != PUNCT or self.tok != char:
+            raise self.error(f"expected '{char}' {what}, found {self.describe()}")
+        self.advance()
+
+    # Positions -------------------------------------------------------------------------
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1
+
+    def emit(self, s: str, p: str, o: str, offset: int) -> None:
+        doc = self.doc
+        doc.statements.append(f"{s} {p} {o}")
+        line = bisect_right(self.line_starts, offset)
+        doc.lines.append(line)
+        doc.columns.append(offset - self.line_starts[line - 1] + 1)
+
+    def note_subject(self, term: str, offset: int) -> None:
+        if term not in self.doc.subjects:
+            self.doc.subjects[term] = self.position(offset)
+
+    # Grammar ---------------------------------------------------------------------------
+    def parse(self) -> ParsedDocument:
+        while self.kind != END:
+            if self.kind == AT_WORD:
+                self.directive_at()
+            elif self.kind == WORD and self.tok.upper() in ("PREFIX", "BASE"):
+                self.directive_sparql()
+            else:
+                self.triples()
+                self.expect_punct(".", "at the end of the statement")
+        return self.doc
+
+    def directive_at(self) -> None:
+        word = self.tok
+        if word == "prefix":
+            self.advance()
+            self.prefix_declaration()
+        elif word == "base":
+            self.advance()
+            self.base = self.iri_ref_token("@base")[1:-1]
+        else:
+            raise self.error(f"unknown directive '@{word}' (expected @prefix or @base)")
+        self.expect_punct(".", f"after the @{word} directive")
+
+    def directive_sparql(self) -> None:
+        word = self.tok.upper()
+        self.advance()
+        if word == "PREFIX":
+            self.prefix_declaration()
+        else:
+            self.base = self.iri_ref_token("BASE")[1:-1]
+
+    def prefix_declaration(self) -> None:
+        if self.kind != PNAME or not self.tok.endswith(":") or self.tok.count(":") != 1:
+            raise self.error(f"expected a prefix name such as 'ex:', found {self.describe()}")
+        name = self.tok[:-1]
+        self.advance()
+        self.prefixes[name] = self.iri_ref_token("prefix declaration")[1:-1]
+
+    def iri_ref_token(self, where: str) -> str:
+        if self.kind != IRIREF:
+            raise self.error(f"expected an IRI in <...> in the {where}, found {self.describe()}")
+        iri = self.resolve(self.tok[1:-1])
+        self.advance()
+        return iri
+
+    def resolve(self, iri: str) -> str:
+        if "\\" in iri:
+            iri = _unescape(iri, self.start)
+        if not _SCHEME.match(iri):
+            if self.base is None:
+                raise self.error(f"relative IRI <{iri}> and no base IRI to resolve it against")
+            iri = resolve_iri(self.base, iri)
+        return f"<{iri}>"
+
+    def pname(self) -> str:
+        token = self.tok
+        prefix, _, local = token.partition(":")
+        try:
+            namespace = self.prefixes[prefix]
+        except KeyError:
+            raise self.error(f"undeclared prefix '{prefix}:' (add @prefix {prefix}: <...> .)") from None
+        if "\\" in local:
+            local = _LOCAL_ESCAPE.sub(r"\1", local)
+        return f"<{namespace}{local}>"
+
+    def fresh_bnode(self) -> str:
+        self.bnode_count += 1
+        return f"_:{self.bnode_prefix}{self.bnode_count}"
+
+    def labelled_bnode(self, label: str) -> str:
+        term = self.bnode_labels.get(label)
+        if term is None:
+            term = self.bnode_labels[label] = self.fresh_bnode()
+        return term
+
+    def triples(self) -> None:
+        kind = self.kind
+        start = self.start
+        if kind == PUNCT and self.tok == "[":
+            self.advance()
+            if self.kind == PUNCT and self.tok == "]":  # "[] :p :o" — an anonymous subject
+                subject = self.fresh_bnode()
+                self.advance()
+                self.note_subject(subject, start)
+                self.predicate_object_list(subject)
+                return
+            subject = self.fresh_bnode()
+            self.note_subject(subject, start)
+            self.predicate_object_list(subject)
+            self.expect_punct("]", "to close the blank node '['")
+            if not (self.kind == PUNCT and self.tok == "."):
+                self.predicate_object_list(subject)
+            return
+        subject = self.subject()
+        self.note_subject(subject, start)
+        self.predicate_object_list(subject)
+
+    def subject(self) -> str:
+        kind = self.kind
+        if kind == PNAME:
+            term = self.pname()
+        elif kind == IRIREF:
+            term = self.resolve(self.tok[1:-1])
+        elif kind == BNODE:
+            term = self.labelled_bnode(self.tok[2:])
+        elif kind == PUNCT and self.tok == "(":
+            return self.collection()
+        else:
+            raise self.error(f"expected a subject (an IRI, a prefixed name or a blank node), found {self.describe()}")
+        self.advance()
+        return term
+
+    def predicate_object_list(self, subject: str) -> None:
+        while True:
+            predicate = self.verb()
+            self.object_list(subject, predicate)
+            if not (self.kind == PUNCT and self.tok == ";"):
+                return
+            while self.kind == PUNCT and self.tok == ";":
+                self.advance()
+            if self.kind == PUNCT and self.tok in ".]":
+                return
+
+    def verb(self) -> str:
+        kind = self.kind
+        if kind == PNAME:
+            term = self.pname()
+        elif kind == IRIREF:
+            term = self.resolve(self.tok[1:-1])
+        elif kind == WORD and self.tok == "a":
+            term = RDF_TYPE
+        else:
+            raise self.error(f"expected a predicate (an IRI, a prefixed name or 'a'), found {self.describe()}")
+        self.advance()
+        return term
+
+    def object_list(self, subject: str, predicate: str) -> None:
+        while True:
+            start = self.start
+            self.emit(subject, predicate, self.object(), start)
+            if not (self.kind == PUNCT and self.tok == ","):
+                return
+            self.advance()
+
+    def object(self) -> str:
+        kind = self.kind
+        tok = self.tok
+        if kind == PNAME:
+            term = self.pname()
+        elif kind == STRING:
+            return self.literal(tok[1:-1] if "\\" not in tok else None, tok, 1)
+        elif kind == IRIREF:
+            term = self.resolve(tok[1:-1])
+        elif kind == NUMBER:
+            if "e" in tok or "E" in tok:
+                term = f'"{tok}"^^{XSD_DOUBLE}'
+            elif "." in tok:
+                term = f'"{tok}"^^{XSD_DECIMAL}'
+            else:
+                term = f'"{tok}"^^{XSD_INTEGER}'
+        elif kind == LONG_STRING or kind == SQ_LONG_STRING:
+            return self.literal(None, tok, 3)
+        elif kind == SQ_STRING:
+            return self.literal(None, tok, 1)
+        elif kind == WORD and (tok == "true" or tok == "false"):
+            term = f'"{tok}"^^{XSD_BOOLEAN}'
+        elif kind == BNODE:
+            term = self.labelled_bnode(tok[2:])
+        elif kind == PUNCT and tok == "[":
+            return self.blank_node_property_list()
+        elif kind == PUNCT and tok == "(":
+            return self.collection()
+        else:
+            raise self.error(f"expected an object (an IRI, a literal or a blank node), found {self.describe()}")
+        self.advance()
+        return term
+
+    def literal(self, plain: str | None, tok: str, quotes: int) -> str:
+        """A string literal; ``plain`` is the body when it needs no unescaping."""
+        if plain is not None and '"' not in plain:
+            lexical = f'"{plain}"' if "\t" not in plain else nt_string(plain)
+        else:
+            lexical = nt_string(_unescape(tok[quotes:-quotes], self.start))
+        lang = self.lang
+        self.advance()
+        if lang is not None:
+            return f"{lexical}@{lang.lower()}"
+        if self.kind == AT_WORD:  # a language tag written apart from its string
+            lang = self.tok
+            self.advance()
+            return f"{lexical}@{lang.lower()}"
+        if self.kind == DATATYPE_MARK:
+            self.advance()
+            if self.kind == PNAME:
+                datatype = self.pname()
+            elif self.kind == IRIREF:
+                datatype = self.resolve(self.tok[1:-1])
+            else:
+                raise self.error(f"expected a datatype IRI after '^^', found {self.describe()}")
+            self.advance()
+            if datatype == XSD_STRING:
+                return lexical
+            return f"{lexical}^^{datatype}"
+        return lexical
+
+    def blank_node_property_list(self) -> str:
+        start = self.start
+        self.advance()
+        node = self.fresh_bnode()
+        if self.kind == PUNCT and self.tok == "]":
+            self.advance()
+            return node
+        self.note_subject(node, start)
+        self.predicate_object_list(node)
+        self.expect_punct("]", "to close the blank node '['")
+        return node
+
+    def collection(self) -> str:
+        self.advance()
+        head = RDF_NIL
+        previous = None
+        while not (self.kind == PUNCT and self.tok == ")"):
+            if self.kind == END:
+                raise self.error("unterminated collection: expected ')'")
+            start = self.start
+            cell = self.fresh_bnode()
+            if previous is None:
+                head = cell
+            else:
+                self.emit(previous, RDF_REST, cell, start)
+            self.note_subject(cell, start)
+            self.emit(cell, RDF_FIRST, self.object(), start)
+            previous = cell
+        if previous is not None:
+            self.emit(previous, RDF_REST, RDF_NIL, self.start)
+        self.advance()
+        return head
+
+
+_URI = re.compile(r"^(?:([^:/?#]+):)?(?://([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$", re.S)
+
+
+def resolve_iri(base: str, reference: str) -> str:
+    """RFC 3986 section 5.2 reference resolution (urllib's urljoin skips unknown schemes)."""
+    r_scheme, r_auth, r_path, r_query, r_frag = _URI.match(reference).groups()
+    b_scheme, b_auth, b_path, b_query, _ = _URI.match(base).groups()
+    if r_scheme is not None:
+        scheme, auth, path, query = r_scheme, r_auth, _remove_dot_segments(r_path), r_query
+    elif r_auth is not None:
+        scheme, auth, path, query = b_scheme, r_auth, _remove_dot_segments(r_path), r_query
+    elif r_path == "":
+        scheme, auth, path = b_scheme, b_auth, b_path
+        query = r_query if r_query is not None else b_query
+    else:
+        if r_path.startswith("/"):
+            path = _remove_dot_segments(r_path)
+        elif b_auth is not None and b_path == "":
+            path = _remove_dot_segments("/" + r_path)
+        else:
+            path = _remove_dot_segments(b_path[: b_path.rfind("/") + 1] + r_path)
+        scheme, auth, query = b_scheme, b_auth, r_query
+    out = f"{scheme}:" if scheme is not None else ""
+    if auth is not None:
+        out += f"//{auth}"
+    out += path
+    if query is not None:
+        out += f"?{query}"
+    if r_frag is not None:
+        out += f"#{r_frag}"
+    return out
+
+
+def _remove_dot_segments(path: str) -> str:
+    if "." not in path:
+        return path
+    output: list[str] = []
+    segments = path.split("/")
+    for i, segment in enumerate(segments):
+        last = i == len(segments) - 1
+        if segment == ".":
+            if last:
+                output.append("")
+        elif segment == "..":
+            if len(output) > 1 or (output and output[0] != ""):
+                output.pop()
+            if last:
+                output.append("")
+        else:
+            output.append(segment)
+    result = "/".join(output)
+    if path.startswith("/") and not result.startswith("/"):
+        result = "/" + result
+    return result
+
+
+def parse_turtle(text: str, base: str | None = None, bnode_prefix: str = "b") -> ParsedDocument:
+    """Parse a Turtle document; raises :class:`TurtleSyntaxError` at the first mistake."""
+    return _Parser(text, base, bnode_prefix).parse()
+
+
+def offset_to_position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset."""
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column
