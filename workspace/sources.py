@@ -132,12 +132,12 @@ def _parse_with_oxigraph(source: SourceFile, text: str, base: str) -> ParsedDocu
     subject_lines = _subject_lines(source.format, text, base)
     for quad in quads:
         subject = str(quad.subject)
-        line = subject_lines.get(subject, 1)
+        line, column = subject_lines.get(subject, (1, 1))
         doc.statements.append(f"{subject} {quad.predicate} {quad.object}")
         doc.lines.append(line)
-        doc.columns.append(1)
+        doc.columns.append(column)
         if subject not in doc.subjects:
-            doc.subjects[subject] = (line, 1)
+            doc.subjects[subject] = (line, column)
     return doc
 
 
@@ -172,12 +172,15 @@ def _refuse_entities(source: SourceFile, text: str) -> None:
 _RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 
 
-def _subject_lines(fmt: str, text: str, base: str) -> dict[str, int]:
-    """Line of the first description of each subject, from a scan of the text."""
-    lines: dict[str, int] = {}
+def _subject_lines(fmt: str, text: str, base: str) -> dict[str, tuple[int, int]]:
+    """Line and column of the first description of each subject, from a scan of the text."""
+    lines: dict[str, tuple[int, int]] = {}
     if fmt == "rdfxml":
         parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
         bases = [base]
+
+        def here() -> tuple[int, int]:
+            return parser.CurrentLineNumber, parser.CurrentColumnNumber + 1
 
         def start(_name, attrs):
             local_base = attrs.get("http://www.w3.org/XML/1998/namespace base")
@@ -185,9 +188,9 @@ def _subject_lines(fmt: str, text: str, base: str) -> dict[str, int]:
             about = attrs.get(f"{_RDF_NS} about")
             node_id = attrs.get(f"{_RDF_NS} ID")
             if about is not None:
-                lines.setdefault(f"<{resolve_iri(bases[-1], about)}>", parser.CurrentLineNumber)
+                lines.setdefault(f"<{resolve_iri(bases[-1], about)}>", here())
             elif node_id is not None:
-                lines.setdefault(f"<{resolve_iri(bases[-1], '#' + node_id)}>", parser.CurrentLineNumber)
+                lines.setdefault(f"<{resolve_iri(bases[-1], '#' + node_id)}>", here())
 
         parser.StartElementHandler = start
         parser.EndElementHandler = lambda _name: bases.pop()
@@ -201,7 +204,8 @@ def _subject_lines(fmt: str, text: str, base: str) -> dict[str, int]:
                 value = prefixes[prefix] + local
             elif not re.match(r"[A-Za-z][A-Za-z0-9+.\-]*:", value):
                 value = resolve_iri(base, value)
-            lines.setdefault(f"<{value}>", text.count("\n", 0, match.start()) + 1)
+            start = match.start()
+            lines.setdefault(f"<{value}>", (text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)))
     return lines
 
 

@@ -80,7 +80,7 @@ _TOKEN = re.compile(
     r"|[0-9]*\.[0-9]+|[0-9]+))"  # 12 NUMBER
     r"|([.;,\[\]()])"  # 13 PUNCT
     r"|([A-Za-z]+)"  # 14 WORD: a, true, false, PREFIX, BASE
-    rf"|@({_LANG})"  # 15 AT_WORD: @prefix, @base, or a detached language tag
+    rf"|(@{_LANG})"  # 15 AT_WORD: @prefix, @base, or a detached language tag
     r"|(\^\^)"  # 16
     r"|(\Z)"  # 17 END
     r")"
@@ -226,7 +226,7 @@ class _Parser:
         return self.doc
 
     def directive_at(self) -> None:
-        word = self.tok
+        word = self.tok[1:]
         if word == "prefix":
             self.advance()
             self.prefix_declaration()
@@ -402,7 +402,7 @@ class _Parser:
         if lang is not None:
             return f"{lexical}@{lang.lower()}"
         if self.kind == AT_WORD:  # a language tag written apart from its string
-            lang = self.tok
+            lang = self.tok[1:]
             self.advance()
             return f"{lexical}@{lang.lower()}"
         if self.kind == DATATYPE_MARK:
