@@ -22,6 +22,11 @@ class ExitCode(IntEnum):
     ERROR = 2  # could not run: bad input, bad usage, broken configuration
 
 
+def plural(count: int, noun: str) -> str:
+    """"1 file", "2 files"."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 @dataclass
 class Console:
     verbosity: int = 0  # -1 quiet, 0 normal, 1 verbose

@@ -10,7 +10,7 @@ import click
 from eagraph.ontology import compact
 from eagraph.workspace.summary import AUTHORITY_LINKS, ModelSummary, summarise
 
-from .console import Console
+from .console import Console, plural
 from .main import cli, load_workspace, model_path_argument, no_cache_option, verbosity_options
 
 
@@ -37,7 +37,7 @@ def info(path: Path, fmt: str, no_cache: bool) -> None:
 def render_text(summary: ModelSummary, console: Console) -> str:
     bold = lambda text: console.style(text, bold=True)  # noqa: E731
     lines = [bold(f"Model {summary.root}"),
-             f"  {summary.triples} statements in {len(summary.files)} files", ""]
+             f"  {plural(summary.triples, 'statement')} in {plural(len(summary.files), 'file')}", ""]
     lines.append(bold("Classes"))
     width = max((len(compact(c)) for c in summary.classes), default=0)
     lines += [f"  {compact(c):<{width}}  {n:>7}" for c, n in summary.classes.items()]
@@ -59,5 +59,5 @@ def render_text(summary: ModelSummary, console: Console) -> str:
     if console.verbosity > 0 or len(summary.files) <= 40:
         lines += [f"  {f.path}  ({f.format}, {f.triples} statements)" for f in summary.files]
     else:
-        lines.append(f"  {len(summary.files)} files (use --verbose to list them)")
+        lines.append(f"  {plural(len(summary.files), 'file')} (use --verbose to list them)")
     return "\n".join(lines)

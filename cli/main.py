@@ -15,7 +15,7 @@ import click
 from eagraph import __version__
 from eagraph.workspace import EagraphError, Workspace, load
 
-from .console import Console, ExitCode
+from .console import Console, ExitCode, plural
 
 
 class EagraphGroup(click.Group):
@@ -81,7 +81,8 @@ def load_workspace(path: Path, *, cache: bool = True) -> Workspace:
     """Load a model with a progress bar on a terminal; every command loads through here."""
     console = Console.current()
     workspace = load(path, cache=cache, progress=console.progress("loading"))
-    console.detail(f"loaded {workspace.triple_count} statements from {len(workspace.files)} files in {workspace.root}")
+    console.detail(f"loaded {plural(workspace.triple_count, 'statement')} from "
+                   f"{plural(len(workspace.files), 'file')} in {workspace.root}")
     return workspace
 
 

@@ -1,0 +1,5 @@
+"""``python -m eagraph`` is the ``eagraph`` command."""
+
+from eagraph.cli.main import main
+
+main()

@@ -1,0 +1,137 @@
+"""The eagraph command as a user meets it: help, version, info, query, output conventions."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from eagraph import __version__
+from helpers import write
+
+MODEL = """@prefix cpsv: <http://purl.org/vocab/cpsv#> .
+@prefix cv: <http://data.europa.eu/m8g/> .
+@prefix dct: <http://purl.org/dc/terms/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix ex: <http://example.org/> .
+
+ex:fin a cv:PublicOrganisation ;
+    skos:prefLabel "FOD Financiën"@nl , "SPF Finances"@fr .
+
+ex:tax-return a cpsv:PublicService ;
+    dct:title "Belastingaangifte"@nl , "Déclaration d'impôt"@fr ;
+    cv:hasCompetentAuthority ex:fin .
+
+ex:vat a cpsv:PublicService ;
+    dct:title "Btw-aangifte"@nl , "Déclaration TVA"@fr ;
+    cv:hasCompetentAuthority ex:fin .
+"""
+
+
+@pytest.fixture
+def model(tmp_path):
+    write(tmp_path, "fin.ttl", MODEL)
+    return tmp_path
+
+
+def test_version(run):
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"eagraph {__version__}"
+
+
+def test_help_lists_the_commands(run):
+    result = run("--help")
+    assert result.exit_code == 0
+    for command in ("info", "query"):
+        assert f"  {command}" in result.stdout
+
+
+def test_info_text_counts_classes_authorities_languages_files(model, run):
+    result = run("info", model)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "cpsv:PublicService" in out and "      2" in out
+    assert "FOD Financiën" in out
+    assert "nl             3 texts (required)" in out
+    assert "fin.ttl  (turtle, 11 statements)" in out
+    assert "\x1b[" not in out  # no colour when not on a terminal
+
+
+def test_info_json(model, run):
+    result = run("info", model, "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["triples"] == 11
+    assert data["classes"] == {"http://purl.org/vocab/cpsv#PublicService": 2, "http://data.europa.eu/m8g/PublicOrganisation": 1}
+    assert data["authorities"] == [{"iri": "http://example.org/fin", "label": "FOD Financiën", "counts": {"services": 2}}]
+    assert data["languages"] == {"fr": 3, "nl": 3}
+    assert data["files"] == [{"path": "fin.ttl", "format": "turtle", "triples": 11}]
+
+
+SELECT = "SELECT ?s ?t WHERE { ?s a cpsv:PublicService ; dct:title ?t FILTER(LANG(?t) = 'nl') } ORDER BY ?s"
+
+
+def test_query_select_table(model, run):
+    result = run("query", model, SELECT)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["s", "t"]
+    assert "<http://example.org/tax-return>  Belastingaangifte@nl" in result.stdout
+    assert lines[-1] == "(2 rows)"
+
+
+def test_query_select_csv_and_json(model, run):
+    rows = list(csv.reader(io.StringIO(run("query", model, SELECT, "--format", "csv").stdout)))
+    assert rows == [["s", "t"], ["http://example.org/tax-return", "Belastingaangifte"],
+                    ["http://example.org/vat", "Btw-aangifte"]]
+    data = json.loads(run("query", model, SELECT, "--format", "json").stdout)
+    assert data["head"]["vars"] == ["s", "t"]
+    assert data["results"]["bindings"][1]["t"] == {"type": "literal", "value": "Btw-aangifte", "xml:lang": "nl"}
+
+
+def test_query_ask(model, run):
+    assert run("query", model, "ASK { ?s a cpsv:PublicService }").stdout.strip() == "yes"
+    assert json.loads(run("query", model, "ASK { ?s a eag:Process }", "--format", "json").stdout) == {
+        "head": {}, "boolean": False}
+
+
+def test_query_construct_from_a_file(model, run, tmp_path):
+    query = write(tmp_path, "q/titles.rq",
+                  "CONSTRUCT { ?s skos:prefLabel ?t } WHERE { ?s dct:title ?t FILTER(LANG(?t) = 'fr') }")
+    turtle = run("query", model, query, "--format", "turtle").stdout
+    assert 'skos:prefLabel "Déclaration TVA"@fr' in turtle
+    jsonld = json.loads(run("query", model, query, "--format", "json").stdout)
+    assert {node["@id"] for node in jsonld} == {"http://example.org/tax-return", "http://example.org/vat"}
+
+
+def test_query_default_path_is_the_current_folder(model, run, monkeypatch):
+    monkeypatch.chdir(model)
+    assert run("query", "ASK { ?s a cpsv:PublicService }").stdout.strip() == "yes"
+
+
+def test_query_syntax_error_points_at_the_query(model, run):
+    result = run("query", model, "SELECT ?s WHERE {\n  ?s a cpsv:PublicService\n  FILTR(?s) }")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("query:3:")
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_query_file_is_a_usage_error(model, run):
+    result = run("query", model, "nothing.rq")
+    assert result.exit_code == 2
+    assert "nothing.rq: no such query file" in result.stderr
+
+
+def test_quiet_and_verbose(model, run):
+    verbose = run("info", model, "--verbose")
+    assert "loaded 11 statements from 1 file " in verbose.stderr
+    quiet = run("info", model, "--quiet")
+    assert quiet.stderr == "" and "cpsv:PublicService" in quiet.stdout
+
+
+def test_colour_can_be_forced_and_no_color_wins_by_default(model, run, monkeypatch):
+    assert "\x1b[1m" in run("--color", "info", model).stdout
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in run("info", model).stdout

@@ -1,0 +1,48 @@
+"""The built wheel works on its own, outside this repository."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from helpers import REPO, write
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory):
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out),
+                    str(REPO)], check=True, capture_output=True)
+    return next(out.glob("eagraph-*.whl"))
+
+
+def test_wheel_has_one_namespace_and_ships_the_ontology(wheel):
+    names = zipfile.ZipFile(wheel).namelist()
+    top_level = {n.split("/")[0] for n in names if not n.split("/")[0].endswith((".dist-info", ".data"))}
+    assert top_level == {"eagraph"}
+    assert "eagraph/ontology/eagraph.ttl" in names
+    assert "eagraph/workspace/turtle.py" in names and "eagraph/cli/main.py" in names
+
+
+def test_installed_wheel_runs_outside_the_repository(wheel, tmp_path):
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+                   check=True, capture_output=True)
+    model = tmp_path / "model"
+    write(model, "m.ttl", '@prefix dct: <http://purl.org/dc/terms/> .\n<http://example.org/s> dct:title "T"@nl .\n')
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    code = ("import eagraph, eagraph.ontology as o, sys; "
+            "assert eagraph.__file__.startswith(sys.argv[1]), eagraph.__file__; "
+            "assert o.ONTOLOGY_PATH.is_file(); print(o.ONTOLOGY_PATH)")
+    located = subprocess.run([sys.executable, "-c", code, str(target)], cwd=tmp_path, env=env,
+                             capture_output=True, text=True)
+    assert located.returncode == 0, located.stderr
+    assert located.stdout.startswith(str(target))
+    info = subprocess.run([sys.executable, "-m", "eagraph", "info", str(model), "--format", "json"],
+                          cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert info.returncode == 0, info.stderr
+    assert '"triples": 1' in info.stdout
