@@ -1,0 +1,76 @@
+"""The CLI reference in Markdown, generated from the click commands so it cannot drift.
+
+The manual's build (docs/hooks.py) calls :func:`cli_markdown`; a test checks that every
+command and option appears in the built page.
+"""
+
+from __future__ import annotations
+
+import click
+
+from eagraph.workspace.config import OPTIONS
+
+
+def cli_markdown() -> str:
+    from .main import cli
+
+    root = click.Context(cli, info_name="eagraph")
+    parts = [_command_markdown(cli, root, "eagraph", level=2)]
+    for name in sorted(cli.list_commands(root)):
+        command = cli.get_command(root, name)
+        parts.append(_command_section(command, click.Context(command, info_name=name, parent=root), f"eagraph {name}"))
+    return "\n\n".join(parts)
+
+
+def _command_section(command: click.Command, ctx: click.Context, path: str) -> str:
+    if isinstance(command, click.Group):
+        sections = [_command_markdown(command, ctx, path, level=2)]
+        for name in sorted(command.list_commands(ctx)):
+            sub = command.get_command(ctx, name)
+            sections.append(_command_markdown(sub, click.Context(sub, info_name=name, parent=ctx), f"{path} {name}", 3))
+        return "\n\n".join(sections)
+    return _command_markdown(command, ctx, path, level=2)
+
+
+def _command_markdown(command: click.Command, ctx: click.Context, path: str, level: int) -> str:
+    usage = " ".join(command.collect_usage_pieces(ctx))
+    lines = [f"{'#' * level} `{path}`", "", f"```\n{path} {usage}\n```", ""]
+    if command.help:
+        lines += [_help_text(command.help), ""]
+    options = [p for p in command.get_params(ctx) if isinstance(p, click.Option) and not p.hidden]
+    if options:
+        lines += ["| option | meaning |", "|---|---|"]
+        for option in options:
+            record = option.get_help_record(ctx)
+            if record:
+                flags, text = record
+                flags, text = (value.replace("|", "\\|") for value in (flags, text))
+                lines.append(f"| `{flags}` | {text} |")
+    return "\n".join(lines).rstrip()
+
+
+def _help_text(text: str) -> str:
+    """click's help with its \\b no-rewrap blocks shown as code blocks."""
+    out = []
+    for paragraph in click.unstyle(text).strip().split("\n\n"):
+        if paragraph.lstrip().startswith("\b"):
+            body = paragraph.lstrip()[1:].strip("\n")
+            out.append("```\n" + _dedent(body) + "\n```")
+        else:
+            out.append(" ".join(line.strip() for line in paragraph.splitlines()))
+    return "\n\n".join(out)
+
+
+def _dedent(text: str) -> str:
+    import textwrap
+
+    return textwrap.dedent(text)
+
+
+def config_markdown() -> str:
+    lines = ["| section | key | type | default | meaning |", "|---|---|---|---|---|"]
+    for option in OPTIONS:
+        kind = "list of strings" if option.type is list else "string"
+        default = option.default if option.default not in ("", []) else "(empty)"
+        lines.append(f"| `[{option.section}]` | `{option.key}` | {kind} | `{default}` | {option.doc} |")
+    return "\n".join(lines)

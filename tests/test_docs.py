@@ -1,0 +1,46 @@
+"""The manual builds, and its generated pages list every command, option and setting."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import click
+import pytest
+
+from eagraph.cli.main import cli
+from eagraph.workspace.config import OPTIONS
+from helpers import REPO
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("manual")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
+                           cwd=REPO, env=env, capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    return out
+
+
+def test_cli_reference_lists_every_command_and_option(site):
+    page = (site / "cli.html").read_text(encoding="utf-8")
+    ctx = click.Context(cli, info_name="eagraph")
+    for name in cli.list_commands(ctx):
+        command = cli.get_command(ctx, name)
+        assert f"eagraph {name}" in page, name
+        for param in command.params:
+            if isinstance(param, click.Option):
+                assert param.opts[-1] in page, f"{name} {param.opts}"
+
+
+def test_configuration_page_lists_every_setting(site):
+    page = (site / "configuration.html").read_text(encoding="utf-8")
+    for option in OPTIONS:
+        assert f"<code>{option.key}</code>" in page, option.key
+
+
+def test_every_page_of_the_nav_is_built(site):
+    for page in ("index", "getting-started", "model-contract", "ontology", "configuration", "cli"):
+        assert (site / f"{page}.html").is_file(), page
