@@ -119,20 +119,25 @@ def test_xml_entities_are_refused(tmp_path):
     assert "entity" in raised.value.problems[0].message
 
 
-def test_second_load_comes_from_the_cache_and_matches(model, tmp_path_factory):
+def test_positions_are_read_once_and_then_come_from_the_cache(model, tmp_path_factory):
     from eagraph.workspace.cache import ParseCache
 
     cache = ParseCache(tmp_path_factory.mktemp("cache"))
     first = load(model, cache=cache)
-    entries = list((cache.directory / "parsed").rglob("*"))
+    assert not (cache.directory / "parsed").exists()  # loading alone parses nothing twice
+    first.index_positions()
+    entries = sorted((cache.directory / "parsed").rglob("*"))
+    assert len([e for e in entries if e.is_file()]) == 4
     second = load(model, cache=cache)
-    assert [f.ntriples for f in first.files] == [f.ntriples for f in second.files]
+    second.index_positions()
+    assert [second.positions(f).ntriples for f in second.files] == [first.positions(f).ntriples for f in first.files]
     assert str(second.locate("http://example.org/service")) == "a/service.ttl:4:1"
-    assert list((cache.directory / "parsed").rglob("*")) == entries  # nothing parsed again
-    # A change in one file is a new cache key: the new text is what loads.
-    write(model, "a/service.ttl", TTL.replace("Kinderbijslag", "Groeipakket"))
+    assert sorted((cache.directory / "parsed").rglob("*")) == entries  # nothing parsed again
+    # A change in one file is a new cache key: the new text is what positions come from.
+    write(model, "a/service.ttl", "\n" + TTL.replace("Kinderbijslag", "Groeipakket"))
     third = load(model, cache=cache)
-    assert "Groeipakket" in third.files[0].ntriples
+    assert "Groeipakket" in third.positions("a/service.ttl").ntriples
+    assert str(third.locate("http://example.org/service")) == "a/service.ttl:5:1"
 
 
 def test_include_and_exclude_from_config(model):
@@ -165,10 +170,13 @@ def test_missing_folder_is_a_clear_error(tmp_path, run):
 def test_relative_iris_resolve_against_the_file_path(tmp_path):
     write(tmp_path, "sub/rel.ttl", "<#me> <http://example.org/p> <other.ttl#you> .\n")
     ws = load(tmp_path, cache=False)
-    assert ws.files[0].ntriples == "<file:///sub/rel.ttl#me> <http://example.org/p> <file:///sub/other.ttl#you> .\n"
+    expected = "<file:///sub/rel.ttl#me> <http://example.org/p> <file:///sub/other.ttl#you> .\n"
+    assert ws.positions(ws.files[0]).ntriples == expected
+    assert str(next(iter(ws.store)).subject) == "<file:///sub/rel.ttl#me>"
 
 
-def test_parser_and_store_agree_on_statement_count(model):
+def test_positional_parser_and_store_agree_on_every_file(model):
     ws = load(model, cache=False)
-    assert len(ws.store) == ws.triple_count == sum(len(parse_turtle(f.source.path.read_text(), f.source.graph).lines)
-                                                   for f in ws.files if f.source.format in ("turtle", "ntriples")) + 2
+    for model_file in ws.files:
+        assert len(ws.positions(model_file).document.lines) == model_file.triples > 0, model_file.relpath
+    assert sum(f.triples for f in ws.files) == len(ws.store) == 12

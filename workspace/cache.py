@@ -70,7 +70,7 @@ class ParseCache:
 
 class NoCache(ParseCache):
     def __init__(self):
-        super().__init__(Path(os.devnull))
+        self.directory = Path(os.devnull)
 
     def get(self, key: str):
         return None

@@ -31,7 +31,12 @@ FORMATS = {
     ".jsonld": "jsonld",
     ".json-ld": "jsonld",
 }
-_OX_FORMATS = {"rdfxml": ox.RdfFormat.RDF_XML, "jsonld": ox.RdfFormat.JSON_LD}
+OXIGRAPH_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
 
 # Bumped whenever the parsed form changes, so that cached results of older versions are unused.
 PARSER_VERSION = "1"
@@ -117,17 +122,21 @@ def _problem(source: SourceFile, text: str, line: int, column: int, message: str
     return SourceProblem(source.relpath, line, column, message, source_line)
 
 
+def oxigraph_problem(source: SourceFile, data: bytes, exc: SyntaxError) -> SourceProblem:
+    """An Oxigraph syntax error as file:line:col with the offending line."""
+    line, column = _oxigraph_position(exc)
+    message = re.sub(r"^Parser error at line \d+ between columns \d+ and \d+: ", "", exc.msg or str(exc))
+    message = re.sub(r"^Parser error at line \d+ column \d+: ", "", message)
+    return _problem(source, data.decode("utf-8", errors="replace"), line, column, message)
+
+
 def _parse_with_oxigraph(source: SourceFile, text: str, base: str) -> ParsedDocument:
-    fmt = _OX_FORMATS[source.format]
     if source.format == "rdfxml":
         _refuse_entities(source, text)
     try:
-        quads = list(ox.parse(text, fmt, base_iri=base, rename_blank_nodes=True))
+        quads = list(ox.parse(text, OXIGRAPH_FORMATS[source.format], base_iri=base, rename_blank_nodes=True))
     except SyntaxError as exc:
-        line, column = _oxigraph_position(exc)
-        message = re.sub(r"^Parser error at line \d+ between columns \d+ and \d+: ", "", exc.msg or str(exc))
-        message = re.sub(r"^Parser error at line \d+ column \d+: ", "", message)
-        raise SourceSyntaxError(_problem(source, text, line, column, message)) from None
+        raise SourceSyntaxError(oxigraph_problem(source, text.encode("utf-8"), exc)) from None
     doc = ParsedDocument()
     subject_lines = _subject_lines(source.format, text, base)
     for quad in quads:

@@ -1,20 +1,20 @@
 """The Workspace: a loaded model that every eagraph command works on.
 
 It holds the merged graph (an Oxigraph store with one named graph per file, so SPARQL can ask
-where a statement came from), the configuration, and for every file the positions of its
-subjects and statements. Loading happens once per command.
+where a statement came from), the configuration, and the positions of every subject and
+statement. Loading happens once per command.
 
-Loading is a two-lane pipeline: this thread parses files (or reads them from the cache) while a
-second thread loads the N-Triples of the files already parsed into the store. Oxigraph releases
-the GIL while it loads, so both lanes run at once on two cores.
+Two parsers, each for what it does best: Oxigraph parses every file straight into the store (in
+Rust, ten times faster than rdflib), and eagraph's positional parser reads a file only when a
+position in it is asked for, for example to report a finding, keeping the result in the parse
+cache. A national model with a handful of findings never pays for positions it does not show;
+:meth:`Workspace.index_positions` reads them all when a tool needs every one.
 """
 
 from __future__ import annotations
 
-import queue
-import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -22,10 +22,19 @@ import pyoxigraph as ox
 from .cache import NoCache, ParseCache, default_cache_dir
 from .config import CONFIG_FILE, Config, load_config
 from .errors import ModelNotFoundError, ModelSyntaxError, SourceProblem
-from .sources import SourceFile, SourceSyntaxError, content_digest, discover, parse_source
+from .sources import (
+    OXIGRAPH_FORMATS,
+    SourceFile,
+    SourceSyntaxError,
+    content_digest,
+    discover,
+    oxigraph_problem,
+    parse_source,
+)
 from .turtle import ParsedDocument
 
 Progress = Callable[[int, int, str], None]
+RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 
 
 @dataclass(frozen=True, order=True)
@@ -41,28 +50,43 @@ class Location:
 
 
 @dataclass
+class FilePositions:
+    """Where each statement and subject of one file is written (from the positional parser)."""
+
+    ntriples: str = field(repr=False)
+    document: ParsedDocument
+    _index: dict[str, int] | None = field(default=None, repr=False)
+
+    @property
+    def subjects(self) -> dict[str, tuple[int, int]]:
+        return self.document.subjects
+
+    def statement_index(self) -> dict[str, int]:
+        """Statement text ("s p o") to its number in the file; built on first use."""
+        if self._index is None:
+            index: dict[str, int] = {}
+            statements = self.ntriples.split(" .\n")[: len(self.document.lines)]
+            for number, statement in enumerate(statements):
+                index.setdefault(statement, number)
+            self._index = index
+        return self._index
+
+    def location(self, relpath: str, number: int) -> Location:
+        return Location(relpath, self.document.lines[number], self.document.columns[number])
+
+
+@dataclass
 class ModelFile:
-    """One loaded file: its source, content digest, statement count and positions."""
+    """One file of the loaded model."""
 
     source: SourceFile
     digest: str
-    triples: int
-    positions: ParsedDocument
-    ntriples: str = field(repr=False, default="")
-    _statement_index: dict[str, int] | None = field(default=None, repr=False)
+    data: bytes = field(repr=False)
+    triples: int = 0
 
     @property
     def relpath(self) -> str:
         return self.source.relpath
-
-    def statement_index(self) -> dict[str, int]:
-        """Statement text ("s p o") to its position in this file; built on first use."""
-        if self._statement_index is None:
-            index: dict[str, int] = {}
-            for number, statement in enumerate(self.ntriples.split(" .\n")[: self.triples]):
-                index.setdefault(statement, number)
-            self._statement_index = index
-        return self._statement_index
 
 
 def term_key(term) -> str:
@@ -80,11 +104,14 @@ def term_key(term) -> str:
 class Workspace:
     """A model loaded from a folder: store, configuration and source positions."""
 
-    def __init__(self, config: Config, files: list[ModelFile], store: ox.Store):
+    def __init__(self, config: Config, files: list[ModelFile], store: ox.Store, cache: ParseCache):
         self.config = config
         self.files = files
         self.store = store
-        self._subjects: dict[str, list[tuple[int, int, int]]] | None = None
+        self._cache = cache
+        self._positions: dict[str, FilePositions] = {}
+        self._by_path = {f.relpath: f for f in files}
+        self._subjects: dict[str, list[str]] | None = None
 
     @property
     def root(self) -> Path:
@@ -92,7 +119,7 @@ class Workspace:
 
     @property
     def triple_count(self) -> int:
-        return sum(f.triples for f in self.files)
+        return len(self.store)
 
     # SPARQL ------------------------------------------------------------------------------
     def query(self, sparql: str):
@@ -100,107 +127,116 @@ class Workspace:
         return self.store.query(sparql, use_default_graph_as_union=True)
 
     # Positions -----------------------------------------------------------------------------
-    def _subject_index(self) -> dict[str, list[tuple[int, int, int]]]:
-        if self._subjects is None:
-            index: dict[str, list[tuple[int, int, int]]] = {}
-            for number, model_file in enumerate(self.files):
-                for subject, (line, column) in model_file.positions.subjects.items():
-                    index.setdefault(subject, []).append((number, line, column))
-            self._subjects = index
-        return self._subjects
+    def positions(self, model_file: ModelFile | str) -> FilePositions:
+        """The positions of one file, parsed on first use (or read from the parse cache)."""
+        if isinstance(model_file, str):
+            model_file = self._by_path[model_file]
+        found = self._positions.get(model_file.relpath)
+        if found is None:
+            found = self._positions[model_file.relpath] = _read_positions(model_file, self.config, self._cache)
+        return found
+
+    def index_positions(self, progress: Progress | None = None) -> None:
+        """Read the positions of every file now (tools that report on every statement want this)."""
+        for number, model_file in enumerate(self.files, 1):
+            if progress:
+                progress(number, len(self.files), model_file.relpath)
+            self.positions(model_file)
+
+    def files_describing(self, key: str) -> list[ModelFile]:
+        """The files in which ``key`` is the subject of a statement (asked of the store)."""
+        if key.startswith("_:"):
+            return self.files
+        node = ox.NamedNode(key[1:-1])
+        graphs = {str(q.graph_name) for q in self.store.quads_for_pattern(node, None, None, None)}
+        return [f for f in self.files if f"<{f.source.graph}>" in graphs]
 
     def locations(self, term) -> list[Location]:
         """Every place where ``term`` is described as a subject, in file order."""
         key = term_key(term)
-        if key.startswith("_:") and key not in self._subject_index():
+        if key.startswith("_:"):
             return self._blank_node_locations(key)
-        return [Location(self.files[f].relpath, line, column) for f, line, column in self._subject_index().get(key, [])]
+        found = []
+        for model_file in self.files_describing(key):
+            place = self.positions(model_file).subjects.get(key)
+            if place is not None:
+                found.append(Location(model_file.relpath, *place))
+        return found
 
     def locate(self, term) -> Location | None:
         """Where ``term`` is defined: the file that gives its rdf:type, else where it first appears."""
         places = self.locations(term)
-        if not places:
-            return None
         if len(places) > 1:
             key = term_key(term)
             for place in places:
-                model_file = self._file(place.file)
-                if any(s.startswith(f"{key} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> ")
-                       for s in model_file.statement_index()):
+                if any(s.startswith(f"{key} {RDF_TYPE} ") for s in self.positions(place.file).statement_index()):
                     return place
-        return places[0]
+        return places[0] if places else None
 
     def locate_statement(self, subject, predicate, obj=None) -> Location | None:
         """Where a statement is written; without ``obj``, the first statement of that predicate."""
-        s, p = term_key(subject), term_key(predicate)
+        p = term_key(predicate)
         o = term_key(obj) if obj is not None else None
-        for place in self.locations(subject) or []:
-            model_file = self._file(place.file)
-            index = model_file.statement_index()
+        for place in self.locations(subject):
+            positions = self.positions(place.file)
+            s = term_key(subject)
             if s.startswith("_:"):
-                s = self._local_blank_label(model_file, place) or s
-            number = index.get(f"{s} {p} {o}") if o is not None else None
-            prefix = f"{s} {p} "
-            if number is None and o is not None:
-                wanted = _comparable(o)
-                number = next((n for text, n in index.items()
-                               if text.startswith(prefix) and _comparable(text[len(prefix):]) == wanted), None)
-            if number is None:
-                number = next((n for text, n in index.items() if text.startswith(prefix)), None)
+                s = next((label for label, at in positions.subjects.items()
+                          if at == (place.line, place.column) and label.startswith("_:")), s)
+            number = _find_statement(positions.statement_index(), f"{s} {p} ", o)
             if number is not None:
-                return Location(model_file.relpath, model_file.positions.lines[number], model_file.positions.columns[number])
+                return positions.location(place.file, number)
         return None
 
-    def _file(self, relpath: str) -> ModelFile:
-        return next(f for f in self.files if f.relpath == relpath)
-
-    # Blank nodes: the store renames them on load, so they are found by what they say.
+    # Blank nodes: the store and the positional parser name them differently, so a blank node
+    # is found by what it says (its predicates and non-blank objects).
     def _blank_node_locations(self, key: str) -> list[Location]:
-        signature = self._store_signature(key)
+        node = ox.BlankNode(key[2:])
+        quads = list(self.store.quads_for_pattern(node, None, None, None))
+        signature = frozenset((str(q.predicate), _signature_object(str(q.object))) for q in quads)
+        graphs = {str(q.graph_name) for q in quads}
         found = []
         for model_file in self.files:
-            label = self._label_with_signature(model_file, signature)
+            if f"<{model_file.source.graph}>" not in graphs:
+                continue
+            positions = self.positions(model_file)
+            label = _label_with_signature(positions, signature)
             if label is not None:
-                line, column = model_file.positions.subjects[label]
-                found.append(Location(model_file.relpath, line, column))
+                found.append(Location(model_file.relpath, *positions.subjects[label]))
         return found
-
-    def _local_blank_label(self, model_file: ModelFile, place: Location) -> str | None:
-        for label, (line, column) in model_file.positions.subjects.items():
-            if (line, column) == (place.line, place.column) and label.startswith("_:"):
-                return label
-        return None
-
-    def _store_signature(self, key: str) -> frozenset:
-        node = ox.BlankNode(key[2:])
-        return frozenset(
-            (str(q.predicate), "_:" if isinstance(q.object, ox.BlankNode) else _comparable(str(q.object)))
-            for q in self.store.quads_for_pattern(node, None, None, None)
-        )
-
-    @staticmethod
-    def _label_with_signature(model_file: ModelFile, signature: frozenset) -> str | None:
-        if not signature:
-            return None
-        outgoing: dict[str, set] = {}
-        for statement in model_file.statement_index():
-            if statement.startswith("_:"):
-                label, predicate, obj = statement.split(" ", 2)
-                outgoing.setdefault(label, set()).add((predicate, "_:" if obj.startswith("_:") else _comparable(obj)))
-        for label, pairs in outgoing.items():
-            if pairs == signature:
-                return label
-        return None
 
     # Conversions ---------------------------------------------------------------------------
     def rdflib_graph(self):
         """The merged model as an rdflib Graph, for libraries that need one (built on demand)."""
         import rdflib
 
-        graph = rdflib.Graph()
-        data = "".join(f.ntriples for f in self.files)
-        graph.parse(data=data, format="nt")
-        return graph
+        data = ox.serialize(self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"), format=ox.RdfFormat.N_TRIPLES)
+        return rdflib.Graph().parse(data=data, format="nt")
+
+
+def _find_statement(index: dict[str, int], prefix: str, obj: str | None) -> int | None:
+    if obj is not None:
+        number = index.get(prefix + obj)
+        if number is not None:
+            return number
+        wanted = _comparable(obj)
+        for text, number in index.items():
+            if text.startswith(prefix) and _comparable(text[len(prefix):]) == wanted:
+                return number
+    return next((n for text, n in index.items() if text.startswith(prefix)), None)
+
+
+def _signature_object(term: str) -> object:
+    return "_:" if term.startswith("_:") else _comparable(term)
+
+
+def _label_with_signature(positions: FilePositions, signature: frozenset) -> str | None:
+    outgoing: dict[str, set] = {}
+    for statement in positions.statement_index():
+        if statement.startswith("_:"):
+            label, predicate, obj = statement.split(" ", 2)
+            outgoing.setdefault(label, set()).add((predicate, _signature_object(obj)))
+    return next((label for label, pairs in outgoing.items() if pairs == signature), None)
 
 
 def _comparable(term: str) -> object:
@@ -215,6 +251,20 @@ def _comparable(term: str) -> object:
     return term
 
 
+def _read_positions(model_file: ModelFile, config: Config, cache: ParseCache) -> FilePositions:
+    source = model_file.source
+    base = source.base(config)
+    key = cache.key(model_file.digest, base, source.format)
+    cached = cache.get(key)
+    if cached is not None:
+        return FilePositions(*cached)
+    document = parse_source(source, model_file.data, base, model_file.digest)
+    ntriples = document.ntriples()
+    document.statements = []  # the text keeps them; no need for two copies
+    cache.put(key, ntriples, document)
+    return FilePositions(ntriples, document)
+
+
 def find_root(path: Path) -> Path:
     """The model folder: ``path`` itself if it is a folder, the folder of a file otherwise."""
     if not path.exists():
@@ -225,7 +275,7 @@ def find_root(path: Path) -> Path:
 def load(
     path: Path | str = ".",
     *,
-    cache: ParseCache | None | bool = True,
+    cache: ParseCache | bool = True,
     progress: Progress | None = None,
     files: Iterable[str] | None = None,
 ) -> Workspace:
@@ -238,7 +288,8 @@ def load(
     root = find_root(path).resolve()
     config = load_config(root)
     if path.is_file():
-        sources = [s for s in discover(_single_file_config(config, path)) if s.path.resolve() == path.resolve()]
+        single = replace(config, include=(path.resolve().relative_to(root).as_posix(),), exclude=())
+        sources = discover(single)
     else:
         sources = discover(config)
         if not sources and not (root / CONFIG_FILE).exists():
@@ -246,103 +297,51 @@ def load(
     if files is not None:
         wanted = set(files)
         sources = [s for s in sources if s.relpath in wanted]
-    parse_cache = _choose_cache(cache)
+    parse_cache = ParseCache(default_cache_dir()) if cache is True else (cache or NoCache())
     store = ox.Store()
-    loader = _StoreLoader(store)
     loaded: list[ModelFile] = []
     problems: list[SourceProblem] = []
-    try:
-        for number, source in enumerate(sources, 1):
-            if progress:
-                progress(number, len(sources), source.relpath)
-            try:
-                model_file = _read(source, config, parse_cache)
-            except SourceSyntaxError as exc:
-                problems.append(exc.problem)
-                continue
-            except OSError as exc:
-                problems.append(SourceProblem(source.relpath, 1, 1, f"cannot read: {exc.strerror}"))
-                continue
-            loaded.append(model_file)
-            if not problems:
-                loader.submit(model_file)
-    finally:
-        loader.close()
+    for number, source in enumerate(sources, 1):
+        if progress:
+            progress(number, len(sources), source.relpath)
+        try:
+            data = source.path.read_bytes()
+        except OSError as exc:
+            problems.append(SourceProblem(source.relpath, 1, 1, f"cannot read: {exc.strerror}"))
+            continue
+        model_file = ModelFile(source, content_digest(data), data)
+        try:
+            _load_into(store, model_file, config)
+        except SourceSyntaxError as exc:
+            problems.append(exc.problem)
+            continue
+        loaded.append(model_file)
     if problems:
         raise ModelSyntaxError(problems)
-    loader.raise_failures(loaded)
-    return Workspace(config, loaded, store)
+    _count_statements(store, loaded)
+    return Workspace(config, loaded, store, parse_cache)
 
 
-def _single_file_config(config: Config, path: Path) -> Config:
-    from dataclasses import replace
-
-    return replace(config, include=(path.resolve().relative_to(config.root).as_posix(),), exclude=())
-
-
-def _choose_cache(cache) -> ParseCache:
-    if cache is True:
-        return ParseCache(default_cache_dir())
-    if cache is False or cache is None:
-        return NoCache()
-    return cache
-
-
-def _read(source: SourceFile, config: Config, parse_cache: ParseCache) -> ModelFile:
-    data = source.path.read_bytes()
-    digest = content_digest(data)
+def _load_into(store: ox.Store, model_file: ModelFile, config: Config) -> None:
+    """Parse one file into its named graph; a syntax error is reported by the positional parser
+    where it reads that format (its messages are written for people), else as Oxigraph says."""
+    source = model_file.source
     base = source.base(config)
-    key = parse_cache.key(digest, base, source.format)
-    cached = parse_cache.get(key)
-    if cached is not None:
-        ntriples, doc = cached
-    else:
-        doc = parse_source(source, data, base, digest)
-        ntriples = doc.ntriples()
-        parse_cache.put(key, ntriples, doc)
-        doc.statements = []  # the text keeps them; no need for two copies
-    return ModelFile(source, digest, len(doc.lines), doc, ntriples)
+    if source.format == "rdfxml":
+        parse_source(source, model_file.data, base, model_file.digest)  # refuses XML entities first
+    try:
+        store.load(model_file.data, OXIGRAPH_FORMATS[source.format], base_iri=base,
+                   to_graph=ox.NamedNode(source.graph))
+    except SyntaxError as exc:
+        if source.format in ("turtle", "ntriples"):
+            parse_source(source, model_file.data, base, model_file.digest)  # raises with our message
+        raise SourceSyntaxError(oxigraph_problem(source, model_file.data, exc)) from None
 
 
-class _StoreLoader:
-    """Loads parsed files into the store on a second thread while the next files are parsed."""
-
-    def __init__(self, store: ox.Store):
-        self.store = store
-        self.jobs: queue.Queue = queue.Queue(maxsize=64)
-        self.failures: list[tuple[ModelFile, Exception]] = []
-        self.thread = threading.Thread(target=self._run, name="eagraph-store-loader", daemon=True)
-        self.thread.start()
-
-    def submit(self, model_file: ModelFile) -> None:
-        self.jobs.put(model_file)
-
-    def close(self) -> None:
-        self.jobs.put(None)
-        self.thread.join()
-
-    def _run(self) -> None:
-        while (model_file := self.jobs.get()) is not None:
-            if not model_file.ntriples:
-                continue
-            try:
-                self.store.load(model_file.ntriples, ox.RdfFormat.N_TRIPLES,
-                                to_graph=ox.NamedNode(model_file.source.graph))
-            except (SyntaxError, ValueError) as exc:
-                self.failures.append((model_file, exc))
-
-    def raise_failures(self, loaded: list[ModelFile]) -> None:
-        """Statements eagraph's parser accepted but the store refused (an invalid IRI, say)."""
-        problems = []
-        for model_file, exc in self.failures:
-            nt_line = getattr(exc, "lineno", None) or 1
-            index = min(nt_line, max(model_file.triples, 1)) - 1
-            positions = model_file.positions
-            line = positions.lines[index] if len(positions.lines) > index else 1
-            column = positions.columns[index] if len(positions.columns) > index else 1
-            message = getattr(exc, "msg", None) or str(exc)
-            text = model_file.source.path.read_text(encoding="utf-8", errors="replace").splitlines()
-            problems.append(SourceProblem(model_file.relpath, line, column, message,
-                                          text[line - 1] if 0 < line <= len(text) else ""))
-        if problems:
-            raise ModelSyntaxError(problems)
+def _count_statements(store: ox.Store, files: list[ModelFile]) -> None:
+    counts = {
+        row["g"].value: int(row["n"].value)
+        for row in store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    }
+    for model_file in files:
+        model_file.triples = counts.get(model_file.source.graph, 0)

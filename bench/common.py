@@ -1,0 +1,64 @@
+"""What every benchmark shares: the synthetic models, isolated measurements, and the report.
+
+Each measurement runs in a fresh Python process, so its peak memory (ru_maxrss) is its own and
+no cache of an earlier measurement in the same interpreter can flatter it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+
+import synthetic  # noqa: E402  (bench/ is not an installed package)
+
+
+def synthetic_model(services: int, seed: int = 1) -> Path:
+    """The synthetic model of that size, generated once and kept under the temp folder."""
+    folder = Path(os.environ.get("EAGRAPH_BENCH_DATA", Path(tempfile.gettempdir()) / "eagraph-bench"))
+    target = folder / f"synthetic-{services}-seed{seed}"
+    if not (target / "labels.json").is_file():
+        if target.exists():
+            import shutil
+
+            shutil.rmtree(target)
+        synthetic.generate(target, services=services, seed=seed)
+    return target
+
+
+def measure(code: str, *args: str, env: dict | None = None, timeout: float | None = None) -> dict:
+    """Run ``code`` in a new interpreter; it prints one JSON object, to which peak memory is added."""
+    wrapper = (
+        "import json, resource, sys, time\n"
+        f"{code}\n"
+        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "RESULT['peak_mib'] = round(peak, 1)\n"
+        "print(json.dumps(RESULT))\n"
+    )
+    try:
+        done = subprocess.run([sys.executable, "-c", wrapper, *args], capture_output=True, text=True,
+                              env={**os.environ, **(env or {})}, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {"timed_out": True, "seconds": timeout}
+    if done.returncode != 0:
+        raise RuntimeError(f"measurement failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def median_of(runs: list[dict], key: str) -> float:
+    return statistics.median(run[key] for run in runs)
+
+
+def write_report(name: str, data: dict) -> Path:
+    out = BENCH / "results"
+    out.mkdir(exist_ok=True)
+    path = out / f"{name}.json"
+    path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    return path
