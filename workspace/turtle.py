@@ -85,6 +85,7 @@ _TOKEN = re.compile(
     r"|(\Z)"  # 17 END
     r")"
 )
+_LANGUAGE_GROUPS = frozenset((5, 7, 9, 11))
 _SPACE = re.compile(r"(?:[ \t\r\n]+|#[^\r\n]*)*")
 _ERROR_TOKEN = re.compile(r"(?:[ \t\r\n]+|#[^\r\n]*)*(\S{1,30})")
 
@@ -145,12 +146,10 @@ class _Parser:
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.doc = ParsedDocument()
         self.scanner = _TOKEN.scanner(text)
-        # The current token: kind, text, language tag (strings only), start offset.
+        # The current token: its kind, its text, and the match it came from.
         self.kind = 0
         self.tok = ""
-        self.lang: str | None = None
-        self.start = 0
-        self.end = 0
+        self.m: re.Match | None = None
         self.advance()
 
     # Tokens ----------------------------------------------------------------------------
@@ -168,20 +167,25 @@ class _Parser:
                 message = f"unexpected text '{shown}'"
             raise TurtleSyntaxError(message, self._skip_space(pos))
         kind = m.lastindex
-        if kind in (5, 7, 9, 11):  # a string with a language tag: the string group is one less
-            self.kind = kind - 1
-            self.tok = m.group(kind - 1)
-            self.lang = m.group(kind)
-        else:
-            self.kind = kind
-            self.tok = m.group(kind)
-            self.lang = None
-        self.start = m.start(self.kind)
-        self.end = m.end()
+        if kind in _LANGUAGE_GROUPS:  # a string with a language tag: the string's group is one less
+            kind -= 1
+        self.kind = kind
+        self.tok = m.group(kind)
+        self.m = m
+
+    # Offsets are asked of the match only where needed: most tokens never need theirs.
+    @property
+    def start(self) -> int:
+        return self.m.start(self.kind) if self.m is not None else 0
+
+    @property
+    def lang(self) -> str | None:
+        """The language tag written on the current string token, if any."""
+        return self.m.group(self.kind + 1)
 
     def _error_offset(self) -> int:
         # The scanner does not move on failure: the mistake starts where the last token ended.
-        return self.end
+        return self.m.end() if self.m is not None else 0
 
     def _skip_space(self, pos: int) -> int:
         return _SPACE.match(self.text, pos).end()
