@@ -15,8 +15,9 @@ from helpers import REPO, write
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory):
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out),
-                    str(REPO)], check=True, capture_output=True)
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+                            "-w", str(out), str(REPO)], capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
     return next(out.glob("eagraph-*.whl"))
 
 
@@ -30,8 +31,9 @@ def test_wheel_has_one_namespace_and_ships_the_ontology(wheel):
 
 def test_installed_wheel_runs_outside_the_repository(wheel, tmp_path):
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
-                   check=True, capture_output=True)
+    installed = subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target),
+                                str(wheel)], capture_output=True, text=True)
+    assert installed.returncode == 0, installed.stderr
     model = tmp_path / "model"
     write(model, "m.ttl", '@prefix dct: <http://purl.org/dc/terms/> .\n<http://example.org/s> dct:title "T"@nl .\n')
     env = {**os.environ, "PYTHONPATH": str(target)}
