@@ -180,3 +180,29 @@ def test_positional_parser_and_store_agree_on_every_file(model):
     for model_file in ws.files:
         assert len(ws.positions(model_file).document.lines) == model_file.triples > 0, model_file.relpath
     assert sum(f.triples for f in ws.files) == len(ws.store) == 12
+
+
+def test_positions_read_in_worker_processes_equal_those_read_here(model, monkeypatch):
+    from eagraph.workspace import workspace as module
+
+    here = load(model, cache=False)
+    here.index_positions()
+    monkeypatch.setattr(module, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(module, "PARALLEL_MIN_BYTES", 0)
+    parallel = load(model, cache=False, positions=True)
+    for model_file in here.files:
+        ours, theirs = here.positions(model_file), parallel._positions[model_file.relpath]
+        assert (theirs.ntriples, theirs.subjects, list(theirs.document.lines)) == (
+            ours.ntriples, ours.subjects, list(ours.document.lines))
+    assert str(parallel.locate("http://example.org/service")) == "a/service.ttl:4:1"
+
+
+def test_a_broken_file_stops_the_position_workers_cleanly(model, monkeypatch):
+    from eagraph.workspace import workspace as module
+
+    monkeypatch.setattr(module, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(module, "PARALLEL_MIN_BYTES", 0)
+    write(model, "z/broken.ttl", "@prefix ex: <http://example.org/> .\nex:a ex:b .\n")
+    with pytest.raises(ModelSyntaxError) as raised:
+        load(model, cache=False, positions=True)
+    assert [p.file for p in raised.value.problems] == ["z/broken.ttl"]

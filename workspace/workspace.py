@@ -13,7 +13,10 @@ cache. A national model with a handful of findings never pays for positions it d
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -34,6 +37,9 @@ from .sources import (
 from .turtle import ParsedDocument
 
 Progress = Callable[[int, int, str], None]
+# Below these, starting worker processes costs more than parsing in this one.
+PARALLEL_MIN_FILES = 16
+PARALLEL_MIN_BYTES = 2_000_000
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 
 
@@ -138,10 +144,45 @@ class Workspace:
 
     def index_positions(self, progress: Progress | None = None) -> None:
         """Read the positions of every file now (tools that report on every statement want this)."""
-        for number, model_file in enumerate(self.files, 1):
+        self._start_indexing(progress)(True)
+
+    def _start_indexing(self, progress: Progress | None = None) -> Callable[[bool], None]:
+        """Start reading every file's positions; the returned function finishes (True) or cancels.
+
+        Files not in the parse cache are parsed by one process per core: the positional parser
+        is pure Python, and a national model has thousands of files. Started before the store
+        is filled, the parsing runs while Oxigraph loads.
+        """
+        todo = []
+        for model_file in self.files:
+            if model_file.relpath in self._positions:
+                continue
+            cached = self._cache.get(_cache_key(model_file, self.config, self._cache))
+            if cached is not None:
+                self._positions[model_file.relpath] = FilePositions(*cached)
+            else:
+                todo.append(model_file)
+        jobs = [(f, self.config, self._cache) for f in todo]
+        workers = os.cpu_count() or 1
+        if workers < 2 or len(todo) < PARALLEL_MIN_FILES or sum(len(f.data) for f in todo) < PARALLEL_MIN_BYTES:
+            return lambda finish: finish and self._collect(todo, map(_parse_positions, jobs), progress)
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+        results = pool.map(_parse_positions, jobs, chunksize=8)
+
+        def finish(collect: bool) -> None:
+            try:
+                if collect:
+                    self._collect(todo, results, progress)
+            finally:
+                pool.shutdown(wait=True, cancel_futures=True)
+
+        return finish
+
+    def _collect(self, files: list[ModelFile], results: Iterable[FilePositions], progress: Progress | None) -> None:
+        for number, (model_file, positions) in enumerate(zip(files, results), 1):
             if progress:
-                progress(number, len(self.files), model_file.relpath)
-            self.positions(model_file)
+                progress(number, len(files), model_file.relpath)
+            self._positions[model_file.relpath] = positions
 
     def files_describing(self, key: str) -> list[ModelFile]:
         """The files in which ``key`` is the subject of a statement (asked of the store)."""
@@ -251,17 +292,25 @@ def _comparable(term: str) -> object:
     return term
 
 
+def _cache_key(model_file: ModelFile, config: Config, cache: ParseCache) -> str:
+    return cache.key(model_file.digest, model_file.source.base(config), model_file.source.format)
+
+
 def _read_positions(model_file: ModelFile, config: Config, cache: ParseCache) -> FilePositions:
-    source = model_file.source
-    base = source.base(config)
-    key = cache.key(model_file.digest, base, source.format)
-    cached = cache.get(key)
+    cached = cache.get(_cache_key(model_file, config, cache))
     if cached is not None:
         return FilePositions(*cached)
-    document = parse_source(source, model_file.data, base, model_file.digest)
+    return _parse_positions((model_file, config, cache))
+
+
+def _parse_positions(job: tuple[ModelFile, Config, ParseCache]) -> FilePositions:
+    """Parse one file for positions and keep the result in the cache (also run in worker processes)."""
+    model_file, config, cache = job
+    source = model_file.source
+    document = parse_source(source, model_file.data, source.base(config), model_file.digest)
     ntriples = document.ntriples()
     document.statements = []  # the text keeps them; no need for two copies
-    cache.put(key, ntriples, document)
+    cache.put(_cache_key(model_file, config, cache), ntriples, document)
     return FilePositions(ntriples, document)
 
 
@@ -278,11 +327,13 @@ def load(
     cache: ParseCache | bool = True,
     progress: Progress | None = None,
     files: Iterable[str] | None = None,
+    positions: bool = False,
 ) -> Workspace:
     """Load the model at ``path`` (a folder with an optional eagraph.toml, or one file).
 
     Every file is read even after a syntax error, so one run reports all broken files; then
     :class:`ModelSyntaxError` is raised. ``files`` restricts loading to those relative paths.
+    ``positions=True`` reads every file's positions during the load instead of on first use.
     """
     path = Path(path)
     root = find_root(path).resolve()
@@ -298,28 +349,33 @@ def load(
         wanted = set(files)
         sources = [s for s in sources if s.relpath in wanted]
     parse_cache = ParseCache(default_cache_dir()) if cache is True else (cache or NoCache())
-    store = ox.Store()
-    loaded: list[ModelFile] = []
     problems: list[SourceProblem] = []
-    for number, source in enumerate(sources, 1):
-        if progress:
-            progress(number, len(sources), source.relpath)
+    read: list[ModelFile] = []
+    for source in sources:
         try:
             data = source.path.read_bytes()
         except OSError as exc:
             problems.append(SourceProblem(source.relpath, 1, 1, f"cannot read: {exc.strerror}"))
             continue
-        model_file = ModelFile(source, content_digest(data), data)
-        try:
-            _load_into(store, model_file, config)
-        except SourceSyntaxError as exc:
-            problems.append(exc.problem)
-            continue
-        loaded.append(model_file)
-    if problems:
-        raise ModelSyntaxError(problems)
-    _count_statements(store, loaded)
-    return Workspace(config, loaded, store, parse_cache)
+        read.append(ModelFile(source, content_digest(data), data))
+    workspace = Workspace(config, read, ox.Store(), parse_cache)
+    finish_positions = workspace._start_indexing() if positions and not problems else (lambda _collect: None)
+    try:
+        for number, model_file in enumerate(read, 1):
+            if progress:
+                progress(number, len(read), model_file.relpath)
+            try:
+                _load_into(workspace.store, model_file, config)
+            except SourceSyntaxError as exc:
+                problems.append(exc.problem)
+        if problems:
+            raise ModelSyntaxError(problems)
+    except BaseException:
+        finish_positions(False)
+        raise
+    finish_positions(True)
+    _count_statements(workspace.store, read)
+    return workspace
 
 
 def _load_into(store: ox.Store, model_file: ModelFile, config: Config) -> None:
