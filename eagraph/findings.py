@@ -1,0 +1,100 @@
+"""One finding type for everything eagraph reports: validation results and analysis results alike.
+
+A reporter (text, JSON, JUnit, SARIF, GitHub, Markdown, CSV) takes a list of findings and never
+needs to know whether they came from a SHACL shape, a Python check or an analysis.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+from eagraph.workspace import Location
+
+
+class Severity(IntEnum):
+    """Ordered, so that ``--fail-on warning`` means "warning or worse"."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, text: str) -> "Severity":
+        return cls[text.upper()]
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """What a reporter needs to know of a rule or finding kind: SARIF rules, docs, help."""
+
+    code: str
+    name: str  # short kebab-case name, e.g. "service-title-language"
+    severity: Severity
+    summary: str  # one sentence, English
+    help: str = ""  # Markdown: what it checks, why, an example that fails and one that passes
+    since: str = "0.1.0"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing found in a model, at a place in its files."""
+
+    code: str  # a rule code ("EAG012") or a finding kind ("only-once-violation")
+    severity: Severity
+    subject: str  # the IRI (or blank node label) the finding is about
+    message: Mapping[str, str]  # by language: at least "en"
+    related: tuple[str, ...] = ()
+    path: str | None = None  # the property concerned, as an IRI
+    value: str | None = None  # the offending value, in N-Triples form
+    score: float | None = None  # in [0, 1], where the analysis ranks
+    location: Location | None = None  # where the subject is defined
+    statement: Location | None = None  # the offending statement, where known
+    source: str = "eagraph"  # the rule set: eagraph, organisation, a profile name, analysis
+    extra: Mapping[str, object] = field(default_factory=dict, compare=False, hash=False)
+
+    def text(self, language: str = "en") -> str:
+        return self.message.get(language) or self.message.get("en") or next(iter(self.message.values()), "")
+
+    @property
+    def where(self) -> Location | None:
+        """The most precise place known: the statement, else the subject's definition."""
+        return self.statement or self.location
+
+    @property
+    def fingerprint(self) -> tuple[str, str, str, str]:
+        """What identifies a finding across edits (for baselines): rule and node, not lines."""
+        return (self.code, self.subject, self.path or "", self.value or "")
+
+    def sort_key(self) -> tuple:
+        where = self.where
+        return (where.file if where else "~", where.line if where else 0, where.column if where else 0,
+                self.code, self.subject, self.path or "", self.value or "")
+
+    def to_dict(self) -> dict:
+        where = self.where
+        data = {
+            "code": self.code,
+            "severity": self.severity.label,
+            "subject": self.subject,
+            "message": dict(self.message),
+            "related": list(self.related),
+            "path": self.path,
+            "value": self.value,
+            "score": self.score,
+            "source": self.source,
+            "file": self.location.file if self.location else None,
+            "line": self.location.line if self.location else None,
+            "column": self.location.column if self.location else None,
+        }
+        if self.statement is not None and self.statement != self.location:
+            data["statement"] = {"file": self.statement.file, "line": self.statement.line,
+                                 "column": self.statement.column}
+        elif where is not None:
+            data["statement"] = None
+        return data
