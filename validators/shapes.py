@@ -1,0 +1,70 @@
+"""Reading SHACL shapes: eagraph's own, an organisation's, an official profile's.
+
+Shapes are small, so rdflib reads them. Before any engine sees them, eagraph's one extension is
+expanded into plain SHACL: a property shape with ``eag:requiredLanguages true`` becomes, for each
+language the model requires, ``sh:qualifiedValueShape [ sh:languageIn ("nl") ] ;
+sh:qualifiedMinCount 1``. Every engine (eagraph's compiler, pyshacl in the differential tests)
+then runs the same standard shapes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import rdflib
+from rdflib import BNode, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import RDF, SH
+
+from eagraph.ontology import EAG
+from eagraph.workspace import EagraphError
+
+CONTRACT_SHAPES = Path(__file__).with_name("shapes") / "contract.ttl"
+EAG_NS = rdflib.Namespace(EAG)
+LANGUAGE_SHAPE = URIRef(EAG + "expandedForLanguage")  # marks a shape made by the expansion
+
+
+class ShapesError(EagraphError):
+    """A shapes file that cannot be read or used."""
+
+
+def read_shapes(paths: list[Path]) -> rdflib.Graph:
+    """Parse shapes files into one graph; a broken or missing file is a clear error."""
+    graph = rdflib.Graph()
+    for path in paths:
+        if not path.is_file():
+            raise ShapesError(f"{path}: shapes file not found")
+        try:
+            graph.parse(path, format=rdflib.util.guess_format(str(path)) or "turtle")
+        except Exception as exc:  # rdflib raises many types for a broken file
+            raise ShapesError(f"{path}: not a readable shapes file: {exc}") from None
+    return graph
+
+
+def expand_languages(shapes: rdflib.Graph, languages: tuple[str, ...]) -> rdflib.Graph:
+    """Replace each ``eag:requiredLanguages`` shape by one qualified shape per language."""
+    out = rdflib.Graph()
+    for prefix, namespace in shapes.namespaces():
+        out.bind(prefix, namespace)
+    marked = set(shapes.subjects(EAG_NS.requiredLanguages, Literal(True)))
+    for triple in shapes:
+        if triple[0] not in marked and triple[2] not in marked:
+            out.add(triple)
+    for shape in marked:
+        parents = list(shapes.subjects(SH.property, shape))
+        for language in languages:
+            copy = BNode()
+            for parent in parents:
+                out.add((parent, SH.property, copy))
+            for _, p, o in shapes.triples((shape, None, None)):
+                if p != EAG_NS.requiredLanguages:
+                    out.add((copy, p, o))
+            inner, items = BNode(), BNode()
+            Collection(out, items, [Literal(language)])
+            out.add((inner, SH.languageIn, items))
+            out.add((copy, SH.qualifiedValueShape, inner))
+            out.add((copy, SH.qualifiedMinCount, Literal(1)))
+            out.add((copy, LANGUAGE_SHAPE, Literal(language)))
+            if (shape, RDF.type, SH.PropertyShape) not in shapes:
+                out.add((copy, RDF.type, SH.PropertyShape))
+    return out

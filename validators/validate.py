@@ -1,0 +1,232 @@
+"""Validating a workspace: shapes in, findings out.
+
+The pipeline: read the shapes (eagraph's, the organisation's), expand the required languages,
+compile every constraint to SPARQL, run them over the store, turn each result into a Finding
+with its rule code and its place in the files, then apply suppressions and the baseline.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+
+from eagraph.findings import Finding, RuleInfo, Severity
+from eagraph.ontology import EAG, ONTOLOGY_PATH, compact
+from eagraph.workspace import EagraphError, Workspace
+from eagraph.workspace.files import write_atomic
+
+from .compiler import Compiler, Constraint, class_hierarchy
+from .rules import SEVERITIES, contract_rules, rules_in
+from .shapes import CONTRACT_SHAPES, EAG_NS, expand_languages, read_shapes
+
+ONTOLOGY_GRAPH = "urn:eagraph:ontology"
+LANGUAGE_NAMES = {
+    "en": {"nl": "Dutch", "fr": "French", "de": "German", "en": "English"},
+    "nl": {"nl": "het Nederlands", "fr": "het Frans", "de": "het Duits", "en": "het Engels"},
+    "fr": {"nl": "néerlandais", "fr": "français", "de": "allemand", "en": "anglais"},
+}
+UNUSED_SUPPRESSION = RuleInfo(
+    "EAG100", "unused-suppression", Severity.WARNING,
+    "A suppression names a rule that no longer reports anything for that node.",
+    "A suppression that suppresses nothing hides the next real problem: remove it.")
+
+
+@dataclass(frozen=True)
+class ValidationOptions:
+    """Everything that changes what a validation reports (and so keys its results)."""
+
+    extra_shapes: tuple[Path, ...] = ()
+    baseline: Path | None = None
+    only_nodes: frozenset[str] | None = None  # validate these focus nodes only (--changed-since)
+
+
+@dataclass
+class ValidationReport:
+    findings: list[Finding]
+    rules: dict[str, RuleInfo]
+    suppressed: int = 0
+    baselined: int = 0
+    checked_constraints: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def fails(self, level: Severity) -> bool:
+        return any(f.severity >= level for f in self.findings)
+
+
+class BaselineError(EagraphError):
+    """A baseline file that cannot be read."""
+
+
+def validate(workspace: Workspace, options: ValidationOptions = ValidationOptions()) -> ValidationReport:
+    shapes = read_shapes([CONTRACT_SHAPES, *workspace.config.shapes, *options.extra_shapes])
+    rules = {code: rule.info() for code, rule in contract_rules().items()}
+    rules.update({code: rule.info() for code, rule in rules_in(shapes).items() if code not in rules})
+    ensure_ontology(workspace)
+    constraints = compile_shapes(workspace, expand_languages(shapes, workspace.config.languages))
+    findings = [finding for constraint in constraints
+                for finding in run_constraint(workspace, shapes, constraint, options.only_nodes)]
+    findings, suppressed, unused = apply_suppressions(workspace, findings)
+    if unused:
+        rules[UNUSED_SUPPRESSION.code] = UNUSED_SUPPRESSION
+        findings += unused
+    baselined = 0
+    if options.baseline is not None:
+        known = read_baseline(options.baseline)
+        kept = [f for f in findings if f.fingerprint not in known]
+        baselined, findings = len(findings) - len(kept), kept
+    findings = [locate(workspace, f) for f in findings]
+    findings.sort(key=Finding.sort_key)
+    return ValidationReport(findings, rules, suppressed, baselined, len(constraints))
+
+
+def ensure_ontology(workspace: Workspace) -> None:
+    """The eag: concepts (service types, granting modes …) are part of every model's world."""
+    graph = ox.NamedNode(ONTOLOGY_GRAPH)
+    if next(iter(workspace.store.quads_for_pattern(None, None, None, graph)), None) is None:
+        workspace.store.load(path=str(ONTOLOGY_PATH), format=ox.RdfFormat.TURTLE, to_graph=graph)
+
+
+def compile_shapes(workspace: Workspace, shapes: rdflib.Graph) -> list[Constraint]:
+    pairs = ((row["sub"].value, row["sup"].value) for row in workspace.query(
+        "SELECT DISTINCT ?sub ?sup WHERE { ?sub <http://www.w3.org/2000/01/rdf-schema#subClassOf> ?sup "
+        "FILTER(isIRI(?sub) && isIRI(?sup)) }"))
+    return Compiler(shapes, class_hierarchy(pairs)).compile()
+
+
+def _node_text(term) -> str:
+    return term.value if isinstance(term, ox.NamedNode) else str(term)
+
+
+def run_constraint(workspace: Workspace, shapes: rdflib.Graph, constraint: Constraint,
+                   only: frozenset[str] | None = None) -> Iterable[Finding]:
+    code = rule_code(shapes, constraint)
+    severity = SEVERITIES.get(constraint.severity, Severity.ERROR)
+    for row in workspace.query(constraint.query):
+        focus = row["this"]
+        subject = _node_text(focus)
+        if only is not None and subject not in only:
+            continue
+        value = row["value"] if constraint.selects_value else None
+        yield Finding(
+            code=code,
+            severity=severity,
+            subject=subject,
+            message=messages_for(constraint, value),
+            path=str(constraint.path) if constraint.path else None,
+            value=str(value) if value is not None else None,
+            source="eagraph" if code.startswith("EAG") else "organisation",
+        )
+
+
+def rule_code(shapes: rdflib.Graph, constraint: Constraint) -> str:
+    code = shapes.value(constraint.shape, EAG_NS.ruleCode)
+    if code is None:
+        # an expanded language shape is a copy: its code is on the copy already
+        return derived_code(constraint)
+    return str(code)
+
+
+def derived_code(constraint: Constraint, prefix: str = "ORG") -> str:
+    """A stable code for a shape without eag:ruleCode: its IRI (or path) and constraint kind."""
+    component = str(constraint.component).rsplit("#", 1)[-1].removesuffix("ConstraintComponent")
+    shape = constraint.shape
+    if isinstance(shape, rdflib.URIRef):
+        name = str(shape).rsplit("#", 1)[-1].rsplit("/", 2)
+        name = "/".join(part[:8] if len(part) > 30 else part for part in name[-2:])
+    elif constraint.path is not None:
+        name = compact(str(constraint.path))
+    else:
+        name = "shape"
+    return f"{prefix}:{name}:{component}"
+
+
+def messages_for(constraint: Constraint, value) -> dict[str, str]:
+    if not constraint.messages:
+        component = str(constraint.component).rsplit("#", 1)[-1].removesuffix("ConstraintComponent")
+        where = compact(str(constraint.path)) if constraint.path else "the node"
+        shown = f" (value {value})" if value is not None else ""
+        return {"en": f"{where} does not satisfy sh:{component[0].lower()}{component[1:]}{shown}"}
+    out = {}
+    for language, message in constraint.messages.items():
+        if constraint.language:
+            name = LANGUAGE_NAMES.get(language, LANGUAGE_NAMES["en"]).get(constraint.language, constraint.language)
+            message = message.replace("{language}", name)
+        if value is not None:
+            message = message.replace("{?value}", value.value if hasattr(value, "value") else str(value))
+        out[language] = message
+    return out
+
+
+# Suppressions ----------------------------------------------------------------------------------
+
+def apply_suppressions(workspace: Workspace, findings: list[Finding]) -> tuple[list[Finding], int, list[Finding]]:
+    """Drop suppressed findings; report suppressions that suppressed nothing (EAG100)."""
+    wanted: dict[tuple[str, str | None], str] = {}
+    for row in workspace.query(
+            f"SELECT ?node ?code ?reason WHERE {{ ?node <{EAG}suppress> ?code "
+            f"OPTIONAL {{ ?node <{EAG}suppressionReason> ?reason }} }}"):
+        wanted[(str(row["code"].value), _node_text(row["node"]))] = row["reason"].value if row["reason"] else ""
+    for entry in workspace.config.suppress:
+        if not isinstance(entry, Mapping) or "rule" not in entry:
+            raise EagraphError(f"{workspace.config.source}: each [validate] suppress entry needs a 'rule'")
+        wanted[(str(entry["rule"]), entry.get("node"))] = str(entry.get("reason", ""))
+    used: set[tuple[str, str | None]] = set()
+    kept = []
+    for finding in findings:
+        for key in ((finding.code, finding.subject), (finding.code, None)):
+            if key in wanted:
+                used.add(key)
+                break
+        else:
+            kept.append(finding)
+    unused = [
+        Finding(UNUSED_SUPPRESSION.code, UNUSED_SUPPRESSION.severity, node or "(eagraph.toml)",
+                {"en": f"suppression of {code} is unused: no {code} finding for this node",
+                 "nl": f"onderdrukking van {code} is overbodig: geen {code}-melding voor dit knooppunt",
+                 "fr": f"la suppression de {code} est inutile : aucun constat {code} pour ce nœud"},
+                value=f'"{code}"')
+        for (code, node) in wanted if (code, node) not in used and code != UNUSED_SUPPRESSION.code
+    ]
+    return kept, len(findings) - len(kept), unused
+
+
+# Baselines --------------------------------------------------------------------------------------
+
+def write_baseline(path: Path, findings: Iterable[Finding]) -> None:
+
+    entries = sorted({f.fingerprint for f in findings})
+    data = {"version": 1, "findings": [dict(zip(("code", "subject", "path", "value"), e)) for e in entries]}
+    write_atomic(path, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+
+
+def read_baseline(path: Path) -> set[tuple[str, str, str, str]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {(e["code"], e["subject"], e.get("path") or "", e.get("value") or "") for e in data["findings"]}
+    except FileNotFoundError:
+        raise BaselineError(f"{path}: baseline file not found (write one with --write-baseline)") from None
+    except (ValueError, KeyError, TypeError) as exc:
+        raise BaselineError(f"{path}: not an eagraph baseline ({exc})") from None
+
+
+# Locations --------------------------------------------------------------------------------------
+
+def locate(workspace: Workspace, finding: Finding) -> Finding:
+    from dataclasses import replace
+
+    if finding.subject.startswith("(") or finding.location is not None:
+        return finding
+    location = workspace.locate(finding.subject)
+    statement = None
+    if finding.path and location is not None:
+        statement = workspace.locate_statement(finding.subject, finding.path, finding.value)
+    return replace(finding, location=location, statement=statement)
+
