@@ -77,7 +77,8 @@ class Finding:
                 self.code, self.subject, self.path or "", self.value or "")
 
     def to_dict(self) -> dict:
-        where = self.where
+        """The contract's JSON shape; file/line/column are where the subject is defined, and
+        ``statement`` the offending statement when eagraph knows it (else null)."""
         data = {
             "code": self.code,
             "severity": self.severity.label,
@@ -92,9 +93,7 @@ class Finding:
             "line": self.location.line if self.location else None,
             "column": self.location.column if self.location else None,
         }
-        if self.statement is not None and self.statement != self.location:
-            data["statement"] = {"file": self.statement.file, "line": self.statement.line,
-                                 "column": self.statement.column}
-        elif where is not None:
-            data["statement"] = None
+        statement = self.statement
+        data["statement"] = (None if statement is None else
+                             {"file": statement.file, "line": statement.line, "column": statement.column})
         return data

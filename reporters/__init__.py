@@ -1,0 +1,49 @@
+"""Reporters: one list of findings, written in the format a person or a pipeline reads.
+
+Every format is one function ``(findings, context) -> str`` in :data:`RENDERERS`; that registry
+drives :func:`render` and :data:`FORMATS`, so a format added there serves ``validate`` and
+``analyze`` alike. Output is deterministic: findings are sorted with :meth:`Finding.sort_key`
+(Markdown groups them first). Every non-empty output ends with a newline: write it as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from eagraph.findings import Finding
+
+from .common import ReportContext, relocate
+from .csv import render_csv
+from .github import render_github
+from .json import render_json
+from .junit import render_junit
+from .markdown import render_markdown
+from .sarif import render_sarif
+from .text import render_text
+
+Renderer = Callable[[Sequence[Finding], ReportContext], str]
+
+RENDERERS: dict[str, Renderer] = {
+    "text": render_text,
+    "json": render_json,
+    "junit": render_junit,
+    "sarif": render_sarif,
+    "github": render_github,
+    "md": render_markdown,
+    "csv": render_csv,
+}
+
+FORMATS: tuple[str, ...] = tuple(RENDERERS)
+
+
+def render(fmt: str, findings: Sequence[Finding], context: ReportContext) -> str:
+    """The findings written in format ``fmt`` (one of :data:`FORMATS`)."""
+    try:
+        renderer = RENDERERS[fmt]
+    except KeyError:
+        raise ValueError(f"unknown report format {fmt!r}; the formats are: {', '.join(FORMATS)}") from None
+    return renderer(findings, context)
+
+
+__all__ = ["FORMATS", "RENDERERS", "ReportContext", "relocate", "render", "render_csv", "render_github", "render_json",
+           "render_junit", "render_markdown", "render_sarif", "render_text"]

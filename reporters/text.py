@@ -1,0 +1,36 @@
+"""Text, as a compiler writes it: ``file:line:col: severity CODE message``, one line a finding."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from eagraph.findings import Finding, Severity
+
+from .common import ReportContext, sorted_findings, summary
+
+Style = Callable[[str, Severity], str]
+INDENT = "    "
+
+
+def render_text(findings: Sequence[Finding], context: ReportContext, style: Style | None = None) -> str:
+    """One line per finding and a summary line; no colour unless ``style`` colours the severity word.
+
+    A finding without a location starts with its subject instead of ``file:line:col``. Further
+    lines of a multi-line message, and the related nodes, follow indented, so that every
+    unindented line is one finding.
+    """
+    lines = []
+    for finding in sorted_findings(findings):
+        where = finding.where
+        severity = finding.severity.label
+        if style is not None:
+            severity = style(severity, finding.severity)
+        first, *rest = finding.text(context.language).splitlines() or [""]
+        lines.append(f"{where or finding.subject}: {severity} {finding.code} {first}")
+        lines.extend(f"{INDENT}{line}" for line in rest)
+        if finding.related:
+            lines.append(f"{INDENT}related: {' '.join(finding.related)}")
+    if lines:
+        lines.append("")
+    lines.append(summary(findings))
+    return "\n".join(lines) + "\n"
