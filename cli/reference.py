@@ -74,3 +74,24 @@ def config_markdown() -> str:
         default = option.default if option.default not in ("", []) else "(empty)"
         lines.append(f"| `[{option.section}]` | `{option.key}` | {kind} | `{default}` | {option.doc} |")
     return "\n".join(lines)
+
+
+def rule_page_markdown(rule) -> str:
+    """The docs page of one rule, from its declaration in the shapes."""
+    messages = "\n".join(f"| {language} | {text} |" for language, text in sorted(rule.messages.items()))
+    return (f"# {rule.code} {rule.name}\n\n"
+            f"**Severity:** {rule.severity.label} · **since** {rule.since}\n\n"
+            f"{rule.help_markdown()}\n"
+            f"## Messages\n\n| language | message |\n|---|---|\n{messages}\n\n"
+            f"Suppress it for one node, with a reason, in the model:\n\n"
+            f"```turtle\n<node> eag:suppress \"{rule.code}\" ;\n    eag:suppressionReason \"why\" .\n```\n")
+
+
+def rules_index_markdown() -> str:
+    from eagraph.validators.rules import contract_rules
+
+    rows = "\n".join(f"| [{r.code}]({r.code}.md) | {r.name} | {r.severity.label} | {r.description} |"
+                     for r in contract_rules().values())
+    return ("# Rules\n\nEvery rule `eagraph validate` applies, with its code. Codes are stable: a rule "
+            "that changes name keeps its code.\n\n| code | name | severity | what it checks |\n|---|---|---|---|\n"
+            f"{rows}\n")

@@ -12,14 +12,16 @@ that the results equal pyshacl's on a model full of violations.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import rdflib
 from rdflib import Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
-from .shapes import LANGUAGE_SHAPE, ShapesError
+from .shapes import EAG_NS, LANGUAGE_SHAPE, ShapesError
+
+RULE_CODE = EAG_NS.ruleCode
 
 SUPPORTED_TARGETS = {SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf}
 UNSUPPORTED = {SH["or"], SH["and"], SH["not"], SH.xone, SH.node, SH.closed, SH.equals, SH.disjoint,
@@ -41,6 +43,7 @@ class Constraint:
     path_sparql: str | None
     messages: dict[str, str] = field(default_factory=dict)
     language: str | None = None  # set on shapes expanded for one required language
+    code: str | None = None  # the shape's eag:ruleCode, where it has one
 
     @property
     def selects_value(self) -> bool:
@@ -66,9 +69,11 @@ def _shape_name(shape) -> str:
 class Compiler:
     """Compiles the shapes of one shapes graph; ``classes`` gives each class and its subclasses."""
 
-    def __init__(self, shapes: rdflib.Graph, subclasses: dict[str, set[str]]):
+    def __init__(self, shapes: rdflib.Graph, subclasses: dict[str, set[str]], focus: frozenset[str] | None = None):
         self.shapes = shapes
         self.subclasses = subclasses
+        # Only these focus nodes (IRIs), for --changed-since: results for them are unchanged.
+        self.focus = " ".join(f"<{iri}>" for iri in sorted(focus)) if focus else None
 
     # Targets ---------------------------------------------------------------------------------
     def _class_values(self, cls) -> str:
@@ -91,7 +96,8 @@ class Compiler:
             parts.append(f"?targetSubject <{p}> ?this .")
         if not parts:
             return None
-        return " UNION ".join("{ SELECT DISTINCT ?this WHERE { " + p + " } }" for p in parts)
+        restrict = f" VALUES ?this {{ {self.focus} }}" if self.focus else ""
+        return " UNION ".join("{ SELECT DISTINCT ?this WHERE { " + p + restrict + " } }" for p in parts)
 
     # Paths -------------------------------------------------------------------------------------
     def path_sparql(self, path) -> str:
@@ -153,8 +159,10 @@ class Compiler:
         severity = self.shapes.value(shape, SH.severity) or SH.Violation
         language = self.shapes.value(shape, LANGUAGE_SHAPE)
         query = f"SELECT DISTINCT {select} WHERE {{ {body} }}"
+        code = self.shapes.value(shape, RULE_CODE)
         return Constraint(shape, component, query, severity, path if isinstance(path, URIRef) else None,
-                          path_sparql, self._messages(shape), str(language) if language else None)
+                          path_sparql, self._messages(shape), str(language) if language else None,
+                          str(code) if code is not None else None)
 
     # Node-level constraints (the focus node is the value node).
     def _node_constraints(self, shape, target: str) -> list[Constraint]:
@@ -284,8 +292,7 @@ class Compiler:
             messages = self._messages(constraint) or self._messages(shape)
             made = self._make(shape, SH.SPARQLConstraintComponent, body, g.value(shape, SH.path), ps,
                               f"?this {selected}")
-            out.append(Constraint(made.shape, made.component, prefixes + made.query, made.severity, made.path,
-                                  made.path_sparql, messages, made.language))
+            out.append(replace(made, query=prefixes + made.query, messages=messages))
         return out
 
     def _prefixes(self, constraint) -> str:

@@ -22,16 +22,16 @@ from eagraph.workspace.files import write_atomic
 
 from .compiler import Compiler, Constraint, class_hierarchy
 from .rules import SEVERITIES, contract_rules, rules_in
-from .shapes import CONTRACT_SHAPES, EAG_NS, expand_languages, read_shapes
+from .shapes import CONTRACT_SHAPES, expand_languages, read_shapes
 
 ONTOLOGY_GRAPH = "urn:eagraph:ontology"
 LANGUAGE_NAMES = {
     "en": {"nl": "Dutch", "fr": "French", "de": "German", "en": "English"},
-    "nl": {"nl": "het Nederlands", "fr": "het Frans", "de": "het Duits", "en": "het Engels"},
+    "nl": {"nl": "Nederlands", "fr": "Frans", "de": "Duits", "en": "Engels"},
     "fr": {"nl": "néerlandais", "fr": "français", "de": "allemand", "en": "anglais"},
 }
 UNUSED_SUPPRESSION = RuleInfo(
-    "EAG100", "unused-suppression", Severity.WARNING,
+    "EAG900", "unused-suppression", Severity.WARNING,
     "A suppression names a rule that no longer reports anything for that node.",
     "A suppression that suppresses nothing hides the next real problem: remove it.")
 
@@ -70,10 +70,10 @@ def validate(workspace: Workspace, options: ValidationOptions = ValidationOption
     rules = {code: rule.info() for code, rule in contract_rules().items()}
     rules.update({code: rule.info() for code, rule in rules_in(shapes).items() if code not in rules})
     ensure_ontology(workspace)
-    constraints = compile_shapes(workspace, expand_languages(shapes, workspace.config.languages))
+    constraints = compile_shapes(workspace, expand_languages(shapes, workspace.config.languages), options.only_nodes)
     findings = [finding for constraint in constraints
-                for finding in run_constraint(workspace, shapes, constraint, options.only_nodes)]
-    findings, suppressed, unused = apply_suppressions(workspace, findings)
+                for finding in run_constraint(workspace, constraint, options.only_nodes)]
+    findings, suppressed, unused = apply_suppressions(workspace, findings, options.only_nodes)
     if unused:
         rules[UNUSED_SUPPRESSION.code] = UNUSED_SUPPRESSION
         findings += unused
@@ -94,20 +94,21 @@ def ensure_ontology(workspace: Workspace) -> None:
         workspace.store.load(path=str(ONTOLOGY_PATH), format=ox.RdfFormat.TURTLE, to_graph=graph)
 
 
-def compile_shapes(workspace: Workspace, shapes: rdflib.Graph) -> list[Constraint]:
+def compile_shapes(workspace: Workspace, shapes: rdflib.Graph, focus: frozenset[str] | None = None) -> list[Constraint]:
     pairs = ((row["sub"].value, row["sup"].value) for row in workspace.query(
         "SELECT DISTINCT ?sub ?sup WHERE { ?sub <http://www.w3.org/2000/01/rdf-schema#subClassOf> ?sup "
         "FILTER(isIRI(?sub) && isIRI(?sup)) }"))
-    return Compiler(shapes, class_hierarchy(pairs)).compile()
+    iris_only = focus is not None and not any(node.startswith("_:") for node in focus)
+    return Compiler(shapes, class_hierarchy(pairs), focus if iris_only else None).compile()
 
 
 def _node_text(term) -> str:
     return term.value if isinstance(term, ox.NamedNode) else str(term)
 
 
-def run_constraint(workspace: Workspace, shapes: rdflib.Graph, constraint: Constraint,
+def run_constraint(workspace: Workspace, constraint: Constraint,
                    only: frozenset[str] | None = None) -> Iterable[Finding]:
-    code = rule_code(shapes, constraint)
+    code = constraint.code or derived_code(constraint)
     severity = SEVERITIES.get(constraint.severity, Severity.ERROR)
     for row in workspace.query(constraint.query):
         focus = row["this"]
@@ -124,14 +125,6 @@ def run_constraint(workspace: Workspace, shapes: rdflib.Graph, constraint: Const
             value=str(value) if value is not None else None,
             source="eagraph" if code.startswith("EAG") else "organisation",
         )
-
-
-def rule_code(shapes: rdflib.Graph, constraint: Constraint) -> str:
-    code = shapes.value(constraint.shape, EAG_NS.ruleCode)
-    if code is None:
-        # an expanded language shape is a copy: its code is on the copy already
-        return derived_code(constraint)
-    return str(code)
 
 
 def derived_code(constraint: Constraint, prefix: str = "ORG") -> str:
@@ -167,8 +160,9 @@ def messages_for(constraint: Constraint, value) -> dict[str, str]:
 
 # Suppressions ----------------------------------------------------------------------------------
 
-def apply_suppressions(workspace: Workspace, findings: list[Finding]) -> tuple[list[Finding], int, list[Finding]]:
-    """Drop suppressed findings; report suppressions that suppressed nothing (EAG100)."""
+def apply_suppressions(workspace: Workspace, findings: list[Finding],
+                       only: frozenset[str] | None = None) -> tuple[list[Finding], int, list[Finding]]:
+    """Drop suppressed findings; report suppressions that suppressed nothing (EAG900)."""
     wanted: dict[tuple[str, str | None], str] = {}
     for row in workspace.query(
             f"SELECT ?node ?code ?reason WHERE {{ ?node <{EAG}suppress> ?code "
@@ -193,7 +187,8 @@ def apply_suppressions(workspace: Workspace, findings: list[Finding]) -> tuple[l
                  "nl": f"onderdrukking van {code} is overbodig: geen {code}-melding voor dit knooppunt",
                  "fr": f"la suppression de {code} est inutile : aucun constat {code} pour ce nœud"},
                 value=f'"{code}"')
-        for (code, node) in wanted if (code, node) not in used and code != UNUSED_SUPPRESSION.code
+        for (code, node) in wanted
+        if (code, node) not in used and code != UNUSED_SUPPRESSION.code and (only is None or node in only)
     ]
     return kept, len(findings) - len(kept), unused
 
@@ -226,7 +221,7 @@ def locate(workspace: Workspace, finding: Finding) -> Finding:
         return finding
     location = workspace.locate(finding.subject)
     statement = None
-    if finding.path and location is not None:
+    if finding.path and finding.value is not None and location is not None:
         statement = workspace.locate_statement(finding.subject, finding.path, finding.value)
     return replace(finding, location=location, statement=statement)
 

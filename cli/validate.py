@@ -1,0 +1,125 @@
+"""``eagraph validate`` and ``eagraph rule``: check a model against the contract, explain a rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from eagraph import __version__
+from eagraph.findings import Severity
+from eagraph.reporters import FORMATS, ReportContext, relocate, render
+from eagraph.reporters.text import render_text
+from eagraph.validators.changes import changed_model_files, nodes_to_check
+from eagraph.validators.rules import contract_rules
+from eagraph.validators.validate import ValidationOptions, validate, write_baseline
+from eagraph.workspace.files import write_atomic
+
+from .console import Console, ExitCode, plural
+from .main import cli, load_workspace, model_path_argument, no_cache_option, verbosity_options
+
+SEVERITY_STYLES = {Severity.ERROR: {"fg": "red", "bold": True}, Severity.WARNING: {"fg": "yellow", "bold": True},
+                   Severity.INFO: {"fg": "cyan"}}
+
+
+@cli.command(name="validate")
+@model_path_argument
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="text like a compiler; json for tools; junit for CI test tabs; sarif for code scanning; "
+                   "github for inline annotations in GitHub Actions; md and csv for reports.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
+              help="Exit 1 when a finding of this severity or worse remains.")
+@click.option("--shapes", "extra_shapes", type=click.Path(path_type=Path), multiple=True,
+              help="An extra SHACL shapes file of your organisation (repeatable); added to [validate] shapes.")
+@click.option("--baseline", type=click.Path(path_type=Path),
+              help="Report only findings that are not in this baseline file.")
+@click.option("--write-baseline", "write_baseline_to", type=click.Path(path_type=Path),
+              help="Record today's findings in this file (then exit 0), for --baseline later.")
+@click.option("--changed-since", metavar="REV",
+              help="Check only the nodes defined or referenced in files changed since this git revision, "
+                   "and their neighbours (same findings for them as a full run).")
+@click.option("--output", "-o", type=click.Path(path_type=Path),
+              help="Write the report to this file (atomically) instead of standard output.")
+@click.option("--language", type=click.Choice(["en", "nl", "fr"]), default="en", show_default=True,
+              help="Language of the messages.")
+@no_cache_option
+@verbosity_options
+def validate_command(path: Path, fmt: str, fail_on: str, extra_shapes: tuple[Path, ...], baseline: Path | None,
+                     write_baseline_to: Path | None, changed_since: str | None, output: Path | None, language: str,
+                     no_cache: bool) -> None:
+    """Check the model at PATH against the model contract and your own shapes.
+
+    Each finding has a rule code (EAG012 …), a severity and the file and line it is about.
+    Exit code 0: nothing at or above --fail-on; 1: findings; 2: the model or an option could not
+    be read. Suppress a rule for one node in the model with `eag:suppress "EAG012"` and
+    `eag:suppressionReason "…"`, or in eagraph.toml under [validate] suppress.
+
+    \b
+    Examples:
+      eagraph validate models
+      eagraph validate models --format sarif -o eagraph.sarif
+      eagraph validate models --write-baseline .eagraph-baseline.json
+      eagraph validate models --baseline .eagraph-baseline.json --fail-on warning
+    """
+    console = Console.current()
+    workspace = load_workspace(path, cache=not no_cache)
+    only = None
+    if changed_since is not None:
+        changed, old = changed_model_files(workspace, changed_since)
+        only = nodes_to_check(workspace, changed, old)
+        console.detail(f"{plural(len(changed), 'file')} changed since {changed_since}: "
+                       f"checking {plural(len(only), 'node')}")
+    options = ValidationOptions(extra_shapes=tuple(extra_shapes), baseline=baseline, only_nodes=only)
+    report = validate(workspace, options)
+    if write_baseline_to is not None:
+        write_baseline(write_baseline_to, report.findings)
+        console.info(f"wrote {plural(len(report.findings), 'finding')} to the baseline {write_baseline_to}")
+        return
+    findings, root = as_seen_from_here(report.findings, workspace.root)
+    context = ReportContext(tool_version=__version__, rules=report.rules, language=language, root=root,
+                            command="validate")
+    if fmt == "text" and output is None and console.use_color():
+        text = render_text(findings, context, style=lambda word, severity: console.style(
+            word, **SEVERITY_STYLES[severity]))
+    else:
+        text = render(fmt, findings, context)
+    if output is not None:
+        write_atomic(output, text if text.endswith("\n") else text + "\n")
+        console.info(f"wrote {output}")
+    elif text:
+        console.out(text.rstrip("\n"))
+    if report.suppressed or report.baselined:
+        console.detail(f"{report.suppressed} suppressed, {report.baselined} in the baseline")
+    if report.fails(Severity.parse(fail_on)):
+        click.get_current_context().exit(ExitCode.FINDINGS)
+
+
+def as_seen_from_here(findings, model_root: Path):
+    """Locations relative to the current folder (usually the repository root), as CI annotations,
+    SARIF viewers and editors expect, when the model lies below it; else relative to the model."""
+    try:
+        prefix = model_root.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return findings, model_root
+    return relocate(findings, "" if prefix == "." else prefix), Path.cwd()
+
+
+@cli.command(name="rule")
+@click.argument("code", required=False)
+@verbosity_options
+def rule_command(code: str | None) -> None:
+    """Explain rule CODE (what it checks, why, an example that fails and one that passes).
+
+    Without CODE, list every rule.
+    """
+    console = Console.current()
+    rules = contract_rules()
+    if code is None:
+        for rule in rules.values():
+            console.out(f"{rule.code}  {rule.severity.label:<7}  {rule.name}: {rule.description}")
+        return
+    rule = rules.get(code.upper())
+    if rule is None:
+        raise click.BadParameter(f"no rule {code}; `eagraph rule` lists them", param_hint="CODE")
+    console.out(f"{rule.code} {rule.name} ({rule.severity.label}, since {rule.since})\n")
+    console.out(rule.help_markdown())

@@ -1,0 +1,188 @@
+"""`eagraph validate` as CI pipelines use it: formats, exit codes, suppressions, baselines,
+--changed-since with real git."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from eagraph.validators.validate import ValidationOptions, validate
+from eagraph.workspace import load
+from helpers import write
+
+PREFIXES = """@prefix cpsv: <http://purl.org/vocab/cpsv#> .
+@prefix cv: <http://data.europa.eu/m8g/> .
+@prefix dct: <http://purl.org/dc/terms/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix eag: <https://w3id.org/eagraph/ns#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix authority: <https://w3id.org/eagraph/be/authority/> .
+@prefix service: <https://w3id.org/eagraph/be/service/> .
+"""
+AUTHORITY = PREFIXES + """
+authority:fin a cv:PublicOrganisation ;
+    skos:prefLabel "FOD Financiën"@nl , "SPF Finances"@fr ;
+    dct:identifier "0308357159" ;
+    eag:governmentLevel eag:Federal .
+"""
+GOOD_SERVICE = """
+service:{name} a cpsv:PublicService ;
+    dct:identifier "{identifier}" ;
+    dct:title "Dienst {name}"@nl , "Service {name}"@fr ;
+    dct:description "Een dienst."@nl , "Un service."@fr ;
+    cv:hasCompetentAuthority authority:fin ;
+    dct:type eag:Information .
+"""
+NO_FRENCH_TITLE = """
+service:tax a cpsv:PublicService ;
+    dct:identifier "FIN-TAX" ;
+    dct:title "Belastingaangifte"@nl ;
+    dct:description "Aangifte."@nl , "Déclaration."@fr ;
+    cv:hasCompetentAuthority authority:fin ;
+    dct:type eag:Information .
+"""
+SERVICE = "https://w3id.org/eagraph/be/service/tax"
+
+
+@pytest.fixture
+def model(tmp_path):
+    root = tmp_path / "repo"
+    write(root, "models/eagraph.toml", '[model]\nlanguages = ["nl", "fr"]\n')
+    write(root, "models/authority.ttl", AUTHORITY)
+    write(root, "models/services.ttl", PREFIXES + NO_FRENCH_TITLE + GOOD_SERVICE.format(name="ok", identifier="FIN-OK"))
+    return root / "models"
+
+
+def errors(result) -> list[str]:
+    return [line for line in result.stdout.splitlines() if ": error " in line]
+
+
+def test_text_report_is_like_a_compiler_and_exit_code_1(model, run, monkeypatch):
+    monkeypatch.chdir(model.parent)
+    result = run("validate", "models")
+    assert result.exit_code == 1
+    assert errors(result) == ["models/services.ttl:10:1: error EAG003 service has no title in French"]
+    assert result.stdout.rstrip().splitlines()[-1].startswith("1 error, ")
+
+
+def test_messages_in_dutch_and_french(model, run):
+    assert "dienst heeft geen titel in het Frans" in run("validate", model, "--language", "nl").stdout
+    assert "titre en français" in run("validate", model, "--language", "fr").stdout
+
+
+def test_clean_model_exits_0_and_fail_on_warning(model, run):
+    write(model, "services.ttl", PREFIXES + GOOD_SERVICE.format(name="ok", identifier="FIN-OK"))
+    clean = run("validate", model)
+    assert clean.exit_code == 0, clean.stdout
+    warned = run("validate", model, "--fail-on", "warning")
+    assert warned.exit_code == 1  # a service without channel or legal basis is a warning
+    assert "warning EAG024" in warned.stdout
+
+
+def test_json_junit_sarif_outputs(model, run, tmp_path):
+    data = json.loads(run("validate", model, "--format", "json").stdout)
+    [finding] = [f for f in data["findings"] if f["severity"] == "error"]
+    assert (finding["code"], finding["subject"], finding["file"], finding["line"]) == (
+        "EAG003", SERVICE, "services.ttl", 10)
+    run("validate", model, "--format", "junit", "--output", tmp_path / "report.xml")
+    suites = ET.parse(tmp_path / "report.xml").getroot()
+    assert int(suites.get("failures")) >= 1
+    sarif = json.loads(run("validate", model, "--format", "sarif").stdout)
+    results = sarif["runs"][0]["results"]
+    assert any(r["ruleId"] == "EAG003" and r["locations"][0]["physicalLocation"]["region"]["startLine"] == 10
+               for r in results)
+
+
+def test_suppression_in_the_model_and_unused_suppression(model, run):
+    text = (model / "services.ttl").read_text()
+    write(model, "services.ttl", text.replace('dct:identifier "FIN-TAX" ;',
+                                              'dct:identifier "FIN-TAX" ; eag:suppress "EAG003" ; '
+                                              'eag:suppressionReason "abolished next month" ;'))
+    result = run("validate", model)
+    assert result.exit_code == 0
+    assert "EAG003" not in result.stdout
+    write(model, "services.ttl", PREFIXES + GOOD_SERVICE.format(name="ok", identifier="FIN-OK").replace(
+        "dct:type eag:Information .", 'dct:type eag:Information ; eag:suppress "EAG003" .'))
+    stale = run("validate", model, "--fail-on", "warning")
+    assert "warning EAG900 suppression of EAG003 is unused" in stale.stdout
+
+
+def test_suppression_in_eagraph_toml(model, run):
+    write(model, "eagraph.toml", '[model]\nlanguages = ["nl", "fr"]\n[validate]\n'
+          f'suppress = [{{ rule = "EAG003", node = "{SERVICE}", reason = "known" }}]\n')
+    assert run("validate", model).exit_code == 0
+
+
+def test_baseline_matches_by_rule_and_node_not_by_line(model, run, tmp_path):
+    baseline = tmp_path / "baseline.json"
+    assert run("validate", model, "--write-baseline", baseline).exit_code == 0
+    assert json.loads(baseline.read_text())["findings"][0]["code"] == "EAG003"
+    # Move everything down, reformat: still known.
+    write(model, "services.ttl", "# moved\n\n\n" + (model / "services.ttl").read_text().replace(" ;\n", ";\n"))
+    assert run("validate", model, "--baseline", baseline).exit_code == 0
+    # A new problem on another node is reported.
+    write(model, "more.ttl", PREFIXES + NO_FRENCH_TITLE.replace("service:tax", "service:vat").replace("FIN-TAX", "FIN-VAT"))
+    result = run("validate", model, "--baseline", baseline)
+    assert result.exit_code == 1
+    assert errors(result) and all("more.ttl" in line for line in errors(result))
+
+
+def test_broken_baseline_and_shapes_are_clear_errors(model, run, tmp_path):
+    (tmp_path / "bad.json").write_text("{nope")
+    result = run("validate", model, "--baseline", tmp_path / "bad.json")
+    assert result.exit_code == 2 and "not an eagraph baseline" in result.stderr
+    (tmp_path / "bad.ttl").write_text("this is not turtle")
+    result = run("validate", model, "--shapes", tmp_path / "bad.ttl")
+    assert result.exit_code == 2 and "bad.ttl" in result.stderr and "Traceback" not in result.stderr
+    result = run("validate", model, "--shapes", tmp_path / "missing.ttl")
+    assert result.exit_code == 2 and "shapes file not found" in result.stderr
+
+
+def test_organisation_shapes_get_derived_codes(model, run, tmp_path):
+    shapes = write(tmp_path, "ours.ttl", """@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix cpsv: <http://purl.org/vocab/cpsv#> .
+@prefix ex: <https://example.org/shapes#> .
+ex:ServiceNeedsChannel a sh:NodeShape ; sh:targetClass cpsv:PublicService ;
+    sh:property ex:channel .
+ex:channel sh:path <http://data.europa.eu/m8g/hasChannel> ; sh:minCount 1 .
+""")
+    result = run("validate", model, "--shapes", shapes)
+    assert "error ORG:channel:MinCount" in result.stdout
+
+
+def git(cwd, *args):
+    subprocess.run(["git", "-C", str(cwd), *args], check=True, capture_output=True,
+                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e", "GIT_COMMITTER_NAME": "t",
+                        "GIT_COMMITTER_EMAIL": "t@e", "PATH": "/usr/bin:/bin"})
+
+
+def test_changed_since_gives_the_full_run_findings_for_the_changed_nodes(model):
+    repo = model.parent
+    other_authority = AUTHORITY.replace("authority:fin", "authority:eco").replace("0308357159", "0314595348")
+    other = NO_FRENCH_TITLE.replace("service:tax", "service:old").replace("FIN-TAX", "FIN-OLD")
+    write(model, "other.ttl", other_authority + other.replace("authority:fin", "authority:eco"))
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "start")
+    # One file changes: a new broken service, and an identifier that now collides with another file's.
+    write(model, "services.ttl", PREFIXES + NO_FRENCH_TITLE + GOOD_SERVICE.format(name="ok", identifier="FIN-OLD"))
+    from eagraph.validators.changes import changed_model_files, nodes_to_check
+
+    workspace = load(model, cache=False)
+    changed, old = changed_model_files(workspace, "HEAD")
+    assert changed == {"services.ttl"}
+    only = nodes_to_check(workspace, changed, old)
+    partial = validate(workspace, ValidationOptions(only_nodes=only)).findings
+    full = validate(load(model, cache=False)).findings
+    assert {f.fingerprint for f in partial} == {f.fingerprint for f in full if f.subject in only}
+    assert any(f.code == "EAG091" for f in partial)  # the duplicate identifier, across files
+    assert not any(f.subject.endswith("/old") for f in partial)  # not linked to the change: not checked
+    assert any(f.subject.endswith("/old") and f.code == "EAG003" for f in full)
+
+
+def test_changed_since_outside_git_is_a_clear_error(model, run):
+    result = run("validate", model, "--changed-since", "HEAD")
+    assert result.exit_code == 2 and "git" in result.stderr
