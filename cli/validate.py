@@ -31,6 +31,11 @@ SEVERITY_STYLES = {Severity.ERROR: {"fg": "red", "bold": True}, Severity.WARNING
               help="Exit 1 when a finding of this severity or worse remains.")
 @click.option("--shapes", "extra_shapes", type=click.Path(path_type=Path), multiple=True,
               help="An extra SHACL shapes file of your organisation (repeatable); added to [validate] shapes.")
+@click.option("--profile", "profiles", multiple=True, metavar="NAME",
+              help="Also validate against an official application profile: cpsv-ap-3.2 (repeatable).")
+@click.option("--profile-dir", type=click.Path(path_type=Path, file_okay=False),
+              help="The folder holding the official profile files, laid out as SEMIC publishes them "
+                   "(cpsv-ap-3.2.0/, cccev-2.1.0/).")
 @click.option("--baseline", type=click.Path(path_type=Path),
               help="Report only findings that are not in this baseline file.")
 @click.option("--write-baseline", "write_baseline_to", type=click.Path(path_type=Path),
@@ -44,7 +49,8 @@ SEVERITY_STYLES = {Severity.ERROR: {"fg": "red", "bold": True}, Severity.WARNING
               help="Language of the messages.")
 @no_cache_option
 @verbosity_options
-def validate_command(path: Path, fmt: str, fail_on: str, extra_shapes: tuple[Path, ...], baseline: Path | None,
+def validate_command(path: Path, fmt: str, fail_on: str, extra_shapes: tuple[Path, ...], profiles: tuple[str, ...],
+                     profile_dir: Path | None, baseline: Path | None,
                      write_baseline_to: Path | None, changed_since: str | None, output: Path | None, language: str,
                      no_cache: bool) -> None:
     """Check the model at PATH against the model contract and your own shapes.
@@ -69,7 +75,8 @@ def validate_command(path: Path, fmt: str, fail_on: str, extra_shapes: tuple[Pat
         only = nodes_to_check(workspace, changed, old)
         console.detail(f"{plural(len(changed), 'file')} changed since {changed_since}: "
                        f"checking {plural(len(only), 'node')}")
-    options = ValidationOptions(extra_shapes=tuple(extra_shapes), baseline=baseline, only_nodes=only)
+    options = ValidationOptions(extra_shapes=tuple(extra_shapes), profiles=profiles, profile_dir=profile_dir,
+                                baseline=baseline, only_nodes=only)
     report = validate(workspace, options)
     if write_baseline_to is not None:
         write_baseline(write_baseline_to, report.findings)

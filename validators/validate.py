@@ -21,6 +21,7 @@ from eagraph.workspace import EagraphError, Workspace
 from eagraph.workspace.files import write_atomic
 
 from .compiler import Compiler, Constraint, class_hierarchy
+from .profiles import ProfileError, get_profile, prepare
 from .rules import SEVERITIES, contract_rules, rules_in
 from .shapes import CONTRACT_SHAPES, expand_languages, read_shapes
 
@@ -41,6 +42,8 @@ class ValidationOptions:
     """Everything that changes what a validation reports (and so keys its results)."""
 
     extra_shapes: tuple[Path, ...] = ()
+    profiles: tuple[str, ...] = ()  # official profiles, e.g. "cpsv-ap-3.2"
+    profile_dir: Path | None = None  # the folder that holds their files
     baseline: Path | None = None
     only_nodes: frozenset[str] | None = None  # validate these focus nodes only (--changed-since)
 
@@ -70,9 +73,20 @@ def validate(workspace: Workspace, options: ValidationOptions = ValidationOption
     rules = {code: rule.info() for code, rule in contract_rules().items()}
     rules.update({code: rule.info() for code, rule in rules_in(shapes).items() if code not in rules})
     ensure_ontology(workspace)
+    profiles = [get_profile(name) for name in options.profiles]
+    if profiles and options.profile_dir is None:
+        raise ProfileError("--profile needs --profile-dir: the folder that holds the official files")
+    profile_files = [profile.files(options.profile_dir) for profile in profiles]
     constraints = compile_shapes(workspace, expand_languages(shapes, workspace.config.languages), options.only_nodes)
     findings = [finding for constraint in constraints
                 for finding in run_constraint(workspace, constraint, options.only_nodes)]
+    for profile, (shape_files, vocabularies) in zip(profiles, profile_files):
+        prepare(workspace, profile, vocabularies)
+        compiled = compile_shapes(workspace, read_shapes(shape_files), options.only_nodes)
+        constraints += compiled
+        findings += [finding for constraint in compiled
+                     for finding in run_constraint(workspace, constraint, options.only_nodes,
+                                                   source=profile.name, prefix=profile.code_prefix)]
     findings, suppressed, unused = apply_suppressions(workspace, findings, options.only_nodes)
     if unused:
         rules[UNUSED_SUPPRESSION.code] = UNUSED_SUPPRESSION
@@ -106,9 +120,10 @@ def _node_text(term) -> str:
     return term.value if isinstance(term, ox.NamedNode) else str(term)
 
 
-def run_constraint(workspace: Workspace, constraint: Constraint,
-                   only: frozenset[str] | None = None) -> Iterable[Finding]:
-    code = constraint.code or derived_code(constraint)
+def run_constraint(workspace: Workspace, constraint: Constraint, only: frozenset[str] | None = None, *,
+                   source: str | None = None, prefix: str = "ORG") -> Iterable[Finding]:
+    code = constraint.code or derived_code(constraint, prefix)
+    source = source or ("eagraph" if code.startswith("EAG") else "organisation")
     severity = SEVERITIES.get(constraint.severity, Severity.ERROR)
     for row in workspace.query(constraint.query):
         focus = row["this"]
@@ -123,7 +138,7 @@ def run_constraint(workspace: Workspace, constraint: Constraint,
             message=messages_for(constraint, value),
             path=str(constraint.path) if constraint.path else None,
             value=str(value) if value is not None else None,
-            source="eagraph" if code.startswith("EAG") else "organisation",
+            source=source,
         )
 
 

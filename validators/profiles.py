@@ -1,0 +1,96 @@
+"""Official application profiles: validating against the shapes the EU publishes.
+
+``--profile cpsv-ap-3.2`` runs SEMIC's CPSV-AP 3.2.0 shapes over the model, as the standard
+means them: its vocabulary (and CCCEV's) loaded so that ``sh:class`` sees subclasses (a
+``cv:Criterion`` is a ``cv:Requirement``), and EU code-list IRIs typed the way the shapes expect
+(a country from the ATU table is a ``dct:Location``; every authority-table value a
+``skos:Concept``), since a model merely refers to those tables. eagraph does not ship the
+official files: the user points at a folder that holds them, laid out as SEMIC publishes them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from eagraph.workspace import EagraphError, Workspace
+
+CODE_LISTS = ("http://publications.europa.eu/resource/authority/", "http://data.europa.eu/snb/")
+# Tables whose values the CPSV-AP shapes expect to be of a class besides skos:Concept.
+TABLE_CLASSES = {
+    "atu": "http://purl.org/dc/terms/Location",
+    "country": "http://purl.org/dc/terms/Location",
+    "place": "http://purl.org/dc/terms/Location",
+    "continent": "http://purl.org/dc/terms/Location",
+    "language": "http://purl.org/dc/terms/LinguisticSystem",
+}
+SKOS_CONCEPT = "http://www.w3.org/2004/02/skos/core#Concept"
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    code_prefix: str
+    shapes: tuple[str, ...]  # paths relative to the profile folder
+    vocabularies: tuple[str, ...]
+
+    def files(self, folder: Path) -> tuple[list[Path], list[Path]]:
+        """The shapes and vocabulary files in ``folder``; any missing one is a clear error."""
+        shapes = [folder / name for name in self.shapes]
+        vocabularies = [folder / name for name in self.vocabularies]
+        missing = [str(p) for p in shapes + vocabularies if not p.is_file()]
+        if missing:
+            raise ProfileError(f"profile {self.name}: missing file{'s' if len(missing) > 1 else ''} "
+                               f"{', '.join(missing)} (point --profile-dir at the folder that holds "
+                               f"{', '.join(self.shapes + self.vocabularies)})")
+        return shapes, vocabularies
+
+
+class ProfileError(EagraphError):
+    """A profile that is unknown or whose files are missing."""
+
+
+PROFILES = {
+    "cpsv-ap-3.2": Profile(
+        "cpsv-ap-3.2", "CPSV-AP-3.2",
+        shapes=("cpsv-ap-3.2.0/cpsv-ap-SHACL.ttl",),
+        vocabularies=("cpsv-ap-3.2.0/cpsv-ap.ttl", "cccev-2.1.0/cccev.ttl"),
+    ),
+}
+
+
+def get_profile(name: str) -> Profile:
+    try:
+        return PROFILES[name]
+    except KeyError:
+        raise ProfileError(f"unknown profile '{name}' (known: {', '.join(PROFILES)})") from None
+
+
+def prepare(workspace: Workspace, profile: Profile, vocabularies: list[Path]) -> None:
+    """Load the profile's vocabularies, type the code-list values the model uses, and add what
+    RDFS says of ranges and domains (what pyshacl's ``inference="rdfs"`` adds for the profile)."""
+    graph = ox.NamedNode(f"urn:eagraph:profile:{profile.name}")
+    for path in vocabularies:
+        try:
+            workspace.store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=graph)
+        except SyntaxError as exc:
+            raise ProfileError(f"{path}: not readable Turtle: {exc}") from None
+    rows = workspace.query(
+        "SELECT DISTINCT ?v WHERE { ?s ?p ?v FILTER(isIRI(?v) && ("
+        + " || ".join(f'STRSTARTS(STR(?v), "{prefix}")' for prefix in CODE_LISTS) + ")) }")
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    typing = []
+    for row in rows:
+        value = row["v"]
+        typing.append(ox.Quad(value, rdf_type, ox.NamedNode(SKOS_CONCEPT), graph))
+        table = value.value.removeprefix(CODE_LISTS[0]).split("/", 1)[0]
+        if value.value.startswith(CODE_LISTS[0]) and table in TABLE_CLASSES:
+            typing.append(ox.Quad(value, rdf_type, ox.NamedNode(TABLE_CLASSES[table]), graph))
+    workspace.store.extend(typing)
+    for declared, node in (("range", "?o"), ("domain", "?s")):
+        workspace.store.update(
+            f"INSERT {{ GRAPH {graph} {{ {node} a ?class }} }} WHERE {{ GRAPH {graph} {{ ?p "
+            f"<http://www.w3.org/2000/01/rdf-schema#{declared}> ?class FILTER(isIRI(?class)) }} "
+            f"GRAPH ?any {{ ?s ?p ?o }} FILTER(!isLiteral({node})) }}")
