@@ -12,9 +12,9 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
-import tempfile
 from pathlib import Path
 
+from .files import write_atomic
 from .sources import PARSER_VERSION
 from .turtle import ParsedDocument
 
@@ -56,14 +56,9 @@ class ParseCache:
         return ntriples, doc
 
     def put(self, key: str, ntriples: str, doc: ParsedDocument) -> None:
-        path = self._path(key)
         payload = marshal.dumps((_FORMAT, ntriples, doc.lines.tobytes(), doc.columns.tobytes(), doc.subjects))
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as out:
-                out.write(payload)
-            os.replace(tmp, path)
+            write_atomic(self._path(key), payload, durable=False)
         except OSError:
             pass  # a read-only or full disk only costs speed
 
