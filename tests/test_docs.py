@@ -44,3 +44,13 @@ def test_configuration_page_lists_every_setting(site):
 def test_every_page_of_the_nav_is_built(site):
     for page in ("index", "getting-started", "model-contract", "ontology", "configuration", "cli"):
         assert (site / f"{page}.html").is_file(), page
+
+
+def test_a_page_for_every_rule_with_its_examples(site):
+    from eagraph.validators.rules import contract_rules
+
+    index = (site / "rules" / "index.html").read_text(encoding="utf-8")
+    for rule in contract_rules().values():
+        page = (site / "rules" / f"{rule.code}.html").read_text(encoding="utf-8")
+        assert rule.name in page and "Why it matters" in page, rule.code
+        assert f'href="{rule.code}.html"' in index, rule.code
