@@ -1,0 +1,314 @@
+"""The analysis model: the facts every analysis needs, read from the store once per run.
+
+:meth:`AnalysisModel.build` runs two SPARQL queries over the whole workspace (every statement of the
+predicates the analyses read, and the types of the things they are about) and turns the rows into
+plain Python dictionaries and sets, plus a networkx ``DiGraph`` of dependencies (an edge points from
+the thing that depends to the thing it depends on: service → evidence → data source → publisher).
+Every definition of the contract's "Definitions the analyses use" is one method here, so that the
+analyses read as the contract does. Set logic is done in Python, never with ``NOT EXISTS`` in SPARQL.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import networkx as nx
+import pyoxigraph as ox
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+DCT = "http://purl.org/dc/terms/"
+ORG = "http://www.w3.org/ns/org#"
+CV = "http://data.europa.eu/m8g/"
+CPSV = "http://purl.org/vocab/cpsv#"
+ELI = "http://data.europa.eu/eli/ontology#"
+AUTHSRC = "http://vocab.belgif.be/ns/authsrc#"
+EAG = "https://w3id.org/eagraph/ns#"
+DCAT = "http://www.w3.org/ns/dcat#"
+
+ENTITLEMENT = EAG + "Entitlement"
+ON_REQUEST = EAG + "OnRequest"
+
+#: What the kind of a node is called, by its class (first match wins), for impact and messages.
+CLASS_KINDS: dict[str, str] = {
+    CPSV + "PublicService": "service",
+    CV + "PublicOrganisation": "authority",
+    AUTHSRC + "DataSource": "data source",
+    AUTHSRC + "Agreement": "agreement",
+    ELI + "LegalResource": "regulation",
+    CPSV + "Rule": "rule",
+    CV + "InformationConcept": "information concept",
+    CV + "Requirement": "requirement",
+    CV + "Criterion": "requirement",
+    CV + "InformationRequirement": "requirement",
+    CV + "Evidence": "evidence",
+    CV + "EvidenceType": "evidence type",
+    CV + "Output": "output",
+    CV + "Channel": "channel",
+    EAG + "Process": "process",
+    EAG + "ProcessStep": "process step",
+    EAG + "ApplicationComponent": "application",
+    EAG + "Capability": "capability",
+    CV + "LifeEvent": "event",
+    CV + "BusinessEvent": "event",
+}
+
+#: Links that make their subject depend on their object (edges of the dependency graph).
+DEPENDS = {
+    CV + "hasCompetentAuthority", EAG + "executingAuthority", CV + "hasLegalResource", CV + "holdsRequirement",
+    CV + "hasRequirement", CV + "hasConcept", CPSV + "hasInput", CPSV + "produces", CV + "hasChannel",
+    CPSV + "follows", CPSV + "implements", CV + "supportsConcept", DCT + "isPartOf", DCT + "conformsTo",
+    EAG + "usableAs", EAG + "definedIn", AUTHSRC + "hasSource", DCT + "publisher", AUTHSRC + "hasIntegrator",
+    AUTHSRC + "hasProvider", AUTHSRC + "hasConsumer", EAG + "legalBasis", ELI + "based_on", ELI + "changes",
+    ORG + "subOrganizationOf", EAG + "ownedBy", EAG + "realises", EAG + "hasStep", EAG + "performedBy",
+    EAG + "usesApplication", EAG + "reads", EAG + "captures", EAG + "supportsCapability", EAG + "uses",
+    SKOS + "broader",
+}
+#: Links whose object depends on their subject (the edge is turned round): a source's agreement.
+DEPENDS_REVERSED = {AUTHSRC + "hasAgreement"}
+#: Other statements the analyses read.
+VALUES = {
+    DCT + "type", EAG + "grantingMode", EAG + "annualCases", AUTHSRC + "isAuthoritative", DCT + "title",
+    SKOS + "prefLabel", DCT + "identifier",
+}
+#: The statements that refer to a regulation (an orphan regulation is the object of none).
+REGULATION_LINKS = (CV + "hasLegalResource", CPSV + "implements", EAG + "definedIn", EAG + "legalBasis",
+                    ELI + "based_on", ELI + "changes")
+
+
+def _key(term) -> str:
+    """An IRI as a plain string; a blank node as ``_:label``."""
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return "_:" + term.value
+    return str(term)
+
+
+@dataclass
+class AnalysisModel:
+    """What the analyses know of a model. Node keys are IRIs (blank nodes as ``_:label``)."""
+
+    types: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    #: subject -> predicate -> object keys (IRIs and blank nodes only), as an ordered set
+    links: dict[str, dict[str, dict[str, None]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(dict)))
+    #: object -> predicate -> subject keys, as an ordered set
+    backlinks: dict[str, dict[str, dict[str, None]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(dict)))
+    #: node -> language ("" untagged) -> label (dct:title or skos:prefLabel)
+    labels: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
+    annual_cases: dict[str, int] = field(default_factory=dict)
+    authoritative: dict[str, bool] = field(default_factory=dict)
+    #: what the model was built from (a Workspace or a Store), for analyses that query it themselves
+    workspace: object = field(default=None, repr=False, compare=False)
+
+    # -- building -------------------------------------------------------------------------------
+    @classmethod
+    def build(cls, workspace) -> "AnalysisModel":
+        """Read the model from ``workspace`` with two queries (a workspace or a pyoxigraph Store)."""
+        query = workspace.query if hasattr(workspace, "query") else (
+            lambda text: workspace.query(text, use_default_graph_as_union=True))
+        model = cls(workspace=workspace)
+        predicates = " ".join(f"<{p}>" for p in sorted(DEPENDS | DEPENDS_REVERSED | VALUES))
+        classes = " ".join(f"<{c}>" for c in CLASS_KINDS)
+        for row in query(f"SELECT ?s ?c WHERE {{ VALUES ?c {{ {classes} }} ?s a ?c }}"):
+            model.types[_key(row[0])].add(row[1].value)
+        add = model._add
+        for row in query(f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {predicates} }} ?s ?p ?o }}"):
+            add(_key(row[0]), row[1].value, row[2])
+        return model
+
+    def _add(self, s: str, p: str, o) -> None:
+        if isinstance(o, ox.Literal):
+            if p == EAG + "annualCases":
+                try:
+                    self.annual_cases[s] = max(self.annual_cases.get(s, 0), int(o.value))
+                except ValueError:
+                    pass
+            elif p == AUTHSRC + "isAuthoritative":
+                if o.value in ("true", "1", "false", "0"):
+                    # "true" on any statement wins over "false" (contradictions are validation's business)
+                    self.authoritative[s] = self.authoritative.get(s, False) or o.value in ("true", "1")
+            elif p in (DCT + "title", SKOS + "prefLabel"):
+                labels = self.labels[s]
+                language = o.language or ""
+                if language not in labels or p == SKOS + "prefLabel":
+                    labels[language] = o.value
+            return
+        o = _key(o)
+        self.links[s][p][o] = None
+        self.backlinks[o][p][s] = None
+
+    @cached_property
+    def graph(self) -> nx.DiGraph:
+        """The dependencies: an edge from what depends to what it depends on, with its ``predicate``
+        (built on first use: the analyses themselves do not need it)."""
+        graph = nx.DiGraph()
+        graph.add_nodes_from(self.types)
+        graph.add_edges_from((s, o, {"predicate": p}) for s, by_predicate in self.links.items()
+                             for p, objects in by_predicate.items() if p in DEPENDS for o in objects)
+        graph.add_edges_from((o, s, {"predicate": p}) for s, by_predicate in self.links.items()
+                             for p, objects in by_predicate.items() if p in DEPENDS_REVERSED for o in objects)
+        return graph
+
+    # -- reading --------------------------------------------------------------------------------
+    def objects(self, s: str, p: str) -> list[str]:
+        found = self.links.get(s)
+        return sorted(found.get(p, ())) if found else []
+
+    def subjects(self, p: str, o: str) -> list[str]:
+        found = self.backlinks.get(o)
+        return sorted(found.get(p, ())) if found else []
+
+    def of_class(self, cls: str) -> list[str]:
+        return sorted(node for node, classes in self.types.items() if cls in classes)
+
+    def kind_of(self, node: str) -> str:
+        classes = self.types.get(node, ())
+        return next((kind for cls, kind in CLASS_KINDS.items() if cls in classes), "other")
+
+    def label(self, node: str, language: str = "en") -> str:
+        """The node's title or preferred label in ``language`` (else en, nl, fr, untagged), else its IRI's end."""
+        labels = self.labels.get(node, {})
+        for lang in (language, "en", "nl", "fr", ""):
+            if lang in labels:
+                return labels[lang]
+        if labels:
+            return next(iter(labels.values()))
+        return node.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+    # -- authorities ----------------------------------------------------------------------------
+    @cached_property
+    def services(self) -> list[str]:
+        return self.of_class(CPSV + "PublicService")
+
+    def ancestors(self, authority: str) -> set[str]:
+        """The authority and every organisation it is (transitively) a sub-organisation of."""
+        cache = self.__dict__.setdefault("_ancestors", {})
+        found = cache.get(authority)
+        if found is None:
+            found, todo = {authority}, [authority]
+            while todo:
+                for parent in self.objects(todo.pop(), ORG + "subOrganizationOf"):
+                    if parent not in found:
+                        found.add(parent)
+                        todo.append(parent)
+            cache[authority] = found
+        return found
+
+    def group(self, authority: str) -> frozenset[str]:
+        """The top-level organisation(s) of an authority: its sub-organisations are not other authorities."""
+        ancestors = self.ancestors(authority)
+        tops = frozenset(a for a in ancestors if not (set(self.objects(a, ORG + "subOrganizationOf")) - {a}))
+        return tops or frozenset(ancestors)  # a cycle of sub-organisations: the whole cycle is one group
+
+    def authorities_of(self, service: str) -> list[str]:
+        """Competent and executing authorities of a service."""
+        return list(dict.fromkeys(self.objects(service, CV + "hasCompetentAuthority")
+                                  + self.objects(service, EAG + "executingAuthority")))
+
+    def groups_of(self, authorities: Iterable[str]) -> frozenset[str]:
+        found: set[str] = set()
+        for authority in authorities:
+            found |= self.group(authority)
+        return frozenset(found)
+
+    # -- services -------------------------------------------------------------------------------
+    def requirements_of(self, service: str) -> list[str]:
+        """``cv:holdsRequirement`` and, nested, ``cv:hasRequirement``."""
+        seen: dict[str, None] = {}
+        todo = list(self.objects(service, CV + "holdsRequirement"))
+        while todo:
+            requirement = todo.pop(0)
+            if requirement not in seen:
+                seen[requirement] = None
+                todo.extend(self.objects(requirement, CV + "hasRequirement"))
+        return list(seen)
+
+    def evidence_of(self, service: str) -> list[str]:
+        return self.objects(service, CPSV + "hasInput")
+
+    def is_asked(self, evidence: str) -> bool:
+        """Asked from the applicant: evidence without ``dct:isPartOf`` (not fetched from a source)."""
+        return not self.objects(evidence, DCT + "isPartOf")
+
+    def asked_evidence(self, service: str) -> list[str]:
+        return [e for e in self.evidence_of(service) if self.is_asked(e)]
+
+    def required_concepts(self, service: str) -> list[str]:
+        """Concepts of the requirements (nested too) and the concepts the service's evidence supports."""
+        found: dict[str, None] = {}
+        for requirement in self.requirements_of(service):
+            found.update(dict.fromkeys(self.objects(requirement, CV + "hasConcept")))
+        for evidence in self.evidence_of(service):
+            found.update(dict.fromkeys(self.objects(evidence, CV + "supportsConcept")))
+        return list(found)
+
+    def service_type(self, service: str) -> set[str]:
+        return set(self.objects(service, DCT + "type"))
+
+    def granting_mode(self, service: str) -> set[str]:
+        return set(self.objects(service, EAG + "grantingMode"))
+
+    def cases(self, node: str) -> int | None:
+        return self.annual_cases.get(node)
+
+    # -- sources and access ---------------------------------------------------------------------
+    def available_sources(self, concept: str) -> list[str]:
+        """Sources in which the concept is available: ``authsrc:hasSource`` S and ``isAuthoritative``
+        true on the concept, or (when the concept states no flag) on S."""
+        sources = self.objects(concept, AUTHSRC + "hasSource")
+        if not sources:
+            return []
+        flag = self.authoritative.get(concept)
+        if flag is not None:
+            return list(sources) if flag else []
+        return [s for s in sources if self.authoritative.get(s) is True]
+
+    def consulters(self, source: str) -> set[str]:
+        """The authorities named as publisher or as consumer of an agreement of the source."""
+        cache = self.__dict__.setdefault("_consulters", {})
+        found = cache.get(source)
+        if found is None:
+            found = set(self.objects(source, DCT + "publisher"))
+            for agreement in self.objects(source, AUTHSRC + "hasAgreement"):
+                found.update(self.objects(agreement, AUTHSRC + "hasConsumer"))
+            cache[source] = found
+        return found
+
+    def may_consult(self, authorities: Iterable[str], source: str) -> bool:
+        """Whether any of the authorities (or an organisation it belongs to) may consult the source."""
+        allowed = self.consulters(source)
+        return any(self.ancestors(a) & allowed for a in authorities)
+
+    # -- outputs, applications, regulations -----------------------------------------------------
+    @cached_property
+    def producers(self) -> dict[str, list[str]]:
+        """Evidence type -> the services with an output usable as it."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for service in self.services:
+            for output in self.objects(service, CPSV + "produces"):
+                for evidence_type in self.objects(output, EAG + "usableAs"):
+                    if service not in found[evidence_type]:
+                        found[evidence_type].append(service)
+        return found
+
+    @cached_property
+    def applications_by_capability(self) -> dict[str, list[str]]:
+        """Capability -> the applications that support it directly."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for application in self.of_class(EAG + "ApplicationComponent"):
+            for capability in self.objects(application, EAG + "supportsCapability"):
+                found[capability].append(application)
+        return found
+
+    @cached_property
+    def regulations(self) -> list[str]:
+        return self.of_class(ELI + "LegalResource")
+
+    def references_to(self, regulation: str) -> list[tuple[str, str]]:
+        """(subject, predicate) of every statement that refers to the regulation (self-references aside)."""
+        return [(s, p) for p in REGULATION_LINKS for s in self.subjects(p, regulation) if s != regulation]

@@ -1,0 +1,160 @@
+"""``eagraph analyze`` and ``eagraph impact``: what to simplify first, and what depends on a node."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import click
+
+from eagraph import __version__
+from eagraph.analyses.impact import impact, knows
+from eagraph.analyses.model import AnalysisModel
+from eagraph.analyses.registry import UnknownKind, analyze, kinds, rule_infos, select
+from eagraph.findings import Finding, Severity
+from eagraph.reporters import FORMATS, ReportContext, render
+from eagraph.validators.validate import validate
+from eagraph.workspace.files import write_atomic
+
+from .console import Console, plural
+from .main import cli, load_workspace, model_path_argument, no_cache_option, verbosity_options
+from .validate import as_seen_from_here
+
+TOP = 10
+
+
+@cli.command(name="analyze")
+@model_path_argument
+@click.option("--kind", "kind_names", multiple=True, metavar="KIND",
+              help="Run only this finding kind (repeatable); `eagraph analyze --list-kinds` names them.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="text and md start with the ten findings of most benefit; json is {\"findings\": [...]}; "
+                   "csv for spreadsheets; sarif, junit and github as for validate.")
+@click.option("--min-score", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
+              help="Leave out findings whose score (expected benefit, 0 to 1) is lower.")
+@click.option("--output", "-o", type=click.Path(path_type=Path),
+              help="Write the report to this file (atomically) instead of standard output.")
+@click.option("--language", type=click.Choice(["en", "nl", "fr"]), default="en", show_default=True,
+              help="Language of the messages.")
+@click.option("--no-validate", is_flag=True, help="Do not validate the model first (faster on large models).")
+@click.option("--list-kinds", is_flag=True, help="List the finding kinds and exit.")
+@no_cache_option
+@verbosity_options
+def analyze_command(path: Path, kind_names: tuple[str, ...], fmt: str, min_score: float, output: Path | None,
+                    language: str, no_validate: bool, list_kinds: bool, no_cache: bool) -> None:
+    """Tell what to simplify first in the model at PATH, with the evidence for it.
+
+    Each finding has a kind (only-once-violation, automatic-granting-candidate …), a subject, the
+    related nodes that show why, and a score in [0, 1]: the expected benefit (cases a year,
+    authorities involved, evidence saved). Findings are advice: the exit code is 0, or 2 when the
+    model or an option could not be read. A model that does not validate is still analysed, with a
+    warning that the results may be incomplete.
+
+    \b
+    Examples:
+      eagraph analyze models
+      eagraph analyze models --kind only-once-violation --kind certificate-loop
+      eagraph analyze models --format json -o findings.json
+      eagraph analyze models --format md --min-score 0.5 --language nl
+    """
+    console = Console.current()
+    if list_kinds:
+        for kind in kinds().values():
+            console.out(f"{kind.name:<30} {kind.severity.label:<7} {kind.summary}")
+        return
+    try:
+        chosen = [k.name for k in select(list(kind_names))]
+    except UnknownKind as exc:
+        raise click.BadParameter(str(exc), param_hint="--kind") from None
+    workspace = load_workspace(path, cache=not no_cache)
+    if not no_validate:
+        errors = validate(workspace).count(Severity.ERROR)
+        if errors:
+            console.warn(f"the model has {plural(errors, 'validation error')} (`eagraph validate` lists them): "
+                         f"the analysis results may be incomplete")
+    model = AnalysisModel.build(workspace)
+    findings = analyze(workspace, chosen, min_score, model=model)
+    console.detail(f"{plural(len(findings), 'finding')} of {plural(len(chosen), 'kind')}")
+    located, root = as_seen_from_here(findings, workspace.root)
+    context = ReportContext(tool_version=__version__, rules=rule_infos(chosen), language=language, root=root,
+                            command="analyze")
+    text = render(fmt, located, context)
+    if fmt in ("text", "md") and located:
+        text = top_ten(located, fmt, language) + text
+    if output is not None:
+        write_atomic(output, text if text.endswith("\n") else text + "\n")
+        console.info(f"wrote {output}")
+    elif text:
+        console.out(text.rstrip("\n"))
+
+
+def top_ten(findings: list[Finding], fmt: str, language: str) -> str:
+    """The ten findings of most benefit (``findings`` come ranked), before the full report."""
+    best = findings[:TOP]
+    if fmt == "md":
+        lines = [f"## Top {len(best)}", "", "| # | score | kind | subject | why |", "|---|---|---|---|---|"]
+        for number, finding in enumerate(best, 1):
+            why = finding.text(language).replace("|", "\\|")
+            lines.append(f"| {number} | {finding.score:.2f} | {finding.code} | `{finding.subject}` | {why} |")
+        return "\n".join(lines) + "\n\n"
+    lines = [f"Top {len(best)} of {len(findings)} (by expected benefit):"]
+    for number, finding in enumerate(best, 1):
+        where = f"{finding.location.file}:{finding.location.line}: " if finding.location else ""
+        lines.append(f"{number:>3}. {finding.score:.2f}  {finding.code}  {where}{finding.text(language)}")
+    return "\n".join(lines) + "\n\nAll findings:\n"
+
+
+IMPACT_FORMATS = ("text", "json", "dot", "svg")
+
+
+@cli.command(name="impact")
+@click.argument("iri")
+@model_path_argument
+@click.option("--format", "fmt", type=click.Choice(IMPACT_FORMATS), default="text", show_default=True,
+              help="text by kind; json for tools; dot for Graphviz; svg rendered with Graphviz's dot program.")
+@click.option("--max-distance", type=click.IntRange(min=1), help="Follow at most this many links.")
+@click.option("--output", "-o", type=click.Path(path_type=Path),
+              help="Write the result to this file (atomically) instead of standard output.")
+@no_cache_option
+@verbosity_options
+def impact_command(iri: str, path: Path, fmt: str, max_distance: int | None, output: Path | None,
+                   no_cache: bool) -> None:
+    """Show everything in the model at PATH that depends on IRI, transitively, by kind.
+
+    IRI is a regulation, data source, application, authority or any other node: what changes when
+    it changes (services, rules, concepts, requirements, processes, agreements …).
+
+    \b
+    Examples:
+      eagraph impact https://w3id.org/eagraph/be/source/national-register models
+      eagraph impact http://www.ejustice.just.fgov.be/eli/wet/1983/08/08/1983021084/staatsblad models --format json
+      eagraph impact https://w3id.org/eagraph/be/authority/dg-han models --format svg -o dg-han.svg
+    """
+    console = Console.current()
+    iri = iri.strip().removeprefix("<").removesuffix(">")
+    workspace = load_workspace(path, cache=not no_cache)
+    model = AnalysisModel.build(workspace)
+    if not knows(model, iri):
+        raise click.BadParameter(f"{iri} is not in the model at {workspace.root}", param_hint="IRI")
+    result = impact(model, iri, max_distance)
+    if fmt == "json":
+        import json
+
+        text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "dot":
+        text = result.to_dot()
+    elif fmt == "svg":
+        dot = shutil.which("dot")
+        if dot is None:
+            raise click.UsageError("--format svg needs Graphviz's `dot` program; use --format dot instead")
+        text = subprocess.run([dot, "-Tsvg"], input=result.to_dot(), capture_output=True, text=True,
+                              check=True).stdout
+    else:
+        text = result.to_text()
+    if output is not None:
+        write_atomic(output, text)
+        console.info(f"wrote {output}")
+    else:
+        console.out(text.rstrip("\n"))
+    console.detail(f"{plural(len(result.dependents), 'dependent')} of {iri}")

@@ -1,0 +1,264 @@
+"""The analyses: each finding kind exactly as the model contract defines it, on small hand-written
+models (tests/data/analyses/), on the example model (its planted cases) and on a synthetic model
+(its labels.json), and `eagraph analyze`."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from eagraph.analyses import rules
+from eagraph.analyses.model import AnalysisModel
+from eagraph.analyses.registry import Kind, analyze, kinds, rank, select
+from eagraph.findings import Severity
+from eagraph.workspace import load
+
+DATA = Path(__file__).parent / "data" / "analyses"
+MODELS = Path(__file__).resolve().parents[1] / "models"
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+T = "https://example.org/t/"
+BE = "https://w3id.org/eagraph/be/"
+MINE = [kind.name for kind in rules.KINDS]
+
+
+def found(folder: str, *names: str) -> dict[tuple[str, str], set[str]]:
+    """(kind, subject) -> related, with the example.org prefix dropped."""
+    findings = analyze(load(DATA / folder), list(names) or MINE)
+    return {(f.code, f.subject.removeprefix(T)): {r.removeprefix(T) for r in f.related} for f in findings}
+
+
+def by_subject(folder: str, kind: str):
+    return {f.subject.removeprefix(T): f for f in analyze(load(DATA / folder), [kind])}
+
+
+# -- the registry -------------------------------------------------------------------------------
+def test_every_kind_is_documented_once():
+    known = kinds()
+    assert MINE == ["only-once-violation", "automatic-granting-candidate", "proactive-granting-candidate",
+                    "missing-agreement", "certificate-loop", "duplicate-data-collection", "shared-capability",
+                    "orphan-regulation"]
+    for name in MINE:
+        kind = known[name]
+        assert isinstance(kind, Kind) and kind.severity in (Severity.INFO, Severity.WARNING)
+        assert kind.summary.endswith(".") and len(kind.summary) < 120
+        for section in ("**What it finds.**", "**Why it matters.**", "**What to do.**"):
+            assert section in kind.help, (name, section)
+        assert kind.rule_info.code == name
+
+
+def test_select_rejects_unknown_kinds():
+    with pytest.raises(ValueError, match="unknown finding kind nope"):
+        select(["nope"])
+
+
+# -- the kinds on small models ------------------------------------------------------------------
+def test_services_model_exact_findings():
+    assert found("services") == {
+        ("only-once-violation", "legal-aid"): {"la-household", "household", "nr-source", "la-income", "income", "tax"},
+        # DG HAN asks for it too: a violation, even though it may consult the register.
+        ("only-once-violation", "dghan-allowance"): {"da-household", "household", "nr-source"},
+        # DG HAN shares its parent's agreement: no missing agreement for it.
+        ("missing-agreement", "legal-aid"): {"nr-source", "tax"},
+        # DG HAN's attestation comes from its own parent: no loop. The city fetches (dct:isPartOf): not asked.
+        ("certificate-loop", "legal-aid"): {"la-household", "household-cert"},
+        ("duplicate-data-collection", "household"): {"legal-aid", "dghan-allowance"},
+        # captured in a process step by a clerk: the city's process does not count as asking.
+        ("duplicate-data-collection", "diploma"): {"dghan-allowance", "survey"},
+    }
+
+
+def test_services_model_explains_why():
+    once = by_subject("services", "only-once-violation")["legal-aid"]
+    assert once.message["en"] == (
+        "“Legal aid” asks the applicant for a household composition certificate although the National Register "
+        "already holds the household composition; the tax assessment notice although the tax assessments already "
+        "holds the taxable income: fetch it from the authentic source instead (only-once principle).")
+    assert once.message["nl"].startswith("“Juridische tweedelijnsbijstand” vraagt de aanvrager om een attest "
+                                         "gezinssamenstelling hoewel Rijksregister gezinssamenstelling al bevat")
+    assert once.message["fr"].startswith("« Aide juridique » demande au demandeur un certificat de composition de "
+                                         "ménage alors que Registre national détient déjà composition de ménage")
+    loop = by_subject("services", "certificate-loop")["legal-aid"]
+    assert "which “Household composition certificate” (City of Leuven) produces" in loop.message["en"]
+    missing = by_subject("services", "missing-agreement")["legal-aid"]
+    assert "none of its authorities (FPS Justice) has an agreement" in missing.message["en"]
+    assert by_subject("services", "duplicate-data-collection")["diploma"].message["en"] == (
+        "2 services ask the applicant for the diploma: “Allowance” and “Survey”. Collect it once and share it.")
+    assert once.location is not None and once.location.file == "model.ttl"
+    assert all(f.source == "analysis" and 0 <= f.score <= 1 for f in analyze(load(DATA / "services"), MINE))
+
+
+def test_granting_model_exact_findings():
+    assert found("granting") == {
+        ("automatic-granting-candidate", "auto"): {"register"},  # nested requirement and fetched evidence count
+        ("automatic-granting-candidate", "executed"): {"register"},  # access of the executing authority counts
+        ("proactive-granting-candidate", "pro"): {"x"},  # 3 of 4
+        ("missing-agreement", "blind"): {"register"},
+    }  # not: low (1 of 2, Y not authoritative), already Automatic, proposed Proactive, an Obligation, no concept
+
+
+def test_granting_messages():
+    pro = by_subject("granting", "proactive-granting-candidate")["pro"]
+    assert pro.message["en"] == ("“Pro” is granted on request; 3 of the 4 facts it needs are in authentic sources "
+                                 "its authority may consult, only fact X is missing: send the citizen a proposal "
+                                 "to accept (proactive granting).")
+    auto = by_subject("granting", "automatic-granting-candidate")["auto"]
+    assert auto.message["en"].startswith("“Auto” is granted on request, but all 3 facts it needs (fact A, fact B "
+                                         "and fact C) are in authentic sources")
+
+
+def test_capabilities_and_regulations_exact_findings():
+    assert found("capabilities") == {
+        ("shared-capability", "documents"): {"dms1", "dms2"},
+        ("shared-capability", "benefit-cases"): {"bcm1", "bcm3"},
+        # not roads (a parent and its department), not cases (only the narrower one is shared)
+        ("orphan-regulation", "amending"): set(),  # it changes another act, but nothing refers to it
+        ("orphan-regulation", "forgotten"): set(),
+        ("orphan-regulation", "selfish"): set(),  # a self-reference does not count
+    }
+    shared = by_subject("capabilities", "shared-capability")["documents"]
+    assert shared.message["en"] == ("2 authorities (Authority 1 and Authority 2) each run their own application "
+                                    "for document management (DMS 1 and DMS 2): candidate for a shared platform.")
+
+
+# -- ranking ------------------------------------------------------------------------------------
+def test_ranking_by_expected_benefit():
+    findings = analyze(load(DATA / "granting"), MINE)
+    assert [f.subject.removeprefix(T) for f in findings] == ["auto", "pro", "executed", "blind"]
+    assert [f.score for f in findings] == sorted((f.score for f in findings), reverse=True)
+    # more cases, more benefit; unknown cases count low but do not crash
+    assert rules.volume([10_000_000]) == 1.0 and rules.volume([None]) == rules.UNKNOWN_VOLUME
+    assert rules.benefit([100], 1, 1) < rules.benefit([100_000], 1, 1) < rules.benefit([100_000], 3, 3) <= 1.0
+    assert rank(reversed(findings)) == findings
+    assert analyze(load(DATA / "granting"), MINE, min_score=0.5) == findings[:1]
+
+
+def test_json_shape():
+    from eagraph.reporters import ReportContext, render
+    from eagraph.analyses.registry import rule_infos
+
+    findings = analyze(load(DATA / "granting"), ["proactive-granting-candidate"])
+    data = json.loads(render("json", findings, ReportContext("0", rule_infos(), command="analyze")))
+    assert isinstance(data["findings"], list)
+    (one,) = data["findings"]
+    assert one["code"] == "proactive-granting-candidate" and one["subject"] == T + "pro"
+    assert one["related"] == [T + "x"] and one["severity"] == "info" and 0 < one["score"] <= 1
+    assert set(one["message"]) == {"en", "nl", "fr"} and one["file"] == "model.ttl" and one["line"] == 38
+
+
+# -- the example model --------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def example():
+    findings = analyze(load(MODELS), MINE)
+    grouped = defaultdict(dict)
+    for f in findings:
+        grouped[f.code][f.subject.removeprefix(BE)] = {r.removeprefix(BE) for r in f.related}
+    return grouped
+
+
+def test_example_model_counts(example):
+    assert {kind: len(found) for kind, found in example.items()} == {
+        "only-once-violation": 19, "automatic-granting-candidate": 8, "proactive-granting-candidate": 6,
+        "missing-agreement": 6, "duplicate-data-collection": 15, "certificate-loop": 13,
+        "shared-capability": 14, "orphan-regulation": 2}
+
+
+def test_example_model_planted_cases(example):
+    assert set(example["automatic-granting-candidate"]) == {f"service/{s}" for s in (
+        "social-energy-tariff", "increased-reimbursement", "survivors-pension", "temporary-unemployment",
+        "disabled-dependant-tax-supplement", "first-hires-reduction", "self-employed-maternity-aid",
+        "adoption-allowance-wallonia")}
+    assert example["proactive-granting-candidate"] == {f"service/{s}": {f"concept/{c}"} for s, c in (
+        ("income-replacement-allowance", "reduced-earning-capacity"), ("integration-allowance", "reduced-autonomy"),
+        ("income-guarantee-elderly", "grapa-resources"), ("heating-allowance", "heating-costs"),
+        ("bridging-right", "cessation-cause"), ("maternity-allowance", "pregnancy"))}
+    assert example["missing-agreement"] == {
+        "service/family-reunification": {"source/tax-assessment", "source/nihdi-insurability"},
+        "service/legal-aid": {"source/tax-assessment"}, "service/nationality-declaration": {"source/dimona"},
+        "service/occupational-disease-compensation": {"source/pension-cadastre"},
+        "service/residents-parking-permit": {"source/vehicle-register"},
+        "service/social-integration-income": {"source/neo-benefit-register"}}
+    once = example["only-once-violation"]
+    assert {"evidence", "concept/household-composition", "source/national-register"} - {
+        r.split("/")[0] if r.startswith("evidence/") else r for r in once["service/unemployment-benefits"]} == set()
+    for service in ("war-victims-pension", "sworn-translator-registration", "pensioner-work-declaration",
+                    "cbe-registration", "market-pitch-permit"):
+        assert f"service/{service}" in once
+    for service in ("labour-force-survey", "schengen-visa", "student-residence-authorisation", "residence-certificate",
+                    "vat-registration", "employer-registration", "e-tendering"):
+        assert f"service/{service}" not in once  # not authoritative, or fetched
+    assert "service/war-victims-pension" not in example["certificate-loop"]  # its own sub-organisation
+    assert "service/nationality-declaration" in example["certificate-loop"]
+    for service in ("maximum-billing", "chronic-illness-status", "pensioners-holiday-allowance", "child-benefit-flanders",
+                    "retirement-pension-ex-officio", "child-benefit-wallonia"):
+        assert f"service/{service}" not in example["automatic-granting-candidate"]
+        assert f"service/{service}" not in example["proactive-granting-candidate"]
+    assert len(example["duplicate-data-collection"]["concept/photo"]) == 10
+    assert len(example["duplicate-data-collection"]["concept/household-composition"]) == 7
+    assert "capability/road-user-register-management" not in example["shared-capability"]
+    assert "capability/case-management" not in example["shared-capability"]
+    assert set(example["orphan-regulation"]) == {
+        "http://www.ejustice.just.fgov.be/eli/wet/2010/05/19/2010014178/staatsblad",
+        "http://www.ejustice.just.fgov.be/eli/wet/1994/04/11/1994000336/staatsblad"}
+
+
+# -- a synthetic model: exactly its labels ------------------------------------------------------
+@pytest.mark.slow
+def test_synthetic_model_equals_labels(tmp_path):
+    sys.path.insert(0, str(BENCH))
+    try:
+        synthetic = importlib.import_module("synthetic")
+    finally:
+        sys.path.remove(str(BENCH))
+    synthetic.generate(tmp_path, 600, seed=3)
+    labels = json.loads((tmp_path / "labels.json").read_text(encoding="utf-8"))
+    want = {(f["kind"], f["subject"]): set(f["related"]) for f in labels["findings"] if f["kind"] in MINE}
+    workspace = load(tmp_path)
+    got = {(f.code, f.subject): set(f.related) for f in analyze(workspace, MINE, locate=False)}
+    assert got == want
+    assert {kind for kind, _ in want} == set(MINE)
+
+
+# -- eagraph analyze ----------------------------------------------------------------------------
+def test_analyze_command_text_starts_with_top_ten(run):
+    result = run("analyze", DATA / "services", "--no-validate", *sum((["--kind", k] for k in MINE), []))
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Top 6 of 6 (by expected benefit):\n  1. 0.69  missing-agreement")
+    assert "All findings:" in result.output
+
+
+def test_analyze_command_json_and_md(run, tmp_path):
+    result = run("analyze", DATA / "granting", "--format", "json", "--kind", "automatic-granting-candidate",
+                 "--min-score", "0.5", "--no-validate")
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert [f["subject"] for f in data["findings"]] == [T + "auto"]
+    result = run("analyze", DATA / "granting", "--format", "md", "--kind", "proactive-granting-candidate",
+                 "-o", tmp_path / "report.md", "--no-validate")
+    assert result.exit_code == 0
+    assert (tmp_path / "report.md").read_text(encoding="utf-8").startswith("## Top 1\n")
+
+
+def test_analyze_command_warns_when_the_model_does_not_validate(run):
+    result = run("analyze", DATA / "granting", "--kind", "orphan-regulation")
+    assert result.exit_code == 0
+    assert "results may be incomplete" in result.output
+
+
+def test_analyze_command_bad_kind(run):
+    result = run("analyze", DATA / "granting", "--kind", "nope")
+    assert result.exit_code == 2
+    assert "unknown finding kind nope" in result.output
+
+
+def test_model_build_is_shared():
+    model = AnalysisModel.build(load(DATA / "services"))
+    assert model.may_consult([T + "dghan"], T + "nr-source")  # through its parent's agreement
+    assert not model.may_consult([T + "justice"], T + "nr-source")  # the integrator grants nothing
+    assert not model.may_consult([T + "home"], T + "nr-source")  # a parent does not share its department's
+    assert model.available_sources(T + "profession") == []
+    assert model.group(T + "dghan") == frozenset({T + "socsec"})
