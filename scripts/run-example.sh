@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The main job on the example model: install, then summarise and validate models/ (analysis and
-# the site are added to this pipeline as those commands land).
+# The main job on the example model: install, then summarise, validate and analyse models/ (the
+# site is added to this pipeline when that command lands). Reports go to out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -9,3 +9,5 @@ bash scripts/setup.sh
 .venv/bin/eagraph validate models
 mkdir -p out
 .venv/bin/eagraph validate models --format sarif --output out/eagraph.sarif
+.venv/bin/eagraph analyze models --no-validate --format md --output out/simplification.md
+.venv/bin/eagraph analyze models --no-validate | head -n 14
