@@ -1,0 +1,671 @@
+"""Two analyses that compare things with each other: ``duplicate-service`` and ``concept-harmonisation``.
+
+**duplicate-service.** Two services, of one authority or of several, that deliver the same thing to
+the same audience. Text alone is not enough (a parking card for persons with disabilities and a
+residents' parking permit read alike), and structure alone is not either (two allowances of one
+decree share their legal basis). A pair is reported when the structural evidence (legal basis,
+requirements and their concepts, evidence, outputs, life events, service type, granting mode) and
+the text similarity of titles and descriptions, in every language both services have, together
+pass a threshold. Services offered for disjoint territories (``dct:spatial`` of the service, else of
+its authority) are never duplicates.
+
+No pair loop over all services: candidates are *blocked*. Every service is a row of a sparse
+incidence matrix over discriminating keys (its regulations, requirements, required concepts,
+evidence, evidence types its outputs are usable as, and rare words of its titles); keys held by
+more than :data:`BLOCK_CAP` services say little and are left out, so ``M @ M.T`` (in scipy, in C)
+costs O(services × cap) and gives the candidate pairs. Features are then computed for all
+candidates at once with sparse row products; only the pairs that pass get a Python explanation.
+Pairs are joined into clusters (connected components); one finding per cluster, the first service
+as subject and the others in ``related``.
+
+**concept-harmonisation.** Information concepts that stand for one notion, linked by
+``skos:closeMatch`` / ``skos:exactMatch`` or recognised from their labels across languages, but
+defined differently (``skos:definition``) in different regulations (``eag:definedIn``). One finding
+per concept; ``related`` lists the other concepts of the notion and their regulations.
+
+The thresholds were chosen on one half of the labelled synthetic data (services split by a hash of
+their IRI) and reported on the other half: see ``bench/analyze_quality.py``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyoxigraph as ox
+from scipy import sparse
+from scipy.sparse.csgraph import connected_components
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from eagraph.findings import Finding, Severity
+
+DCT = "http://purl.org/dc/terms/"
+CV = "http://data.europa.eu/m8g/"
+CPSV = "http://purl.org/vocab/cpsv#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+EAG = "https://w3id.org/eagraph/ns#"
+ORG = "http://www.w3.org/ns/org#"
+
+DUPLICATE_SERVICE = "duplicate-service"
+CONCEPT_HARMONISATION = "concept-harmonisation"
+
+#: Keys held by more services than this are not used to propose candidates (they are still features).
+BLOCK_CAP = 60
+#: Per title word: words in more services than this are too common to propose candidates.
+WORD_CAP = 40
+
+# Thresholds, chosen on the training half of the labelled synthetic models (seed-split by service
+# hash; see bench/analyze_quality.py --fit) and checked on the other half and on models/.
+#: Structural evidence (weighted sum of the shared-structure features, 0..1) a pair needs at least.
+MIN_STRUCTURE = 0.75
+#: Combined score (structure and text) a pair needs to be reported.
+MIN_SCORE = 0.45
+#: Label similarity (cosine of character n-grams over nl/fr/en labels) that recognises one notion.
+MIN_NOTION_LABEL = 0.7
+#: Definitions more similar than this say the same thing (no harmonisation needed).
+MAX_SAME_DEFINITION = 0.9
+
+#: Weights of the structural features (they sum to 1).
+WEIGHTS = {
+    "legal": 0.25,  # same legal basis
+    "requirements": 0.25,  # same requirements or requirement concepts
+    "evidence": 0.10,  # same evidence, evidence types or concepts supported
+    "outputs": 0.15,  # outputs usable as the same evidence type, same output types
+    "events": 0.15,  # same life or business events
+    "mode": 0.10,  # same granting mode
+}
+#: Weight of structure against text in the combined score.
+STRUCTURE_SHARE = 0.6
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the model
+# ---------------------------------------------------------------------------------------------
+
+def _query_function(source) -> Callable[[str], Iterable]:
+    """A SPARQL function over the whole model, from a Workspace, an AnalysisModel that keeps one,
+    or a pyoxigraph Store."""
+    for holder in (source, getattr(source, "workspace", None)):
+        if holder is None:
+            continue
+        if isinstance(holder, ox.Store):
+            return lambda text: holder.query(text, use_default_graph_as_union=True)
+        query = getattr(holder, "query", None)
+        if callable(query):
+            return query
+    raise TypeError("duplicates: needs a Workspace (or an AnalysisModel that keeps its workspace) to query")
+
+
+def _workspace_of(source):
+    for holder in (source, getattr(source, "workspace", None)):
+        if holder is not None and hasattr(holder, "locate"):
+            return holder
+    return None
+
+
+def _key(term) -> str:
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return "_:" + term.value
+    return str(term)
+
+
+@dataclass
+class _Services:
+    iris: list[str] = field(default_factory=list)
+    index: dict[str, int] = field(default_factory=dict)
+    titles: dict[int, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
+    descriptions: dict[int, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
+    #: feature family -> service index -> set of keys
+    sets: dict[str, dict[int, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
+    cases: dict[int, int] = field(default_factory=dict)
+
+    def add(self, iri: str) -> int:
+        found = self.index.get(iri)
+        if found is None:
+            found = self.index[iri] = len(self.iris)
+            self.iris.append(iri)
+        return found
+
+
+_SERVICE_VALUES = {
+    DCT + "type": "type", EAG + "grantingMode": "mode", CV + "hasLegalResource": "legal",
+    CV + "isGroupedBy": "events", DCT + "spatial": "spatial", CV + "hasCompetentAuthority": "authority",
+    EAG + "executingAuthority": "authority", CV + "holdsRequirement": "requirement-iris",
+    CPSV + "hasInput": "evidence-iris", CPSV + "produces": "output-iris",
+}
+
+
+def _read_services(query) -> _Services:
+    data = _Services()
+    service = f"<{CPSV}PublicService>"
+    preds = " ".join(f"<{p}>" for p in [DCT + "title", DCT + "description", EAG + "annualCases", *_SERVICE_VALUES])
+    for s, p, o in query(f"SELECT ?s ?p ?o WHERE {{ ?s a {service} . VALUES ?p {{ {preds} }} ?s ?p ?o }}"):
+        i = data.add(_key(s))
+        p = p.value
+        if isinstance(o, ox.Literal):
+            if p == DCT + "title":
+                data.titles[i][o.language or ""] = o.value
+            elif p == DCT + "description":
+                data.descriptions[i][o.language or ""] = o.value
+            elif p == EAG + "annualCases":
+                try:
+                    data.cases[i] = int(o.value)
+                except ValueError:
+                    pass
+        elif p in _SERVICE_VALUES:
+            data.sets[_SERVICE_VALUES[p]][i].add(_key(o))
+    # Requirements (nested too) and their concepts.
+    for s, c in query(f"""SELECT DISTINCT ?s ?c WHERE {{ ?s a {service} ;
+            <{CV}holdsRequirement>/<{CV}hasRequirement>* ?r . ?r <{CV}hasConcept> ?c }}"""):
+        data.sets["requirement-concepts"][data.add(_key(s))].add(_key(c))
+    # Evidence: the concepts it supports and the type it conforms to.
+    for s, p, o in query(f"""SELECT ?s ?p ?o WHERE {{ ?s a {service} ; <{CPSV}hasInput> ?e .
+            VALUES ?p {{ <{CV}supportsConcept> <{DCT}conformsTo> }} ?e ?p ?o }}"""):
+        family = "evidence-concepts" if p.value == CV + "supportsConcept" else "evidence-types"
+        data.sets[family][data.add(_key(s))].add(_key(o))
+    # Outputs: their type and the evidence type they are usable as.
+    families = {DCT + "type": "output-types", EAG + "usableAs": "usable-as", DCT + "isPartOf": "output-sources"}
+    for s, p, o in query(f"""SELECT ?s ?p ?o WHERE {{ ?s a {service} ; <{CPSV}produces> ?x .
+            VALUES ?p {{ <{DCT}type> <{EAG}usableAs> <{DCT}isPartOf> }} ?x ?p ?o }}"""):
+        family = families[p.value]
+        data.sets[family][data.add(_key(s))].add(_key(o))
+    # Territories of the authorities (used when the service states none).
+    for s, o in query(f"""SELECT DISTINCT ?s ?o WHERE {{ ?s a {service} ;
+            (<{CV}hasCompetentAuthority>|<{EAG}executingAuthority>) ?a . ?a <{DCT}spatial> ?o }}"""):
+        data.sets["authority-spatial"][data.add(_key(s))].add(_key(o))
+    return data
+
+
+# ---------------------------------------------------------------------------------------------
+# Text
+# ---------------------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
+#: Words so common in service titles that they say nothing about what is delivered.
+_STOP = frozenset("""voor pour bij avec van over sur dans door uit tegen naar les des une een het aux
+    avec zonder sans wie qui personnes personen aanvraag demande online ligne""".split())
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def _words(text: str) -> set[str]:
+    return {w[:7] for w in _WORD.findall(_fold(text)) if w not in _STOP}
+
+
+def _tfidf(texts: list[str]):
+    """L2-normalised TF-IDF rows over character 3- to 5-grams inside words (accents folded)."""
+    if not any(texts):
+        return sparse.csr_matrix((len(texts), 1))
+    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=1, sublinear_tf=True,
+                                 preprocessor=_fold, dtype=np.float32)
+    return vectorizer.fit_transform(texts).tocsr()
+
+
+def _languages(fields: dict[int, dict[str, str]], n: int) -> list[str]:
+    found: dict[str, int] = defaultdict(int)
+    for i in range(n):
+        for lang in fields.get(i, {}):
+            found[lang] += 1
+    return sorted(found, key=lambda lang: (-found[lang], lang))
+
+
+def _rowdot(matrix, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Dot product of rows a[k] and b[k] of a CSR matrix, for every k, in chunks."""
+    out = np.zeros(len(a), dtype=np.float64)
+    step = 200_000
+    for start in range(0, len(a), step):
+        sa, sb = a[start:start + step], b[start:start + step]
+        out[start:start + step] = np.asarray(matrix[sa].multiply(matrix[sb]).sum(axis=1)).ravel()
+    return out
+
+
+def _text_similarity(fields: dict[int, dict[str, str]], n: int, a: np.ndarray, b: np.ndarray,
+                     best: bool = False) -> np.ndarray:
+    """Per pair: the mean (``best``: the highest), over the languages both texts are written in, of their
+    cosine similarity."""
+    total = np.zeros(len(a))
+    top = np.zeros(len(a))
+    count = np.zeros(len(a))
+    for lang in _languages(fields, n):
+        texts = [fields.get(i, {}).get(lang, "") for i in range(n)]
+        has = np.array([bool(t) for t in texts])
+        both = has[a] & has[b]
+        if not both.any():
+            continue
+        matrix = _tfidf(texts)
+        sims = np.zeros(len(a))
+        sims[both] = _rowdot(matrix, a[both], b[both])
+        total += sims
+        top = np.maximum(top, sims)
+        count += both
+    if best:
+        return top
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(count > 0, total / np.maximum(count, 1), 0.0)
+
+
+# ---------------------------------------------------------------------------------------------
+# duplicate-service
+# ---------------------------------------------------------------------------------------------
+
+def _incidence(family: dict[int, set[str]], n: int, vocabulary: dict[str, int] | None = None):
+    """A binary services × keys matrix of one feature family."""
+    vocabulary = {} if vocabulary is None else vocabulary
+    rows, cols = [], []
+    for i, keys in family.items():
+        for key in keys:
+            rows.append(i)
+            cols.append(vocabulary.setdefault(key, len(vocabulary)))
+    matrix = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, max(1, len(vocabulary))))
+    matrix.sum_duplicates()
+    matrix.data[:] = 1.0
+    return matrix
+
+
+def _candidates(data: _Services, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (a < b) that share at least one discriminating key: blocking, not an all-pairs loop."""
+    keys: dict[int, set[str]] = defaultdict(set)
+    for family in ("legal", "requirement-iris", "requirement-concepts", "evidence-iris", "evidence-concepts",
+                   "usable-as", "output-iris"):
+        for i, values in data.sets[family].items():
+            keys[i].update(f"{family} {v}" for v in values)
+    for i in range(n):
+        for text in data.titles.get(i, {}).values():
+            keys[i].update(f"word {w}" for w in _words(text))
+    vocabulary: dict[str, int] = {}
+    matrix = _incidence(keys, n, vocabulary).tocsc()
+    held = np.diff(matrix.indptr)[: len(vocabulary)]
+    caps = np.empty(len(vocabulary))
+    for name, column in vocabulary.items():
+        caps[column] = WORD_CAP if name.startswith("word ") else BLOCK_CAP
+    keep = (held >= 2) & (held <= caps)
+    matrix = matrix[:, np.flatnonzero(keep)].tocsr()
+    if matrix.shape[1] == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    co = sparse.triu(matrix @ matrix.T, k=1).tocoo()
+    return co.row.astype(np.int64), co.col.astype(np.int64)
+
+
+def _territories(data: _Services, i: int) -> set[str]:
+    return data.sets["spatial"].get(i) or data.sets["authority-spatial"].get(i) or set()
+
+
+@dataclass
+class PairEvidence:
+    """Why two services look like one: the features of a candidate pair."""
+
+    a: str
+    b: str
+    score: float
+    structure: float
+    title: float
+    description: float
+    reasons: list[str]
+
+
+#: Families compared as sets.
+_FAMILIES = ("legal", "requirement-iris", "requirement-concepts", "evidence-iris", "evidence-concepts",
+             "evidence-types", "usable-as", "output-types", "output-sources", "events", "mode", "type")
+
+
+def _same_requirements(data: _Services, x: int, y: int) -> bool:
+    """One audience: the same eligibility (requirements, or the concepts they check), stated by both."""
+    sets = data.sets
+    rx, ry = sets["requirement-iris"].get(x), sets["requirement-iris"].get(y)
+    if rx and rx == ry:
+        return True
+    cx, cy = sets["requirement-concepts"].get(x), sets["requirement-concepts"].get(y)
+    return bool(cx) and cx == cy
+
+
+def _same_output(data: _Services, x: int, y: int) -> bool:
+    """One thing delivered: outputs usable as one evidence type, recorded in one source, or of one type.
+    Services that do not both describe outputs pass (nothing says otherwise)."""
+    sets = data.sets
+    if not (sets["output-iris"].get(x) and sets["output-iris"].get(y)):
+        return True
+    return any(sets[f].get(x, set()) & sets[f].get(y, set()) for f in ("usable-as", "output-sources", "output-types"))
+
+
+def _gate(data: _Services, x: int, y: int) -> bool:
+    types = data.sets["type"]
+    if types.get(x) and types.get(y) and not (types[x] & types[y]):
+        return False
+    tx, ty = _territories(data, x), _territories(data, y)
+    if tx and ty and not (tx & ty):
+        return False  # the same service for different territories is not a duplicate
+    events = data.sets["events"]
+    if events.get(x) and events.get(y) and not (events[x] & events[y]):
+        return False  # for different life situations
+    return _same_requirements(data, x, y) and _same_output(data, x, y)
+
+
+def _counts(data: _Services, x: int, y: int) -> dict[str, tuple[int, int]]:
+    out = {}
+    for family in _FAMILIES:
+        sx, sy = data.sets[family].get(x, set()), data.sets[family].get(y, set())
+        out[family] = (len(sx & sy), len(sx | sy))
+    return out
+
+
+def _j(count: tuple[int, int]) -> float:
+    return count[0] / count[1] if count[1] else 0.0
+
+
+def _structure(c: dict[str, tuple[int, int]]) -> float:
+    requirements = max(_j(c["requirement-iris"]), _j(c["requirement-concepts"]))
+    evidence = max(_j(c["evidence-iris"]), _j(c["evidence-concepts"]), _j(c["evidence-types"]))
+    outputs = max(_j(c["usable-as"]), _j(c["output-sources"]), 0.5 * _j(c["output-types"]))
+    return (WEIGHTS["legal"] * _j(c["legal"]) + WEIGHTS["requirements"] * requirements
+            + WEIGHTS["evidence"] * evidence + WEIGHTS["outputs"] * outputs
+            + WEIGHTS["events"] * _j(c["events"]) + WEIGHTS["mode"] * _j(c["mode"]))
+
+
+def _reasons(c: dict[str, tuple[int, int]], title: float, description: float) -> list[str]:
+    """The evidence of one pair, in words (English)."""
+    out = []
+
+    def counted(family: str, what: str, every: str) -> bool:
+        shared, union = c[family]
+        if shared and shared == union:
+            out.append(every)
+        elif shared:
+            out.append(f"{shared} of {union} {what} shared")
+        return bool(shared)
+
+    counted("legal", "legal bases", "same legal basis")
+    if c["requirement-iris"][0] and c["requirement-iris"][0] == c["requirement-iris"][1]:
+        out.append("same requirements")
+    else:
+        counted("requirement-concepts", "required concepts", "same required concepts")
+    if not counted("evidence-iris", "pieces of evidence", "same evidence"):
+        counted("evidence-concepts", "evidence concepts", "same evidence concepts")
+    if c["usable-as"][0]:
+        out.append("outputs usable as the same evidence")
+    elif c["output-sources"][0]:
+        out.append("outputs recorded in the same source")
+    elif c["output-types"][0]:
+        counted("output-types", "output types", "same output types")
+    counted("events", "life events", "same life events")
+    if c["type"][0]:
+        out.append("same service type")
+    if c["mode"][0]:
+        out.append("same granting mode")
+    out.append(f"titles {title:.2f} similar")
+    out.append(f"descriptions {description:.2f} similar")
+    return out
+
+
+#: At most about this many services (besides those compared) give the text model its word statistics.
+IDF_SAMPLE = 2000
+
+
+def duplicate_pairs(source, *, min_score: float | None = None, min_structure: float | None = None,
+                    keep_all: bool = False) -> list[PairEvidence]:
+    """The pairs of services that deliver the same thing, with their evidence; best first.
+
+    ``keep_all`` returns every candidate pair that passes the gates, whatever its score (for fitting)."""
+    min_score = MIN_SCORE if min_score is None else min_score
+    min_structure = MIN_STRUCTURE if min_structure is None else min_structure
+    data = _read_services(_query_function(source))
+    n = len(data.iris)
+    if n < 2:
+        return []
+    a, b = _candidates(data, n)
+    kept = [(x, y) for x, y in zip(a.tolist(), b.tolist()) if _gate(data, x, y)]
+    if not kept:
+        return []
+    # Text similarity of the pairs that passed, with a text model of their services and a sample of others.
+    involved = {v for pair in kept for v in pair}
+    subset = sorted(involved | set(range(0, n, max(1, n // IDF_SAMPLE))))
+    local = {v: k for k, v in enumerate(subset)}
+    pa = np.array([local[x] for x, _ in kept], dtype=np.int64)
+    pb = np.array([local[y] for _, y in kept], dtype=np.int64)
+    titles = {local[v]: data.titles.get(v, {}) for v in subset}
+    descriptions = {local[v]: data.descriptions.get(v, {}) for v in subset}
+    title_sim = _text_similarity(titles, len(subset), pa, pb).tolist()
+    description_sim = _text_similarity(descriptions, len(subset), pa, pb).tolist()
+    pairs = []
+    for (x, y), t, d in zip(kept, title_sim, description_sim):
+        c = _counts(data, x, y)
+        structure = _structure(c)
+        score = STRUCTURE_SHARE * structure + (1 - STRUCTURE_SHARE) * (0.6 * t + 0.4 * d)
+        if keep_all or (structure >= min_structure and score >= min_score):
+            pairs.append(PairEvidence(data.iris[x], data.iris[y], score, structure, t, d, _reasons(c, t, d)))
+    pairs.sort(key=lambda p: (-p.score, p.a, p.b))
+    return pairs
+
+
+def _cluster(pairs: list[PairEvidence]) -> list[list[str]]:
+    nodes = sorted({p.a for p in pairs} | {p.b for p in pairs})
+    index = {node: i for i, node in enumerate(nodes)}
+    if not nodes:
+        return []
+    graph = sparse.coo_matrix((np.ones(len(pairs)), ([index[p.a] for p in pairs], [index[p.b] for p in pairs])),
+                              shape=(len(nodes), len(nodes)))
+    count, labels = connected_components(graph, directed=False)
+    groups: dict[int, list[str]] = defaultdict(list)
+    for node, label in zip(nodes, labels.tolist()):
+        groups[label].append(node)
+    return sorted((sorted(g) for g in groups.values()), key=lambda g: g[0])
+
+
+def find_duplicate_services(source) -> list[Finding]:
+    """``duplicate-service`` findings: one per cluster of services that deliver the same thing."""
+    pairs = duplicate_pairs(source)
+    workspace = _workspace_of(source)
+    by_service: dict[str, list[PairEvidence]] = defaultdict(list)
+    for p in pairs:
+        by_service[p.a].append(p)
+        by_service[p.b].append(p)
+    findings = []
+    for members in _cluster(pairs):
+        subject, others = members[0], members[1:]
+        inner = [p for p in pairs if p.a in members and p.b in members]
+        best = max(inner, key=lambda p: p.score)
+        why = "; ".join(best.reasons)
+        if len(members) == 2:
+            en = f"{_short(subject)} and {_short(others[0])} seem to deliver the same service: {why}"
+            nl = f"{_short(subject)} en {_short(others[0])} lijken dezelfde dienst te leveren: {why}"
+            fr = f"{_short(subject)} et {_short(others[0])} semblent fournir le même service : {why}"
+        else:
+            names = ", ".join(_short(o) for o in others)
+            en = f"{_short(subject)} and {names} ({len(members)} services) seem to deliver the same service: {why}"
+            nl = f"{_short(subject)} en {names} ({len(members)} diensten) lijken dezelfde dienst te leveren: {why}"
+            fr = f"{_short(subject)} et {names} ({len(members)} services) semblent fournir le même service : {why}"
+        findings.append(Finding(
+            code=DUPLICATE_SERVICE, severity=Severity.INFO, subject=subject, related=tuple(others),
+            message={"en": en, "nl": nl, "fr": fr}, score=round(min(1.0, best.score), 4),
+            location=workspace.locate(subject) if workspace is not None else None,
+            extra={"reasons": best.reasons, "pairs": [(p.a, p.b, round(p.score, 4)) for p in inner]}))
+    return findings
+
+
+def _short(iri: str) -> str:
+    return iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+# ---------------------------------------------------------------------------------------------
+# concept-harmonisation
+# ---------------------------------------------------------------------------------------------
+
+@dataclass
+class _Concept:
+    iri: str
+    labels: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    definitions: dict[str, str] = field(default_factory=dict)
+    regulations: set[str] = field(default_factory=set)
+    matches: set[str] = field(default_factory=set)
+
+
+def _read_concepts(query) -> dict[str, _Concept]:
+    concepts: dict[str, _Concept] = {}
+    preds = " ".join(f"<{p}>" for p in (SKOS + "prefLabel", SKOS + "altLabel", DCT + "title", SKOS + "definition",
+                                        EAG + "definedIn", SKOS + "closeMatch", SKOS + "exactMatch"))
+    for s, p, o in query(f"""SELECT ?s ?p ?o WHERE {{ ?s a <{CV}InformationConcept> .
+            VALUES ?p {{ {preds} }} ?s ?p ?o }}"""):
+        c = concepts.setdefault(_key(s), _Concept(_key(s)))
+        p = p.value
+        if p == SKOS + "definition" and isinstance(o, ox.Literal):
+            c.definitions[o.language or ""] = o.value
+        elif p == EAG + "definedIn":
+            c.regulations.add(_key(o))
+        elif p in (SKOS + "closeMatch", SKOS + "exactMatch"):
+            c.matches.add(_key(o))
+        elif isinstance(o, ox.Literal):
+            c.labels[o.language or ""].add(o.value)
+    return concepts
+
+
+def _similarities(texts_a: list[dict], pairs: list[tuple[int, int]], n: int, best: bool = False) -> np.ndarray:
+    """Mean over shared languages of the character n-gram cosine of two texts."""
+    if not pairs:
+        return np.zeros(0)
+    fields = {i: t for i, t in enumerate(texts_a)}
+    a = np.array([p[0] for p in pairs], dtype=np.int64)
+    b = np.array([p[1] for p in pairs], dtype=np.int64)
+    return _text_similarity(fields, n, a, b, best)
+
+
+def harmonisation_groups(source) -> list[dict]:
+    """Notions defined differently in several regulations: [{concepts, regulations, how, definitions}]."""
+    concepts = _read_concepts(_query_function(source))
+    # Only concepts with a definition in a regulation can need harmonising.
+    defined = sorted(iri for iri, c in concepts.items() if c.definitions and c.regulations)
+    index = {iri: i for i, iri in enumerate(defined)}
+    n = len(defined)
+    if n < 2:
+        return []
+    labels = [{lang: " ".join(sorted(v)) for lang, v in concepts[iri].labels.items()} for iri in defined]
+    definitions = [dict(concepts[iri].definitions) for iri in defined]
+    # Linked: skos:closeMatch / skos:exactMatch, either direction.
+    linked: set[tuple[int, int]] = set()
+    for iri in defined:
+        for other in concepts[iri].matches:
+            if other in index and other != iri:
+                linked.add(tuple(sorted((index[iri], index[other]))))
+    # Recognised: labels alike (blocking on label words, then n-gram cosine over every language).
+    words: dict[int, set[str]] = {i: set().union(*(_words(t) for t in labels[i].values())) if labels[i] else set()
+                                  for i in range(n)}
+    matrix = _incidence(words, n).tocsc()
+    held = np.diff(matrix.indptr)
+    matrix = matrix[:, np.flatnonzero((held >= 2) & (held <= BLOCK_CAP))].tocsr()
+    co = sparse.triu(matrix @ matrix.T, k=1).tocoo() if matrix.shape[1] else sparse.coo_matrix((n, n))
+    proposed = sorted(set(zip(co.row.tolist(), co.col.tolist())) - linked)
+    label_sim = _similarities(labels, proposed, n, best=True)
+    recognised = {p for p, s in zip(proposed, label_sim.tolist()) if s >= MIN_NOTION_LABEL}
+    pairs = sorted(linked | recognised)
+    definition_sim = dict(zip(pairs, _similarities(definitions, pairs, n).tolist()))
+    # One notion, different definitions, different regulations.
+    edges = [(x, y) for x, y in pairs
+             if concepts[defined[x]].regulations != concepts[defined[y]].regulations
+             and definition_sim[(x, y)] < MAX_SAME_DEFINITION]
+    if not edges:
+        return []
+    graph = sparse.coo_matrix((np.ones(len(edges)), ([e[0] for e in edges], [e[1] for e in edges])), shape=(n, n))
+    _, component = connected_components(graph, directed=False)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for x in {v for e in edges for v in e}:
+        groups[int(component[x])].append(x)
+    out = []
+    for members in groups.values():
+        members.sort()
+        member_edges = [e for e in edges if e[0] in members]
+        out.append({
+            "concepts": [defined[m] for m in members],
+            "linked": any(e in linked for e in member_edges),
+            "recognised": any(e in recognised and e not in linked for e in member_edges),
+            "definition_similarity": max(definition_sim[e] for e in member_edges),
+        })
+    return sorted(out, key=lambda g: g["concepts"])
+
+
+def find_concept_harmonisation(source) -> list[Finding]:
+    """``concept-harmonisation`` findings: one per concept of a notion defined differently."""
+    query = _query_function(source)
+    concepts = _read_concepts(query)
+    workspace = _workspace_of(source)
+    findings = []
+    for group in harmonisation_groups(source):
+        members = group["concepts"]
+        how_en = "linked by skos:closeMatch/exactMatch" if group["linked"] else "recognised from their labels"
+        how_nl = "verbonden met skos:closeMatch/exactMatch" if group["linked"] else "herkend aan hun labels"
+        how_fr = "liés par skos:closeMatch/exactMatch" if group["linked"] else "reconnus à leurs libellés"
+        regulations = sorted({r for m in members for r in concepts[m].regulations})
+        score = min(1.0, 0.4 + 0.15 * len(members) + 0.1 * len(regulations) - 0.3 * group["definition_similarity"])
+        for concept in members:
+            others = [m for m in members if m != concept]
+            related = tuple(sorted(set(others) | {r for o in others for r in concepts[o].regulations}))
+            names = ", ".join(_short(o) for o in others)
+            count = len(members)
+            findings.append(Finding(
+                code=CONCEPT_HARMONISATION, severity=Severity.INFO, subject=concept, related=related,
+                message={
+                    "en": f"{_short(concept)} and {names} ({how_en}) stand for one notion but are defined differently "
+                          f"in {len(regulations)} regulations: harmonise the {count} definitions",
+                    "nl": f"{_short(concept)} en {names} ({how_nl}) staan voor één begrip maar worden verschillend "
+                          f"gedefinieerd in {len(regulations)} regelgevingen: harmoniseer de {count} definities",
+                    "fr": f"{_short(concept)} et {names} ({how_fr}) désignent une même notion mais sont définis "
+                          f"différemment dans {len(regulations)} réglementations : harmonisez les {count} définitions",
+                },
+                score=round(max(0.0, score), 4),
+                location=workspace.locate(concept) if workspace is not None else None,
+            ))
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# Registration
+# ---------------------------------------------------------------------------------------------
+
+def service_half(iri: str) -> int:
+    """0 or 1: the half of the labelled data a service (or concept) belongs to, by a hash of its IRI."""
+    return hashlib.sha1(iri.encode("utf-8")).digest()[0] & 1
+
+
+_DUPLICATE_HELP = """\
+Two or more services, of one authority or of several, that deliver the same thing to the same
+audience. Each finding says why: the structural evidence the services share (legal basis,
+requirements and required concepts, evidence, outputs usable as the same evidence, life events,
+service type, granting mode) and how similar their titles and descriptions are, in every language
+both have. Services offered by different authorities for different territories (`dct:spatial`) are
+not duplicates; services that only look alike (similar titles, different structure) are not reported.
+
+**What to do:** decide which service stays, and turn the other into a channel of it (or retire it).
+"""
+
+_HARMONISATION_HELP = """\
+Information concepts that stand for one notion (linked with `skos:closeMatch` or `skos:exactMatch`,
+or recognised from their labels across languages) but carry different definitions
+(`skos:definition`) in different regulations (`eag:definedIn`). One finding per concept; `related`
+lists the other concepts of the notion and their regulations. Concepts with the same definition in
+several regulations, and look-alike labels within one regulation, are not reported.
+
+**What to do:** align the definitions, so that one authentic source can serve every service.
+"""
+
+
+def _kinds() -> list:
+    try:
+        from .registry import Kind
+    except ImportError:  # pragma: no cover - the registry is built alongside
+        return []
+    return [
+        Kind(name=DUPLICATE_SERVICE, summary="Services that deliver the same thing to the same audience.",
+             help=_DUPLICATE_HELP, severity=Severity.INFO, run=find_duplicate_services),
+        Kind(name=CONCEPT_HARMONISATION, summary="One notion defined differently in several regulations.",
+             help=_HARMONISATION_HELP, severity=Severity.INFO, run=find_concept_harmonisation),
+    ]
+
+
+KINDS = _kinds()

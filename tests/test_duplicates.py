@@ -1,0 +1,125 @@
+"""duplicate-service and concept-harmonisation (eagraph.analyses.duplicates): exact findings and their
+explanations on small hand-written models, the planted cases of models/, and quality on a synthetic model."""
+
+from __future__ import annotations
+
+import importlib.util
+import itertools
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from eagraph.analyses import duplicates as D
+from eagraph.workspace import load
+
+from helpers import MODELS, REPO
+
+DATA = Path(__file__).resolve().parent / "data" / "duplicates"
+EX = "https://example.org/dup/"
+BE = "https://w3id.org/eagraph/be/service/"
+
+
+@pytest.fixture(scope="module")
+def small():
+    return load(DATA / "model.ttl", cache=False)
+
+
+@pytest.fixture(scope="module")
+def example():
+    return load(MODELS, cache=False)
+
+
+def test_duplicates_across_two_authorities_with_the_reasons(small):
+    findings = {f.subject: f for f in D.find_duplicate_services(small)}
+    found = findings[EX + "childcare-allowance-agency"]
+    assert found.code == "duplicate-service"
+    assert found.related == (EX + "childcare-allowance-city",)
+    assert found.extra["reasons"] == [
+        "same legal basis", "same requirements", "outputs usable as the same evidence", "same life events",
+        "same service type", "same granting mode", "titles 0.41 similar", "descriptions 0.61 similar"]
+    assert found.message["en"].startswith("childcare-allowance-agency and childcare-allowance-city seem to deliver "
+                                          "the same service: same legal basis; same requirements;")
+    assert set(found.message) == {"en", "nl", "fr"}
+    assert 0.0 <= found.score <= 1.0
+    assert found.location is not None and found.location.file == "model.ttl"
+
+
+def test_a_cluster_of_three_is_one_finding(small):
+    findings = {f.subject: f for f in D.find_duplicate_services(small)}
+    found = findings[EX + "dog-licence-1"]
+    assert found.related == (EX + "dog-licence-2", EX + "dog-licence-3")
+    assert "(3 services)" in found.message["en"]
+    assert len(found.extra["pairs"]) == 3
+
+
+def test_look_alikes_and_other_territories_are_not_duplicates(small):
+    findings = D.find_duplicate_services(small)
+    assert sorted(f.subject for f in findings) == [EX + "childcare-allowance-agency", EX + "dog-licence-1"]
+    reported = {s for f in findings for s in (f.subject, *f.related)}
+    assert not reported & {EX + "parking-card-disabled", EX + "parking-card-residents",
+                           EX + "felling-permit-north", EX + "felling-permit-south"}
+
+
+def test_concept_harmonisation_small(small):
+    findings = {f.subject: f for f in D.find_concept_harmonisation(small)}
+    assert set(findings) == {EX + "household-social", EX + "household-tax"}  # not the same-definition pair
+    assert findings[EX + "household-tax"].related == (EX + "household-social", EX + "law-social")
+    assert "defined differently in 2 regulations" in findings[EX + "household-tax"].message["en"]
+
+
+def test_example_model_planted_duplicates(example):
+    pairs = {tuple(sorted((f.subject, *f.related))) for f in D.find_duplicate_services(example)}
+    assert pairs == {
+        (BE + "household-composition-certificate", BE + "household-composition-certificate-online"),
+        (BE + "address-change-declaration", BE + "address-change-online"),
+        (BE + "criminal-record-extract", BE + "criminal-record-extract-online"),
+    }
+    reported = {s for p in pairs for s in p}
+    assert BE + "parking-card-disabled" not in reported and BE + "residents-parking-permit" not in reported
+
+
+def test_example_model_harmonisation(example):
+    concept = "https://w3id.org/eagraph/be/concept/"
+    found = {f.subject.removeprefix(concept) for f in D.find_concept_harmonisation(example)}
+    assert found == {"household-composition", "tax-household", "cohabitation-status-unemployment", "taxable-income",
+                     "household-taxable-income", "disability-household-income", "grapa-resources",
+                     "integration-resources", "incapacity-for-work", "reduced-earning-capacity"}
+
+
+def _synthetic():
+    spec = importlib.util.spec_from_file_location("eagraph_bench_synthetic", REPO / "bench" / "synthetic.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _f1(want: set, got: set) -> float:
+    tp = len(want & got)
+    return 2 * tp / (len(want) + len(got)) if want or got else 1.0
+
+
+def test_synthetic_quality(tmp_path):
+    _synthetic().generate(tmp_path / "m", 600, seed=3)
+    labels = json.loads((tmp_path / "m" / "labels.json").read_text(encoding="utf-8"))
+    ws = load(tmp_path / "m", cache=False)
+
+    def pairs(rows):
+        return {tuple(sorted(p)) for subject, related in rows for p in itertools.combinations({subject, *related}, 2)}
+
+    want = pairs((f["subject"], f["related"]) for f in labels["findings"] if f["kind"] == "duplicate-service")
+    got = pairs((f.subject, f.related) for f in D.find_duplicate_services(ws))
+    assert want and _f1(want, got) >= 0.9
+    want = {f["subject"] for f in labels["findings"] if f["kind"] == "concept-harmonisation"}
+    got = {f.subject for f in D.find_concept_harmonisation(ws)}
+    assert want and _f1(want, got) >= 0.9
+
+
+def test_registered():
+    from eagraph.analyses.registry import kinds
+
+    known = kinds()
+    assert known["duplicate-service"].run is D.find_duplicate_services
+    assert known["concept-harmonisation"].run is D.find_concept_harmonisation
