@@ -44,6 +44,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from eagraph.findings import Finding, Severity
 
+from .model import node_key
+
 DCT = "http://purl.org/dc/terms/"
 CV = "http://data.europa.eu/m8g/"
 CPSV = "http://purl.org/vocab/cpsv#"
@@ -108,14 +110,6 @@ def _workspace_of(source):
     return None
 
 
-def _key(term) -> str:
-    if isinstance(term, ox.NamedNode):
-        return term.value
-    if isinstance(term, ox.BlankNode):
-        return "_:" + term.value
-    return str(term)
-
-
 @dataclass
 class _Services:
     iris: list[str] = field(default_factory=list)
@@ -147,7 +141,7 @@ def _read_services(query) -> _Services:
     service = f"<{CPSV}PublicService>"
     preds = " ".join(f"<{p}>" for p in [DCT + "title", DCT + "description", EAG + "annualCases", *_SERVICE_VALUES])
     for s, p, o in query(f"SELECT ?s ?p ?o WHERE {{ ?s a {service} . VALUES ?p {{ {preds} }} ?s ?p ?o }}"):
-        i = data.add(_key(s))
+        i = data.add(node_key(s))
         p = p.value
         if isinstance(o, ox.Literal):
             if p == DCT + "title":
@@ -160,26 +154,26 @@ def _read_services(query) -> _Services:
                 except ValueError:
                     pass
         elif p in _SERVICE_VALUES:
-            data.sets[_SERVICE_VALUES[p]][i].add(_key(o))
+            data.sets[_SERVICE_VALUES[p]][i].add(node_key(o))
     # Requirements (nested too) and their concepts.
     for s, c in query(f"""SELECT DISTINCT ?s ?c WHERE {{ ?s a {service} ;
             <{CV}holdsRequirement>/<{CV}hasRequirement>* ?r . ?r <{CV}hasConcept> ?c }}"""):
-        data.sets["requirement-concepts"][data.add(_key(s))].add(_key(c))
+        data.sets["requirement-concepts"][data.add(node_key(s))].add(node_key(c))
     # Evidence: the concepts it supports and the type it conforms to.
     for s, p, o in query(f"""SELECT ?s ?p ?o WHERE {{ ?s a {service} ; <{CPSV}hasInput> ?e .
             VALUES ?p {{ <{CV}supportsConcept> <{DCT}conformsTo> }} ?e ?p ?o }}"""):
         family = "evidence-concepts" if p.value == CV + "supportsConcept" else "evidence-types"
-        data.sets[family][data.add(_key(s))].add(_key(o))
+        data.sets[family][data.add(node_key(s))].add(node_key(o))
     # Outputs: their type and the evidence type they are usable as.
     families = {DCT + "type": "output-types", EAG + "usableAs": "usable-as", DCT + "isPartOf": "output-sources"}
     for s, p, o in query(f"""SELECT ?s ?p ?o WHERE {{ ?s a {service} ; <{CPSV}produces> ?x .
             VALUES ?p {{ <{DCT}type> <{EAG}usableAs> <{DCT}isPartOf> }} ?x ?p ?o }}"""):
         family = families[p.value]
-        data.sets[family][data.add(_key(s))].add(_key(o))
+        data.sets[family][data.add(node_key(s))].add(node_key(o))
     # Territories of the authorities (used when the service states none).
     for s, o in query(f"""SELECT DISTINCT ?s ?o WHERE {{ ?s a {service} ;
             (<{CV}hasCompetentAuthority>|<{EAG}executingAuthority>) ?a . ?a <{DCT}spatial> ?o }}"""):
-        data.sets["authority-spatial"][data.add(_key(s))].add(_key(o))
+        data.sets["authority-spatial"][data.add(node_key(s))].add(node_key(o))
     return data
 
 
@@ -514,14 +508,14 @@ def _read_concepts(query) -> dict[str, _Concept]:
                                         EAG + "definedIn", SKOS + "closeMatch", SKOS + "exactMatch"))
     for s, p, o in query(f"""SELECT ?s ?p ?o WHERE {{ ?s a <{CV}InformationConcept> .
             VALUES ?p {{ {preds} }} ?s ?p ?o }}"""):
-        c = concepts.setdefault(_key(s), _Concept(_key(s)))
+        c = concepts.setdefault(node_key(s), _Concept(node_key(s)))
         p = p.value
         if p == SKOS + "definition" and isinstance(o, ox.Literal):
             c.definitions[o.language or ""] = o.value
         elif p == EAG + "definedIn":
-            c.regulations.add(_key(o))
+            c.regulations.add(node_key(o))
         elif p in (SKOS + "closeMatch", SKOS + "exactMatch"):
-            c.matches.add(_key(o))
+            c.matches.add(node_key(o))
         elif isinstance(o, ox.Literal):
             c.labels[o.language or ""].add(o.value)
     return concepts

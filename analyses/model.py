@@ -80,7 +80,7 @@ REGULATION_LINKS = (CV + "hasLegalResource", CPSV + "implements", EAG + "defined
                     ELI + "based_on", ELI + "changes")
 
 
-def _key(term) -> str:
+def node_key(term) -> str:
     """An IRI as a plain string; a blank node as ``_:label``."""
     if isinstance(term, ox.NamedNode):
         return term.value
@@ -115,10 +115,10 @@ class AnalysisModel:
         predicates = " ".join(f"<{p}>" for p in sorted(DEPENDS | DEPENDS_REVERSED | VALUES))
         classes = " ".join(f"<{c}>" for c in CLASS_KINDS)
         for row in query(f"SELECT ?s ?c WHERE {{ VALUES ?c {{ {classes} }} ?s a ?c }}"):
-            model.types[_key(row[0])].add(row[1].value)
+            model.types[node_key(row[0])].add(row[1].value)
         add = model._add
         for row in query(f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {predicates} }} ?s ?p ?o }}"):
-            add(_key(row[0]), row[1].value, row[2])
+            add(node_key(row[0]), row[1].value, row[2])
         return model
 
     def _add(self, s: str, p: str, o) -> None:
@@ -138,7 +138,7 @@ class AnalysisModel:
                 if language not in labels or p == SKOS + "prefLabel":
                     labels[language] = o.value
             return
-        o = _key(o)
+        o = node_key(o)
         self.links[s][p][o] = None
         self.backlinks[o][p][s] = None
 
