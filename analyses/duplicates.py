@@ -596,7 +596,7 @@ def find_concept_harmonisation(source) -> list[Finding]:
         how_nl = "verbonden met skos:closeMatch/exactMatch" if group["linked"] else "herkend aan hun labels"
         how_fr = "liés par skos:closeMatch/exactMatch" if group["linked"] else "reconnus à leurs libellés"
         regulations = sorted({r for m in members for r in concepts[m].regulations})
-        score = min(1.0, 0.4 + 0.15 * len(members) + 0.1 * len(regulations) - 0.3 * group["definition_similarity"])
+        score = _harmonisation_benefit(source, members, regulations)
         for concept in members:
             others = [m for m in members if m != concept]
             related = tuple(sorted(set(others) | {r for o in others for r in concepts[o].regulations}))
@@ -616,6 +616,21 @@ def find_concept_harmonisation(source) -> list[Finding]:
                 location=workspace.locate(concept) if workspace is not None else None,
             ))
     return findings
+
+
+def _harmonisation_benefit(source, members: list[str], regulations: list[str]) -> float:
+    """Expected benefit, on the scale of the other kinds: the yearly cases of the services whose
+    requirements or evidence use one of the concepts, the authorities running them, and the
+    definitions to harmonise. Without an AnalysisModel (a bare workspace), the number of
+    regulations alone, kept low."""
+    from .rules import benefit
+
+    if not hasattr(source, "required_concepts"):
+        return min(0.5, 0.1 * len(regulations))
+    members_set = set(members)
+    using = [s for s in source.services if members_set & set(source.required_concepts(s))]
+    authorities = {a for s in using for a in source.authorities_of(s)}
+    return benefit((source.cases(s) for s in using), len(authorities), len(regulations))
 
 
 # ---------------------------------------------------------------------------------------------
