@@ -123,3 +123,14 @@ def test_registered():
     known = kinds()
     assert known["duplicate-service"].run is D.find_duplicate_services
     assert known["concept-harmonisation"].run is D.find_concept_harmonisation
+
+
+def test_harmonisation_is_ranked_by_the_services_that_use_the_concepts(example):
+    """Through the registry (an AnalysisModel, as `eagraph analyze` runs it): the household notion,
+    used by high-volume services, outranks a notion few services use, and no score is fixed."""
+    from eagraph.analyses.registry import analyze
+
+    findings = analyze(example, kinds=["concept-harmonisation"], locate=False)
+    scores = {f.subject.rsplit("/", 1)[-1]: f.score for f in findings}
+    assert 0 < min(scores.values()) < max(scores.values()) <= 1
+    assert scores["household-composition"] > min(scores.values())
