@@ -49,7 +49,9 @@ def rules_in(shapes: rdflib.Graph) -> dict[str, Rule]:
     """The rules declared in a shapes graph, by code."""
     rules: dict[str, Rule] = {}
     for shape, code in shapes.subject_objects(EAG_NS.ruleCode):
-        text = lambda p: str(shapes.value(shape, p) or "")  # noqa: E731
+        def text(predicate, shape=shape) -> str:
+            return str(shapes.value(shape, predicate) or "")
+
         messages = {m.language or "en": str(m) for m in shapes.objects(shape, SH.message)}
         rules[str(code)] = Rule(
             code=str(code),
