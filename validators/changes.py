@@ -54,34 +54,57 @@ def changed_model_files(workspace: Workspace, revision: str) -> tuple[set[str], 
 
 
 def nodes_to_check(workspace: Workspace, changed: set[str], old: dict[str, bytes]) -> frozenset[str]:
-    touched: set[str] = set()
-    model_graphs = {f"<{f.source.graph}>" for f in workspace.files}
+    """The focus nodes whose findings a change can alter.
+
+    Only the statements that changed count (a reformatted file changes nothing): their subjects
+    and the objects the model describes, the nodes that link to those (their constraints read
+    the changed node's type and properties), and the nodes that share a changed literal value
+    under the same property (uniqueness rules compare identifiers across the model).
+    """
+    now: set[tuple] = set()
+    before: set[tuple] = set()
     for model_file in workspace.files:
         if model_file.relpath in changed:
-            for quad in workspace.store.quads_for_pattern(None, None, None, ox.NamedNode(model_file.source.graph)):
-                touched.add(_text(quad.subject))
-                # A class or a code-list concept is not a neighbour: through it every service
-                # would be one. Objects count when the model itself describes them.
-                if quad.predicate != RDF_TYPE and _described_in_model(workspace, quad.object, model_graphs):
-                    touched.add(_text(quad.object))
+            now |= _statements(workspace.store.quads_for_pattern(None, None, None, ox.NamedNode(model_file.source.graph)))
     for relpath, data in old.items():
         fmt = OXIGRAPH_FORMATS.get(FORMATS.get(Path(relpath).suffix.lower(), ""))
         try:
-            for triple in ox.parse(data, fmt, base_iri="file:///" + relpath):
-                touched.add(_text(triple.subject))
+            before |= _statements(ox.parse(data, fmt, base_iri="file:///" + relpath))
         except (SyntaxError, ValueError):
-            continue  # the old version did not parse: nothing defined there
-    touched.discard(None)
+            continue  # the old version did not parse: nothing was defined there
+    model_graphs = {f"<{f.source.graph}>" for f in workspace.files}
+    touched: set[str] = set()
+    shared_values: set[tuple] = set()
+    for subject, predicate, obj, node in now ^ before:
+        touched.add(subject)
+        if isinstance(node, ox.Literal):
+            shared_values.add((predicate, node))
+        elif predicate != RDF_TYPE.value and _described_in_model(workspace, node, model_graphs):
+            # A class or a code-list concept is not a neighbour: through it every service would be one.
+            touched.add(obj)
     neighbours: set[str] = set()
     for iri in (t for t in touched if not t.startswith("_:")):
-        node = ox.NamedNode(iri)
-        for quad in workspace.store.quads_for_pattern(None, None, node, None):
+        for quad in workspace.store.quads_for_pattern(None, None, ox.NamedNode(iri), None):
             neighbours.add(_text(quad.subject))
-        for quad in workspace.store.quads_for_pattern(node, None, None, None):
-            if quad.predicate != RDF_TYPE and _described_in_model(workspace, quad.object, model_graphs):
-                neighbours.add(_text(quad.object))
+    for predicate, value in shared_values:
+        for quad in workspace.store.quads_for_pattern(None, ox.NamedNode(predicate), value, None):
+            neighbours.add(_text(quad.subject))
     neighbours.discard(None)
     return frozenset(touched | neighbours)
+
+
+def _statements(triples) -> set[tuple]:
+    """Statements comparable across two parses: blank nodes (named at random by each parse) are
+    replaced by their parent's IRI, so a change inside a blank node touches that parent."""
+    triples = list(triples)
+    parent = {str(t.object): _text(t.subject) for t in triples
+              if isinstance(t.object, ox.BlankNode) and not isinstance(t.subject, ox.BlankNode)}
+
+    def name(term) -> str:
+        return parent.get(str(term), "_:") if isinstance(term, ox.BlankNode) else _text(term) or str(term)
+
+    return {(name(t.subject), t.predicate.value, name(t.object), t.object) if not isinstance(t.object, ox.BlankNode)
+            else (name(t.subject), t.predicate.value, name(t.object), None) for t in triples}
 
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
