@@ -7,8 +7,6 @@ exit code 2 and no traceback; anything else is a bug and keeps its traceback.
 
 from __future__ import annotations
 
-import os
-import sys
 import warnings
 from pathlib import Path
 
@@ -104,9 +102,4 @@ register_commands()
 
 
 def main() -> None:
-    try:
-        cli(prog_name="eagraph")
-    except BrokenPipeError:
-        # `eagraph query … | head`: the reader has what it wanted; leave without a traceback.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(0)
+    cli(prog_name="eagraph")
