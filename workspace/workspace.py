@@ -125,7 +125,8 @@ class Workspace:
 
     @property
     def triple_count(self) -> int:
-        return len(self.store)
+        """Statements of the model's files (not of vocabularies a command adds to the store)."""
+        return sum(f.triples for f in self.files)
 
     # SPARQL ------------------------------------------------------------------------------
     def query(self, sparql: str):
