@@ -10,7 +10,7 @@ from eagraph import __version__
 from eagraph.findings import Severity
 from eagraph.reporters import FORMATS, ReportContext, relocate, render
 from eagraph.reporters.text import render_text
-from eagraph.validators.changes import changed_model_files, nodes_to_check
+from eagraph.validators.changes import load_changed
 from eagraph.validators.rules import contract_rules
 from eagraph.validators.validate import ValidationOptions, validate, write_baseline
 from eagraph.workspace.files import write_atomic
@@ -68,13 +68,15 @@ def validate_command(path: Path, fmt: str, fail_on: str, extra_shapes: tuple[Pat
       eagraph validate models --baseline .eagraph-baseline.json --fail-on warning
     """
     console = Console.current()
-    workspace = load_workspace(path, cache=not no_cache)
     only = None
-    if changed_since is not None:
-        changed, old = changed_model_files(workspace, changed_since)
-        only = nodes_to_check(workspace, changed, old)
-        console.detail(f"{plural(len(changed), 'file')} changed since {changed_since}: "
-                       f"checking {plural(len(only), 'node')}")
+    if changed_since is None:
+        workspace = load_workspace(path, cache=not no_cache)
+    else:
+        part = load_changed(path, changed_since, cache=not no_cache, extra_shapes=extra_shapes, profiles=profiles)
+        workspace, only = part.workspace, part.nodes
+        console.detail(f"{plural(len(part.changed_files), 'file')} changed since {changed_since}: checking "
+                       f"{plural(len(only), 'node')}, loaded {plural(len(workspace.files), 'file')}"
+                       + (" (the whole model: shapes or profiles that reach further)" if part.complete else ""))
     options = ValidationOptions(extra_shapes=tuple(extra_shapes), profiles=profiles, profile_dir=profile_dir,
                                 baseline=baseline, only_nodes=only)
     report = validate(workspace, options)

@@ -4,14 +4,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
 
 from eagraph.validators.validate import ValidationOptions, validate
 from eagraph.workspace import load
-from helpers import write
+from helpers import git, write
 
 PREFIXES = """@prefix cpsv: <http://purl.org/vocab/cpsv#> .
 @prefix cv: <http://data.europa.eu/m8g/> .
@@ -153,12 +152,6 @@ ex:channel sh:path <http://data.europa.eu/m8g/hasChannel> ; sh:minCount 1 .
     assert "error ORG:channel:MinCount" in result.stdout
 
 
-def git(cwd, *args):
-    subprocess.run(["git", "-C", str(cwd), *args], check=True, capture_output=True,
-                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e", "GIT_COMMITTER_NAME": "t",
-                        "GIT_COMMITTER_EMAIL": "t@e", "PATH": "/usr/bin:/bin"})
-
-
 def test_changed_since_gives_the_full_run_findings_for_the_changed_nodes(model):
     repo = model.parent
     other_authority = AUTHORITY.replace("authority:fin", "authority:eco").replace("0308357159", "0314595348")
@@ -170,13 +163,12 @@ def test_changed_since_gives_the_full_run_findings_for_the_changed_nodes(model):
     git(repo, "commit", "-qm", "start")
     # One file changes: a new broken service, and an identifier that now collides with another file's.
     write(model, "services.ttl", PREFIXES + NO_FRENCH_TITLE + GOOD_SERVICE.format(name="ok", identifier="FIN-OLD"))
-    from eagraph.validators.changes import changed_model_files, nodes_to_check
+    from eagraph.validators.changes import load_changed
 
-    workspace = load(model, cache=False)
-    changed, old = changed_model_files(workspace, "HEAD")
-    assert changed == {"services.ttl"}
-    only = nodes_to_check(workspace, changed, old)
-    partial = validate(workspace, ValidationOptions(only_nodes=only)).findings
+    part = load_changed(model, "HEAD", cache=False)
+    assert part.changed_files == {"services.ttl"}
+    only = part.nodes
+    partial = validate(part.workspace, ValidationOptions(only_nodes=only)).findings
     full = validate(load(model, cache=False)).findings
     assert {f.fingerprint for f in partial} == {f.fingerprint for f in full if f.subject in only}
     # The identifier that now collides is reported on both services, also the one in the unchanged file.

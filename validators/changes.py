@@ -1,26 +1,108 @@
-"""Which nodes a change can affect: for ``eagraph validate --changed-since REV``.
+"""Which nodes a change can affect, and which files they need: ``validate --changed-since REV``.
 
-The nodes to check are those defined or referenced in the files changed since REV (as they are
-now, and as they were at REV, so that a deleted definition still counts), and their neighbours one
-link away in either direction, which is as far as the shapes reach. Every constraint then runs
-for those focus nodes only, over the whole model, so each of them gets exactly the findings a
-full run gives it.
+The statements that differ between the files as they are and as they were at REV (a reformatted
+file changes nothing) decide the nodes to check:
+
+- the subjects of those statements (their own properties changed);
+- the objects, where a shape reads that property backwards (``sh:inversePath``,
+  ``sh:targetObjectsOf``): an agreement that lost its last user;
+- the nodes that link to a subject whose type, existence or step order changed, since the
+  shapes of a node read those of the nodes it links to (``sh:class``, dangling links, EAG125);
+- the nodes that share a changed identifier (uniqueness rules).
+
+Each of them then gets exactly the findings of a full run, because the contract's shapes reach
+one link from their focus node: the files that say something about the nodes to check, or link
+to them, and the files that describe what they link to, are all a check reads. Those files are
+found in the mention index (:mod:`eagraph.workspace.mentions`) and only they are loaded. Shapes
+that may reach further (an organisation's SPARQL constraints) or a profile's RDFS inference load
+the whole model instead; the nodes to check stay the same.
 """
 
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
+import rdflib
+from rdflib.namespace import SH
 
-from eagraph.workspace import EagraphError, Workspace
-from eagraph.workspace.sources import OXIGRAPH_FORMATS, FORMATS
+from eagraph.ontology import EAG
+from eagraph.workspace import EagraphError, ModelSyntaxError, Workspace
+from eagraph.workspace.mentions import Mentions, file_mentions, value_key
+from eagraph.workspace.sources import FORMATS, OXIGRAPH_FORMATS, SourceFile
+from eagraph.workspace.workspace import ModelFile, cache_key, model_sources, open_cache, read_files
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+# What the contract's constraints read of the nodes their focus node links to: the type
+# (sh:class and the SPARQL class checks) and a step's order (EAG125, unique step orders).
+READ_THROUGH_LINKS = frozenset({RDF_TYPE, EAG + "order"})
+# The values the contract compares across nodes (EAG035, EAG091, EAG092: unique identifiers).
+# Core SHACL compares values of one node only; shapes with SPARQL load the whole model.
+COMPARED_PROPERTIES = frozenset({"http://purl.org/dc/terms/identifier"})
 
 
 class GitError(EagraphError):
     """git could not answer (not a repository, an unknown revision)."""
 
+
+@dataclass
+class Change:
+    """What differs between the changed files now and at the revision."""
+
+    subjects: set[str] = field(default_factory=set)  # nodes whose own statements changed
+    backward: set[str] = field(default_factory=set)  # objects of changed statements read backwards
+    redefined: set[str] = field(default_factory=set)  # nodes whose type, existence or order changed
+    values: set[tuple[str, str]] = field(default_factory=set)  # (predicate, lexical) added or removed
+    appeared: set[str] = field(default_factory=set)  # subjects described only now, or only before
+
+
+@dataclass
+class ChangedModel:
+    """The part of the model a change can affect, loaded; ``nodes`` are the ones to check."""
+
+    workspace: Workspace
+    nodes: frozenset[str]
+    changed_files: set[str]
+    complete: bool  # the whole model was loaded
+
+
+def load_changed(path: Path | str, revision: str, *, cache=True, extra_shapes: tuple[Path, ...] = (),
+                 profiles: tuple[str, ...] = ()) -> ChangedModel:
+    """Load what ``validate --changed-since revision`` needs and find the nodes to check."""
+    config, sources = model_sources(path)
+    files, problems = read_files(sources)
+    if problems:
+        raise ModelSyntaxError(problems)
+    workspace = Workspace(config, [], ox.Store(), open_cache(cache))
+    changed, old = changed_model_files(config.root, revision)
+    shapes, reaches_further = _read_shapes([*config.shapes, *extra_shapes])
+    complete = bool(profiles) or reaches_further
+    mentions = {} if complete else {f.relpath: _mentions(workspace, f) for f in files}
+
+    def include(wanted: Callable[[Mentions], bool]) -> None:
+        workspace.add([f for f in files if mentions.get(f.relpath) is None or wanted(mentions[f.relpath])])
+
+    if complete:
+        workspace.add(files)
+    include(lambda m: m.schema)
+    workspace.add([f for f in files if f.relpath in changed])
+    change = read_change(workspace, changed, old, _backward_predicates(shapes))
+    change.redefined |= {node for node in change.appeared if not _defined_outside(workspace, mentions, changed, node)}
+    keys = {value_key(p, v) for p, v in change.values}
+    include(lambda m: not m.objects.isdisjoint(change.redefined) or not m.values.isdisjoint(keys))
+    nodes = change.subjects | change.backward | _linking_to(workspace, change.redefined) \
+        | _sharing(workspace, change.values)
+    nodes.discard("_:")  # statements of a blank node that nothing holds: no node to name
+    include(lambda m: m.touches(nodes))
+    linked = _linked_from(workspace, nodes)
+    include(lambda m: not m.subjects.isdisjoint(linked))
+    return ChangedModel(workspace, frozenset(nodes), changed, complete)
+
+
+# git ---------------------------------------------------------------------------------------------
 
 def _git(root: Path, *args: str) -> str:
     try:
@@ -32,9 +114,8 @@ def _git(root: Path, *args: str) -> str:
     return done.stdout
 
 
-def changed_model_files(workspace: Workspace, revision: str) -> tuple[set[str], dict[str, bytes]]:
-    """Model files (relative paths) changed since ``revision``, and their content at it."""
-    root = workspace.root
+def changed_model_files(root: Path, revision: str) -> tuple[set[str], dict[str, bytes]]:
+    """Model files (paths relative to ``root``) changed since ``revision``, and their content at it."""
     top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
     _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
     prefix = root.resolve().relative_to(top.resolve()).as_posix()
@@ -53,14 +134,11 @@ def changed_model_files(workspace: Workspace, revision: str) -> tuple[set[str], 
     return changed, old
 
 
-def nodes_to_check(workspace: Workspace, changed: set[str], old: dict[str, bytes]) -> frozenset[str]:
-    """The focus nodes whose findings a change can alter.
+# The change --------------------------------------------------------------------------------------
 
-    Only the statements that changed count (a reformatted file changes nothing): their subjects
-    and the objects the model describes, the nodes that link to those (their constraints read
-    the changed node's type and properties), and the nodes that share a changed literal value
-    under the same property (uniqueness rules compare identifiers across the model).
-    """
+def read_change(workspace: Workspace, changed: set[str], old: dict[str, bytes],
+                backward_predicates: frozenset[str]) -> Change:
+    """Compare the statements of the changed files now (in the store) and at the revision."""
     now: set[tuple] = set()
     before: set[tuple] = set()
     for model_file in workspace.files:
@@ -69,28 +147,22 @@ def nodes_to_check(workspace: Workspace, changed: set[str], old: dict[str, bytes
     for relpath, data in old.items():
         fmt = OXIGRAPH_FORMATS.get(FORMATS.get(Path(relpath).suffix.lower(), ""))
         try:
-            before |= _statements(ox.parse(data, fmt, base_iri="file:///" + relpath))
+            source = SourceFile(workspace.root / relpath, relpath, FORMATS[Path(relpath).suffix.lower()])
+            before |= _statements(ox.parse(data, fmt, base_iri=source.base(workspace.config)))
         except (SyntaxError, ValueError):
             continue  # the old version did not parse: nothing was defined there
-    model_graphs = {f"<{f.source.graph}>" for f in workspace.files}
-    touched: set[str] = set()
-    shared_values: set[tuple] = set()
-    for subject, predicate, obj, node in now ^ before:
-        touched.add(subject)
-        if isinstance(node, ox.Literal):
-            shared_values.add((predicate, node))
-        elif predicate != RDF_TYPE.value and _described_in_model(workspace, node, model_graphs):
-            # A class or a code-list concept is not a neighbour: through it every service would be one.
-            touched.add(obj)
-    neighbours: set[str] = set()
-    for iri in (t for t in touched if not t.startswith("_:")):
-        for quad in workspace.store.quads_for_pattern(None, None, ox.NamedNode(iri), None):
-            neighbours.add(_text(quad.subject))
-    for predicate, value in shared_values:
-        for quad in workspace.store.quads_for_pattern(None, ox.NamedNode(predicate), value, None):
-            neighbours.add(_text(quad.subject))
-    neighbours.discard(None)
-    return frozenset(touched | neighbours)
+    change = Change()
+    for subject, predicate, _, obj in now ^ before:
+        change.subjects.add(subject)
+        if predicate in READ_THROUGH_LINKS:
+            change.redefined.add(subject)
+        if isinstance(obj, ox.Literal):
+            if predicate in COMPARED_PROPERTIES:
+                change.values.add((predicate, obj.value))
+        elif isinstance(obj, ox.NamedNode) and predicate in backward_predicates:
+            change.backward.add(obj.value)
+    change.appeared = {s for s, *_ in now} ^ {s for s, *_ in before}
+    return change
 
 
 def _statements(triples) -> set[tuple]:
@@ -103,19 +175,80 @@ def _statements(triples) -> set[tuple]:
     def name(term) -> str:
         return parent.get(str(term), "_:") if isinstance(term, ox.BlankNode) else _text(term) or str(term)
 
-    return {(name(t.subject), t.predicate.value, name(t.object), t.object) if not isinstance(t.object, ox.BlankNode)
-            else (name(t.subject), t.predicate.value, name(t.object), None) for t in triples}
+    return {(name(t.subject), t.predicate.value, name(t.object), None if isinstance(t.object, ox.BlankNode) else t.object)
+            for t in triples}
 
 
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+# Finding the nodes and files ---------------------------------------------------------------------
+
+def _read_shapes(paths: list[Path]) -> tuple[rdflib.Graph, bool]:
+    """The shapes (contract and organisation's), and whether the organisation's may read
+    beyond one link (SPARQL constraints). Shapes that cannot be read count as reaching anywhere:
+    the validation then says what is wrong with them."""
+    from .shapes import CONTRACT_SHAPES, ShapesError, read_shapes
+
+    contract = read_shapes([CONTRACT_SHAPES])
+    try:
+        own = read_shapes(paths)
+    except ShapesError:
+        return contract, True
+    return contract + own, next(own.triples((None, SH.sparql, None)), None) is not None
 
 
-def _described_in_model(workspace: Workspace, term, model_graphs: set[str]) -> bool:
-    if isinstance(term, ox.BlankNode):
-        return True
-    if not isinstance(term, ox.NamedNode):
-        return False
-    return any(str(q.graph_name) in model_graphs for q in workspace.store.quads_for_pattern(term, None, None, None))
+def _backward_predicates(shapes: rdflib.Graph) -> frozenset[str]:
+    """Properties the shapes read from object to subject."""
+    return frozenset(str(p) for p in (*shapes.objects(None, SH.inversePath), *shapes.objects(None, SH.targetObjectsOf))
+                     if isinstance(p, rdflib.URIRef))
+
+
+def _mentions(workspace: Workspace, model_file: ModelFile) -> Mentions | None:
+    source = model_file.source
+    return file_mentions(model_file.data, source.format, source.base(workspace.config), workspace.cache,
+                         cache_key(model_file, workspace.config, workspace.cache))
+
+
+def _defined_outside(workspace: Workspace, mentions: dict[str, Mentions | None], changed: set[str], node: str) -> bool:
+    """Whether an unchanged file also describes ``node`` (so the change did not create or delete it)."""
+    if mentions:
+        return any(m is not None and node in m.subjects for relpath, m in mentions.items() if relpath not in changed)
+    graphs = {f"<{f.source.graph}>" for f in workspace.files if f.relpath in changed}
+    return not node.startswith("_:") and any(
+        str(q.graph_name) not in graphs for q in workspace.store.quads_for_pattern(ox.NamedNode(node), None, None, None))
+
+
+def _linking_to(workspace: Workspace, nodes: set[str]) -> set[str]:
+    found = set()
+    for node in nodes:
+        if not node.startswith("_:"):
+            found |= {_text(q.subject) for q in workspace.store.quads_for_pattern(None, None, ox.NamedNode(node), None)}
+    return found
+
+
+def _sharing(workspace: Workspace, values: set[tuple[str, str]]) -> set[str]:
+    """Nodes holding one of ``values`` under its property, compared as the uniqueness rules do."""
+    found = set()
+    for predicate in {p for p, _ in values}:
+        keys = {value_key(p, v) for p, v in values if p == predicate}
+        for quad in workspace.store.quads_for_pattern(None, ox.NamedNode(predicate), None, None):
+            if isinstance(quad.object, ox.Literal) and value_key(predicate, quad.object.value) in keys:
+                found.add(_text(quad.subject))
+    return found
+
+
+def _linked_from(workspace: Workspace, nodes: set[str]) -> set[str]:
+    """The IRIs that ``nodes`` (and the blank nodes they hold) link to."""
+    linked: set[str] = set()
+    todo = [ox.NamedNode(n) if not n.startswith("_:") else ox.BlankNode(n[2:]) for n in nodes]
+    seen = set()
+    while todo:
+        node = todo.pop()
+        for quad in workspace.store.quads_for_pattern(node, None, None, None):
+            if isinstance(quad.object, ox.NamedNode):
+                linked.add(quad.object.value)
+            elif isinstance(quad.object, ox.BlankNode) and quad.object not in seen:
+                seen.add(quad.object)
+                todo.append(quad.object)
+    return linked
 
 
 def _text(term) -> str | None:

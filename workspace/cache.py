@@ -18,7 +18,7 @@ from .files import write_atomic
 from .sources import PARSER_VERSION
 from .turtle import ParsedDocument
 
-_FORMAT = 1
+_FORMAT = 2
 
 
 def default_cache_dir() -> Path:
@@ -29,7 +29,11 @@ def default_cache_dir() -> Path:
 
 
 class ParseCache:
-    """Parsed documents on disk; every failure to read or write is a miss, never an error."""
+    """Results of reading files, on disk; every failure to read or write is a miss, never an error.
+
+    Two kinds of entry share it: ``parsed`` (a file's statements and their positions) and
+    ``mentions`` (which nodes and values a file mentions, for ``--changed-since``).
+    """
 
     def __init__(self, directory: Path):
         self.directory = directory
@@ -38,17 +42,28 @@ class ParseCache:
     def key(digest: str, base: str, fmt: str) -> str:
         return hashlib.blake2b(f"{PARSER_VERSION}|{fmt}|{base}|{digest}".encode(), digest_size=20).hexdigest()
 
-    def _path(self, key: str) -> Path:
-        return self.directory / "parsed" / key[:2] / key
+    def _path(self, kind: str, key: str) -> Path:
+        return self.directory / kind / key[:2] / key
+
+    def read(self, kind: str, key: str) -> object | None:
+        """A cached value (anything marshal can write), or None."""
+        try:
+            version, value = marshal.loads(self._path(kind, key).read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
+            return None
+        return value if version == _FORMAT else None
+
+    def write(self, kind: str, key: str, value: object) -> None:
+        try:
+            write_atomic(self._path(kind, key), marshal.dumps((_FORMAT, value)), durable=False)
+        except OSError:
+            pass  # a read-only or full disk only costs speed
 
     def get(self, key: str) -> tuple[str, ParsedDocument] | None:
         """The N-Triples text and positions of a cached file, or None."""
         try:
-            raw = self._path(key).read_bytes()
-            version, ntriples, lines, columns, subjects = marshal.loads(raw)
-        except (OSError, ValueError, EOFError, TypeError):
-            return None
-        if version != _FORMAT:
+            ntriples, lines, columns, subjects = self.read("parsed", key)
+        except (TypeError, ValueError):
             return None
         doc = ParsedDocument(subjects=subjects)
         doc.lines.frombytes(lines)
@@ -56,20 +71,15 @@ class ParseCache:
         return ntriples, doc
 
     def put(self, key: str, ntriples: str, doc: ParsedDocument) -> None:
-        payload = marshal.dumps((_FORMAT, ntriples, doc.lines.tobytes(), doc.columns.tobytes(), doc.subjects))
-        try:
-            write_atomic(self._path(key), payload, durable=False)
-        except OSError:
-            pass  # a read-only or full disk only costs speed
+        self.write("parsed", key, (ntriples, doc.lines.tobytes(), doc.columns.tobytes(), doc.subjects))
 
 
 class NoCache(ParseCache):
     def __init__(self):
         self.directory = Path(os.devnull)
 
-    def get(self, key: str):
+    def read(self, kind: str, key: str) -> None:
         return None
 
-    def put(self, key: str, ntriples: str, doc: ParsedDocument) -> None:
+    def write(self, kind: str, key: str, value: object) -> None:
         return None
-

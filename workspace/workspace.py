@@ -114,7 +114,7 @@ class Workspace:
         self.config = config
         self.files = files
         self.store = store
-        self._cache = cache
+        self.cache = cache
         self._positions: dict[str, FilePositions] = {}
         self._by_path = {f.relpath: f for f in files}
         self._subjects: dict[str, list[str]] | None = None
@@ -122,6 +122,34 @@ class Workspace:
     @property
     def root(self) -> Path:
         return self.config.root
+
+    def add(self, files: list[ModelFile], *, progress: Progress | None = None, positions: bool = False,
+            problems: list[SourceProblem] | None = None) -> None:
+        """Load more files into the store (each into its own graph).
+
+        Every file is read even after a syntax error, so one run reports all broken files; then
+        :class:`ModelSyntaxError` is raised. ``positions=True`` reads their positions meanwhile.
+        """
+        problems = list(problems or [])
+        files = [f for f in files if f.relpath not in self._by_path]
+        self.files += files
+        self._by_path.update((f.relpath, f) for f in files)
+        finish_positions = self._start_indexing(progress=None, files=files) if positions else (lambda _collect: None)
+        try:
+            for number, model_file in enumerate(files, 1):
+                if progress:
+                    progress(number, len(files), model_file.relpath)
+                try:
+                    _load_into(self.store, model_file, self.config)
+                except SourceSyntaxError as exc:
+                    problems.append(exc.problem)
+            if problems:
+                raise ModelSyntaxError(problems)
+        except BaseException:
+            finish_positions(False)
+            raise
+        finish_positions(True)
+        _count_statements(self.store, files)
 
     @property
     def triple_count(self) -> int:
@@ -140,14 +168,15 @@ class Workspace:
             model_file = self._by_path[model_file]
         found = self._positions.get(model_file.relpath)
         if found is None:
-            found = self._positions[model_file.relpath] = _read_positions(model_file, self.config, self._cache)
+            found = self._positions[model_file.relpath] = _read_positions(model_file, self.config, self.cache)
         return found
 
     def index_positions(self, progress: Progress | None = None) -> None:
         """Read the positions of every file now (tools that report on every statement want this)."""
         self._start_indexing(progress)(True)
 
-    def _start_indexing(self, progress: Progress | None = None) -> Callable[[bool], None]:
+    def _start_indexing(self, progress: Progress | None = None,
+                        files: list[ModelFile] | None = None) -> Callable[[bool], None]:
         """Start reading every file's positions; the returned function finishes (True) or cancels.
 
         Files not in the parse cache are parsed by one process per core: the positional parser
@@ -155,15 +184,15 @@ class Workspace:
         is filled, the parsing runs while Oxigraph loads.
         """
         todo = []
-        for model_file in self.files:
+        for model_file in self.files if files is None else files:
             if model_file.relpath in self._positions:
                 continue
-            cached = self._cache.get(_cache_key(model_file, self.config, self._cache))
+            cached = self.cache.get(cache_key(model_file, self.config, self.cache))
             if cached is not None:
                 self._positions[model_file.relpath] = FilePositions(*cached)
             else:
                 todo.append(model_file)
-        jobs = [(f, self.config, self._cache) for f in todo]
+        jobs = [(f, self.config, self.cache) for f in todo]
         workers = os.cpu_count() or 1
         if workers < 2 or len(todo) < PARALLEL_MIN_FILES or sum(len(f.data) for f in todo) < PARALLEL_MIN_BYTES:
             return lambda finish: finish and self._collect(todo, map(_parse_positions, jobs), progress)
@@ -293,12 +322,12 @@ def _comparable(term: str) -> object:
     return term
 
 
-def _cache_key(model_file: ModelFile, config: Config, cache: ParseCache) -> str:
+def cache_key(model_file: ModelFile, config: Config, cache: ParseCache) -> str:
     return cache.key(model_file.digest, model_file.source.base(config), model_file.source.format)
 
 
 def _read_positions(model_file: ModelFile, config: Config, cache: ParseCache) -> FilePositions:
-    cached = cache.get(_cache_key(model_file, config, cache))
+    cached = cache.get(cache_key(model_file, config, cache))
     if cached is not None:
         return FilePositions(*cached)
     return _parse_positions((model_file, config, cache))
@@ -311,7 +340,7 @@ def _parse_positions(job: tuple[ModelFile, Config, ParseCache]) -> FilePositions
     document = parse_source(source, model_file.data, source.base(config), model_file.digest)
     ntriples = document.ntriples()
     document.statements = []  # the text keeps them; no need for two copies
-    cache.put(_cache_key(model_file, config, cache), ntriples, document)
+    cache.put(cache_key(model_file, config, cache), ntriples, document)
     return FilePositions(ntriples, document)
 
 
@@ -336,20 +365,35 @@ def load(
     :class:`ModelSyntaxError` is raised. ``files`` restricts loading to those relative paths.
     ``positions=True`` reads every file's positions during the load instead of on first use.
     """
+    config, sources = model_sources(path)
+    if files is not None:
+        wanted = set(files)
+        sources = [s for s in sources if s.relpath in wanted]
+    workspace = Workspace(config, [], ox.Store(), open_cache(cache))
+    read, problems = read_files(sources)
+    workspace.add(read, progress=progress, positions=positions and not problems, problems=problems)
+    return workspace
+
+
+def model_sources(path: Path | str) -> tuple[Config, list[SourceFile]]:
+    """The configuration of the model at ``path`` and its files (just that one, for a file)."""
     path = Path(path)
     root = find_root(path).resolve()
     config = load_config(root)
     if path.is_file():
-        single = replace(config, include=(path.resolve().relative_to(root).as_posix(),), exclude=())
-        sources = discover(single)
-    else:
-        sources = discover(config)
-        if not sources and not (root / CONFIG_FILE).exists():
-            raise ModelNotFoundError(f"{root}: no model files (*.ttl, *.nt, *.rdf, *.jsonld) and no {CONFIG_FILE}")
-    if files is not None:
-        wanted = set(files)
-        sources = [s for s in sources if s.relpath in wanted]
-    parse_cache = ParseCache(default_cache_dir()) if cache is True else (cache or NoCache())
+        return config, discover(replace(config, include=(path.resolve().relative_to(root).as_posix(),), exclude=()))
+    sources = discover(config)
+    if not sources and not (root / CONFIG_FILE).exists():
+        raise ModelNotFoundError(f"{root}: no model files (*.ttl, *.nt, *.rdf, *.jsonld) and no {CONFIG_FILE}")
+    return config, sources
+
+
+def open_cache(cache: ParseCache | bool) -> ParseCache:
+    return ParseCache(default_cache_dir()) if cache is True else (cache or NoCache())
+
+
+def read_files(sources: Iterable[SourceFile]) -> tuple[list[ModelFile], list[SourceProblem]]:
+    """The bytes and digest of each file; a file that cannot be read is a problem, not a stop."""
     problems: list[SourceProblem] = []
     read: list[ModelFile] = []
     for source in sources:
@@ -359,24 +403,7 @@ def load(
             problems.append(SourceProblem(source.relpath, 1, 1, f"cannot read: {exc.strerror}"))
             continue
         read.append(ModelFile(source, content_digest(data), data))
-    workspace = Workspace(config, read, ox.Store(), parse_cache)
-    finish_positions = workspace._start_indexing() if positions and not problems else (lambda _collect: None)
-    try:
-        for number, model_file in enumerate(read, 1):
-            if progress:
-                progress(number, len(read), model_file.relpath)
-            try:
-                _load_into(workspace.store, model_file, config)
-            except SourceSyntaxError as exc:
-                problems.append(exc.problem)
-        if problems:
-            raise ModelSyntaxError(problems)
-    except BaseException:
-        finish_positions(False)
-        raise
-    finish_positions(True)
-    _count_statements(workspace.store, read)
-    return workspace
+    return read, problems
 
 
 def _load_into(store: ox.Store, model_file: ModelFile, config: Config) -> None:
