@@ -28,7 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import synthetic_model, write_report
+from common import synthetic_model, with_violations, write_report
 
 GIT_ENV = {"GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "b@e", "GIT_COMMITTER_NAME": "bench",
            "GIT_COMMITTER_EMAIL": "b@e"}
@@ -95,9 +95,13 @@ def checked_nodes(root: Path) -> set[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--services", type=int, default=10000)
+    parser.add_argument("--violations", type=float, default=0.01, metavar="RATE",
+                        help="share of the lines each violation rule matches that it breaks (0: the clean model)")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     source = synthetic_model(args.services)
+    if args.violations:
+        source = with_violations(source, args.violations)
     work = Path(tempfile.mkdtemp(prefix="eagraph-changed-"))
     root = work / "model"
     shutil.copytree(source, root, ignore=shutil.ignore_patterns("labels.json"))

@@ -62,3 +62,48 @@ def write_report(name: str, data: dict) -> Path:
     path = out / f"{name}.json"
     path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     return path
+
+
+# Contract violations, planted into a copy of a synthetic model (which itself has none), so that
+# engines are compared on results, not only on silence. Each rule is a line pattern and what it
+# becomes; each matching line is changed with probability ``rate``, decided by a seeded generator.
+VIOLATIONS = (
+    # no French title (EAG language rules)
+    (r'^(    dct:title "[^"]*"@nl), "[^"]*"@fr ;$', r"\1 ;"),
+    # a yearly case count that is not a number (datatype)
+    (r"^(    eag:annualCases) [0-9]+ ;$", r'\1 "many" ;'),
+    # a competent authority that is defined nowhere (dangling link, class)
+    (r"^(    cv:hasCompetentAuthority authority:[a-z0-9-]+)", r"\1-gone"),
+    # a legal basis that is no well-formed ELI and defined nowhere
+    (r"^(    cv:hasLegalResource <http://www.ejustice.just.fgov.be/eli/[a-z]+/[0-9]{4})/", r"\1/13/"),
+    # two services with one identifier (EAG091): every service picked takes the same one
+    (r'^(    dct:identifier) "PS-[0-9]+" ;$', r'\1 "PS-SHARED" ;'),
+    # an entitlement without granting mode
+    (r"^    eag:grantingMode eag:[A-Za-z]+ ;$", ""),
+)
+
+
+def with_violations(model: Path, rate: float = 0.01, seed: int = 1) -> Path:
+    """A copy of ``model`` (next to it) with contract violations planted in about ``rate`` of the
+    lines each rule matches; made once, then reused."""
+    import random
+    import re
+    import shutil
+
+    target = model.with_name(f"{model.name}-violations-{rate}")
+    if (target / "eagraph.toml").is_file():
+        return target
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(model, target, ignore=shutil.ignore_patterns("labels.json"))
+    rules = [(re.compile(pattern), replacement) for pattern, replacement in VIOLATIONS]
+    for path in sorted(target.rglob("*.ttl")):
+        rng = random.Random(f"{seed}:{path.relative_to(target)}")
+        lines = path.read_text(encoding="utf-8").split("\n")
+        for number, line in enumerate(lines):
+            for pattern, replacement in rules:
+                if pattern.search(line) and rng.random() < rate:
+                    lines[number] = pattern.sub(replacement, line)
+                    break
+        path.write_text("\n".join(lines), encoding="utf-8")
+    return target

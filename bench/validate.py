@@ -35,7 +35,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from common import measure, median_of, synthetic_model, write_report
+from common import measure, median_of, synthetic_model, with_violations, write_report
 
 # Shared by the three measurement processes: a result's comparable key.
 KEYS = r"""
@@ -246,12 +246,16 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="runs of each contender (median reported)")
     parser.add_argument("--pyshacl-timeout", type=float, default=900, help="seconds before pyshacl is stopped")
     parser.add_argument("--tq-timeout", type=float, default=900, help="seconds before TopQuadrant is stopped")
+    parser.add_argument("--violations", type=float, default=0.01, metavar="RATE",
+                        help="share of the lines each violation rule matches that it breaks (0: the clean model)")
     parser.add_argument("--deactivate", action="append", default=[], metavar="SHAPE",
                         help="shape IRI or rule code to deactivate in all three engines (repeatable)")
     args = parser.parse_args()
     command_line = "python bench/validate.py " + " ".join(shlex.quote(a) for a in sys.argv[1:])
 
     model = synthetic_model(args.services)
+    if args.violations:
+        model = with_violations(model, args.violations)
     print(f"model: {model}")
     work = Path(tempfile.mkdtemp(prefix="eagraph-bench-validate-"))
     try:

@@ -76,14 +76,17 @@ class Finding:
         return (where.file if where else "~", where.line if where else 0, where.column if where else 0,
                 self.code, self.subject, self.path or "", self.value or "")
 
-    def to_dict(self) -> dict:
-        """The contract's JSON shape; file/line/column are where the subject is defined, and
+    def to_dict(self, language: str = "en") -> dict:
+        """The contract's JSON shape: ``message`` in ``language`` and ``messages`` in all; an
+        analysis finding's ``kind`` (its code); file/line/column where the subject is defined, and
         ``statement`` the offending statement when eagraph knows it (else null)."""
-        data = {
+        data = {"kind": self.code} if self.source == "analysis" else {}
+        data |= {
             "code": self.code,
             "severity": self.severity.label,
             "subject": self.subject,
-            "message": dict(self.message),
+            "message": self.text(language),
+            "messages": dict(self.message),
             "related": list(self.related),
             "path": self.path,
             "value": self.value,

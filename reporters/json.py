@@ -12,7 +12,7 @@ from .common import ReportContext, counts, sorted_findings
 
 def render_json(findings: Sequence[Finding], context: ReportContext) -> str:
     document = {
-        "findings": [finding.to_dict() for finding in sorted_findings(findings)],
+        "findings": [finding.to_dict(context.language) for finding in sorted_findings(findings)],
         "summary": counts(findings),
         "tool": {"name": "eagraph", "version": context.tool_version},
     }

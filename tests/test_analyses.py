@@ -145,9 +145,10 @@ def test_json_shape():
     data = json.loads(render("json", findings, ReportContext("0", rule_infos(), command="analyze")))
     assert isinstance(data["findings"], list)
     (one,) = data["findings"]
-    assert one["code"] == "proactive-granting-candidate" and one["subject"] == T + "pro"
+    assert one["kind"] == one["code"] == "proactive-granting-candidate" and one["subject"] == T + "pro"
     assert one["related"] == [T + "x"] and one["severity"] == "info" and 0 < one["score"] <= 1
-    assert set(one["message"]) == {"en", "nl", "fr"} and one["file"] == "model.ttl" and one["line"] == 38
+    assert set(one["messages"]) == {"en", "nl", "fr"} and one["message"] == one["messages"]["en"]
+    assert one["file"] == "model.ttl" and one["line"] == 38
 
 
 # -- the example model --------------------------------------------------------------------------
