@@ -600,22 +600,35 @@ def find_concept_harmonisation(source) -> list[Finding]:
         for concept in members:
             others = [m for m in members if m != concept]
             related = tuple(sorted(set(others) | {r for o in others for r in concepts[o].regulations}))
-            names = ", ".join(_short(o) for o in others)
             count = len(members)
+
+            def names(language: str) -> tuple[str, str]:
+                quote = (lambda s: f"« {s} »") if language == "fr" else (lambda s: f"“{s}”")
+                return quote(_name(source, concept, language)), ", ".join(quote(_name(source, o, language))
+                                                                           for o in others)
+
             findings.append(Finding(
                 code=CONCEPT_HARMONISATION, severity=Severity.INFO, subject=concept, related=related,
                 message={
-                    "en": f"{_short(concept)} and {names} ({how_en}) stand for one notion but are defined differently "
-                          f"in {len(regulations)} regulations: harmonise the {count} definitions",
-                    "nl": f"{_short(concept)} en {names} ({how_nl}) staan voor één begrip maar worden verschillend "
-                          f"gedefinieerd in {len(regulations)} regelgevingen: harmoniseer de {count} definities",
-                    "fr": f"{_short(concept)} et {names} ({how_fr}) désignent une même notion mais sont définis "
-                          f"différemment dans {len(regulations)} réglementations : harmonisez les {count} définitions",
+                    "en": "{} and {} ({}) stand for one notion but are defined differently in {} regulations: "
+                          "harmonise the {} definitions".format(*names("en"), how_en, len(regulations), count),
+                    "nl": "{} en {} ({}) staan voor één begrip maar worden verschillend gedefinieerd in {} "
+                          "regelgevingen: harmoniseer de {} definities".format(*names("nl"), how_nl, len(regulations),
+                                                                              count),
+                    "fr": "{} et {} ({}) désignent une même notion mais sont définis différemment dans {} "
+                          "réglementations : harmonisez les {} définitions".format(*names("fr"), how_fr,
+                                                                                  len(regulations), count),
                 },
                 score=round(max(0.0, score), 4),
                 location=workspace.locate(concept) if workspace is not None else None,
+                extra={"group": tuple(members)},  # one notion: its findings are one item in a top ten
             ))
     return findings
+
+
+def _name(source, node: str, language: str) -> str:
+    """A node's label in ``language`` where the source knows labels (an AnalysisModel), else its IRI's end."""
+    return source.label(node, language) if hasattr(source, "label") else _short(node)
 
 
 def _harmonisation_benefit(source, members: list[str], regulations: list[str]) -> float:
@@ -671,9 +684,9 @@ def _kinds() -> list:
         return []
     return [
         Kind(name=DUPLICATE_SERVICE, summary="Services that deliver the same thing to the same audience.",
-             help=_DUPLICATE_HELP, severity=Severity.INFO, run=find_duplicate_services),
+             help=_DUPLICATE_HELP, severity=Severity.INFO, run=find_duplicate_services, directness=0.8),
         Kind(name=CONCEPT_HARMONISATION, summary="One notion defined differently in several regulations.",
-             help=_HARMONISATION_HELP, severity=Severity.INFO, run=find_concept_harmonisation),
+             help=_HARMONISATION_HELP, severity=Severity.INFO, run=find_concept_harmonisation, directness=0.6),
     ]
 
 

@@ -56,6 +56,11 @@ class Kind:
     severity: Severity  # default severity: INFO or WARNING
     run: Callable[["AnalysisModel"], list[Finding]]
     since: str = "0.1.0"
+    #: How directly fixing a finding of this kind relieves citizens and businesses, in (0, 1]: the
+    #: score is its benefit (cases, authorities, items) times this. An only-once violation fixed is
+    #: a form less; a definition harmonised or a platform shared only makes later simplification
+    #: possible, so it ranks below a direct gain of the same size.
+    directness: float = 1.0
 
     @property
     def rule_info(self) -> RuleInfo:
@@ -108,8 +113,8 @@ def analyze(workspace: "Workspace", kinds: Sequence[str] | None = None, min_scor
     """Run the chosen kinds (all by default) on one model build; ranked, best first.
 
     Findings with a score below ``min_score`` are left out. The order is by score (the expected
-    benefit: cases a year, authorities involved, evidence saved), then kind and subject, so the
-    same model always gives the same list.
+    benefit: cases a year, authorities involved, evidence saved, weighed by how directly the kind
+    relieves citizens), then kind and subject, so the same model always gives the same list.
     """
     from .model import AnalysisModel
 
@@ -119,7 +124,7 @@ def analyze(workspace: "Workspace", kinds: Sequence[str] | None = None, min_scor
     findings: list[Finding] = []
     for kind in chosen:
         for finding in kind.run(model):
-            score = finding.score if finding.score is not None else 0.0
+            score = (finding.score if finding.score is not None else 0.0) * kind.directness
             if score < min_score:
                 continue
             findings.append(replace(

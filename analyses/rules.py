@@ -359,6 +359,7 @@ publisher or as consumer of an agreement. `related` lists the sources used.
     ),
     Kind(
         name="proactive-granting-candidate", severity=Severity.INFO, run=proactive_granting_candidates,
+        directness=0.9,
         summary="An entitlement granted on request for which most (75 % or more), not all, required facts are available.",
         help="""**What it finds.** The same entitlements as `automatic-granting-candidate`, granted on request,
 for which at least 75 % but not all required concepts are available in sources the service's authorities may
@@ -371,6 +372,7 @@ citizen only has to confirm or complete.
     ),
     Kind(
         name="missing-agreement", severity=Severity.WARNING, run=missing_agreements,
+        directness=0.8,
         summary="A service needs a fact held only in sources its authorities have no agreement to consult.",
         help="""**What it finds.** A service with a required concept that is available only in authentic
 sources none of its authorities (nor an organisation they belong to) may consult: they neither publish the
@@ -396,6 +398,7 @@ certificate only for another one to read.
     ),
     Kind(
         name="duplicate-data-collection", severity=Severity.INFO, run=duplicate_data_collections,
+        directness=0.9,
         summary="Several services ask citizens for evidence of the same fact.",
         help="""**What it finds.** An information concept for which two or more services ask the applicant
 for evidence (`cpsv:hasInput` without `dct:isPartOf`, `cv:supportsConcept` the concept). Data keyed in
@@ -407,6 +410,7 @@ during a process step (`eag:captures`) does not count. `related` lists the servi
     ),
     Kind(
         name="shared-capability", severity=Severity.INFO, run=shared_capabilities,
+        directness=0.6,
         summary="Several authorities run their own application for one capability.",
         help="""**What it finds.** A capability that applications (`eag:supportsCapability`) owned
 (`eag:ownedBy`) by two or more different authorities support directly. Sub-organisations of one parent
@@ -419,6 +423,7 @@ broader one. `related` lists the applications.
     ),
     Kind(
         name="orphan-regulation", severity=Severity.INFO, run=orphan_regulations,
+        directness=0.5,
         summary="A regulation nothing in the model refers to.",
         help="""**What it finds.** An `eli:LegalResource` that no `cv:hasLegalResource`, `cpsv:implements`,
 `eag:definedIn`, `eag:legalBasis`, `eli:based_on` or `eli:changes` points at.

@@ -14,6 +14,7 @@ from eagraph.analyses.model import AnalysisModel
 from eagraph.analyses.registry import UnknownKind, analyze, kinds, rule_infos, select
 from eagraph.findings import Finding, Severity
 from eagraph.reporters import FORMATS, ReportContext, render
+from eagraph.reporters.markdown import cell, code
 from eagraph.validators.validate import validate
 from eagraph.workspace.files import write_atomic
 
@@ -90,19 +91,33 @@ def analyze_command(path: Path, kind_names: tuple[str, ...], fmt: str, min_score
 
 
 def top_ten(findings: list[Finding], fmt: str, language: str) -> str:
-    """The ten findings of most benefit (``findings`` come ranked), before the full report."""
-    best = findings[:TOP]
+    """The ten items of most benefit (``findings`` come ranked), before the full report. The
+    findings of one group (the concepts of one notion) are one item: one thing to do."""
+    best: list[tuple[Finding, int]] = []
+    position: dict[tuple, int] = {}
+    for finding in findings:
+        group = finding.extra.get("group")
+        key = (finding.code, group) if group else (finding.code, finding.subject, finding.related)
+        if key in position:
+            best[position[key]] = (best[position[key]][0], best[position[key]][1] + 1)
+        elif len(best) < TOP:
+            position[key] = len(best)
+            best.append((finding, 1))
     if fmt == "md":
         lines = [f"## Top {len(best)}", "", "| # | score | kind | subject | why |", "|---|---|---|---|---|"]
-        for number, finding in enumerate(best, 1):
-            why = finding.text(language).replace("|", "\\|")
-            lines.append(f"| {number} | {finding.score:.2f} | {finding.code} | `{finding.subject}` | {why} |")
+        for number, (finding, count) in enumerate(best, 1):
+            lines.append(f"| {number} | {finding.score:.2f} | {finding.code} | {code(finding.subject)} | "
+                         f"{cell(finding.text(language) + _more(count))} |")
         return "\n".join(lines) + "\n\n"
     lines = [f"Top {len(best)} of {len(findings)} (by expected benefit):"]
-    for number, finding in enumerate(best, 1):
+    for number, (finding, count) in enumerate(best, 1):
         where = f"{finding.location.file}:{finding.location.line}: " if finding.location else ""
-        lines.append(f"{number:>3}. {finding.score:.2f}  {finding.code}  {where}{finding.text(language)}")
+        lines.append(f"{number:>3}. {finding.score:.2f}  {finding.code}  {where}{finding.text(language)}{_more(count)}")
     return "\n".join(lines) + "\n\nAll findings:\n"
+
+
+def _more(count: int) -> str:
+    return f" ({count} findings, one for each concept)" if count > 1 else ""
 
 
 IMPACT_FORMATS = ("text", "json", "dot", "svg")

@@ -228,8 +228,21 @@ def test_synthetic_model_equals_labels(tmp_path):
 def test_analyze_command_text_starts_with_top_ten(run):
     result = run("analyze", DATA / "services", "--no-validate", *sum((["--kind", k] for k in MINE), []))
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("Top 6 of 6 (by expected benefit):\n  1. 0.69  missing-agreement")
+    assert result.output.startswith("Top 6 of 6 (by expected benefit):\n  1. 0.69  only-once-violation")
     assert "All findings:" in result.output
+
+
+def test_top_ten_ranks_direct_relief_first_and_shows_one_notion_once(run):
+    result = run("analyze", MODELS, "--no-validate")
+    top = result.output.split("All findings:")[0].splitlines()[1:11]
+    kinds = [line.split()[2] for line in top]
+    # What spares citizens a form or a request comes before what only prepares simplification.
+    assert kinds[0] in ("automatic-granting-candidate", "only-once-violation", "certificate-loop")
+    assert "concept-harmonisation" not in kinds[:5] and "shared-capability" not in kinds[:5]
+    harmonise = run("analyze", MODELS, "--no-validate", "--kind", "concept-harmonisation").output
+    items = harmonise.split("All findings:")[0].splitlines()
+    assert items[0] == "Top 3 of 10 (by expected benefit):"  # three notions, ten concepts
+    assert "(3 findings, one for each concept)" in items[1] and "“Household composition”" in items[1]
 
 
 def test_analyze_command_json_and_md(run, tmp_path):
