@@ -1,0 +1,82 @@
+"""Every internal link of the generated site resolves, without a browser.
+
+The site is read from a folder (``file://``) as often as from a server, so a link must name an
+existing file (not a folder), stay inside the site, and a ``#fragment`` must name an element of the
+target page. All broken links are reported at once, so the generator can be fixed in one pass.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import write
+from site_support import broken_links, external_resources, html_files, parse_page, site  # noqa: F401
+
+# mkdocs writes 404.html with root-absolute URLs on purpose (a server returns it at any depth); it is
+# never opened from a folder, so its links are not held to the relative-link rule.
+NOT_CHECKED = ("*/404.html",)
+SECTIONS = ("authorities", "services", "events", "sources", "regulations", "concepts", "processes",
+            "applications", "capabilities")
+TOP_PAGES = ("index.html", "findings.html", "validation.html", "rules.html", "one-stop-shop.html")
+
+
+def test_every_internal_link_resolves(site):
+    broken = broken_links(site, skip=NOT_CHECKED)
+    assert not broken, f"{len(broken)} broken link(s):\n" + "\n".join(broken)
+
+
+def test_pages_load_nothing_from_the_network(site):
+    """Scripts, styles and fonts come from the site itself: it is read offline and leaks no visits."""
+    remote = external_resources(site)
+    assert not remote, f"{len(remote)} remote resource(s):\n" + "\n".join(remote[:50])
+
+
+def test_the_root_redirects_to_the_dutch_site(site):
+    links = parse_page(site / "index.html").links
+    refresh = [link.url for link in links if link.attribute == "http-equiv=refresh"]
+    assert refresh == ["nl/index.html"], refresh
+
+
+@pytest.mark.parametrize("language", ["nl", "fr"])
+def test_each_language_has_its_main_pages_and_sections(site, language):
+    root = site / language
+    missing = [name for name in TOP_PAGES if not (root / name).is_file()]
+    missing += [f"{s}/index.html" for s in SECTIONS if not (root / s / "index.html").is_file()]
+    missing += [f"{s}/<slug>.html" for s in SECTIONS if len(list((root / s).glob("*.html"))) < 2]
+    assert not missing, f"{language}: missing {missing}"
+
+
+def test_the_languages_have_the_same_pages(site):
+    """The switcher keeps the reader on the same page, so every page exists in each language."""
+    pages = {lang: {p.relative_to(site / lang) for p in html_files(site / lang)} for lang in ("nl", "fr")}
+    only = {lang: sorted(str(p) for p in pages[lang] - pages[other])[:20]
+            for lang, other in (("nl", "fr"), ("fr", "nl"))}
+    assert not only["nl"] and not only["fr"], f"pages in one language only: {only}"
+
+
+# --- the checker itself ------------------------------------------------------------------------
+
+
+def test_the_checker_finds_every_kind_of_broken_link(tmp_path: Path):
+    """A checker that finds nothing proves nothing: plant one of each fault and expect each reported."""
+    write(tmp_path, "nl/a.html", '<h2 id="top">A</h2><a href="b.html#top">ok</a> <a href="#top">ok</a>'
+          '<a href="https://example.org/x">external</a> <a href="mailto:x@y">mail</a>')
+    write(tmp_path, "nl/b.html", """
+<p id="top"></p>
+<a href="missing.html">1</a>
+<a href="a.html#nowhere">2</a>
+<a href="../nl">3</a>
+<a href="../../outside.html">4</a>
+<a href="/nl/a.html">5</a>
+<img src="pic.png">
+<svg><a xlink:href="../fr/x.html"><rect/></a></svg>
+<meta http-equiv="refresh" content="0; url=gone.html">
+""")
+    found = broken_links(tmp_path)
+    expected = ["missing.html", "a.html#nowhere", "'../nl'", "outside.html", "/nl/a.html", "pic.png",
+                "../fr/x.html", "gone.html"]
+    assert all(path.startswith("nl/b.html") for path in found), found
+    assert [e for e in expected if not any(e in f for f in found)] == [], found
+    assert len(found) == len(expected), found
