@@ -1,0 +1,67 @@
+"""``eagraph site build`` and ``eagraph site serve``: the architecture website of a model."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import click
+
+from eagraph.generators.site import SiteOptions, build_site
+from eagraph.workspace.cache import default_cache_dir
+
+from .console import Console, plural
+from .main import cli, load_workspace, model_path_argument, no_cache_option, verbosity_options
+
+LANGUAGE_HELP = "A language of the site (repeatable): nl, fr, en, de. Default: nl and fr, and en or de where the model has them."
+
+
+@cli.group(name="site")
+def site_group() -> None:
+    """The architecture website of a model: dashboards, pages, diagrams, the life-event view."""
+
+
+@site_group.command(name="build")
+@model_path_argument
+@click.option("--out", "-o", type=click.Path(path_type=Path, file_okay=False), default=Path("site"), show_default=True,
+              help="The folder to write the site to (replaced only when the build succeeded).")
+@click.option("--language", "languages", multiple=True, metavar="LANG", help=LANGUAGE_HELP)
+@click.option("--title", help="The site's title (default: the model folder's name).")
+@no_cache_option
+@verbosity_options
+def site_build_command(path: Path, out: Path, languages: tuple[str, ...], title: str | None, no_cache: bool) -> None:
+    """Build the architecture site of the model at PATH into --out.
+
+    One static site per language (nl/, fr/ …) that works offline and from any sub-path: open
+    OUT/index.html, or publish OUT anywhere.
+
+    \b
+    Examples:
+      eagraph site build models --out public
+      eagraph site build models --out public --language nl --language fr --language en
+    """
+    console = Console.current()
+    workspace = load_workspace(path, cache=not no_cache)
+    options = SiteOptions(languages=languages, title=title, cache_dir=None if no_cache else default_cache_dir())
+    result = build_site(workspace, out, options)
+    console.detail("seconds: " + ", ".join(f"{name} {seconds}" for name, seconds in result.seconds.items()))
+    console.info(f"wrote the site ({plural(result.pages, 'page')} in {', '.join(result.languages)}) to {result.out}; "
+                 f"open {result.out / 'index.html'}")
+
+
+@site_group.command(name="serve")
+@model_path_argument
+@click.option("--language", default="nl", show_default=True, help="The language to preview.")
+@click.option("--port", default=8000, show_default=True, help="The port on 127.0.0.1.")
+@verbosity_options
+def site_serve_command(path: Path, language: str, port: int) -> None:
+    """Preview the site of the model at PATH, rebuilt whenever a model file changes.
+
+    Serves one language on http://127.0.0.1:PORT/ and reloads the browser after each rebuild.
+    """
+    from eagraph.generators.site.serve import serve
+
+    console = Console.current()
+    with tempfile.TemporaryDirectory(prefix="eagraph-site-") as work:
+        console.info(f"serving http://127.0.0.1:{port}/ (Ctrl+C stops)")
+        serve(path, Path(work), language, port, log=console.detail)
