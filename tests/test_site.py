@@ -1,0 +1,145 @@
+"""`eagraph site build` as a reader and a publisher rely on it: every language, model text shown
+literally, missing translations marked, diagrams linking to pages, and output replaced only by a
+build that succeeded. (The browser tests are in test_site_browser.py.)"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from eagraph.generators.site import SiteOptions, build_site
+from eagraph.workspace import load
+from helpers import MODELS, write
+
+PREFIXES = """@prefix cpsv: <http://purl.org/vocab/cpsv#> .
+@prefix cv: <http://data.europa.eu/m8g/> .
+@prefix dct: <http://purl.org/dc/terms/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix eag: <https://w3id.org/eagraph/ns#> .
+@prefix ex: <https://example.org/> .
+"""
+TRICKY = '<script>alert(1)</script> *stars* {{ 7*7 }} [link](http://evil.example) &amp;'
+MODEL = PREFIXES + f"""
+ex:fin a cv:PublicOrganisation ; skos:prefLabel "FOD Financiën"@nl , "SPF Finances"@fr ;
+    dct:identifier "0308357159" ; eag:governmentLevel eag:Federal .
+ex:tricky a cpsv:PublicService ; dct:identifier "T-1" ;
+    dct:title {TRICKY!r}@nl , {TRICKY!r}@fr ;
+    dct:description "Regel één.\\n\\n<b>Regel</b> twee."@nl , "Ligne un."@fr ;
+    cv:hasCompetentAuthority ex:fin ; dct:type eag:Information ; cv:isGroupedBy ex:moving .
+ex:dutch-only a cpsv:PublicService ; dct:identifier "T-2" ;
+    dct:title "Alleen Nederlands"@nl ; dct:description "Enkel in het Nederlands."@nl ;
+    cv:hasCompetentAuthority ex:fin ; dct:type eag:Entitlement ; eag:grantingMode eag:OnRequest ;
+    cv:isGroupedBy ex:moving .
+ex:moving a cv:LifeEvent ; dct:title "Verhuizen"@nl , "Déménager"@fr .
+"""
+
+
+@pytest.fixture(scope="module")
+def example_site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("example") / "site"
+    result = build_site(load(MODELS), out, SiteOptions(languages=("nl", "fr")))
+    return out, result
+
+
+@pytest.fixture(scope="module")
+def tricky_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("tricky")
+    write(root, "model/model.ttl", MODEL)
+    out = root / "site"
+    build_site(load(root / "model"), out, SiteOptions(languages=("nl", "fr")))
+    return out
+
+
+def page(out, path: str) -> str:
+    return (out / path).read_text(encoding="utf-8")
+
+
+def test_one_site_per_language_and_a_redirect_at_the_top(example_site):
+    out, result = example_site
+    assert result.languages == ("nl", "fr")
+    assert 'url=nl/index.html' in page(out, "index.html")
+    for language in ("nl", "fr"):
+        home = page(out, f"{language}/index.html")
+        assert f'<html lang="{language}"' in home
+        assert home.count('class="eag-chart"') == 5  # the dashboard's five charts
+        for section in ("services", "authorities", "events", "sources", "regulations", "concepts", "processes",
+                        "applications", "capabilities"):
+            assert (out / language / section / "index.html").is_file(), section
+        for name in ("one-stop-shop", "findings", "validation", "rules"):
+            assert (out / language / f"{name}.html").is_file(), name
+    assert "Juridische tweedelijnsbijstand" in page(out, "nl/services/legal-aid.html")
+    assert "Aide juridique de deuxième ligne" in page(out, "fr/services/legal-aid.html")
+
+
+def test_language_switcher_leads_to_the_same_page_in_the_other_language(example_site):
+    out, _ = example_site
+    html = page(out, "nl/services/legal-aid.html")
+    switch = re.search(r'<a href="([^"]+)" hreflang="fr"', html)
+    assert switch and switch.group(1) == "../../fr/services/legal-aid.html"
+    assert (out / "nl/services" / switch.group(1)).resolve().is_file()
+
+
+def test_service_page_shows_what_to_supply_and_its_findings(example_site):
+    out, _ = example_site
+    html = page(out, "nl/services/legal-aid.html")
+    supply = html.split("Wat de burger moet aanleveren")[1].split("<h2")[0]
+    assert "Attest van gezinssamenstelling" in supply
+    findings = html.split("Bevindingen")[-1]
+    assert "certificate-loop" in findings and "only-once-violation" in findings
+
+
+def test_diagram_nodes_link_to_existing_pages(example_site):
+    out, _ = example_site
+    html = page(out, "nl/services/legal-aid.html")
+    figure = html.split('<figure class="eag-diagram">')[1].split("</figure>")[0]
+    targets = re.findall(r'xlink:href="([^"]+)"', figure)
+    assert "../authorities/justice.html" in targets
+    assert all((out / "nl/services" / target).resolve().is_file() for target in targets)
+
+
+def test_model_text_is_shown_literally_never_run(tricky_site):
+    html = page(tricky_site, "nl/services/tricky.html")
+    assert "<script>alert(1)" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "*stars*" in html and "<em>stars</em>" not in html
+    assert "{{ 7*7 }}" in html and ">49<" not in html
+    assert 'href="http://evil.example"' not in html
+    assert "&amp;amp;" in html  # the entity is text, shown as typed
+    assert "&lt;b&gt;Regel&lt;/b&gt; twee." in html  # a description paragraph, escaped
+    title = re.search(r"<title>(.*?)</title>", html).group(1)
+    assert "<script>" not in title and "&lt;script&gt;" in title
+
+
+def test_missing_translation_shows_the_other_language_marked(tricky_site):
+    html = page(tricky_site, "fr/services/dutch-only.html")
+    title = re.search(r"<h1[^>]*>(.*?)</h1>", html, flags=re.S).group(1)
+    assert "Alleen Nederlands (nl)" in title  # never an empty title
+    assert '<span lang="nl">Enkel in het Nederlands.</span>' not in html  # descriptions are paragraphs
+    assert '<p lang="nl">Enkel in het Nederlands.</p>' in html
+    journey = page(tricky_site, "fr/events/moving.html")
+    assert '<span lang="nl">Alleen Nederlands</span> <small class="eag-fallback"' in journey
+
+
+def test_failed_build_leaves_the_previous_site(tricky_site, tmp_path, monkeypatch):
+    from eagraph.generators.site import build as site_build
+
+    out = tmp_path / "site"
+    workspace = load(tricky_site.parent / "model")
+    build_site(workspace, out, SiteOptions(languages=("nl",)))
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    monkeypatch.setattr(site_build, "_mkdocs_build", lambda config: f"{config}: broken on purpose")
+    with pytest.raises(site_build.SiteBuildError, match="broken on purpose"):
+        build_site(workspace, out, SiteOptions(languages=("nl",)))
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]  # no temporary folder left behind
+
+
+def test_cli_builds_and_refuses_an_unknown_language(run, tricky_site, tmp_path):
+    model = tricky_site.parent / "model"
+    result = run("site", "build", model, "--out", tmp_path / "out", "--language", "nl")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "nl" / "services" / "tricky.html").is_file()
+    result = run("site", "build", model, "--out", tmp_path / "other", "--language", "xx")
+    assert result.exit_code == 2 and "no site language xx" in result.stderr
+    assert not (tmp_path / "other").exists()
