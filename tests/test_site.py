@@ -143,3 +143,41 @@ def test_cli_builds_and_refuses_an_unknown_language(run, tricky_site, tmp_path):
     result = run("site", "build", model, "--out", tmp_path / "other", "--language", "xx")
     assert result.exit_code == 2 and "no site language xx" in result.stderr
     assert not (tmp_path / "other").exists()
+
+
+def test_serve_rebuilds_when_a_model_file_changes(tricky_site, tmp_path):
+    import socket
+    import threading
+    import time
+    import urllib.request
+
+    from eagraph.generators.site.serve import preview_server
+
+    model = tmp_path / "model"
+    write(model, "model.ttl", MODEL)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = preview_server(model, tmp_path / "work", "nl", port, log=lambda _message: None)
+    thread = threading.Thread(target=server.serve, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{port}/services/dutch-only.html"
+
+    def shows(text: str) -> bool:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if text in urllib.request.urlopen(url, timeout=10).read().decode():
+                    return True
+            except OSError:
+                pass  # the server is still starting
+            time.sleep(0.3)
+        return False
+
+    try:
+        assert shows("Alleen Nederlands")
+        write(model, "model.ttl", MODEL.replace("Alleen Nederlands", "Nieuwe titel"))
+        assert shows("Nieuwe titel"), "the preview was not rebuilt after the model changed"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
