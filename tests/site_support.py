@@ -63,7 +63,7 @@ def build_site(cache_dir: Path, out: Path = SITE, models: Path = MODELS) -> Path
         shutil.rmtree(fresh, ignore_errors=True)
         env = {**os.environ, "EAGRAPH_CACHE_DIR": str(cache_dir), "NO_MKDOCS_2_WARNING": "1"}
         done = subprocess.run([sys.executable, "-m", "eagraph", "site", "build", str(models), "--out", str(fresh)],
-                              cwd=REPO, env=env, capture_output=True, text=True)
+                              check=False, cwd=REPO, env=env, capture_output=True, text=True)
         if done.returncode != 0:
             raise AssertionError(f"eagraph site build failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
         shutil.rmtree(out, ignore_errors=True)
@@ -147,7 +147,7 @@ class Page:
     title: str
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _parse_cached(path: Path, mtime: float) -> Page:
     parser = _PageParser(path)
     parser.feed(path.read_text(encoding="utf-8", errors="replace"))
@@ -169,7 +169,16 @@ def is_internal(url: str) -> bool:
     return bool(url) and not lowered.startswith(SKIPPED_SCHEMES) and not url.startswith("//")
 
 
-def broken_links(site: Path, skip: tuple[str, ...] = ()) -> list[str]:
+@dataclass(frozen=True)
+class Broken:
+    link: Link
+    problem: str
+
+    def __str__(self):
+        return f"{self.link.page.name}:{self.link.line} <{self.link.tag} {self.link.attribute}={self.link.url!r}>: {self.problem}"
+
+
+def broken_links(site: Path, skip: tuple[str, ...] = ()) -> list[Broken]:
     """Every internal link of the site whose target file, or whose ``#fragment`` in it, is missing.
 
     Links must work when the site is opened from a folder (``file://``), so a link to a folder, or one
@@ -185,9 +194,30 @@ def broken_links(site: Path, skip: tuple[str, ...] = ()) -> list[str]:
             if is_internal(link.url):
                 problem = _check_link(site, link)
                 if problem:
-                    where = f"{link.page.relative_to(site)}:{link.line} <{link.tag} {link.attribute}={link.url!r}>"
-                    problems.append(f"{where}: {problem}")
+                    problems.append(Broken(link, problem))
     return problems
+
+
+def summarise(broken: list[Broken], site: Path, groups: int = 60) -> str:
+    """Broken links grouped by what is wrong, biggest group first, each with one example page.
+
+    A template fault breaks the same link on every page; thousands of identical lines would hide the
+    one-off faults, so links are grouped by tag, target (its climbing ``../`` dropped) and problem.
+    """
+    by_kind: dict[tuple, list[Broken]] = {}
+    for b in broken:
+        target = re.sub(r"^(\.\./)+", "", b.link.url)
+        problem = re.sub(r" in \S+$", "", b.problem)
+        by_kind.setdefault((b.link.tag, b.link.attribute, target, problem), []).append(b)
+    lines = [f"{len(broken)} broken link(s) in {len({b.link.page for b in broken})} page(s):"]
+    ranked = sorted(by_kind.items(), key=lambda item: (-len(item[1]), item[0]))
+    for (tag, attribute, target, problem), items in ranked[:groups]:
+        first = items[0]
+        example = f"{first.link.page.relative_to(site.resolve())}:{first.link.line} {first.link.url!r}"
+        lines.append(f"  {len(items):5} x <{tag} {attribute}> ...{target!r}: {first.problem}  (e.g. {example})")
+    if len(ranked) > groups:
+        lines.append(f"  ... and {len(ranked) - groups} more kinds")
+    return "\n".join(lines)
 
 
 def _check_link(site: Path, link: Link) -> str | None:
@@ -388,7 +418,7 @@ def diagram_links(page: Path) -> list[str]:
     """The link targets inside the ``<figure class="eag-diagram">`` blocks of a page, in order."""
     text = page.read_text(encoding="utf-8")
     links = []
-    for figure in re.findall(r'<figure[^>]*class="[^"]*eag-diagram[^"]*"[^>]*>.*?</figure>', text, re.S):
+    for figure in re.findall(r'<figure[^>]*class="[^"]*eag-diagram[^"]*"[^>]*>.*?</figure>', text, re.DOTALL):
         links += re.findall(r'<a\b[^>]*?(?:xlink:href|\shref)="([^"]+)"', figure)
     return [link for link in links if is_internal(link)]
 
@@ -396,8 +426,8 @@ def diagram_links(page: Path) -> list[str]:
 # --- the test run's site, shared by the test modules -------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
+@pytest.fixture(scope="session", name="site")
+def built_site(tmp_path_factory) -> Path:
     """The site of ``models/``, built once per run into ``build/browser-tests/site``.
 
     ``EAGRAPH_TEST_SITE=<folder>`` tests an already built site instead (quicker while fixing the
