@@ -213,7 +213,9 @@ def page_title(driver, url: str) -> str:
 def search_and_open(driver, site: Path, base_url: str, page: str, title: str) -> None:
     """Type ``title`` in Material's search box, expect ``page`` among the results, and open it."""
     box = driver.find_element("css selector", "input.md-search__input")
-    assert box.is_displayed() and box.is_enabled(), f"the search box is not usable at {driver.current_url}"
+    assert box.is_displayed() and box.is_enabled(), (
+        f"the search box is not usable at {driver.current_url} (Material hides it when its search worker "
+        "cannot start; from file:// that worker needs the iframe-worker shim, served from the site itself)")
     box.click()
     box.send_keys(title)
     wanted = (site / page).resolve()
