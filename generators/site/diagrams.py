@@ -1,0 +1,196 @@
+"""Diagrams: small graphs drawn by Graphviz as SVG, whose nodes link to their pages.
+
+A page asks for a :class:`Diagram` and gets a placeholder; once every page is written, all the
+diagrams are laid out together (:func:`render_all`): Graphviz's ``dot`` reads many graphs from one
+input, so a site of ten thousand services starts a handful of processes, not ten thousand, and a
+diagram laid out before (same Graphviz source) is taken from the cache. Model text reaches
+Graphviz only as quoted, escaped labels, and Graphviz escapes it again in the SVG.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eagraph.workspace import EagraphError
+
+#: Fill colours by kind: light, so that the dark label text keeps a contrast above 7:1.
+STYLES = {
+    "service": ("box", "#dbeafe"),
+    "authority": ("house", "#fde68a"),
+    "source": ("cylinder", "#d1fae5"),
+    "regulation": ("note", "#ede9fe"),
+    "concept": ("ellipse", "#fce7f3"),
+    "evidence": ("folder", "#fee2e2"),
+    "output": ("component", "#e0f2fe"),
+    "event": ("hexagon", "#fef3c7"),
+    "process": ("box", "#e5e7eb"),
+    "step": ("box", "#f3f4f6"),
+    "application": ("component", "#dcfce7"),
+    "capability": ("tab", "#ecfccb"),
+    "other": ("box", "#f3f4f6"),
+}
+PLACEHOLDER = "<!--eagraph-diagram:{}-->"
+BATCH = 200  # graphs per dot process
+
+
+class GraphvizError(EagraphError):
+    """Graphviz is missing or failed."""
+
+
+@dataclass
+class Diagram:
+    """Nodes (id → label, kind, link), edges and optional swimlanes (cluster label → node ids)."""
+
+    title: str
+    rankdir: str = "LR"
+    nodes: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)
+    edges: list[tuple[str, str, str]] = field(default_factory=list)
+    lanes: dict[str, list[str]] = field(default_factory=dict)
+    focus: str | None = None
+
+    def node(self, key: str, label: str, kind: str, url: str | None = None) -> str:
+        if key not in self.nodes:
+            self.nodes[key] = (label, kind, url)
+        return key
+
+    def edge(self, a: str, b: str, label: str = "") -> None:
+        if (a, b, label) not in self.edges:
+            self.edges.append((a, b, label))
+
+    def to_dot(self) -> str:
+        ids = {key: f"n{number}" for number, key in enumerate(self.nodes)}
+        lines = [f'digraph "{_quote(self.title)}" {{',
+                 f'  graph [rankdir={self.rankdir}, fontname="Helvetica", fontsize=10, bgcolor="transparent", '
+                 f'nodesep=0.25, ranksep=0.45, tooltip="{_quote(self.title)}"];',
+                 '  node [fontname="Helvetica", fontsize=10, style="filled", color="#374151", fontcolor="#111827"];',
+                 '  edge [fontname="Helvetica", fontsize=8, color="#4b5563", fontcolor="#374151"];']
+        in_lane = set()
+        for number, (lane, members) in enumerate(self.lanes.items()):
+            lines.append(f'  subgraph cluster_{number} {{ label="{_label(lane, 40)}"; style="rounded"; '
+                         f'color="#9ca3af"; fontcolor="#111827";')
+            lines += [f"    {ids[m]};" for m in members if m in ids]
+            lines.append("  }")
+            in_lane.update(members)
+        for key, (label, kind, url) in self.nodes.items():
+            shape, fill = STYLES.get(kind, STYLES["other"])
+            attributes = [f'label="{_label(label)}"', f"shape={shape}", f'fillcolor="{fill}"',
+                          f'tooltip="{_quote(label)}"']
+            if url:
+                attributes.append(f'URL="{_quote(url)}"')
+            if key == self.focus:
+                attributes.append("penwidth=2.5")
+            lines.append(f"  {ids[key]} [{', '.join(attributes)}];")
+        for a, b, label in self.edges:
+            if a in ids and b in ids:
+                lines.append(f'  {ids[a]} -> {ids[b]} [label="{_quote(label)}"];' if label else f"  {ids[a]} -> {ids[b]};")
+        lines.append("}")
+        return "\n".join(lines) + "\n"
+
+
+def placeholder(diagram: Diagram, collected: dict[str, str]) -> str:
+    """Remember ``diagram`` for :func:`render_all` and return the mark that its SVG replaces."""
+    source = diagram.to_dot()
+    key = hashlib.blake2b(source.encode(), digest_size=12).hexdigest()
+    collected[key] = source
+    return PLACEHOLDER.format(key)
+
+
+def render_all(sources: dict[str, str], cache_dir: Path | None) -> dict[str, str]:
+    """SVG (ready to inline) for every Graphviz source, by key; cached ones are not laid out again."""
+    dot = shutil.which("dot")
+    if dot is None:
+        raise GraphvizError("the site's diagrams need Graphviz's `dot` (Debian: apt-get install graphviz)")
+    done: dict[str, str] = {}
+    todo = []
+    for key, source in sources.items():
+        cached = _read_cache(cache_dir, key)
+        if cached is None:
+            todo.append(key)
+        else:
+            done[key] = cached
+    batches = [todo[i:i + BATCH] for i in range(0, len(todo), BATCH)]
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        for keys, svgs in zip(batches, pool.map(lambda keys: _run_dot(dot, [sources[k] for k in keys]), batches)):
+            for key, svg in zip(keys, svgs):
+                done[key] = svg
+                _write_cache(cache_dir, key, svg)
+    return done
+
+
+def fill_in(text: str, svgs: dict[str, str]) -> str:
+    return re.sub(r"<!--eagraph-diagram:([0-9a-f]+)-->", lambda m: svgs.get(m.group(1), ""), text)
+
+
+def _run_dot(dot: str, sources: list[str]) -> list[str]:
+    done = subprocess.run([dot, "-Tsvg"], input="".join(sources).encode(), capture_output=True)
+    if done.returncode != 0:
+        raise GraphvizError(f"dot failed: {done.stderr.decode(errors='replace').strip()[:500]}")
+    documents = [d for d in done.stdout.decode().split("<?xml") if d.strip()]
+    if len(documents) != len(sources):
+        raise GraphvizError(f"dot returned {len(documents)} diagrams for {len(sources)}")
+    return [_inline(document) for document in documents]
+
+
+def _inline(document: str) -> str:
+    """An SVG document as an element to put in a page: no prolog, doctype or comments; it scales
+    to the page, and names itself to assistive technology by its graph title."""
+    svg = document[document.index("<svg"):]
+    svg = re.sub(r"<!--.*?-->", "", svg, flags=re.S)
+    svg = svg.replace("<svg ", '<svg class="eag-svg" role="group" ', 1)
+    title = re.search(r"<title>(.*?)</title>", svg, flags=re.S)
+    if title:
+        svg = svg.replace('role="group"', f'role="group" aria-label="{title.group(1)}"', 1)
+    return "\n".join(line for line in svg.splitlines() if line.strip())
+
+
+def _read_cache(cache_dir: Path | None, key: str) -> str | None:
+    if cache_dir is None:
+        return None
+    try:
+        return (cache_dir / "diagrams" / key[:2] / f"{key}.svg").read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+def _write_cache(cache_dir: Path | None, key: str, svg: str) -> None:
+    if cache_dir is None:
+        return
+    from eagraph.workspace.files import write_atomic
+
+    try:
+        write_atomic(cache_dir / "diagrams" / key[:2] / f"{key}.svg", svg, durable=False)
+    except OSError:
+        pass
+
+
+def _quote(text: str) -> str:
+    """Text inside a quoted Graphviz string: backslashes and quotes escaped, no line breaks."""
+    return " ".join(text.split()).replace("\\", "\\\\").replace('"', '\\"')
+
+
+def _wrap(words: list[str], width: int) -> list[str]:
+    """Greedy line filling (textwrap's full generality costs ten times more per label)."""
+    lines: list[str] = []
+    line = ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return lines + [line] if line else lines
+
+
+def _label(text: str, width: int = 26) -> str:
+    """A quoted Graphviz label broken into at most four lines (Graphviz's ``\\n``)."""
+    lines = _wrap(text.split(), width)
+    if len(lines) > 4:
+        lines = lines[:3] + [lines[3] + " …"]
+    return "\\n".join(_quote(line) for line in lines or [""])

@@ -1,0 +1,165 @@
+"""The site's own words in each language, and choosing a model text for a language.
+
+A text missing in the page's language is never shown empty: the first available one (in the
+order of :data:`FALLBACK`) is shown instead, marked with its language, so a reader knows that a
+translation is missing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Languages the site can be built in, with their names (in themselves) for the switcher.
+LANGUAGE_NAMES = {"nl": "Nederlands", "fr": "Français", "en": "English", "de": "Deutsch"}
+FALLBACK = ("nl", "fr", "en", "de", "")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A model text as shown in one language; ``language`` is set when it is a fallback."""
+
+    value: str
+    language: str | None = None  # the text's own language, when not the page's
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def pick(texts: dict[str, str], language: str, default: str = "") -> Text:
+    """The text in ``language``, else the first available one marked with its language."""
+    if texts.get(language):
+        return Text(texts[language])
+    for other in FALLBACK:
+        if texts.get(other):
+            return Text(texts[other], other or "?")
+    for other, value in texts.items():
+        if value:
+            return Text(value, other or "?")
+    return Text(default)
+
+
+# The interface, by key. Keep keys in English; every language has every key (a test checks).
+WORDS: dict[str, dict[str, str]] = {
+    "home": {"nl": "Overzicht", "fr": "Vue d'ensemble", "en": "Overview", "de": "Übersicht"},
+    "services": {"nl": "Diensten", "fr": "Services", "en": "Services", "de": "Dienste"},
+    "authorities": {"nl": "Overheden", "fr": "Autorités", "en": "Authorities", "de": "Behörden"},
+    "events": {"nl": "Levens- en bedrijfsgebeurtenissen", "fr": "Événements de vie et d'entreprise",
+               "en": "Life and business events", "de": "Lebens- und Geschäftsereignisse"},
+    "sources": {"nl": "Authentieke bronnen", "fr": "Sources authentiques", "en": "Authentic sources",
+                "de": "Authentische Quellen"},
+    "regulations": {"nl": "Regelgeving", "fr": "Réglementation", "en": "Regulations", "de": "Rechtsvorschriften"},
+    "concepts": {"nl": "Informatieconcepten", "fr": "Concepts d'information", "en": "Information concepts",
+                 "de": "Informationskonzepte"},
+    "processes": {"nl": "Processen", "fr": "Processus", "en": "Processes", "de": "Prozesse"},
+    "applications": {"nl": "Toepassingen", "fr": "Applications", "en": "Applications", "de": "Anwendungen"},
+    "capabilities": {"nl": "Capabilities", "fr": "Capacités", "en": "Capabilities", "de": "Fähigkeiten"},
+    "one-stop-shop": {"nl": "Eén loket", "fr": "Guichet unique", "en": "One-stop shop", "de": "Zentrale Anlaufstelle"},
+    "findings": {"nl": "Vereenvoudiging", "fr": "Simplification", "en": "Simplification", "de": "Vereinfachung"},
+    "validation": {"nl": "Validatie", "fr": "Validation", "en": "Validation", "de": "Validierung"},
+    "rules": {"nl": "Regels", "fr": "Règles", "en": "Rules", "de": "Regeln"},
+    "authority": {"nl": "Bevoegde overheid", "fr": "Autorité compétente", "en": "Competent authority",
+                  "de": "Zuständige Behörde"},
+    "executing": {"nl": "Uitvoerende overheid", "fr": "Autorité d'exécution", "en": "Executing authority",
+                  "de": "Ausführende Behörde"},
+    "type": {"nl": "Soort", "fr": "Type", "en": "Type", "de": "Art"},
+    "granting": {"nl": "Toekenning", "fr": "Octroi", "en": "Granting", "de": "Gewährung"},
+    "automatic": {"nl": "automatisch", "fr": "automatique", "en": "automatic", "de": "automatisch"},
+    "proactive": {"nl": "proactief", "fr": "proactif", "en": "proactive", "de": "proaktiv"},
+    "on-request": {"nl": "op aanvraag", "fr": "sur demande", "en": "on request", "de": "auf Antrag"},
+    "cases": {"nl": "Dossiers per jaar", "fr": "Dossiers par an", "en": "Cases a year", "de": "Fälle pro Jahr"},
+    "identifier": {"nl": "Identificatie", "fr": "Identifiant", "en": "Identifier", "de": "Kennung"},
+    "channels": {"nl": "Kanalen", "fr": "Canaux", "en": "Channels", "de": "Kanäle"},
+    "legal-basis": {"nl": "Rechtsgrond", "fr": "Base légale", "en": "Legal basis", "de": "Rechtsgrundlage"},
+    "outputs": {"nl": "Resultaat", "fr": "Résultat", "en": "Outputs", "de": "Ergebnis"},
+    "supply": {"nl": "Wat de burger moet aanleveren", "fr": "Ce que le citoyen doit fournir",
+               "en": "What the citizen must supply", "de": "Was die Bürger liefern müssen"},
+    "fetched": {"nl": "Wat de overheid zelf opvraagt", "fr": "Ce que l'administration consulte elle-même",
+                "en": "What the administration fetches itself", "de": "Was die Verwaltung selbst abruft"},
+    "evidence": {"nl": "Bewijsstuk", "fr": "Pièce justificative", "en": "Evidence", "de": "Nachweis"},
+    "concept": {"nl": "Gegeven", "fr": "Donnée", "en": "Fact", "de": "Angabe"},
+    "from-source": {"nl": "Bron", "fr": "Source", "en": "Source", "de": "Quelle"},
+    "nothing": {"nl": "Niets.", "fr": "Rien.", "en": "Nothing.", "de": "Nichts."},
+    "diagram": {"nl": "Diagram", "fr": "Diagramme", "en": "Diagram", "de": "Diagramm"},
+    "findings-of": {"nl": "Bevindingen", "fr": "Constats", "en": "Findings", "de": "Befunde"},
+    "description": {"nl": "Beschrijving", "fr": "Description", "en": "Description", "de": "Beschreibung"},
+    "definition": {"nl": "Definitie", "fr": "Définition", "en": "Definition", "de": "Definition"},
+    "defined-in": {"nl": "Gedefinieerd in", "fr": "Défini dans", "en": "Defined in", "de": "Definiert in"},
+    "held-in": {"nl": "Beschikbaar in", "fr": "Disponible dans", "en": "Held in", "de": "Verfügbar in"},
+    "used-by": {"nl": "Gebruikt door", "fr": "Utilisé par", "en": "Used by", "de": "Verwendet von"},
+    "publisher": {"nl": "Beheerder", "fr": "Gestionnaire", "en": "Publisher", "de": "Herausgeber"},
+    "consumers": {"nl": "Mogen raadplegen", "fr": "Peuvent consulter", "en": "May consult", "de": "Dürfen abfragen"},
+    "integrator": {"nl": "Dienstenintegrator", "fr": "Intégrateur de services", "en": "Service integrator",
+                   "de": "Dienstintegrator"},
+    "holds": {"nl": "Bevat", "fr": "Contient", "en": "Holds", "de": "Enthält"},
+    "date": {"nl": "Datum", "fr": "Date", "en": "Date", "de": "Datum"},
+    "based-on-it": {"nl": "Diensten met deze rechtsgrond", "fr": "Services fondés sur ce texte",
+                    "en": "Services based on it", "de": "Dienste auf dieser Grundlage"},
+    "defines": {"nl": "Definieert", "fr": "Définit", "en": "Defines", "de": "Definiert"},
+    "impact": {"nl": "Wat ervan afhangt", "fr": "Ce qui en dépend", "en": "What depends on it",
+               "de": "Was davon abhängt"},
+    "steps": {"nl": "Stappen", "fr": "Étapes", "en": "Steps", "de": "Schritte"},
+    "performed-by": {"nl": "Uitgevoerd door", "fr": "Exécuté par", "en": "Performed by", "de": "Ausgeführt von"},
+    "application": {"nl": "Toepassing", "fr": "Application", "en": "Application", "de": "Anwendung"},
+    "owner": {"nl": "Eigenaar", "fr": "Propriétaire", "en": "Owner", "de": "Eigentümer"},
+    "supports": {"nl": "Ondersteunt", "fr": "Soutient", "en": "Supports", "de": "Unterstützt"},
+    "broader": {"nl": "Ruimer", "fr": "Plus large", "en": "Broader", "de": "Übergeordnet"},
+    "narrower": {"nl": "Enger", "fr": "Plus étroit", "en": "Narrower", "de": "Untergeordnet"},
+    "sub-organisations": {"nl": "Onderdelen", "fr": "Sous-organisations", "en": "Sub-organisations",
+                          "de": "Untereinheiten"},
+    "part-of": {"nl": "Onderdeel van", "fr": "Fait partie de", "en": "Part of", "de": "Teil von"},
+    "level": {"nl": "Bestuursniveau", "fr": "Niveau de pouvoir", "en": "Government level", "de": "Ebene"},
+    "journey": {"nl": "Het traject over alle overheden heen", "fr": "Le parcours à travers toutes les autorités",
+                "en": "The journey across all authorities", "de": "Der Weg über alle Behörden"},
+    "to-whom": {"nl": "Aan wie", "fr": "À qui", "en": "To whom", "de": "An wen"},
+    "still-supply": {"nl": "Nog aan te leveren", "fr": "Encore à fournir", "en": "Still to supply",
+                     "de": "Noch zu liefern"},
+    "count": {"nl": "Aantal", "fr": "Nombre", "en": "Number", "de": "Anzahl"},
+    "score": {"nl": "Score", "fr": "Score", "en": "Score", "de": "Punktzahl"},
+    "kind": {"nl": "Soort", "fr": "Type", "en": "Kind", "de": "Art"},
+    "why": {"nl": "Waarom", "fr": "Pourquoi", "en": "Why", "de": "Warum"},
+    "subject": {"nl": "Onderwerp", "fr": "Sujet", "en": "Subject", "de": "Gegenstand"},
+    "where": {"nl": "Waar", "fr": "Où", "en": "Where", "de": "Wo"},
+    "severity": {"nl": "Ernst", "fr": "Gravité", "en": "Severity", "de": "Schwere"},
+    "rule": {"nl": "Regel", "fr": "Règle", "en": "Rule", "de": "Regel"},
+    "no-findings": {"nl": "Geen bevindingen.", "fr": "Aucun constat.", "en": "No findings.", "de": "Keine Befunde."},
+    "top": {"nl": "Eerst te vereenvoudigen", "fr": "À simplifier en premier", "en": "What to simplify first",
+            "de": "Zuerst zu vereinfachen"},
+    "duplicates": {"nl": "Dubbele diensten", "fr": "Services en double", "en": "Duplicate services",
+                   "de": "Doppelte Dienste"},
+    "only-once": {"nl": "Schendingen van het only-onceprincipe", "fr": "Violations du principe only once",
+                  "en": "Only-once violations", "de": "Verstöße gegen das Once-Only-Prinzip"},
+    "per-authority": {"nl": "Diensten per overheid", "fr": "Services par autorité", "en": "Services per authority",
+                      "de": "Dienste je Behörde"},
+    "online-share": {"nl": "Diensten met een onlinekanaal", "fr": "Services avec un canal en ligne",
+                     "en": "Services with an online channel", "de": "Dienste mit Online-Kanal"},
+    "granting-share": {"nl": "Hoe rechten worden toegekend", "fr": "Comment les droits sont octroyés",
+                       "en": "How rights are granted", "de": "Wie Rechte gewährt werden"},
+    "findings-per-authority": {"nl": "Only-once en vereenvoudigingskandidaten per overheid",
+                               "fr": "Only once et candidats à la simplification par autorité",
+                               "en": "Only-once violations and simplification candidates per authority",
+                               "de": "Once-Only-Verstöße und Vereinfachungskandidaten je Behörde"},
+    "validation-status": {"nl": "Validatiestatus", "fr": "État de la validation", "en": "Validation status",
+                          "de": "Validierungsstatus"},
+    "online": {"nl": "online", "fr": "en ligne", "en": "online", "de": "online"},
+    "not-online": {"nl": "niet online", "fr": "pas en ligne", "en": "not online", "de": "nicht online"},
+    "error": {"nl": "fouten", "fr": "erreurs", "en": "errors", "de": "Fehler"},
+    "warning": {"nl": "waarschuwingen", "fr": "avertissements", "en": "warnings", "de": "Warnungen"},
+    "info": {"nl": "meldingen", "fr": "informations", "en": "notices", "de": "Hinweise"},
+    "candidates": {"nl": "vereenvoudigingskandidaten", "fr": "candidats à la simplification",
+                   "en": "simplification candidates", "de": "Vereinfachungskandidaten"},
+    "violations": {"nl": "only-onceschendingen", "fr": "violations only once", "en": "only-once violations",
+                   "de": "Once-Only-Verstöße"},
+    "missing-translation": {"nl": "vertaling ontbreekt", "fr": "traduction manquante",
+                            "en": "translation missing", "de": "Übersetzung fehlt"},
+    "more": {"nl": "en {n} meer", "fr": "et {n} de plus", "en": "and {n} more", "de": "und {n} weitere"},
+    "all-services": {"nl": "Alle diensten", "fr": "Tous les services", "en": "All services", "de": "Alle Dienste"},
+    "generated": {"nl": "Gegenereerd door eagraph uit het architectuurmodel.",
+                  "fr": "Généré par eagraph à partir du modèle d'architecture.",
+                  "en": "Generated by eagraph from the architecture model.",
+                  "de": "Von eagraph aus dem Architekturmodell erzeugt."},
+}
+
+
+def word(key: str, language: str, **values) -> str:
+    text = WORDS[key].get(language) or WORDS[key]["en"]
+    return text.format(**values) if values else text

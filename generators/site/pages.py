@@ -1,0 +1,399 @@
+"""The pages of one language's site, as Markdown files for mkdocs, rendered from jinja2 templates.
+
+Model text is data, never markup: templates are rendered with autoescaping, and each page body
+is one HTML block, which Markdown leaves alone, so a title holding ``<script>``, ``*stars*`` or
+``{{ jinja }}`` shows as written. The page title (the front matter mkdocs puts in the header and
+the ``<title>``) is escaped the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from eagraph.analyses.impact import impact
+from eagraph.analyses.model import AUTHSRC, CPSV, CV, DCT, EAG, ORG, SKOS
+from eagraph.findings import Finding, Severity
+
+from . import charts
+from .content import SECTIONS, SiteContent
+from .diagrams import Diagram, placeholder
+from .i18n import Text, pick, word
+
+TEMPLATES = Path(__file__).with_name("templates")
+KIND_OF_SECTION = {"services": "service", "authorities": "authority", "events": "event", "sources": "source",
+                   "regulations": "regulation", "concepts": "concept", "processes": "process",
+                   "applications": "application", "capabilities": "capability"}
+TOP_FINDINGS = 25
+CHART_ROWS = 15
+
+
+@dataclass
+class SiteFindings:
+    """The findings a site shows: the analyses' (ranked) and the validation's."""
+
+    analysis: list[Finding] = field(default_factory=list)
+    validation: list[Finding] = field(default_factory=list)
+
+    def about(self, node: str) -> list[Finding]:
+        return self._by_subject.get(node, [])
+
+    @cached_property
+    def _by_subject(self) -> dict[str, list[Finding]]:
+        index = defaultdict(list)
+        for finding in [*self.analysis, *self.validation]:
+            index[finding.subject].append(finding)
+        return index
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
+                             lstrip_blocks=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    env.filters["yaml"] = lambda text: Markup(json.dumps(str(escape(str(text))), ensure_ascii=False))
+    env.filters["number"] = lambda value: f"{value:,}".replace(",", "\u202f") if isinstance(value, int) else value
+    return env
+
+
+class Pages:
+    """Renders every page of the site in one language."""
+
+    def __init__(self, content: SiteContent, findings: SiteFindings, language: str, env: jinja2.Environment,
+                 diagrams: dict[str, str], rules: dict | None = None):
+        self.content = content
+        self.model = content.model
+        self.findings = findings
+        self.language = language
+        self.env = env
+        self.diagrams = diagrams  # collected Graphviz sources, filled in after rendering
+        self.rules = rules or {}
+        self.depth = 0  # folders between the page and the site root, for relative links
+
+    # -- what templates call ------------------------------------------------------------------------
+    def t(self, key: str, **values) -> str:
+        return word(key, self.language, **values)
+
+    def pick(self, texts: dict[str, str]) -> Text:
+        return pick(texts, self.language)
+
+    def show(self, text: Text) -> Markup:
+        """A model text; a fallback in another language is marked as such."""
+        if text.language is None:
+            return escape(text.value)
+        language = text.language if text.language != "?" else ""
+        return Markup(f'<span lang="{language}">{escape(text.value)}</span> <small class="eag-fallback" '
+                      f'title="{escape(self.t("missing-translation"))}">({escape(text.language)})</small>')
+
+    def name(self, node: str) -> Text:
+        return pick(self.model.labels.get(node, {}), self.language, default=_local_name(node))
+
+    def url(self, node: str) -> str | None:
+        entity = self.content.entities.get(node)
+        return self.href(entity.path) if entity else None
+
+    def href(self, path: str) -> str:
+        return "../" * self.depth + path
+
+    def link(self, node: str) -> Markup:
+        url = self.url(node)
+        label = self.show(self.name(node))
+        return Markup(f'<a href="{escape(url)}">{label}</a>') if url else label
+
+    def links(self, nodes) -> Markup:
+        nodes = list(dict.fromkeys(nodes))
+        return Markup(", ".join(self.link(n) for n in nodes)) if nodes else escape(self.t("nothing"))
+
+    def link_list(self, nodes) -> Markup:
+        """A list of links (or "nothing"): written here, not as a template macro, because a page of
+        a national model calls it thousands of times."""
+        if not nodes:
+            return Markup(f'<p class="eag-none">{escape(self.t("nothing"))}</p>')
+        return Markup('<ul class="eag-links">' + "".join(f"<li>{self.link(n)}</li>" for n in nodes) + "</ul>")
+
+    def facts(self, rows) -> Markup:
+        """A definition list of the rows that have a value."""
+        return Markup('<dl class="eag-facts">' + "".join(f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>"
+                                                        for label, value in rows if value) + "</dl>")
+
+    def badge(self, mode: str | None) -> Markup:
+        return Markup(f'<span class="eag-badge eag-{mode}">{escape(self.t(mode))}</span>') if mode else Markup("")
+
+    def text(self, node: str, name: str) -> Markup:
+        texts = self.content.text(node, name)
+        if not texts:
+            return Markup("")
+        chosen = self.pick(texts)
+        paragraphs = [p.strip() for p in re.split(r"\n\s*\n", chosen.value) if p.strip()]
+        lang = f' lang="{escape(chosen.language)}"' if chosen.language and chosen.language != "?" else ""
+        return Markup("".join(f"<p{lang}>{escape(p)}</p>" for p in paragraphs))
+
+    def message(self, finding: Finding) -> str:
+        return finding.text(self.language)
+
+    def diagram(self, diagram: Diagram) -> Markup:
+        return Markup(f'<figure class="eag-diagram">{placeholder(diagram, self.diagrams)}'
+                      f"<figcaption>{escape(diagram.title)}</figcaption></figure>")
+
+    # -- pages --------------------------------------------------------------------------------------
+    def all(self) -> Iterator[tuple[str, str]]:
+        """(path inside the docs folder, Markdown) for every page."""
+        yield "index.md", self._render("home.md.j2", 0, **self._dashboard())
+        for section in SECTIONS:
+            entities = self.content.in_section(section)
+            yield f"{section}/index.md", self._render("section.md.j2", 1, section=section, entities=entities)
+            for entity in entities:
+                yield f"{section}/{entity.slug}.md", self._entity_page(section, entity.iri)
+        yield "one-stop-shop.md", self._render("one-stop-shop.md.j2", 0, events=self._journeys())
+        yield "findings.md", self._render("findings.md.j2", 0, **self._findings_page())
+        yield "validation.md", self._render("validation.md.j2", 0, findings=self.findings.validation)
+        yield "rules.md", self._render("rules.md.j2", 0, rules=self.rules)
+
+    def _render(self, template: str, depth: int, **context) -> str:
+        self.depth = depth
+        text = self.env.get_template(template).render(p=self, lang=self.language, **context)
+        return _one_html_block(text)
+
+    def _entity_page(self, section: str, node: str) -> str:
+        build = getattr(self, f"_{section}")
+        self.depth = 1
+        return self._render(f"{KIND_OF_SECTION[section]}.md.j2", 1, node=node, title=self.name(node),
+                            findings=self.findings.about(node), **build(node))
+
+    # -- one function per entity kind: the facts its template shows ---------------------------------
+    def _services(self, service: str) -> dict:
+        model = self.model
+        asked, fetched = [], []
+        for evidence in model.evidence_of(service):
+            sources = self.content.fetched_from(evidence)
+            row = {"evidence": evidence, "concepts": self.content.concepts_of_evidence(evidence), "sources": sources}
+            (fetched if sources else asked).append(row)
+        asked_concepts = {c for row in asked for c in row["concepts"]}
+        for concept in model.required_concepts(service):
+            if concept not in asked_concepts and not any(concept in row["concepts"] for row in fetched):
+                sources = model.available_sources(concept)
+                if sources:
+                    fetched.append({"evidence": None, "concepts": [concept], "sources": sources})
+        return {
+            "authorities": model.objects(service, CV + "hasCompetentAuthority"),
+            "executing": model.objects(service, EAG + "executingAuthority"),
+            "types": model.objects(service, DCT + "type"),
+            "granting": self.content.granting(service),
+            "cases": model.cases(service),
+            "identifier": self.content.value(service, "identifier"),
+            "channels": model.objects(service, CV + "hasChannel"),
+            "regulations": model.objects(service, CV + "hasLegalResource"),
+            "outputs": model.objects(service, CPSV + "produces"),
+            "events": self.content.events_of(service),
+            "asked": asked, "fetched": fetched,
+            "diagram": self._service_diagram(service, asked, fetched),
+        }
+
+    def _authorities(self, authority: str) -> dict:
+        model = self.model
+        return {
+            "services": self.content.services_by_authority.get(authority, []),
+            "parents": model.objects(authority, ORG + "subOrganizationOf"),
+            "children": model.subjects(ORG + "subOrganizationOf", authority),
+            "sources": model.subjects(DCT + "publisher", authority),
+            "applications": model.subjects(EAG + "ownedBy", authority),
+            "levels": self.content.links(authority, EAG + "governmentLevel"),
+            "identifier": self.content.value(authority, "identifier"),
+        }
+
+    def _events(self, event: str) -> dict:
+        return {"journey": self._journey(event)}
+
+    def _sources(self, source: str) -> dict:
+        model = self.model
+        concepts = model.subjects(AUTHSRC + "hasSource", source)
+        consumers = [c for agreement in model.objects(source, AUTHSRC + "hasAgreement")
+                     for c in model.objects(agreement, AUTHSRC + "hasConsumer")]
+        evidence = model.subjects(DCT + "isPartOf", source)
+        users = sorted({s for e in evidence for s in model.subjects(CPSV + "hasInput", e)})
+        diagram = Diagram(self.t("diagram") + ": " + self.name(source).value, rankdir="LR", focus=source)
+        diagram.node(source, self.name(source).value, "source", self.url(source))
+        for publisher in model.objects(source, DCT + "publisher"):
+            diagram.node(publisher, self.name(publisher).value, "authority", self.url(publisher))
+            diagram.edge(publisher, source, self.t("publisher").lower())
+        for integrator in model.objects(source, AUTHSRC + "hasIntegrator"):
+            diagram.node(integrator, self.name(integrator).value, "authority", self.url(integrator))
+            diagram.edge(source, integrator, self.t("integrator").lower())
+        for consumer in sorted(set(consumers))[:12]:
+            diagram.node(consumer, self.name(consumer).value, "authority", self.url(consumer))
+            diagram.edge(source, consumer)
+        for service in users[:12]:
+            diagram.node(service, self.name(service).value, "service", self.url(service))
+            diagram.edge(source, service)
+        return {
+            "publishers": model.objects(source, DCT + "publisher"),
+            "integrators": model.objects(source, AUTHSRC + "hasIntegrator"),
+            "concepts": concepts, "consumers": sorted(set(consumers)), "users": users,
+            "diagram": diagram if len(diagram.nodes) > 1 else None,
+        }
+
+    def _regulations(self, regulation: str) -> dict:
+        model = self.model
+        dependents = impact(model, regulation, max_distance=2)
+        diagram = Diagram(self.t("impact") + ": " + self.name(regulation).value, rankdir="RL", focus=regulation)
+        diagram.node(regulation, self.name(regulation).value, "regulation", self.url(regulation))
+        for dependent in dependents.dependents[:30]:
+            kind = _diagram_kind(dependent.kind)
+            diagram.node(dependent.node, self.name(dependent.node).value, kind, self.url(dependent.node))
+        for dependent in dependents.dependents[:30]:
+            if dependent.via in diagram.nodes:
+                diagram.edge(dependent.node, dependent.via)
+        return {
+            "date": self.content.value(regulation, "date"),
+            "services": model.subjects(CV + "hasLegalResource", regulation),
+            "concepts": model.subjects(EAG + "definedIn", regulation),
+            "based_on": model.objects(regulation, "http://data.europa.eu/eli/ontology#based_on"),
+            "diagram": diagram if len(diagram.nodes) > 1 else None,
+        }
+
+    def _concepts(self, concept: str) -> dict:
+        model = self.model
+        return {
+            "defined_in": model.objects(concept, EAG + "definedIn"),
+            "sources": model.objects(concept, AUTHSRC + "hasSource"),
+            "matches": self.content.links(concept, SKOS + "closeMatch") + self.content.links(concept, SKOS + "exactMatch"),
+            "users": self._concept_users.get(concept, []),
+        }
+
+    @cached_property
+    def _concept_users(self) -> dict[str, list[str]]:
+        users = defaultdict(list)
+        for service in self.model.services:
+            for concept in self.model.required_concepts(service):
+                users[concept].append(service)
+        return users
+
+    def _processes(self, process: str) -> dict:
+        model = self.model
+        steps = self.content.steps(process)
+        diagram = Diagram(self.t("diagram") + ": " + self.name(process).value, rankdir="LR")
+        previous = None
+        for step in steps:
+            performers = model.objects(step, EAG + "performedBy")
+            lane = self.name(performers[0]).value if performers else "?"
+            activity = self.content.links(step, EAG + "activity")
+            label = self.name(step).value if self.content.labels(step) else (
+                self.name(activity[0]).value if activity else _local_name(step))
+            diagram.node(step, label, "step")
+            diagram.lanes.setdefault(lane, []).append(step)
+            if previous:
+                diagram.edge(previous, step)
+            previous = step
+        rows = [{"step": s, "order": self.content.value(s, "order"), "performers": model.objects(s, EAG + "performedBy"),
+                 "applications": model.objects(s, EAG + "usesApplication"),
+                 "activity": self.content.links(s, EAG + "activity")} for s in steps]
+        return {"steps": rows, "realises": model.objects(process, EAG + "realises"),
+                "diagram": diagram if steps else None}
+
+    def _applications(self, application: str) -> dict:
+        model = self.model
+        return {"owners": model.objects(application, EAG + "ownedBy"),
+                "capabilities": model.objects(application, EAG + "supportsCapability"),
+                "steps_using": len(model.subjects(EAG + "usesApplication", application))}
+
+    def _capabilities(self, capability: str) -> dict:
+        model = self.model
+        return {"broader": model.objects(capability, SKOS + "broader"),
+                "narrower": model.subjects(SKOS + "broader", capability),
+                "applications": model.subjects(EAG + "supportsCapability", capability)}
+
+    # -- diagrams, journeys, dashboard ----------------------------------------------------------------
+    def _service_diagram(self, service: str, asked: list[dict], fetched: list[dict]) -> Diagram:
+        model = self.model
+        diagram = Diagram(self.t("diagram") + ": " + self.name(service).value, focus=service)
+        diagram.node(service, self.name(service).value, "service", self.url(service))
+        for authority in model.authorities_of(service):
+            diagram.node(authority, self.name(authority).value, "authority", self.url(authority))
+            diagram.edge(authority, service)
+        for row in asked:
+            diagram.node(row["evidence"], self.name(row["evidence"]).value, "evidence")
+            diagram.edge(row["evidence"], service)
+        for row in fetched:
+            for source in row["sources"]:
+                diagram.node(source, self.name(source).value, "source", self.url(source))
+                diagram.edge(source, service)
+        for regulation in model.objects(service, CV + "hasLegalResource"):
+            diagram.node(regulation, self.name(regulation).value, "regulation", self.url(regulation))
+            diagram.edge(regulation, service)
+        for output in model.objects(service, CPSV + "produces"):
+            diagram.node(output, self.name(output).value, "output")
+            diagram.edge(service, output)
+        return diagram
+
+    def _journey(self, event: str) -> list[dict]:
+        rows = []
+        for service in sorted(self.content.services_by_event.get(event, []), key=self.content.sort_key):
+            asked = [e for e in self.model.evidence_of(service) if not self.content.fetched_from(e)]
+            rows.append({"service": service, "authorities": self.model.objects(service, CV + "hasCompetentAuthority"),
+                         "granting": self.content.granting(service), "asked": asked,
+                         "online": self.content.is_online(service)})
+        return rows
+
+    def _journeys(self) -> list[dict]:
+        return [{"event": e.iri, "journey": self._journey(e.iri)} for e in self.content.in_section("events")]
+
+    def _dashboard(self) -> dict:
+        content, model = self.content, self.model
+        per_authority = sorted(((len(services), a) for a, services in content.services_by_authority.items()),
+                               key=lambda pair: (-pair[0], pair[1]))
+        services_chart = charts.bar_chart(self.t("per-authority"), [
+            charts.Row(self.name(a).value, (n,)) for n, a in per_authority[:CHART_ROWS]], (self.t("services"),))
+        online = sum(1 for s in model.services if content.is_online(s))
+        online_chart = charts.share_bar(self.t("online-share"), [
+            (self.t("online"), online), (self.t("not-online"), len(model.services) - online)])
+        modes = Counter(content.granting(s) for s in model.services if content.granting(s))
+        granting_chart = charts.share_bar(self.t("granting-share"), [
+            (self.t(mode), modes.get(mode, 0)) for mode in ("automatic", "proactive", "on-request")])
+        per_authority_findings: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for finding in self.findings.analysis:
+            if finding.subject in content.entities and content.entities[finding.subject].section == "services":
+                for authority in model.objects(finding.subject, CV + "hasCompetentAuthority"):
+                    per_authority_findings[authority][0 if finding.code == "only-once-violation" else 1] += 1
+        ranked = sorted(per_authority_findings.items(), key=lambda item: (-sum(item[1]), item[0]))[:CHART_ROWS]
+        findings_chart = charts.bar_chart(self.t("findings-per-authority"), [
+            charts.Row(self.name(a).value, tuple(counts)) for a, counts in ranked],
+            (self.t("violations"), self.t("candidates")))
+        severities = Counter(f.severity for f in self.findings.validation)
+        validation_chart = charts.share_bar(self.t("validation-status"), [
+            (self.t(s.label), severities.get(s, 0)) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)])
+        return {"charts": [(self.t("per-authority"), services_chart), (self.t("online-share"), online_chart),
+                           (self.t("granting-share"), granting_chart),
+                           (self.t("findings-per-authority"), findings_chart),
+                           (self.t("validation-status"), validation_chart)],
+                "counts": {section: len(content.in_section(section)) for section in SECTIONS},
+                "top": self.findings.analysis[:10]}
+
+    def _findings_page(self) -> dict:
+        by_kind = defaultdict(list)
+        for finding in self.findings.analysis:
+            by_kind[finding.code].append(finding)
+        return {"top": self.findings.analysis[:TOP_FINDINGS], "duplicates": by_kind.get("duplicate-service", []),
+                "only_once": by_kind.get("only-once-violation", []),
+                "kinds": sorted(by_kind.items(), key=lambda item: -len(item[1]))}
+
+def _diagram_kind(kind: str) -> str:
+    return {"data source": "source", "information concept": "concept", "process step": "step"}.get(kind, kind)
+
+
+def _local_name(node: str) -> str:
+    return node.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def _one_html_block(text: str) -> str:
+    """Markdown keeps a raw HTML block only up to a blank line: drop blank lines after the front matter."""
+    head, separator, body = text.partition("\n---\n")
+    if not separator:
+        return text
+    return head + separator + "\n".join(line for line in body.splitlines() if line.strip()) + "\n"
+
