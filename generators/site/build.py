@@ -26,11 +26,14 @@ from pathlib import Path
 from eagraph.workspace import EagraphError, Workspace
 
 from .content import SECTIONS, SiteContent
-from .diagrams import fill_in, render_all
+from .diagrams import render_all
 from .i18n import LANGUAGE_NAMES, word
 from .pages import Pages, SiteFindings, environment
+from .pagestore import BODY, hold
 
 OVERRIDES = Path(__file__).with_name("overrides")
+ASSETS = Path(__file__).with_name("assets")
+HOOK = Path(__file__).with_name("hook.py")
 DEFAULT_LANGUAGES = ("nl", "fr")
 
 
@@ -110,12 +113,14 @@ def write_project(work: Path, language: str, content: SiteContent, findings: Sit
     clock.lap("diagrams")
     docs = work / language / "docs"
     shutil.rmtree(docs, ignore_errors=True)
-    for path, text in pages:
+    bodies = {}
+    for path, front_matter, body in pages:
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(fill_in(text, svgs), encoding="utf-8")
-    (docs / "assets").mkdir(exist_ok=True)
-    shutil.copyfile(OVERRIDES / "eagraph.css", docs / "assets" / "eagraph.css")
+        target.write_text(f"{front_matter}\n{BODY}\n", encoding="utf-8")
+        bodies[path] = body
+    hold(bodies, svgs)
+    shutil.copytree(ASSETS, docs / "assets")
     (work / language / "mkdocs.yml").write_text(mkdocs_config(language, languages, title, work / "site" / language),
                                                 encoding="utf-8")
     clock.lap("write")
@@ -136,9 +141,11 @@ def mkdocs_config(language: str, languages: tuple[str, ...], title: str, site_di
         "theme": {"name": "material", "custom_dir": str(OVERRIDES), "language": language, "font": False,
                   "features": ["navigation.sections", "navigation.top", "search.highlight"]},
         "extra_css": ["assets/eagraph.css"],
-        "extra": {"generator": False,
-                  "alternate": [{"name": LANGUAGE_NAMES[lang], "link": f"../{lang}/", "lang": lang}
+        # The shim that lets search run from a folder, shipped instead of fetched from unpkg.com.
+        "extra": {"generator": False, "polyfills": ["assets/iframe-worker-shim.js"],
+                  "alternate": [{"name": LANGUAGE_NAMES[lang], "link": f"../{lang}/index.html", "lang": lang}
                                 for lang in languages]},
+        "hooks": [str(HOOK)],
         "plugins": [{"search": {"lang": [language if language in ("nl", "fr", "en", "de") else "en"]}}, "offline"],
         "nav": nav,
         "not_in_nav": "\n".join(f"/{section}/*.md" for section in SECTIONS),

@@ -1,9 +1,9 @@
 """The pages of one language's site, as Markdown files for mkdocs, rendered from jinja2 templates.
 
 Model text is data, never markup: templates are rendered with autoescaping, and each page body
-is one HTML block, which Markdown leaves alone, so a title holding ``<script>``, ``*stars*`` or
-``{{ jinja }}`` shows as written. The page title (the front matter mkdocs puts in the header and
-the ``<title>``) is escaped the same way.
+goes into the page as finished HTML after Markdown (see :mod:`.hook`), so a title holding
+``<script>``, ``*stars*`` or ``{{ jinja }}`` shows as written. The page title (the front matter
+mkdocs puts in the header and the ``<title>``) is escaped the same way.
 """
 
 from __future__ import annotations
@@ -142,25 +142,24 @@ class Pages:
                       f"<figcaption>{escape(diagram.title)}</figcaption></figure>")
 
     # -- pages --------------------------------------------------------------------------------------
-    def all(self) -> Iterator[tuple[str, str]]:
-        """(path inside the docs folder, Markdown) for every page."""
-        yield "index.md", self._render("home.md.j2", 0, **self._dashboard())
+    def all(self) -> Iterator[tuple[str, str, str]]:
+        """(path inside the docs folder, front matter, body HTML) for every page."""
+        yield "index.md", *self._render("home.md.j2", 0, **self._dashboard())
         for section in SECTIONS:
             entities = self.content.in_section(section)
-            yield f"{section}/index.md", self._render("section.md.j2", 1, section=section, entities=entities)
+            yield f"{section}/index.md", *self._render("section.md.j2", 1, section=section, entities=entities)
             for entity in entities:
-                yield f"{section}/{entity.slug}.md", self._entity_page(section, entity.iri)
-        yield "one-stop-shop.md", self._render("one-stop-shop.md.j2", 0, events=self._journeys())
-        yield "findings.md", self._render("findings.md.j2", 0, **self._findings_page())
-        yield "validation.md", self._render("validation.md.j2", 0, findings=self.findings.validation)
-        yield "rules.md", self._render("rules.md.j2", 0, rules=self.rules)
+                yield f"{section}/{entity.slug}.md", *self._entity_page(section, entity.iri)
+        yield "one-stop-shop.md", *self._render("one-stop-shop.md.j2", 0, events=self._journeys())
+        yield "findings.md", *self._render("findings.md.j2", 0, **self._findings_page())
+        yield "validation.md", *self._render("validation.md.j2", 0, findings=self.findings.validation)
+        yield "rules.md", *self._render("rules.md.j2", 0, rules=self.rules)
 
-    def _render(self, template: str, depth: int, **context) -> str:
+    def _render(self, template: str, depth: int, **context) -> tuple[str, str]:
         self.depth = depth
-        text = self.env.get_template(template).render(p=self, lang=self.language, **context)
-        return _one_html_block(text)
+        return _split(self.env.get_template(template).render(p=self, lang=self.language, **context))
 
-    def _entity_page(self, section: str, node: str) -> str:
+    def _entity_page(self, section: str, node: str) -> tuple[str, str]:
         build = getattr(self, f"_{section}")
         self.depth = 1
         return self._render(f"{KIND_OF_SECTION[section]}.md.j2", 1, node=node, title=self.name(node),
@@ -390,10 +389,8 @@ def _local_name(node: str) -> str:
     return node.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
-def _one_html_block(text: str) -> str:
-    """Markdown keeps a raw HTML block only up to a blank line: drop blank lines after the front matter."""
+def _split(text: str) -> tuple[str, str]:
+    """A rendered page as (front matter, body HTML without blank lines)."""
     head, separator, body = text.partition("\n---\n")
-    if not separator:
-        return text
-    return head + separator + "\n".join(line for line in body.splitlines() if line.strip()) + "\n"
+    return head + separator, "\n".join(line for line in body.splitlines() if line.strip()) + "\n"
 

@@ -1,0 +1,25 @@
+"""The mkdocs hook of a generated site: page bodies and diagrams go in as finished HTML.
+
+A page's Markdown file holds its front matter and a placeholder; its body (rendered by
+:mod:`.pages`, all model text escaped) is put in after Markdown, and its diagrams after the
+search plugin has read the page. So neither Markdown's raw-HTML parser nor the search indexer
+reads ten thousand tables and drawings for nothing, and Markdown never sees model text.
+
+mkdocs loads this file by path, as a module of its own; the HTML is handed over through
+:data:`PAGES` of the installed package (the build runs in the same process).
+"""
+
+from __future__ import annotations
+
+from eagraph.generators.site.pagestore import PAGES, body_of, with_diagrams
+
+
+def on_page_content(html, page, config, files):
+    return body_of(page.file.src_uri, html)
+
+
+def on_post_page(output, page, config):
+    return with_diagrams(output)
+
+
+__all__ = ["PAGES", "on_page_content", "on_post_page"]
