@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The main job on the example model: install, then summarise, validate and analyse models/ (the
-# site is added to this pipeline when that command lands). Reports go to out/.
+# The main job on the example model: install, then summarise, validate and analyse models/, and
+# build the architecture site. Reports and the site go to out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -11,3 +11,5 @@ mkdir -p out
 .venv/bin/eagraph validate models --format sarif --output out/eagraph.sarif
 .venv/bin/eagraph analyze models --no-validate --format md --output out/simplification.md
 sed -n '1,16p' out/simplification.md   # the top ten of what to simplify first
+.venv/bin/eagraph site build models --out out/site
+echo "the architecture site: open out/site/index.html"

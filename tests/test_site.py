@@ -128,7 +128,7 @@ def test_failed_build_leaves_the_previous_site(tricky_site, tmp_path, monkeypatc
     workspace = load(tricky_site.parent / "model")
     build_site(workspace, out, SiteOptions(languages=("nl",)))
     before = sorted(p.relative_to(out) for p in out.rglob("*"))
-    monkeypatch.setattr(site_build, "_mkdocs_build", lambda config: f"{config}: broken on purpose")
+    monkeypatch.setattr(site_build, "_mkdocs_build", lambda config, dirty=False: f"{config}: broken on purpose")
     with pytest.raises(site_build.SiteBuildError, match="broken on purpose"):
         build_site(workspace, out, SiteOptions(languages=("nl",)))
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
@@ -181,3 +181,27 @@ def test_serve_rebuilds_when_a_model_file_changes(tricky_site, tmp_path):
     finally:
         server.shutdown()
         thread.join(timeout=10)
+
+
+def test_rebuild_after_a_change_builds_only_what_changed(tmp_path):
+    import json
+
+    model, out, cache = tmp_path / "model", tmp_path / "site", tmp_path / "cache"
+    write(model, "model.ttl", MODEL)
+    options = SiteOptions(languages=("nl", "fr"), cache_dir=cache)
+    first = build_site(load(model), out, options)
+    index = json.loads(page(out, "nl/search/search_index.json"))
+    assert not first.incremental
+    old_page = out / "nl/services/tricky.html"
+    old_inode = old_page.stat().st_ino
+    write(model, "model.ttl", MODEL.replace("Alleen Nederlands", "Nieuwe titel"))
+    second = build_site(load(model), out, options)
+    assert second.incremental
+    assert "Nieuwe titel" in page(out, "nl/services/dutch-only.html")
+    assert "Nieuwe titel" in page(out, "fr/events/moving.html")  # the journey lists it too
+    assert old_page.stat().st_ino == old_inode  # an unchanged page was not built again
+    again = json.loads(page(out, "nl/search/search_index.json"))
+    assert len(again["docs"]) == len(index["docs"])  # the search index still has every page
+    assert any("Nieuwe titel" in doc["title"] for doc in again["docs"])
+    assert not any("Alleen Nederlands" in doc["title"] for doc in again["docs"])
+    assert "Nieuwe titel" in page(out, "nl/search/search_index.js")  # the offline copy too

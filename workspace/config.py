@@ -40,6 +40,8 @@ OPTIONS: tuple[Option, ...] = (
            "Rule suppressions: tables with `rule`, optional `node`, and a `reason`."),
     Option("output", "site", str, "site",
            "Folder the architecture site is written to, relative to the model."),
+    Option("site", "title", str, "",
+           "Title of the architecture site; empty means a title in each language of the site."),
     Option("output", "reports", str, "reports",
            "Folder reports are written to, relative to the model."),
 )
@@ -60,6 +62,7 @@ class Config:
     shapes: tuple[Path, ...] = ()
     suppress: tuple[dict, ...] = ()
     site: Path = Path("site")
+    site_title: str = ""
     reports: Path = Path("reports")
     source: Path | None = None  # the eagraph.toml it came from
     unknown_keys: tuple[str, ...] = field(default=())
@@ -105,6 +108,7 @@ def load_config(root: Path) -> Config:
         shapes=tuple(root / s for s in values.get("shapes", ())),
         suppress=tuple(values.get("suppress", ())),
         site=Path(str(values.get("site", "site"))),
+        site_title=str(values.get("title", "")),
         reports=Path(str(values.get("reports", "reports"))),
         source=path,
         unknown_keys=tuple(unknown),

@@ -11,6 +11,7 @@ the first language.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import multiprocessing
@@ -28,7 +29,7 @@ from eagraph.workspace import EagraphError, Workspace
 from .content import SECTIONS, SiteContent
 from .diagrams import render_all
 from .i18n import LANGUAGE_NAMES, word
-from .pages import Pages, SiteFindings, environment
+from .pages import TEMPLATES, Pages, SiteFindings, environment
 from .pagestore import BODY, hold
 
 OVERRIDES = Path(__file__).with_name("overrides")
@@ -45,7 +46,7 @@ class SiteBuildError(EagraphError):
 class SiteOptions:
     languages: tuple[str, ...] = ()  # default: nl and fr, and en or de where the model has them
     title: str | None = None
-    cache_dir: Path | None = None  # where laid-out diagrams are kept (None: not kept)
+    cache_dir: Path | None = None  # where diagrams and the last build are kept (None: build afresh)
 
 
 @dataclass
@@ -54,6 +55,7 @@ class SiteResult:
     languages: tuple[str, ...]
     pages: int
     seconds: dict[str, float] = field(default_factory=dict)
+    incremental: bool = False  # only the pages that changed since the last build were built
 
 
 def choose_languages(content: SiteContent, wanted: tuple[str, ...]) -> tuple[str, ...]:
@@ -76,19 +78,35 @@ def build_site(workspace: Workspace, out: Path, options: SiteOptions = SiteOptio
     findings = findings or read_findings(workspace, content)
     clock.lap("model")
     languages = choose_languages(content, options.languages)
-    title = options.title or workspace.config.root.name
+    title = options.title or workspace.config.site_title or None  # None: a title in each language
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    state = _state_dir(out, options.cache_dir)
+    stamp = _stamp(languages, title)
+    dirty = state is not None and _read_stamp(state) == stamp
+    if state is not None and not dirty:
+        shutil.rmtree(state, ignore_errors=True)
+    work = state or Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    publish = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:
-        pages, laps = build_languages(work, content, findings, languages, title, options.cache_dir)
+        pages, laps = build_languages(work, content, findings, languages, title, options.cache_dir, dirty)
         clock.lap("languages")
-        _write_redirect(work / "site" / "index.html", languages, title)
-        _swap(work / "site", out)
+        if state is not None:
+            _write_stamp(state, stamp)
+        _copy_tree(work / "site", publish / "site")
+        _write_redirect(publish / "site" / "index.html", languages, title or word("site-title", languages[0]))
+        _swap(publish / "site", out)
+    except BaseException:
+        if state is not None:
+            shutil.rmtree(state, ignore_errors=True)  # half updated: the next build starts afresh
+        raise
     finally:
-        shutil.rmtree(work, ignore_errors=True)
-    clock.lap("swap")
-    return SiteResult(out, languages, pages, clock.laps | {f"{name} (all languages)": s for name, s in laps.items()})
+        shutil.rmtree(publish, ignore_errors=True)
+        if state is None:
+            shutil.rmtree(work, ignore_errors=True)
+    clock.lap("publish")
+    return SiteResult(out, languages, pages, clock.laps | {f"{name} (all languages)": s for name, s in laps.items()},
+                      incremental=dirty)
 
 
 def read_findings(workspace: Workspace, content: SiteContent) -> SiteFindings:
@@ -99,9 +117,16 @@ def read_findings(workspace: Workspace, content: SiteContent) -> SiteFindings:
 
 
 def write_project(work: Path, language: str, content: SiteContent, findings: SiteFindings,
-                  languages: tuple[str, ...], title: str, cache_dir: Path | None) -> tuple[int, dict[str, float]]:
-    """Write the mkdocs project of one language into ``work/<language>/`` (replacing what was
-    there); returns the number of pages and the seconds each stage took."""
+                  languages: tuple[str, ...], title: str | None, cache_dir: Path | None,
+                  dirty: bool = False) -> tuple[int, dict[str, float]]:
+    """Write the mkdocs project of one language into ``work/<language>/``; returns the number of
+    pages and the seconds each stage took.
+
+    ``dirty``: the project holds the last build; only pages whose text changed are written (a
+    page file carries its body's hash), and their old HTML is removed, so that mkdocs' dirty
+    build renders just those. Every file mkdocs writes is removed first rather than overwritten:
+    the published copy shares the unchanged files with the project (hard links).
+    """
     from eagraph.validators.rules import contract_rules
 
     clock = _Clock()
@@ -111,30 +136,84 @@ def write_project(work: Path, language: str, content: SiteContent, findings: Sit
     clock.lap("pages")
     svgs = render_all(diagrams, cache_dir)
     clock.lap("diagrams")
-    docs = work / language / "docs"
-    shutil.rmtree(docs, ignore_errors=True)
-    bodies = {}
-    for path, front_matter, body in pages:
+    docs, site = work / language / "docs", work / "site" / language
+    if not dirty:
+        shutil.rmtree(docs, ignore_errors=True)
+        shutil.rmtree(site, ignore_errors=True)
+    texts = {path: f"{front}\n<!-- {hashlib.blake2b(body.encode(), digest_size=10).hexdigest()} -->\n{BODY}\n"
+             for path, front, body in pages}
+    for path in _stale_pages(docs, texts) if dirty else ():
+        (docs / path).unlink()
+        _html(site, path).unlink(missing_ok=True)
+    for path, text in texts.items():
         target = docs / path
+        if dirty and _same_text(target, text):
+            continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(f"{front_matter}\n{BODY}\n", encoding="utf-8")
-        bodies[path] = body
-    hold(bodies, svgs)
-    shutil.copytree(ASSETS, docs / "assets")
-    (work / language / "mkdocs.yml").write_text(mkdocs_config(language, languages, title, work / "site" / language),
-                                                encoding="utf-8")
+        target.write_text(text, encoding="utf-8")
+        _html(site, path).unlink(missing_ok=True)
+    previous_index = _set_aside_generated(site, work / language) if dirty else None
+    _sync_assets(docs / "assets")
+    hold({path: body for path, _front, body in pages}, svgs, previous_index)
+    (work / language / "mkdocs.yml").write_text(mkdocs_config(language, languages, title, site), encoding="utf-8")
     clock.lap("write")
     return len(pages), clock.laps
 
 
-def mkdocs_config(language: str, languages: tuple[str, ...], title: str, site_dir: Path) -> str:
+def _html(site: Path, page: str) -> Path:
+    return site / (page[:-3] + ".html")
+
+
+def _stale_pages(docs: Path, wanted: dict[str, str]) -> list[str]:
+    found = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")] if docs.is_dir() else []
+    return [path for path in found if path not in wanted]
+
+
+def _same_text(path: Path, text: str) -> bool:
+    try:
+        return path.read_text(encoding="utf-8") == text
+    except OSError:
+        return False
+
+
+#: What mkdocs writes on every build, whatever changed.
+GENERATED = ("search/search_index.json", "search/search_index.js", "sitemap.xml", "sitemap.xml.gz", "404.html")
+
+
+def _set_aside_generated(site: Path, project: Path) -> Path | None:
+    """Remove what every build rewrites; keep the last search index for the hook to merge with."""
+    previous = project / "previous-search-index.json"
+    index = site / GENERATED[0]
+    if index.is_file():
+        os.replace(index, previous)
+    for name in GENERATED[1:]:
+        (site / name).unlink(missing_ok=True)
+    return previous if previous.is_file() else None
+
+
+def _sync_assets(target: Path) -> None:
+    """Copy eagraph's assets, leaving an unchanged file untouched (mkdocs then keeps its copy)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for source in ASSETS.iterdir():
+        if not _same_bytes(source, target / source.name):
+            shutil.copyfile(source, target / source.name)
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    try:
+        return a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False
+
+
+def mkdocs_config(language: str, languages: tuple[str, ...], title: str | None, site_dir: Path) -> str:
     """The mkdocs.yml of one language (JSON, which YAML reads): entity pages are kept out of the
     navigation, which would otherwise list ten thousand services on every page."""
     nav = [{word("home", language): "index.md"}]
     nav += [{word(section, language): f"{section}/index.md"} for section in SECTIONS]
     nav += [{word(key, language): f"{key}.md"} for key in ("one-stop-shop", "findings", "validation", "rules")]
     config = {
-        "site_name": title,
+        "site_name": title or word("site-title", language),
         "site_dir": str(site_dir),
         "docs_dir": "docs",
         "use_directory_urls": False,
@@ -155,11 +234,11 @@ def mkdocs_config(language: str, languages: tuple[str, ...], title: str, site_di
 
 
 def build_languages(work: Path, content: SiteContent, findings: SiteFindings, languages: tuple[str, ...],
-                    title: str, cache_dir: Path | None) -> tuple[int, dict[str, float]]:
+                    title: str | None, cache_dir: Path | None, dirty: bool = False) -> tuple[int, dict[str, float]]:
     """Each language is generated and built by mkdocs in a process of its own (forked, so the model
     read once is shared), as many at a time as there are cores; returns pages and summed seconds."""
     global _JOB
-    _JOB = (work, content, findings, languages, title, cache_dir)
+    _JOB = (work, content, findings, languages, title, cache_dir, dirty)
     try:
         if len(languages) == 1 or (os.cpu_count() or 1) < 2:
             results = [_build_language(lang) for lang in languages]
@@ -183,16 +262,16 @@ _JOB: tuple | None = None  # what the forked language builds share
 
 
 def _build_language(language: str) -> tuple[int, dict[str, float], str | None]:
-    work, content, findings, languages, title, cache_dir = _JOB
-    pages, laps = write_project(work, language, content, findings, languages, title, cache_dir)
+    work, content, findings, languages, title, cache_dir, dirty = _JOB
+    pages, laps = write_project(work, language, content, findings, languages, title, cache_dir, dirty)
     clock = _Clock()
-    error = _mkdocs_build(str(work / language / "mkdocs.yml"))
+    error = _mkdocs_build(str(work / language / "mkdocs.yml"), dirty)
     clock.lap("mkdocs")
     return pages, laps | clock.laps, error
 
 
-def _mkdocs_build(config_file: str) -> str | None:
-    """Build one mkdocs project; the error text, or None."""
+def _mkdocs_build(config_file: str, dirty: bool = False) -> str | None:
+    """Build one mkdocs project (``dirty``: only its changed pages); the error text, or None."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -200,10 +279,49 @@ def _mkdocs_build(config_file: str) -> str | None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     try:
-        build(load_config(config_file))
+        build(load_config(config_file), dirty=dirty)
     except (MkDocsException, OSError) as exc:
         return f"{config_file}: {exc}"
     return None
+
+
+def _state_dir(out: Path, cache_dir: Path | None) -> Path | None:
+    """Where the last build of ``out`` is kept for the next one (in the cache, never in the model)."""
+    if cache_dir is None:
+        return None
+    return cache_dir / "sites" / hashlib.blake2b(str(out).encode(), digest_size=8).hexdigest()
+
+
+def _stamp(languages: tuple[str, ...], title: str | None) -> str:
+    """What makes a kept build reusable: same eagraph, templates, assets, languages and title."""
+    from eagraph import __version__
+
+    digest = hashlib.blake2b(f"{__version__}|{languages}|{title}".encode(), digest_size=16)
+    for folder in (Path(__file__).parent, TEMPLATES, ASSETS, OVERRIDES / "partials"):
+        for path in sorted(folder.glob("*.*")):
+            digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _read_stamp(state: Path) -> str | None:
+    try:
+        return (state / "stamp").read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+def _write_stamp(state: Path, stamp: str) -> None:
+    (state / "stamp").write_text(stamp, encoding="utf-8")
+
+
+def _copy_tree(source: Path, target: Path) -> None:
+    """A copy of a built site: hard links where the file system allows (fast, and safe since
+    builds never overwrite a file in place), else real copies."""
+    try:
+        shutil.copytree(source, target, copy_function=os.link)
+    except OSError:
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(source, target)
 
 
 def _write_redirect(path: Path, languages: tuple[str, ...], title: str) -> None:

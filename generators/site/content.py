@@ -84,6 +84,7 @@ class SiteContent:
             elif predicate in LINK_PREDICATES and not hasattr(o, "language"):
                 content.extra_links[subject][predicate].append(node_key(o))
         content.entities = _entities(content.model)
+        content.languages_present = _title_languages(workspace)
         return content
 
     # -- pages ----------------------------------------------------------------------------------
@@ -121,9 +122,7 @@ class SiteContent:
             return found
         return sorted(s for s, links in self.extra_links.items() if node in links.get(predicate, ()))
 
-    @cached_property
-    def languages_present(self) -> set[str]:
-        return {language for labels in self.model.labels.values() for language in labels if language}
+    languages_present: set[str] = field(default_factory=set)  # of the model's own titles and labels
 
     # -- facts used by several pages --------------------------------------------------------------
     def events_of(self, service: str) -> list[str]:
@@ -172,6 +171,15 @@ class SiteContent:
             value = self.value(step, "order")
             return (int(value) if value and value.lstrip("-").isdigit() else 1 << 30, step)
         return sorted(self.model.objects(process, EAG + "hasStep"), key=order)
+
+
+def _title_languages(workspace) -> set[str]:
+    """The languages of the model files' titles and labels (not of the ontology eagraph adds)."""
+    graphs = " ".join(f"<{f.source.graph}>" for f in workspace.files)
+    found = workspace.store.query(
+        f"SELECT DISTINCT (LANG(?label) AS ?language) WHERE {{ VALUES ?g {{ {graphs} }} "
+        f"GRAPH ?g {{ ?s <{DCT}title>|<{SKOS}prefLabel> ?label }} }}")
+    return {row[0].value for row in found if row[0] is not None and row[0].value}
 
 
 def _entities(model: AnalysisModel) -> dict[str, Entity]:

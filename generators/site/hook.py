@@ -11,7 +11,9 @@ mkdocs loads this file by path, as a module of its own; the HTML is handed over 
 
 from __future__ import annotations
 
-from eagraph.generators.site.pagestore import PAGES, body_of, with_diagrams
+from mkdocs.plugins import event_priority
+
+from eagraph.generators.site.pagestore import PAGES, body_of, merge_search_index, with_diagrams
 
 
 def on_page_content(html, page, config, files):
@@ -22,4 +24,9 @@ def on_post_page(output, page, config):
     return with_diagrams(output)
 
 
-__all__ = ["PAGES", "on_page_content", "on_post_page"]
+@event_priority(-50)  # after the search plugin wrote its index, before the offline plugin inlines it
+def on_post_build(config):
+    merge_search_index(config["site_dir"])
+
+
+__all__ = ["PAGES", "on_page_content", "on_post_build", "on_post_page"]

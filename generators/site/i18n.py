@@ -40,6 +40,8 @@ def pick(texts: dict[str, str], language: str, default: str = "") -> Text:
 
 # The interface, by key. Keep keys in English; every language has every key (a test checks).
 WORDS: dict[str, dict[str, str]] = {
+    "site-title": {"nl": "Architectuur van de overheid", "fr": "Architecture de l'administration",
+                   "en": "Government architecture", "de": "Verwaltungsarchitektur"},
     "home": {"nl": "Overzicht", "fr": "Vue d'ensemble", "en": "Overview", "de": "Übersicht"},
     "services": {"nl": "Diensten", "fr": "Services", "en": "Services", "de": "Dienste"},
     "authorities": {"nl": "Overheden", "fr": "Autorités", "en": "Authorities", "de": "Behörden"},

@@ -217,7 +217,7 @@ class Pages:
         evidence = model.subjects(DCT + "isPartOf", source)
         users = sorted({s for e in evidence for s in model.subjects(CPSV + "hasInput", e)})
         diagram = Diagram(self.t("diagram") + ": " + self.name(source).value, rankdir="LR", focus=source)
-        diagram.node(source, self.name(source).value, "source", self.url(source))
+        diagram.node(source, self.name(source).value, "source")
         for publisher in model.objects(source, DCT + "publisher"):
             diagram.node(publisher, self.name(publisher).value, "authority", self.url(publisher))
             diagram.edge(publisher, source, self.t("publisher").lower())
@@ -228,7 +228,7 @@ class Pages:
             diagram.node(consumer, self.name(consumer).value, "authority", self.url(consumer))
             diagram.edge(source, consumer)
         for service in users[:12]:
-            diagram.node(service, self.name(service).value, "service", self.url(service))
+            diagram.node(service, self.name(service).value, "service")  # this page: no link to itself
             diagram.edge(source, service)
         return {
             "publishers": model.objects(source, DCT + "publisher"),
@@ -241,7 +241,7 @@ class Pages:
         model = self.model
         dependents = impact(model, regulation, max_distance=2)
         diagram = Diagram(self.t("impact") + ": " + self.name(regulation).value, rankdir="RL", focus=regulation)
-        diagram.node(regulation, self.name(regulation).value, "regulation", self.url(regulation))
+        diagram.node(regulation, self.name(regulation).value, "regulation")
         for dependent in dependents.dependents[:30]:
             kind = _diagram_kind(dependent.kind)
             diagram.node(dependent.node, self.name(dependent.node).value, kind, self.url(dependent.node))
@@ -311,7 +311,7 @@ class Pages:
     def _service_diagram(self, service: str, asked: list[dict], fetched: list[dict]) -> Diagram:
         model = self.model
         diagram = Diagram(self.t("diagram") + ": " + self.name(service).value, focus=service)
-        diagram.node(service, self.name(service).value, "service", self.url(service))
+        diagram.node(service, self.name(service).value, "service")  # this page: no link to itself
         for authority in model.authorities_of(service):
             diagram.node(authority, self.name(authority).value, "authority", self.url(authority))
             diagram.edge(authority, service)

@@ -36,7 +36,7 @@ def preview_server(path: Path, work: Path, language: str, port: int, log: Callab
             workspace = load(path)
             content = SiteContent.read(workspace)
             languages = choose_languages(content, (language,))
-            title = workspace.config.root.name
+            title = workspace.config.site_title or None
             write_project(work, language, content, read_findings(workspace, content), languages, title,
                           default_cache_dir())
             problem = _mkdocs_build(str(work / language / "mkdocs.yml"))
