@@ -102,6 +102,7 @@ class AnalysisModel:
     labels: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
     annual_cases: dict[str, int] = field(default_factory=dict)
     authoritative: dict[str, bool] = field(default_factory=dict)
+    _label_rank: dict[tuple[str, str], tuple[bool, str]] = field(default_factory=dict, repr=False, compare=False)
     #: what the model was built from (a Workspace or a Store), for analyses that query it themselves
     workspace: object = field(default=None, repr=False, compare=False)
 
@@ -133,10 +134,13 @@ class AnalysisModel:
                     # "true" on any statement wins over "false" (contradictions are validation's business)
                     self.authoritative[s] = self.authoritative.get(s, False) or o.value in ("true", "1")
             elif p in (DCT + "title", SKOS + "prefLabel"):
-                labels = self.labels[s]
+                # One label per language whatever order the store answers in: a preferred label
+                # before a title, then the alphabetically first.
                 language = o.language or ""
-                if language not in labels or p == SKOS + "prefLabel":
-                    labels[language] = o.value
+                rank = (p != SKOS + "prefLabel", o.value)
+                if rank < self._label_rank.get((s, language), (True, "\U0010ffff")):
+                    self._label_rank[(s, language)] = rank
+                    self.labels[s][language] = o.value
             return
         o = node_key(o)
         self.links[s][p][o] = None

@@ -145,6 +145,7 @@ def write_project(work: Path, language: str, content: SiteContent, findings: Sit
     for path in _stale_pages(docs, texts) if dirty else ():
         (docs / path).unlink()
         _html(site, path).unlink(missing_ok=True)
+    written = 0
     for path, text in texts.items():
         target = docs / path
         if dirty and _same_text(target, text):
@@ -152,12 +153,13 @@ def write_project(work: Path, language: str, content: SiteContent, findings: Sit
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
         _html(site, path).unlink(missing_ok=True)
+        written += 1
     previous_index = _set_aside_generated(site, work / language) if dirty else None
     _sync_assets(docs / "assets")
     hold({path: body for path, _front, body in pages}, svgs, previous_index)
     (work / language / "mkdocs.yml").write_text(mkdocs_config(language, languages, title, site), encoding="utf-8")
     clock.lap("write")
-    return len(pages), clock.laps
+    return len(pages), clock.laps | {"pages written": written}
 
 
 def _html(site: Path, page: str) -> Path:

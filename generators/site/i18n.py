@@ -112,6 +112,16 @@ WORDS: dict[str, dict[str, str]] = {
     "level": {"nl": "Bestuursniveau", "fr": "Niveau de pouvoir", "en": "Government level", "de": "Ebene"},
     "journey": {"nl": "Het traject over alle overheden heen", "fr": "Le parcours à travers toutes les autorités",
                 "en": "The journey across all authorities", "de": "Der Weg über alle Behörden"},
+    "journey-summary": {
+        "nl": "{services} diensten bij {authorities} overheden; {automatic} automatisch of proactief; "
+              "de burger levert nog {documents} stukken aan.",
+        "fr": "{services} services auprès de {authorities} autorités ; {automatic} automatiques ou proactifs ; "
+              "le citoyen fournit encore {documents} pièces.",
+        "en": "{services} services at {authorities} authorities; {automatic} automatic or proactive; "
+              "the citizen still supplies {documents} documents.",
+        "de": "{services} Dienste bei {authorities} Behörden; {automatic} automatisch oder proaktiv; "
+              "die Bürger liefern noch {documents} Unterlagen.",
+    },
     "to-whom": {"nl": "Aan wie", "fr": "À qui", "en": "To whom", "de": "An wen"},
     "still-supply": {"nl": "Nog aan te leveren", "fr": "Encore à fournir", "en": "Still to supply",
                      "de": "Noch zu liefern"},

@@ -242,10 +242,13 @@ class Pages:
         dependents = impact(model, regulation, max_distance=2)
         diagram = Diagram(self.t("impact") + ": " + self.name(regulation).value, rankdir="RL", focus=regulation)
         diagram.node(regulation, self.name(regulation).value, "regulation")
-        for dependent in dependents.dependents[:30]:
+        # Blank nodes (steps, nested requirements) have no name to show, and the store names
+        # them anew at every load: the diagram keeps to named nodes.
+        named = [d for d in dependents.dependents if not d.node.startswith("_:")][:30]
+        for dependent in named:
             kind = _diagram_kind(dependent.kind)
             diagram.node(dependent.node, self.name(dependent.node).value, kind, self.url(dependent.node))
-        for dependent in dependents.dependents[:30]:
+        for dependent in named:
             if dependent.via in diagram.nodes:
                 diagram.edge(dependent.node, dependent.via)
         return {
@@ -386,6 +389,8 @@ def _diagram_kind(kind: str) -> str:
 
 
 def _local_name(node: str) -> str:
+    if node.startswith("_:"):
+        return "…"  # a blank node's label is the store's, different at every load
     return node.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
