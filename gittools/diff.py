@@ -1,0 +1,289 @@
+"""``eagraph diff``: what a change means, entity by entity, and how it changes the findings.
+
+Two versions of a model (git revisions, the working tree, or two folders) are compared statement
+by statement, so layout, order and blank-node names do not count: a blank node is known by what
+it says (a hash of its statements, nested ones included), so only a real change to it shows, as
+a change of the entity that holds it. Changes are grouped by entity (the named subject, with its
+kind and label): added, removed, renamed (the same statements under a new IRI, or the same
+identifier), or changed, with each property's values before and after. The findings of both
+versions are compared too: validation errors and analysis findings introduced and resolved.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import subprocess
+import tarfile
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from eagraph.analyses.model import CLASS_KINDS
+from eagraph.findings import Finding
+from eagraph.workspace import EagraphError, Workspace, load
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+LABELS = ("http://www.w3.org/2004/02/skos/core#prefLabel", "http://purl.org/dc/terms/title",
+          "http://www.w3.org/2000/01/rdf-schema#label")
+IDENTIFIER = "http://purl.org/dc/terms/identifier"
+WORKING_TREE = None  # a revision argument meaning "the files as they are now"
+
+
+class DiffError(EagraphError):
+    """A version that cannot be read (unknown revision, not a git repository)."""
+
+
+@dataclass
+class PropertyChange:
+    predicate: str
+    removed: list[str]
+    added: list[str]
+
+
+@dataclass
+class EntityChange:
+    iri: str
+    kind: str
+    label: str
+    status: str  # added, removed, changed, renamed
+    properties: list[PropertyChange] = field(default_factory=list)
+    renamed_from: str | None = None
+
+
+@dataclass
+class ModelDiff:
+    before: str
+    after: str
+    entities: list[EntityChange]
+    introduced: list[Finding] = field(default_factory=list)
+    resolved: list[Finding] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def counts(self) -> dict[str, int]:
+        found: dict[str, int] = defaultdict(int)
+        for entity in self.entities:
+            found[entity.status] += 1
+        return dict(found)
+
+
+# -- reading the versions ------------------------------------------------------------------------
+
+def load_version(path: Path, revision: str | None, work: Path) -> Workspace:
+    """The model at ``path`` as it is (``revision`` None) or as it was at a git revision."""
+    if revision is WORKING_TREE:
+        return load(path)
+    path = path.resolve()
+    folder = path if path.is_dir() else path.parent
+    top = Path(_git(folder, "rev-parse", "--show-toplevel").strip())
+    prefix = folder.relative_to(top.resolve()).as_posix()
+    _git(folder, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    archive = subprocess.run(["git", "-C", str(top), "archive", "--format=tar", revision, "--",
+                              prefix if prefix != "." else "."], capture_output=True)
+    if archive.returncode != 0:
+        raise DiffError(f"git archive {revision}: {archive.stderr.decode(errors='replace').strip()}")
+    target = work / (revision.replace("/", "_") or "rev")
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(target, filter="data")
+    return load(target / prefix if prefix != "." else target, cache=True)
+
+
+def _git(folder: Path, *args: str) -> str:
+    try:
+        done = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=True)
+    except FileNotFoundError:
+        raise DiffError("comparing revisions needs git, and git is not installed") from None
+    if done.returncode != 0:
+        raise DiffError(f"git {' '.join(args)}: {done.stderr.strip() or 'failed'}")
+    return done.stdout
+
+
+def statements(workspace: Workspace) -> set[tuple[str, str, str]]:
+    """The model's statements, blank nodes named by their content, as N-Triples terms."""
+    graphs = {ox.NamedNode(f.source.graph) for f in workspace.files}
+    triples = [q for q in workspace.store.quads_for_pattern(None, None, None, None) if q.graph_name in graphs]
+    names = _blank_names(triples)
+
+    def name(term) -> str:
+        return names.get(str(term), str(term)) if isinstance(term, ox.BlankNode) else str(term)
+
+    return {(name(q.subject), str(q.predicate), name(q.object)) for q in triples}
+
+
+def _blank_names(quads) -> dict[str, str]:
+    """A name for each blank node from what it says (recursively), stable across versions."""
+    outgoing: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for q in quads:
+        if isinstance(q.subject, ox.BlankNode):
+            outgoing[str(q.subject)].append((str(q.predicate), str(q.object)))
+    names: dict[str, str] = {}
+
+    def name(node: str, path: frozenset = frozenset()) -> str:
+        if node in names:
+            return names[node]
+        if node in path:  # a cycle of blank nodes: named by position in it
+            return "_:cycle"
+        parts = sorted(f"{p} {name(o, path | {node}) if o.startswith('_:') else o}" for p, o in outgoing[node])
+        names[node] = "_:h" + hashlib.blake2b("\n".join(parts).encode(), digest_size=8).hexdigest()
+        return names[node]
+
+    for node in outgoing:
+        name(node)
+    return names
+
+
+# -- comparing -----------------------------------------------------------------------------------
+
+def compare(before: set[tuple[str, str, str]], after: set[tuple[str, str, str]]) -> list[EntityChange]:
+    """The changes between two sets of statements, by named entity."""
+    removed, added = before - after, after - before
+    owners_before, owners_after = _owners(before), _owners(after)
+    changed: dict[str, dict[str, tuple[set[str], set[str]]]] = defaultdict(lambda: defaultdict(lambda: (set(), set())))
+    index_before, index_after = _by_subject(before), _by_subject(after)
+    for side, triples, owners in ((0, removed, owners_before), (1, added, owners_after)):
+        graph = index_before if side == 0 else index_after
+        for s, p, o in triples:
+            owner, predicate = owners.get(s, (s, p))
+            shown = _shown(graph, o) if owner == s else _describe_blank(graph, s)
+            changed[owner][predicate if owner != s else p][side].add(shown)
+    subjects_before = {s for s, _, _ in before if not s.startswith("_:")}
+    subjects_after = {s for s, _, _ in after if not s.startswith("_:")}
+    types = _types(before | after)
+    entities = []
+    for subject in sorted(changed):
+        if subject.startswith("_:"):
+            continue  # a blank node nothing named holds: reported through its statements nowhere else
+        status = ("added" if subject not in subjects_before else
+                  "removed" if subject not in subjects_after else "changed")
+        properties = [PropertyChange(p, sorted(old - new), sorted(new - old))
+                      for p, (old, new) in sorted(changed[subject].items()) if old != new]
+        if properties or status != "changed":
+            entities.append(EntityChange(subject, _kind(types.get(subject, set())), "", status, properties))
+    return _find_renames(entities, index_before, index_after)
+
+
+def _owners(triples: set[tuple[str, str, str]]) -> dict[str, tuple[str, str]]:
+    """Blank node -> (the named entity holding it, the property it hangs from)."""
+    parent = {o: (s, p) for s, p, o in triples if o.startswith("_:")}
+    owners = {}
+    for node in parent:
+        seen, current = set(), node
+        while current in parent and current not in seen:
+            seen.add(current)
+            holder, predicate = parent[current]
+            if not holder.startswith("_:"):
+                owners[node] = (holder, predicate)
+                break
+            current = holder
+    return owners
+
+
+def _describe_blank(index: dict[str, list[tuple[str, str]]], node: str) -> str:
+    return "[ " + " ; ".join(sorted(f"{p} {_shown(index, o)}" for p, o in index.get(node, ()))) + " ]"
+
+
+def _shown(index: dict[str, list[tuple[str, str]]], term: str) -> str:
+    """A term as the diff shows it: a blank node by what it says."""
+    return _describe_blank(index, term) if term.startswith("_:") else term
+
+
+def _types(triples: Iterable[tuple[str, str, str]]) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for s, p, o in triples:
+        if p == f"<{RDF_TYPE}>":
+            found[s].add(o[1:-1])
+    return found
+
+
+def _kind(classes: set[str]) -> str:
+    return next((kind for cls, kind in CLASS_KINDS.items() if cls in classes), "entity")
+
+
+def _find_renames(entities: list[EntityChange], before: dict, after: dict) -> list[EntityChange]:
+    """A removed and an added entity of one kind with the same identifier, or the same statements
+    apart from their own IRI, are one entity renamed."""
+    removed = [e for e in entities if e.status == "removed"]
+    added = [e for e in entities if e.status == "added"]
+    by_subject_before, by_subject_after = before, after
+    for new in added:
+        for old in removed:
+            if old.kind != new.kind or old.status != "removed":
+                continue
+            old_statements = {(p, o) for p, o in by_subject_before.get(old.iri, ())}
+            new_statements = {(p, o) for p, o in by_subject_after.get(new.iri, ())}
+            same_id = any(p == f"<{IDENTIFIER}>" for p, _ in old_statements & new_statements)
+            overlap = len(old_statements & new_statements) / max(1, len(old_statements | new_statements))
+            if same_id or overlap >= 0.8:
+                new.status, new.renamed_from = "renamed", old.iri
+                new.properties = [PropertyChange(
+                    p, sorted(_shown(before, o) for q, o in old_statements - new_statements if q == p),
+                    sorted(_shown(after, o) for q, o in new_statements - old_statements if q == p))
+                                  for p in sorted({p for p, _ in old_statements ^ new_statements})]
+                old.status = "gone"
+                break
+    return [e for e in entities if e.status != "gone"]
+
+
+def _by_subject(triples: set) -> dict[str, list[tuple[str, str]]]:
+    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for s, p, o in triples:
+        found[s].append((p, o))
+    return found
+
+
+# -- the whole diff --------------------------------------------------------------------------------
+
+def diff_models(before: Workspace, after: Workspace, *, before_name: str, after_name: str,
+                findings: bool = True) -> ModelDiff:
+    old, new = statements(before), statements(after)
+    result = ModelDiff(before_name, after_name, compare(old, new))
+    result.labels = _labels(old) | _labels(new)
+    for entity in result.entities:
+        entity.label = result.labels.get(entity.iri[1:-1], _local(entity.iri))
+    if findings:
+        old_findings, new_findings = _findings(before), _findings(after)
+        # A renamed entity keeps its findings: they are compared under its new IRI.
+        renamed = {e.renamed_from[1:-1]: e.iri[1:-1] for e in result.entities if e.renamed_from}
+
+        def key(finding: Finding) -> tuple:
+            code, subject, path, value = finding.fingerprint
+            return code, renamed.get(subject, subject), path, value
+
+        old_keys, new_keys = {key(f) for f in old_findings}, {key(f) for f in new_findings}
+        result.introduced = [f for f in new_findings if key(f) not in old_keys]
+        result.resolved = [f for f in old_findings if key(f) not in new_keys]
+    return result
+
+
+def _findings(workspace: Workspace) -> list[Finding]:
+    from eagraph.analyses.registry import analyze
+    from eagraph.validators.validate import validate
+
+    return validate(workspace).findings + analyze(workspace, locate=False)
+
+
+def _labels(triples: set[tuple[str, str, str]]) -> dict[str, str]:
+    """A label per IRI (English, Dutch, French, any), for showing changes in business terms."""
+    ranked: dict[str, tuple[int, str]] = {}
+    order = {"en": 0, "nl": 1, "fr": 2}
+    for s, p, o in triples:
+        if p[1:-1] in LABELS and o.startswith('"') and not s.startswith("_:"):
+            text, _, language = o[1:].rpartition('"@')
+            if not _:
+                text, language = o[1:].rpartition('"')[0], ""
+            rank = (order.get(language, 3), text)
+            if s[1:-1] not in ranked or rank < ranked[s[1:-1]]:
+                ranked[s[1:-1]] = rank
+    return {iri: text for iri, (_, text) in ranked.items()}
+
+
+def _local(term: str) -> str:
+    return term.strip("<>").rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def temporary_folder() -> tempfile.TemporaryDirectory:
+    return tempfile.TemporaryDirectory(prefix="eagraph-diff-")

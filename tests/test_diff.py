@@ -1,0 +1,123 @@
+"""`eagraph diff` with real git: renames, re-owned services, added and removed entities, changes
+inside blank nodes, and what is not a change (layout, order, blank-node names)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from eagraph.gittools.fmt import format_turtle
+from helpers import git, write
+
+PREFIXES = """@prefix cpsv: <http://purl.org/vocab/cpsv#> .
+@prefix cv: <http://data.europa.eu/m8g/> .
+@prefix dct: <http://purl.org/dc/terms/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix eag: <https://w3id.org/eagraph/ns#> .
+@prefix ex: <https://example.org/> .
+"""
+AUTHORITIES = PREFIXES + """
+ex:fin a cv:PublicOrganisation ; skos:prefLabel "FOD Financiën"@nl , "SPF Finances"@fr ;
+    dct:identifier "0308357159" ; eag:governmentLevel eag:Federal .
+ex:eco a cv:PublicOrganisation ; skos:prefLabel "FOD Economie"@nl , "SPF Économie"@fr ;
+    dct:identifier "0314595348" ; eag:governmentLevel eag:Federal .
+"""
+SERVICES = PREFIXES + """
+ex:tax a cpsv:PublicService ; dct:identifier "S-1" ;
+    dct:title "Belastingaangifte"@nl , "Déclaration fiscale"@fr ;
+    dct:description "Aangifte."@nl , "Déclaration."@fr ;
+    cv:hasCompetentAuthority ex:fin ; dct:type eag:Information ;
+    cv:hasChannel [ a cv:Channel ; dct:type eag:Online ] .
+ex:old a cpsv:PublicService ; dct:identifier "S-2" ;
+    dct:title "Oude dienst"@nl , "Ancien service"@fr ;
+    dct:description "Oud."@nl , "Ancien."@fr ;
+    cv:hasCompetentAuthority ex:fin ; dct:type eag:Information .
+ex:permit a cpsv:PublicService ; dct:identifier "S-3" ;
+    dct:title "Vergunning"@nl , "Permis"@fr ;
+    dct:description "Een vergunning."@nl , "Un permis."@fr ;
+    cv:hasCompetentAuthority ex:fin ; dct:type eag:Information .
+"""
+
+
+@pytest.fixture
+def repository(tmp_path):
+    root = tmp_path / "repo"
+    write(root, "model/authorities.ttl", AUTHORITIES)
+    write(root, "model/services.ttl", SERVICES)
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "start")
+    return root
+
+
+def diff_json(run, root, *revisions):
+    result = run("diff", *revisions, "--model", root / "model", "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_layout_order_and_blank_node_names_are_not_changes(run, repository):
+    services = repository / "model/services.ttl"
+    services.write_text(format_turtle(services.read_text()), encoding="utf-8")  # reordered, reformatted
+    data = diff_json(run, repository)
+    assert data["entities"] == [] and data["summary"] == {}
+
+
+def test_rename_reown_add_remove_and_a_change_inside_a_blank_node(run, repository):
+    services = repository / "model/services.ttl"
+    text = services.read_text()
+    text = text.replace("ex:tax a", "ex:tax-return a")  # renamed: same identifier
+    text = text.replace('cv:hasCompetentAuthority ex:fin ; dct:type eag:Information .\nex:permit',
+                        'cv:hasCompetentAuthority ex:fin ; dct:type eag:Information .\nex:permit')
+    text = text.replace('"Vergunning"@nl , "Permis"@fr ;\n    dct:description "Een vergunning."@nl , "Un permis."@fr ;\n'
+                        '    cv:hasCompetentAuthority ex:fin',
+                        '"Vergunning"@nl , "Permis"@fr ;\n    dct:description "Een vergunning."@nl , "Un permis."@fr ;\n'
+                        '    cv:hasCompetentAuthority ex:eco')  # re-owned
+    text = text.replace("dct:type eag:Online ]", "dct:type eag:Phone ]")  # a change inside a blank node
+    old_block = text[text.index("ex:old a"):text.index("ex:permit a")]
+    text = text.replace(old_block, "")  # removed
+    text += """ex:new a cpsv:PublicService ; dct:identifier "S-4" ; dct:title "Nieuw"@nl ;
+    dct:description "Nieuw."@nl , "Nouveau."@fr ; cv:hasCompetentAuthority ex:eco ; dct:type eag:Information .
+"""  # added, without a French title: a new validation error
+    services.write_text(text, encoding="utf-8")
+    git(repository, "commit", "-qam", "change")
+    data = diff_json(run, repository, "HEAD~1", "HEAD")
+    by_iri = {e["iri"].rsplit("/", 1)[-1]: e for e in data["entities"]}
+    assert data["summary"] == {"added": 1, "removed": 1, "renamed": 1, "changed": 1}
+    assert by_iri["new"]["status"] == "added" and by_iri["old"]["status"] == "removed"
+    renamed = by_iri["tax-return"]
+    assert renamed["status"] == "renamed" and renamed["renamed_from"] == "https://example.org/tax"
+    assert renamed["label"] == "Belastingaangifte"
+    channel = next(p for p in renamed["properties"] if p["predicate"].endswith("hasChannel"))
+    assert "Phone" in channel["added"][0] and "Online" in channel["removed"][0]
+    permit = by_iri["permit"]
+    assert permit["status"] == "changed"
+    assert permit["properties"] == [{"predicate": "http://data.europa.eu/m8g/hasCompetentAuthority",
+                                     "removed": ["<https://example.org/fin>"], "added": ["<https://example.org/eco>"]}]
+    introduced = {(f["code"], f["subject"].rsplit("/", 1)[-1]) for f in data["findings"]["introduced"]}
+    assert ("EAG003", "new") in introduced  # the new service has no French title
+    assert not any(f["subject"].endswith("/tax-return") for f in data["findings"]["introduced"])  # renamed, not new
+
+
+def test_text_and_markdown_speak_in_labels(run, repository):
+    services = repository / "model/services.ttl"
+    services.write_text(services.read_text().replace(
+        '"Vergunning"@nl , "Permis"@fr ;\n    dct:description "Een vergunning."@nl , "Un permis."@fr ;\n'
+        '    cv:hasCompetentAuthority ex:fin', '"Vergunning"@nl , "Permis"@fr ;\n    dct:description '
+        '"Een vergunning."@nl , "Un permis."@fr ;\n    cv:hasCompetentAuthority ex:eco'), encoding="utf-8")
+    text = run("diff", "--model", repository / "model").output
+    assert "service “Vergunning”" in text and "cv:hasCompetentAuthority: FOD Financiën → FOD Economie" in text
+    markdown = run("diff", "HEAD", "--model", repository / "model", "--format", "md").output
+    assert markdown.startswith("## eagraph diff: HEAD → working tree")
+    assert "| ~ | Vergunning (`example.org/permit`) | service |" in markdown
+
+
+def test_two_folders_and_an_unknown_revision(run, repository, tmp_path):
+    other = tmp_path / "other"
+    write(other, "services.ttl", SERVICES.replace('"Oude dienst"@nl', '"Oudere dienst"@nl'))
+    write(other, "authorities.ttl", AUTHORITIES)
+    result = run("diff", repository / "model", other, "--no-findings")
+    assert result.exit_code == 0 and "“Oude dienst” (nl) → “Oudere dienst” (nl)" in result.output
+    result = run("diff", "no-such-revision", "--model", repository / "model")
+    assert result.exit_code == 2 and "no-such-revision" in result.stderr
