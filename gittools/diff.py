@@ -102,8 +102,9 @@ def _git(folder: Path, *args: str) -> str:
     return done.stdout
 
 
-def statements(workspace: Workspace) -> set[tuple[str, str, str]]:
-    """The model's statements, blank nodes named by their content, as N-Triples terms."""
+def statements(workspace: Workspace) -> tuple[set[tuple[str, str, str]], dict[str, str]]:
+    """The model's statements as N-Triples terms, blank nodes named by their content, and the
+    name given to each of the store's blank nodes."""
     graphs = {ox.NamedNode(f.source.graph) for f in workspace.files}
     triples = [q for q in workspace.store.quads_for_pattern(None, None, None, None) if q.graph_name in graphs]
     names = _blank_names(triples)
@@ -111,7 +112,7 @@ def statements(workspace: Workspace) -> set[tuple[str, str, str]]:
     def name(term) -> str:
         return names.get(str(term), str(term)) if isinstance(term, ox.BlankNode) else str(term)
 
-    return {(name(q.subject), str(q.predicate), name(q.object)) for q in triples}
+    return {(name(q.subject), str(q.predicate), name(q.object)) for q in triples}, names
 
 
 def _blank_names(quads) -> dict[str, str]:
@@ -239,7 +240,7 @@ def _by_subject(triples: set) -> dict[str, list[tuple[str, str]]]:
 
 def diff_models(before: Workspace, after: Workspace, *, before_name: str, after_name: str,
                 findings: bool = True) -> ModelDiff:
-    old, new = statements(before), statements(after)
+    (old, old_names), (new, new_names) = statements(before), statements(after)
     result = ModelDiff(before_name, after_name, compare(old, new))
     result.labels = _labels(old) | _labels(new)
     for entity in result.entities:
@@ -249,13 +250,20 @@ def diff_models(before: Workspace, after: Workspace, *, before_name: str, after_
         # A renamed entity keeps its findings: they are compared under its new IRI.
         renamed = {e.renamed_from[1:-1]: e.iri[1:-1] for e in result.entities if e.renamed_from}
 
-        def key(finding: Finding) -> tuple:
-            code, subject, path, value = finding.fingerprint
-            return code, renamed.get(subject, subject), path, value
+        old_owners, new_owners = _owners(old), _owners(new)
 
-        old_keys, new_keys = {key(f) for f in old_findings}, {key(f) for f in new_findings}
-        result.introduced = [f for f in new_findings if key(f) not in old_keys]
-        result.resolved = [f for f in old_findings if key(f) not in new_keys]
+        def key(finding: Finding, names: dict[str, str], owners: dict[str, tuple[str, str]]) -> tuple:
+            """A finding about a blank node is known by the entity and property holding it."""
+            code, subject, path, value = finding.fingerprint
+            if subject in names:
+                holder, predicate = owners.get(names[subject], (names[subject], ""))
+                subject = f"{renamed.get(holder[1:-1], holder[1:-1])} {predicate}"
+            return code, renamed.get(subject, subject), path, "_:" if value.startswith("_:") else value
+
+        old_keys = {key(f, old_names, old_owners) for f in old_findings}
+        new_keys = {key(f, new_names, new_owners) for f in new_findings}
+        result.introduced = [f for f in new_findings if key(f, new_names, new_owners) not in old_keys]
+        result.resolved = [f for f in old_findings if key(f, old_names, old_owners) not in new_keys]
     return result
 
 
