@@ -106,27 +106,25 @@ def statements(workspace: Workspace) -> tuple[set[tuple[str, str, str]], dict[st
     """The model's statements as N-Triples terms, blank nodes named by their content, and the
     name given to each of the store's blank nodes."""
     graphs = {ox.NamedNode(f.source.graph) for f in workspace.files}
-    triples = [q for q in workspace.store.quads_for_pattern(None, None, None, None) if q.graph_name in graphs]
-    names = _blank_names(triples)
-
-    def name(term) -> str:
-        return names.get(str(term), str(term)) if isinstance(term, ox.BlankNode) else str(term)
-
-    return {(name(q.subject), str(q.predicate), name(q.object)) for q in triples}, names
+    triples = [(str(q.subject), str(q.predicate), str(q.object))
+               for q in workspace.store.quads_for_pattern(None, None, None, None) if q.graph_name in graphs]
+    names = blank_names(triples)
+    return {(names.get(s, s), p, names.get(o, o)) for s, p, o in triples}, names
 
 
-def _blank_names(quads) -> dict[str, str]:
-    """A name for each blank node from what it says (recursively), stable across versions."""
+def blank_names(triples: Iterable[tuple[str, str, str]]) -> dict[str, str]:
+    """A name for each blank node (``_:label``) from what it says, recursively: the same blank
+    node gets the same name in every version and every parse."""
     outgoing: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for q in quads:
-        if isinstance(q.subject, ox.BlankNode):
-            outgoing[str(q.subject)].append((str(q.predicate), str(q.object)))
+    for s, p, o in triples:
+        if s.startswith("_:"):
+            outgoing[s].append((p, o))
     names: dict[str, str] = {}
 
     def name(node: str, path: frozenset = frozenset()) -> str:
         if node in names:
             return names[node]
-        if node in path:  # a cycle of blank nodes: named by position in it
+        if node in path:  # a cycle of blank nodes
             return "_:cycle"
         parts = sorted(f"{p} {name(o, path | {node}) if o.startswith('_:') else o}" for p, o in outgoing[node])
         names[node] = "_:h" + hashlib.blake2b("\n".join(parts).encode(), digest_size=8).hexdigest()

@@ -1,0 +1,62 @@
+"""``eagraph merge-driver`` and ``eagraph init``: eagraph as git's partner for model repositories."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from eagraph.gittools.merge import merge_files
+from eagraph.gittools.repository import init_repository
+
+from .console import Console, ExitCode, plural
+from .main import cli, verbosity_options
+
+
+@cli.command(name="merge-driver")
+@click.argument("base", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.argument("ours", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.argument("theirs", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.argument("path", required=False, default="")
+@verbosity_options
+def merge_driver_command(base: Path, ours: Path, theirs: Path, path: str) -> None:
+    """Merge Turtle files on statements, for git: %O %A %B %P.
+
+    Set up once per clone (`eagraph init` writes the .gitattributes line):
+
+    \b
+      git config merge.eagraph.name "eagraph: merge Turtle on statements"
+      git config merge.eagraph.driver "eagraph merge-driver %O %A %B %P"
+      echo '*.ttl merge=eagraph' >> .gitattributes
+
+    Changes of both sides that do not collide merge cleanly. A real conflict (both sides gave one
+    property a different single value, or one side deleted what the other changed) is written
+    between conflict markers and the exit code is 1, so git stops. No statement is lost.
+    """
+    console = Console.current()
+    result = merge_files(base, ours, theirs, path or ours.name)
+    if result.conflicts:
+        console.warn(f"{path or ours}: {plural(len(result.conflicts), 'conflict')} left between markers for you to resolve")
+        click.get_current_context().exit(ExitCode.FINDINGS)
+    console.detail(f"{path or ours}: merged on statements")
+
+
+@cli.command(name="init")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=".", required=False)
+@verbosity_options
+def init_command(folder: Path) -> None:
+    """Start a model repository in FOLDER: eagraph.toml, a starter model, .gitattributes with the
+    merge driver, pre-commit hooks, and CI for GitHub Actions and GitLab CI.
+
+    Files that exist already are left alone. In a git repository, the merge driver is also
+    configured for this clone (other clones run the two `git config` lines of the README).
+    """
+    console = Console.current()
+    written, skipped, configured = init_repository(folder)
+    for path in written:
+        console.out(f"wrote {path}")
+    for path in skipped:
+        console.detail(f"kept {path} (it exists)")
+    if configured:
+        console.info("configured git's merge driver `eagraph` for this clone")
+    console.info(f"next: `eagraph validate {folder}` and `eagraph site build {folder}`")
