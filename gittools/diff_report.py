@@ -33,12 +33,8 @@ def value(diff: ModelDiff, term: str) -> str:
         iri = term[1:-1]
         return diff.labels.get(iri) or short(iri)
     if term.startswith('"'):
-        text, quote, rest = term[1:].rpartition('"')
-        if rest.startswith("@"):
-            return f"“{text}” ({rest[1:]})"
-        if rest.startswith("^^"):
-            return f"“{text}”"
-        return f"“{text}”"
+        text, _, rest = term[1:].rpartition('"')
+        return f"“{text}” ({rest[1:]})" if rest.startswith("@") else f"“{text}”"
     if term.startswith("[ "):  # a blank node, by what it says
         parts = [part.split(" ", 1) for part in term[2:-2].split(" ; ") if " " in part]
         return "[" + "; ".join(f"{short(p[1:-1])} {value(diff, o)}" for p, o in parts) + "]"
@@ -59,16 +55,25 @@ def _text(diff: ModelDiff, language: str) -> str:
             name += f", renamed from {short(entity.renamed_from[1:-1])}"
         lines.append(f"\n{SIGNS[entity.status]} {name}: {entity.status}")
         if entity.status in ("changed", "renamed"):
-            for change in entity.properties:
-                before = ", ".join(value(diff, t) for t in change.removed) or "—"
-                after = ", ".join(value(diff, t) for t in change.added) or "—"
-                lines.append(f"    {compact(change.predicate[1:-1])}: {before} → {after}")
+            for name, before, after in _changes(diff, entity):
+                lines.append(f"    {name}: {before} → {after}")
     lines.append(f"\nfindings: {len(diff.introduced)} introduced, {len(diff.resolved)} resolved")
-    for sign, findings in (("+", diff.introduced), ("-", diff.resolved)):
-        for finding in findings:
-            lines.append(f"  {sign} {finding.severity.label} {finding.code} {short(finding.subject)}: "
-                         f"{finding.text(language)}")
+    for sign, finding in _findings(diff, "+", "-"):
+        lines.append(f"  {sign} {finding.severity.label} {finding.code} {short(finding.subject)}: "
+                     f"{finding.text(language)}")
     return "\n".join(lines) + "\n"
+
+
+def _changes(diff: ModelDiff, entity) -> list[tuple[str, str, str]]:
+    """(property, values before, values after) of a changed or renamed entity."""
+    return [(compact(c.predicate[1:-1]), ", ".join(value(diff, t) for t in c.removed) or "—",
+             ", ".join(value(diff, t) for t in c.added) or "—") for c in entity.properties]
+
+
+def _findings(diff: ModelDiff, introduced: str, resolved: str):
+    for sign, findings in ((introduced, diff.introduced), (resolved, diff.resolved)):
+        for finding in findings:
+            yield sign, finding
 
 
 def _markdown(diff: ModelDiff, language: str) -> str:
@@ -76,10 +81,9 @@ def _markdown(diff: ModelDiff, language: str) -> str:
     if diff.entities:
         lines += ["| | entity | kind | change |", "|---|---|---|---|"]
         for entity in diff.entities:
-            changes = "<br>".join(
-                f"`{compact(c.predicate[1:-1])}`: {cell(', '.join(value(diff, t) for t in c.removed) or '—')} → "
-                f"{cell(', '.join(value(diff, t) for t in c.added) or '—')}" for c in entity.properties
-            ) if entity.status in ("changed", "renamed") else entity.status
+            changes = "<br>".join(f"`{name}`: {cell(before)} → {cell(after)}"
+                                  for name, before, after in _changes(diff, entity)
+                                  ) if entity.status in ("changed", "renamed") else entity.status
             if entity.status == "renamed":
                 changes = f"renamed from `{short(entity.renamed_from[1:-1])}`" + (f"<br>{changes}" if changes else "")
             lines.append(f"| {SIGNS[entity.status]} | {cell(entity.label)} (`{short(entity.iri[1:-1])}`) | "
@@ -89,10 +93,9 @@ def _markdown(diff: ModelDiff, language: str) -> str:
     lines.append("")
     if diff.introduced or diff.resolved:
         lines += ["| | severity | code | subject | message |", "|---|---|---|---|---|"]
-        for sign, findings in (("introduced", diff.introduced), ("resolved", diff.resolved)):
-            for f in findings:
-                lines.append(f"| {sign} | {f.severity.label} | `{f.code}` | `{short(f.subject)}` | "
-                             f"{cell(f.text(language))} |")
+        for sign, f in _findings(diff, "introduced", "resolved"):
+            lines.append(f"| {sign} | {f.severity.label} | `{f.code}` | `{short(f.subject)}` | "
+                         f"{cell(f.text(language))} |")
     return "\n".join(lines) + "\n"
 
 

@@ -109,7 +109,7 @@ def render_all(sources: dict[str, str], cache_dir: Path | None) -> dict[str, str
         raise GraphvizError("the site's diagrams need Graphviz's `dot` (Debian: apt-get install graphviz)")
     done: dict[str, str] = {}
     todo = []
-    for key, source in sources.items():
+    for key in sources:
         cached = _read_cache(cache_dir, key)
         if cached is None:
             todo.append(key)
