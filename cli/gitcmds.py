@@ -60,3 +60,28 @@ def init_command(folder: Path) -> None:
     if configured:
         console.info("configured git's merge driver `eagraph` for this clone")
     console.info(f"next: `eagraph validate {folder}` and `eagraph site build {folder}`")
+
+
+@cli.command(name="trend")
+@click.argument("path", type=click.Path(path_type=Path), default=".", required=False)
+@click.option("--since", required=True, metavar="REV", help="The first commit to count from (a git revision).")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to this file instead of standard output.")
+@verbosity_options
+def trend_command(path: Path, since: str, fmt: str, output: Path | None) -> None:
+    """The dashboard's key figures at REV and at each later commit that changed the model at PATH:
+    services, online share, automatic share, only-once violations, duplicate services and
+    validation errors. Each commit is computed once and kept in the cache.
+    """
+    from eagraph.gittools.trend import to_csv, to_json, trend
+    from eagraph.workspace.cache import default_cache_dir
+    from eagraph.workspace.files import write_atomic
+
+    console = Console.current()
+    points = trend(path, since, default_cache_dir())
+    text = to_csv(points) if fmt == "csv" else to_json(points)
+    if output is not None:
+        write_atomic(output, text)
+        console.info(f"wrote {plural(len(points), 'commit')} to {output}")
+    else:
+        console.out(text.rstrip("\n"))

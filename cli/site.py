@@ -27,10 +27,13 @@ def site_group() -> None:
               help="The folder to write the site to (replaced only when the build succeeded); "
                    "default: [output] site of eagraph.toml, relative to the model.")
 @click.option("--language", "languages", multiple=True, metavar="LANG", help=LANGUAGE_HELP)
+@click.option("--trend", "trend_commits", type=int, default=12, show_default=True, metavar="N",
+              help="In a git repository, chart the key figures over the last N commits that changed the model (0: none).")
 @click.option("--title", help="The site's title (default: [site] title of eagraph.toml, else one per language).")
 @no_cache_option
 @verbosity_options
-def site_build_command(path: Path, out: Path | None, languages: tuple[str, ...], title: str | None, no_cache: bool) -> None:
+def site_build_command(path: Path, out: Path | None, languages: tuple[str, ...], trend_commits: int, title: str | None,
+                       no_cache: bool) -> None:
     """Build the architecture site of the model at PATH into --out.
 
     One static site per language (nl/, fr/ …) that works offline and from any sub-path: open
@@ -43,7 +46,8 @@ def site_build_command(path: Path, out: Path | None, languages: tuple[str, ...],
     """
     console = Console.current()
     workspace = load_workspace(path, cache=not no_cache)
-    options = SiteOptions(languages=languages, title=title, cache_dir=None if no_cache else default_cache_dir())
+    options = SiteOptions(languages=languages, title=title, cache_dir=None if no_cache else default_cache_dir(),
+                          trend_commits=trend_commits)
     result = build_site(workspace, out or workspace.root / workspace.config.site, options)
     console.detail("seconds: " + ", ".join(f"{name} {seconds}" for name, seconds in result.seconds.items()))
     console.info(f"wrote the site ({plural(result.pages, 'page')} in {', '.join(result.languages)}) to {result.out}; "

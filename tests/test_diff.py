@@ -123,3 +123,33 @@ def test_two_folders_and_an_unknown_revision(run, repository, tmp_path):
     assert result.exit_code == 0 and "“Oude dienst” (nl) → “Oudere dienst” (nl)" in result.output
     result = run("diff", "no-such-revision", "--model", repository / "model")
     assert result.exit_code == 2 and "no-such-revision" in result.stderr
+
+
+def test_trend_follows_the_key_figures_commit_by_commit(run, repository, tmp_path):
+    import csv
+    import io
+
+    services = repository / "model/services.ttl"
+    services.write_text(services.read_text() + """ex:fee a cpsv:PublicService ; dct:identifier "S-9" ;
+    dct:title "Retributie"@nl ; dct:description "Een retributie."@nl , "Une redevance."@fr ;
+    cv:hasCompetentAuthority ex:fin ; dct:type eag:Information .
+""", encoding="utf-8")  # one more service, without a French title
+    git(repository, "commit", "-qam", "a fee")
+    write(repository, "README.md", "not part of the model\n")
+    git(repository, "add", "-A")
+    git(repository, "commit", "-qm", "docs only")
+    result = run("trend", repository / "model", "--since", "HEAD~2")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert [row["subject"] for row in rows] == ["start", "a fee"]  # the docs commit did not touch the model
+    assert [row["services"] for row in rows] == ["3", "4"]
+    assert int(rows[1]["validation_errors"]) == int(rows[0]["validation_errors"]) + 1
+    data = json.loads(run("trend", repository / "model", "--since", "HEAD~2", "--format", "json").output)
+    assert [p["services"] for p in data["points"]] == [3, 4] and "online_share" in data["figures"]
+    # The site of a model in git charts the same figures over its last commits.
+    from eagraph.generators.site import SiteOptions, build_site
+    from eagraph.workspace import load
+
+    build_site(load(repository / "model"), tmp_path / "site", SiteOptions(languages=("nl",)))
+    home = (tmp_path / "site/nl/index.html").read_text()
+    assert home.count("<polyline") == 6 and "Verloop over de laatste wijzigingen" in home

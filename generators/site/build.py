@@ -47,6 +47,7 @@ class SiteOptions:
     languages: tuple[str, ...] = ()  # default: nl and fr, and en or de where the model has them
     title: str | None = None
     cache_dir: Path | None = None  # where diagrams and the last build are kept (None: build afresh)
+    trend_commits: int = 12  # in a git repository, the dashboard's figures over this many commits (0: none)
 
 
 @dataclass
@@ -76,6 +77,7 @@ def build_site(workspace: Workspace, out: Path, options: SiteOptions = SiteOptio
     ensure_ontology(workspace)  # the labels of eag: service types, granting modes, levels
     content = content or SiteContent.read(workspace)
     findings = findings or read_findings(workspace, content)
+    findings.trend = _trend(workspace.root, options)
     clock.lap("model")
     languages = choose_languages(content, options.languages)
     title = options.title or workspace.config.site_title or None  # None: a title in each language
@@ -107,6 +109,26 @@ def build_site(workspace: Workspace, out: Path, options: SiteOptions = SiteOptio
     clock.lap("publish")
     return SiteResult(out, languages, pages, clock.laps | {f"{name} (all languages)": s for name, s in laps.items()},
                       incremental=dirty)
+
+
+def _trend(root: Path, options: SiteOptions) -> list:
+    """The key figures over the last commits when the model lies in a git repository, else none."""
+    from eagraph.gittools.trend import trend
+
+    if options.trend_commits <= 0:
+        return []
+    try:
+        first = _first_of_last(root, options.trend_commits)
+        return trend(root, first, options.cache_dir, options.trend_commits) if first else []
+    except EagraphError:  # not a git repository, or no commit yet
+        return []
+
+
+def _first_of_last(root: Path, count: int) -> str | None:
+    from eagraph.gittools.diff import _git
+
+    revisions = _git(root, "rev-list", "--first-parent", f"--max-count={count}", "HEAD", "--", ".").split()
+    return revisions[-1] if revisions else None
 
 
 def read_findings(workspace: Workspace, content: SiteContent) -> SiteFindings:

@@ -90,3 +90,23 @@ def _percent(value: int, total: int) -> str:
 
 def _clip(text: str, size: int) -> str:
     return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def line_chart(title: str, labels: list[str], values: list[float], percent: bool = False) -> str:
+    """One figure over time (a point per commit, oldest left), its values written at the ends."""
+    if len(values) < 2:
+        return ""
+    width, height, left, top = LABEL_WIDTH + BAR_WIDTH, 120, 50, 16
+    low, high = min(values), max(values)
+    span = (high - low) or 1
+    xs = [left + (width - left - 20) * i / (len(values) - 1) for i in range(len(values))]
+    ys = [top + (height - top - 24) * (1 - (v - low) / span) for v in values]
+    shown = (lambda v: f"{100 * v:.0f} %") if percent else (lambda v: f"{v:,.0f}")
+    words = "; ".join(f"{label}: {shown(v)}" for label, v in zip(labels, values))
+    points = " ".join(f"{x:.1f},{y:.1f}" for x, y in zip(xs, ys))
+    return (_open(title, width, height, words)
+            + f'<polyline points="{points}" fill="none" stroke="{BAR_COLOURS[0]}" stroke-width="2"/>'
+            + "".join(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{BAR_COLOURS[0]}"/>' for x, y in zip(xs, ys))
+            + f'<text x="{xs[0]:.1f}" y="{height - 6}">{escape(labels[0])}: {shown(values[0])}</text>'
+            + f'<text x="{xs[-1]:.1f}" y="{height - 6}" text-anchor="end">{escape(labels[-1])}: {shown(values[-1])}</text>'
+            + "</svg>")

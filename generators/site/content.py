@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from eagraph.analyses import figures
 from eagraph.analyses.model import AUTHSRC, CPSV, CV, DCT, EAG, ELI, SKOS, AnalysisModel, node_key
 
 #: The sections of the site: folder, the classes whose instances get a page there, in nav order.
@@ -144,20 +145,12 @@ class SiteContent:
                 grouped[authority].append(service)
         return grouped
 
-    def channel_types(self, service: str) -> set[str]:
-        return {t for channel in self.model.objects(service, CV + "hasChannel") for t in self.links(channel, DCT + "type")}
-
     def is_online(self, service: str) -> bool:
-        return any(t.endswith(("#Online", "#Website", "#MobileApp", "/Online")) for t in self.channel_types(service))
+        return figures.is_online(self.model, service)
 
     def granting(self, service: str) -> str | None:
         """``automatic``, ``proactive`` or ``on-request`` for an entitlement, else None."""
-        modes = self.model.granting_mode(service)
-        for mode, name in ((EAG + "Automatic", "automatic"), (EAG + "Proactive", "proactive"),
-                           (EAG + "OnRequest", "on-request")):
-            if mode in modes:
-                return name
-        return None
+        return figures.granting(self.model, service)
 
     def fetched_from(self, evidence: str) -> list[str]:
         """The sources an evidence item is taken from (``dct:isPartOf``) instead of asked for."""

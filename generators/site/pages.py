@@ -42,6 +42,7 @@ class SiteFindings:
 
     analysis: list[Finding] = field(default_factory=list)
     validation: list[Finding] = field(default_factory=list)
+    trend: list = field(default_factory=list)  # eagraph.gittools.trend.Point, oldest first
 
     def about(self, node: str) -> list[Finding]:
         return self._by_subject.get(node, [])
@@ -373,8 +374,21 @@ class Pages:
                            (self.t("granting-share"), granting_chart),
                            (self.t("findings-per-authority"), findings_chart),
                            (self.t("validation-status"), validation_chart)],
+                "trend": self._trend_charts(),
                 "counts": {section: len(content.in_section(section)) for section in SECTIONS},
                 "top": self.findings.analysis[:10]}
+
+    def _trend_charts(self) -> list[tuple[str, str]]:
+        """The key figures at each of the last commits (a model kept in git)."""
+        points = self.findings.trend
+        if len(points) < 2:
+            return []
+        labels = [p.date[:10] for p in points]
+        shown = [("services", "services", False), ("online_share", "online-share", True),
+                 ("automatic_share", "automatic-share", True), ("only_once_violations", "violations", False),
+                 ("duplicate_services", "duplicates", False), ("validation_errors", "error", False)]
+        return [(self.t(key), charts.line_chart(self.t(key), labels, [p.figures[name] for p in points], percent))
+                for name, key, percent in shown]
 
     def _findings_page(self) -> dict:
         by_kind = defaultdict(list)

@@ -1,0 +1,97 @@
+"""``eagraph trend``: the dashboard's key figures at each commit since a revision.
+
+Each commit's model is read from git (``git archive``), validated and analysed; its figures are
+kept in the cache by commit and eagraph version (a commit never changes), so asking again, or
+building the site again, only computes new commits.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from eagraph import __version__
+from eagraph.analyses.figures import FIGURES, key_figures
+from eagraph.analyses.model import AnalysisModel
+from eagraph.workspace.files import write_atomic
+
+from .diff import _git, load_version, temporary_folder
+
+
+@dataclass
+class Point:
+    commit: str
+    date: str  # ISO 8601, the commit's
+    subject: str  # the commit message's first line
+    figures: dict[str, float]
+
+
+def commits(model: Path, since: str, limit: int | None = None) -> list[tuple[str, str, str]]:
+    """(hash, date, subject) of ``since`` and the commits after it that changed the model, oldest first."""
+    folder = model if model.is_dir() else model.parent
+    log = _git(folder, "log", "--first-parent", "--reverse", "--format=%H%x09%cI%x09%s", f"{since}^!", "--", ".")
+    log += _git(folder, "log", "--first-parent", "--reverse", "--format=%H%x09%cI%x09%s", f"{since}..HEAD", "--", ".")
+    found = [tuple(line.split("\t", 2)) for line in log.splitlines() if line.count("\t") >= 2]
+    unique = list(dict.fromkeys(found))
+    return unique[-limit:] if limit else unique
+
+
+def trend(model: Path, since: str, cache_dir: Path | None = None, limit: int | None = None) -> list[Point]:
+    points = []
+    with temporary_folder() as work:
+        for commit, date, subject in commits(model, since, limit):
+            figures = _cached(cache_dir, commit)
+            if figures is None:
+                figures = figures_at(model, commit, Path(work))
+                _store(cache_dir, commit, figures)
+            points.append(Point(commit, date, subject, figures))
+    return points
+
+
+def figures_at(model: Path, commit: str, work: Path) -> dict[str, float]:
+    from eagraph.analyses.registry import analyze
+    from eagraph.validators.validate import validate
+
+    workspace = load_version(model, commit, work)
+    analysis_model = AnalysisModel.build(workspace)
+    return key_figures(analysis_model, analyze(workspace, model=analysis_model, locate=False),
+                       validate(workspace).findings)
+
+
+def _cache_file(cache_dir: Path | None, commit: str) -> Path | None:
+    return cache_dir / "trend" / f"{commit}-{__version__}.json" if cache_dir else None
+
+
+def _cached(cache_dir: Path | None, commit: str) -> dict | None:
+    path = _cache_file(cache_dir, commit)
+    try:
+        return json.loads(path.read_text(encoding="utf-8")) if path else None
+    except (OSError, ValueError):
+        return None
+
+
+def _store(cache_dir: Path | None, commit: str, figures: dict) -> None:
+    path = _cache_file(cache_dir, commit)
+    if path is not None:
+        try:
+            write_atomic(path, json.dumps(figures), durable=False)
+        except OSError:
+            pass
+
+
+def to_csv(points: list[Point]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["commit", "date", "subject", *FIGURES])
+    for point in points:
+        writer.writerow([point.commit, point.date, point.subject, *(point.figures[name] for name in FIGURES)])
+    return out.getvalue()
+
+
+def to_json(points: list[Point]) -> str:
+    return json.dumps({"figures": FIGURES, "points": [
+        {"commit": p.commit, "date": p.date, "subject": p.subject, **p.figures} for p in points]},
+        indent=2, ensure_ascii=False) + "\n"
