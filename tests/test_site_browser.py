@@ -220,14 +220,21 @@ def search_and_open(driver, site: Path, base_url: str, page: str, title: str) ->
     box.send_keys(title)
     wanted = (site / page).resolve()
 
-    def result_for_page(d):
-        for link in d.find_elements("css selector", ".md-search-result__link"):
-            if site_file(site, base_url, link.get_attribute("href") or "") == wanted:
-                return link
-        return None
+    def open_result(d) -> bool:
+        """Click the result that links to the page; the list re-renders while results arrive, so a
+        link found a moment ago can be gone: then look again."""
+        from selenium.common.exceptions import StaleElementReferenceException
 
-    shown = wait_for(driver, result_for_page, f"show a search result for {title!r} that links to {page}")
-    shown.click()
+        try:
+            for link in d.find_elements("css selector", ".md-search-result__link"):
+                if site_file(site, base_url, link.get_attribute("href") or "") == wanted:
+                    link.click()
+                    return True
+        except StaleElementReferenceException:
+            pass
+        return False
+
+    wait_for(driver, open_result, f"show a search result for {title!r} that links to {page}, and open it")
     wait_for(driver, lambda d: site_file(site, base_url, d.current_url) == wanted, f"open {page} from the results")
     assert_page_shown(driver, site, base_url, page)
 
