@@ -40,7 +40,9 @@ def timed(*command: str, cwd: Path | None = None, ok=(0,)) -> float:
 
 
 def eagraph(*args: str, ok=(0,), cwd: Path | None = None) -> float:
-    return timed(sys.executable, "-m", "eagraph", *args, ok=ok, cwd=cwd)
+    seconds = timed(sys.executable, "-m", "eagraph", *args, ok=ok, cwd=cwd)
+    print(f"  eagraph {args[0]} … {seconds:.2f} s", flush=True)
+    return seconds
 
 
 def main() -> None:
@@ -82,7 +84,7 @@ def main() -> None:
 def merge_bench(model: Path, path: Path) -> float:
     """Two versions of ``path`` that each change another service, merged by the driver."""
     base = path.read_text(encoding="utf-8")
-    titles = re.findall(r'dct:title "([^"]+)"@nl', base)
+    titles = re.findall(r'"([^"\n]+)"@nl', base)
     ours = base.replace(f'"{titles[1]}"@nl', f'"{titles[1]} (ons)"@nl', 1)
     theirs = base.replace(f'"{titles[-1]}"@nl', f'"{titles[-1]} (hun)"@nl', 1)
     folder = model.parent / "merge"

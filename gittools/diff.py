@@ -26,6 +26,7 @@ import pyoxigraph as ox
 from eagraph.analyses.model import CLASS_KINDS
 from eagraph.findings import Finding
 from eagraph.workspace import EagraphError, Workspace, load
+from eagraph.workspace.blanks import blank_names
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 LABELS = ("http://www.w3.org/2004/02/skos/core#prefLabel", "http://purl.org/dc/terms/title",
@@ -110,29 +111,6 @@ def statements(workspace: Workspace) -> tuple[set[tuple[str, str, str]], dict[st
                for q in workspace.store.quads_for_pattern(None, None, None, None) if q.graph_name in graphs]
     names = blank_names(triples)
     return {(names.get(s, s), p, names.get(o, o)) for s, p, o in triples}, names
-
-
-def blank_names(triples: Iterable[tuple[str, str, str]]) -> dict[str, str]:
-    """A name for each blank node (``_:label``) from what it says, recursively: the same blank
-    node gets the same name in every version and every parse."""
-    outgoing: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for s, p, o in triples:
-        if s.startswith("_:"):
-            outgoing[s].append((p, o))
-    names: dict[str, str] = {}
-
-    def name(node: str, path: frozenset = frozenset()) -> str:
-        if node in names:
-            return names[node]
-        if node in path:  # a cycle of blank nodes
-            return "_:cycle"
-        parts = sorted(f"{p} {name(o, path | {node}) if o.startswith('_:') else o}" for p, o in outgoing[node])
-        names[node] = "_:h" + hashlib.blake2b("\n".join(parts).encode(), digest_size=8).hexdigest()
-        return names[node]
-
-    for node in outgoing:
-        name(node)
-    return names
 
 
 # -- comparing -----------------------------------------------------------------------------------

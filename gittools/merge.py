@@ -18,11 +18,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eagraph.workspace.blanks import blank_names
 from eagraph.workspace.files import write_atomic
 from eagraph.workspace.turtle import TurtleSyntaxError, offset_to_position
 
 from .canonical import Writer
-from .diff import blank_names
 from .reading import FormatError, ReadFile, read_turtle
 
 Statement = tuple[str, str, str]

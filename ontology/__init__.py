@@ -7,6 +7,9 @@ types, granting modes, channel types, government levels) wherever it runs.
 from pathlib import Path
 
 ONTOLOGY_PATH = Path(__file__).with_name("eagraph.ttl")
+#: The JSON-LD context of eagraph models (published at CONTEXT_URL).
+CONTEXT_PATH = Path(__file__).with_name("context.jsonld")
+CONTEXT_URL = "https://w3id.org/eagraph/context.jsonld"
 
 EAG = "https://w3id.org/eagraph/ns#"
 

@@ -1,0 +1,62 @@
+"""Exports others read: CPSV-AP 3.2.0 that SEMIC's own shapes accept, and JSON-LD that reads back
+to the same graph."""
+
+from __future__ import annotations
+
+import json
+
+import pyshacl
+import rdflib
+from rdflib.compare import isomorphic
+
+from eagraph.generators.cpsv_ap import export_cpsv_ap
+from eagraph.generators.jsonld import export_jsonld
+from eagraph.validators.validate import ValidationOptions, validate
+from eagraph.workspace import load
+from helpers import MODELS, REFERENCE, write
+
+SEMIC = REFERENCE / "semic"
+CPSV_AP = SEMIC / "cpsv-ap-3.2.0"
+
+
+def test_cpsv_ap_export_of_the_example_model_conforms_to_the_official_shapes(tmp_path):
+    graph = export_cpsv_ap(load(MODELS))
+    shapes = rdflib.Graph().parse(CPSV_AP / "cpsv-ap-SHACL.ttl")
+    vocabulary = rdflib.Graph().parse(CPSV_AP / "cpsv-ap.ttl")
+    for inference in ("none", "rdfs"):  # also for a consumer that does no reasoning
+        conforms, _, text = pyshacl.validate(graph, shacl_graph=shapes, ont_graph=vocabulary, inference=inference)
+        assert conforms, text[:3000]
+    # and through eagraph's own profile, the way a user checks it
+    write(tmp_path, "export.ttl", graph.serialize(format="turtle"))
+    report = validate(load(tmp_path), ValidationOptions(profiles=("cpsv-ap-3.2",), profile_dir=SEMIC))
+    assert [f for f in report.findings if f.code.startswith("CPSV-AP")] == []
+
+
+def test_cpsv_ap_export_keeps_the_public_service_part_only():
+    graph = export_cpsv_ap(load(MODELS))
+    types = {str(o).rsplit("/", 1)[-1].rsplit("#", 1)[-1] for o in graph.objects(None, rdflib.RDF.type)}
+    assert {"PublicService", "PublicOrganisation", "LifeEvent", "Evidence", "Output", "Dataset"} <= types
+    assert not types & {"Process", "ProcessStep", "ApplicationComponent", "Capability", "Agreement", "DataSource"}
+    assert not any(str(p).startswith("https://w3id.org/eagraph/ns#") for p in graph.predicates())
+    legal_aid = rdflib.URIRef("https://w3id.org/eagraph/be/service/legal-aid")
+    assert (legal_aid, rdflib.URIRef("http://purl.org/dc/terms/identifier"), rdflib.Literal("JUS-002")) in graph
+
+
+def test_jsonld_reads_back_as_the_same_graph_and_as_plain_json(tmp_path):
+    workspace = load(MODELS)
+    text = export_jsonld(workspace)
+    assert isomorphic(workspace.rdflib_graph(), rdflib.Graph().parse(data=text, format="json-ld"))
+    nodes = {node["id"]: node for node in json.loads(text)["@graph"]}
+    service = nodes["https://w3id.org/eagraph/be/service/legal-aid"]
+    assert service["type"] == "PublicService" and service["title"]["nl"] == "Juridische tweedelijnsbijstand (pro-Deoadvocaat)"
+    assert service["hasCompetentAuthority"] == "https://w3id.org/eagraph/be/authority/justice"
+    assert export_jsonld(load(MODELS)) == text  # the same model gives the same document
+
+
+def test_export_commands(run, tmp_path):
+    assert run("export", "cpsv-ap", MODELS, "-o", tmp_path / "services.jsonld").exit_code == 0
+    assert rdflib.Graph().parse(tmp_path / "services.jsonld", format="json-ld")
+    result = run("export", "jsonld", MODELS, "-o", tmp_path / "model.jsonld", "--context-url",
+                 "https://w3id.org/eagraph/context.jsonld")
+    assert result.exit_code == 0
+    assert json.loads((tmp_path / "model.jsonld").read_text())["@context"] == "https://w3id.org/eagraph/context.jsonld"
