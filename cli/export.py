@@ -14,7 +14,7 @@ from .main import cli, load_workspace, model_path_argument, verbosity_options
 
 @cli.group(name="export")
 def export_group() -> None:
-    """Write the model (or its public-service part) for other tools: cpsv-ap, jsonld."""
+    """Write the model (or its public-service part) for other tools: archimate, cpsv-ap, jsonld."""
 
 
 @export_group.command(name="cpsv-ap")
@@ -50,4 +50,18 @@ def export_jsonld_command(path: Path, out: Path, context_url: str | None) -> Non
     from eagraph.generators.jsonld import export_jsonld
 
     write_atomic(out, export_jsonld(load_workspace(path), context_url))
+    Console.current().info(f"wrote {out}")
+
+
+@export_group.command(name="archimate")
+@model_path_argument
+@click.option("--out", "-o", type=click.Path(path_type=Path, dir_okay=False), required=True, help="The .xml file to write.")
+@click.option("--name", default="eagraph model", show_default=True, help="The model's name in the exchange file.")
+@verbosity_options
+def export_archimate_command(path: Path, out: Path, name: str) -> None:
+    """The model as an ArchiMate 3.1 Model Exchange File (open it in Archi: File > Import > Open
+    Exchange XML Model), with a view per authority and per life event laid out by Graphviz."""
+    from eagraph.generators.archimate import export_archimate
+
+    write_atomic(out, export_archimate(load_workspace(path), name).decode("utf-8"))
     Console.current().info(f"wrote {out}")

@@ -1,0 +1,269 @@
+"""``eagraph export archimate``: the model as an ArchiMate 3.1 Model Exchange File, with views.
+
+The mapping (see the docs' Interoperability page) gives each kind of node an ArchiMate element and
+each link the relationship ArchiMate allows between those elements (a test checks every exported
+relationship against the official relationship table). What ArchiMate has no element for (yearly
+cases, granting mode, identifiers, the node's IRI) goes into properties. Each authority and each
+life event gets a view, laid out by Graphviz with ArchiMate's default element size, so that it
+opens readable in Archi. Views are made anew from the model, not kept from an imported file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+from collections import defaultdict
+from pathlib import Path
+
+from lxml import etree
+
+from eagraph.analyses.model import AUTHSRC, CPSV, CV, DCT, EAG, ELI, ORG, SKOS, AnalysisModel
+from eagraph.workspace import EagraphError, Workspace
+
+NS = "http://www.opengroup.org/xsd/archimate/3.0/"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+WIDTH, HEIGHT = 120, 55  # Archi's default element size, in pixels
+
+#: class -> ArchiMate element type (first match wins)
+ELEMENT_TYPES = {
+    CPSV + "PublicService": "BusinessService",
+    CV + "PublicOrganisation": "BusinessActor",
+    EAG + "Process": "BusinessProcess",
+    EAG + "ProcessStep": "BusinessProcess",
+    EAG + "ApplicationComponent": "ApplicationComponent",
+    AUTHSRC + "DataSource": "DataObject",
+    CV + "InformationConcept": "BusinessObject",
+    ELI + "LegalResource": "Constraint",
+    CV + "LifeEvent": "BusinessEvent",
+    CV + "BusinessEvent": "BusinessEvent",
+    EAG + "Capability": "Capability",
+    CV + "Evidence": "Representation",
+    CV + "Output": "Representation",
+    CV + "Requirement": "Requirement",
+    CV + "Criterion": "Requirement",
+    CV + "InformationRequirement": "Requirement",
+    CV + "Channel": "BusinessInterface",
+    AUTHSRC + "Agreement": "Contract",
+    CPSV + "Rule": "Principle",
+}
+#: link -> (ArchiMate relationship, whether the model's object is the relationship's source)
+RELATIONS = {
+    CV + "hasCompetentAuthority": ("Assignment", True),  # the actor is assigned to the service
+    EAG + "executingAuthority": ("Assignment", True),
+    EAG + "realises": ("Realization", False),  # the process realises the service
+    EAG + "hasStep": ("Composition", False),
+    EAG + "performedBy": ("Assignment", True),
+    EAG + "usesApplication": ("Serving", True),  # the application serves the step
+    EAG + "supportsCapability": ("Realization", False),
+    EAG + "ownedBy": ("Association", True),
+    DCT + "publisher": ("Association", True),
+    AUTHSRC + "hasSource": ("Realization", True),  # the data object realises the business object
+    CV + "isGroupedBy": ("Triggering", True),  # the event triggers the service
+    CV + "hasLegalResource": ("Association", False),
+    CV + "holdsRequirement": ("Realization", False),  # the service realises the requirement
+    CPSV + "hasInput": ("Association", False),
+    CPSV + "produces": ("Association", False),
+    CV + "hasChannel": ("Assignment", True),  # the interface is assigned to the service
+    CV + "supportsConcept": ("Realization", False),  # the representation realises the business object
+    EAG + "definedIn": ("Association", False),
+    AUTHSRC + "hasAgreement": ("Association", False),
+    AUTHSRC + "hasConsumer": ("Association", False),
+    ORG + "subOrganizationOf": ("Composition", True),  # the parent is composed of its parts
+    SKOS + "broader": ("Composition", True),
+    CPSV + "follows": ("Association", False),
+    CPSV + "implements": ("Association", False),  # a rule (principle) carries out a regulation (constraint)
+}
+#: what ArchiMate has no element for, as properties: name -> predicate
+PROPERTIES = {"iri": None, "identifier": DCT + "identifier", "annualCases": EAG + "annualCases",
+              "grantingMode": EAG + "grantingMode", "serviceType": DCT + "type",
+              "governmentLevel": EAG + "governmentLevel"}
+
+
+class ArchimateError(EagraphError):
+    """An exchange file that cannot be written (Graphviz missing, say)."""
+
+
+def identifier(node: str) -> str:
+    """A stable XML identifier for a node (an NCName)."""
+    return "id-" + hashlib.blake2b(node.encode(), digest_size=10).hexdigest()
+
+
+def export_archimate(workspace: Workspace, name: str = "eagraph model") -> bytes:
+    from eagraph.validators.validate import ensure_ontology
+
+    ensure_ontology(workspace)
+    model = AnalysisModel.build(workspace)
+    texts = _texts(workspace)
+    elements = {node: next(ELEMENT_TYPES[c] for c in ELEMENT_TYPES if c in classes)
+                for node, classes in sorted(model.types.items()) if any(c in ELEMENT_TYPES for c in classes)}
+    relationships = []
+    for source, by_predicate in sorted(model.links.items()):
+        for predicate, objects in sorted(by_predicate.items()):
+            if predicate not in RELATIONS or source not in elements:
+                continue
+            kind, reverse = RELATIONS[predicate]
+            for target in objects:
+                if target in elements and target != source:
+                    a, b = (target, source) if reverse else (source, target)
+                    relationships.append((a, b, kind, predicate))
+    root = etree.Element(f"{{{NS}}}model", nsmap={None: NS, "xsi": XSI}, identifier="id-model")
+    _text(root, "name", {"en": name})
+    definitions = {key: f"propid-{key}" for key in PROPERTIES}
+    element_list = etree.SubElement(root, f"{{{NS}}}elements")
+    for node, kind in elements.items():
+        element = etree.SubElement(element_list, f"{{{NS}}}element", identifier=identifier(node))
+        element.set(f"{{{XSI}}}type", kind)
+        _text(element, "name", model.labels.get(node) or {"": _local(node)})
+        documentation = texts.get((node, DCT + "description")) or texts.get((node, SKOS + "definition"))
+        if documentation:
+            _text(element, "documentation", documentation)
+        _properties(element, node, model, texts, definitions)
+    relation_list = etree.SubElement(root, f"{{{NS}}}relationships")
+    seen = set()
+    for a, b, kind, predicate in relationships:
+        key = identifier(f"{a}|{kind}|{b}")
+        if key in seen:
+            continue
+        seen.add(key)
+        relation = etree.SubElement(relation_list, f"{{{NS}}}relationship", identifier=key,
+                                    source=identifier(a), target=identifier(b))
+        relation.set(f"{{{XSI}}}type", kind)
+        _text(relation, "name", {"en": _local(predicate)})
+    property_list = etree.SubElement(root, f"{{{NS}}}propertyDefinitions")
+    for key, ident in definitions.items():
+        definition = etree.SubElement(property_list, f"{{{NS}}}propertyDefinition", identifier=ident, type="string")
+        _text(definition, "name", {"en": key})
+    _views(root, model, elements, relationships)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _texts(workspace: Workspace) -> dict[tuple[str, str], dict[str, str]]:
+    found: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+    for row in workspace.query(f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ <{DCT}description> <{SKOS}definition> "
+                               f"<{DCT}identifier> <{EAG}annualCases> }} ?s ?p ?o FILTER(isLiteral(?o)) }}"):
+        s, p, o = row
+        key = "_:" + s.value if s.__class__.__name__ == "BlankNode" else s.value
+        found[(key, p.value)].setdefault(o.language or "", o.value)
+    return found
+
+
+def _text(parent, tag: str, values: dict[str, str]) -> None:
+    for language, value in sorted(values.items()):
+        child = etree.SubElement(parent, f"{{{NS}}}{tag}")
+        if language:
+            child.set(XML_LANG, language)
+        child.text = value
+
+
+def _properties(element, node: str, model: AnalysisModel, texts: dict, definitions: dict[str, str]) -> None:
+    values = {"iri": None if node.startswith("_:") else node}
+    for key, predicate in PROPERTIES.items():
+        if predicate is None:
+            continue
+        literal = texts.get((node, predicate))
+        linked = model.objects(node, predicate)
+        if literal:
+            values[key] = next(iter(literal.values()))
+        elif linked:
+            values[key] = ", ".join(model.label(o, "en") for o in linked)
+    values = {k: v for k, v in values.items() if v}
+    if not values:
+        return
+    holder = etree.SubElement(element, f"{{{NS}}}properties")
+    for key, value in values.items():
+        prop = etree.SubElement(holder, f"{{{NS}}}property", propertyDefinitionRef=definitions[key])
+        _text(prop, "value", {"en": value})
+
+
+# -- views --------------------------------------------------------------------------------------------
+
+def _views(root, model: AnalysisModel, elements: dict[str, str], relationships: list) -> None:
+    views = []
+    for authority in (n for n, kind in elements.items() if kind == "BusinessActor"):
+        services = model.subjects(CV + "hasCompetentAuthority", authority)
+        members = {authority, *services, *model.subjects(EAG + "ownedBy", authority),
+                   *model.subjects(DCT + "publisher", authority),
+                   *(p for s in services for p in model.subjects(EAG + "realises", s))}
+        views.append((authority, members))
+    for event in (n for n, kind in elements.items() if kind == "BusinessEvent"):
+        services = model.subjects(CV + "isGroupedBy", event)
+        members = {event, *services, *(a for s in services for a in model.objects(s, CV + "hasCompetentAuthority"))}
+        views.append((event, members))
+    holder = etree.SubElement(root, f"{{{NS}}}views")
+    diagrams = etree.SubElement(holder, f"{{{NS}}}diagrams")
+    for subject, members in views:
+        members = sorted(m for m in members if m in elements)
+        inside = [r for r in relationships if r[0] in members and r[1] in members]
+        positions = _layout(members, inside)
+        view = etree.SubElement(diagrams, f"{{{NS}}}view", identifier=identifier("view|" + subject))
+        view.set(f"{{{XSI}}}type", "Diagram")
+        _text(view, "name", model.labels.get(subject) or {"": _local(subject)})
+        nodes = {}
+        for member in members:
+            x, y = positions[member]
+            shape = etree.SubElement(view, f"{{{NS}}}node", identifier=identifier(f"node|{subject}|{member}"),
+                                     elementRef=identifier(member), x=str(x), y=str(y), w=str(WIDTH), h=str(HEIGHT))
+            shape.set(f"{{{XSI}}}type", "Element")
+            nodes[member] = shape.get("identifier")
+        drawn = set()
+        for a, b, kind, _predicate in inside:
+            ref = identifier(f"{a}|{kind}|{b}")
+            if ref in drawn:
+                continue
+            drawn.add(ref)
+            line = etree.SubElement(view, f"{{{NS}}}connection", identifier=identifier(f"conn|{subject}|{ref}"),
+                                    relationshipRef=ref, source=nodes[a], target=nodes[b])
+            line.set(f"{{{XSI}}}type", "Relationship")
+
+
+def _layout(members: list[str], relationships: list) -> dict[str, tuple[int, int]]:
+    """Top-left corners (pixels) from a Graphviz layout with every node of Archi's default size."""
+    index = {m: f"n{i}" for i, m in enumerate(members)}
+    lines = ["digraph { graph [rankdir=LR, nodesep=0.4, ranksep=0.8];",
+             f'node [shape=box, fixedsize=true, width={WIDTH / 72:.3f}, height={HEIGHT / 72:.3f}, label=""];']
+    lines += [f"{index[m]};" for m in members]
+    lines += [f"{index[a]} -> {index[b]};" for a, b, _k, _p in relationships]
+    lines.append("}")
+    try:
+        done = subprocess.run(["dot", "-Tplain"], input="\n".join(lines).encode(), capture_output=True, check=True)
+    except (OSError, subprocess.CalledProcessError) as exc:
+        raise ArchimateError(f"laying out the views needs Graphviz's `dot`: {exc}") from None
+    height, positions = 0.0, {}
+    names = {v: k for k, v in index.items()}
+    for line in done.stdout.decode().splitlines():
+        parts = line.split()
+        if parts[0] == "graph":
+            height = float(parts[3])
+        elif parts[0] == "node":
+            x, y = float(parts[2]), float(parts[3])
+            positions[names[parts[1]]] = (round(x * 72 - WIDTH / 2) + 20, round((height - y) * 72 - HEIGHT / 2) + 20)
+    return positions
+
+
+def _local(node: str) -> str:
+    return node.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1] or node
+
+
+def validate_exchange(document: bytes, xsd_dir: Path) -> list[str]:
+    """Problems of an exchange document against The Open Group's XSDs (``xml.xsd`` and ``dc.xsd``
+    taken from ``xsd_dir``, nothing from the network); empty when it is valid."""
+    wrapper = f"""<?xml version="1.0"?>
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" elementFormDefault="qualified">
+  <xs:import namespace="http://purl.org/dc/elements/1.1/" schemaLocation="{(xsd_dir / 'dc.xsd').as_uri()}"/>
+  <xs:import namespace="{NS}" schemaLocation="{(xsd_dir / 'archimate3_Diagram.xsd').as_uri()}"/>
+</xs:schema>"""
+
+    class Local(etree.Resolver):
+        def resolve(self, url, _pubid, context):
+            if url.endswith("/xml.xsd") or url == "http://www.w3.org/2001/xml.xsd":
+                return self.resolve_filename(str(xsd_dir / "xml.xsd"), context)
+            return None
+
+    parser = etree.XMLParser(no_network=True, resolve_entities=False)
+    parser.resolvers.add(Local())
+    schema = etree.XMLSchema(etree.fromstring(wrapper.encode(), parser, base_url=str(xsd_dir) + "/"))
+    tree = etree.fromstring(document, etree.XMLParser(no_network=True, resolve_entities=False))
+    if schema.validate(tree):
+        return []
+    return [f"line {e.line}: {e.message}" for e in schema.error_log]
