@@ -95,7 +95,7 @@ def no_cache_option(command):
 
 
 def register_commands() -> None:
-    from . import analyze, diff, export, fmt, gitcmds, info, query, site, validate  # noqa: F401  (each module adds its command to `cli`)
+    from . import analyze, diff, export, fmt, gitcmds, imports, info, query, site, validate  # noqa: F401  (each module adds its command to `cli`)
 
 
 register_commands()

@@ -95,9 +95,14 @@ def export_archimate(workspace: Workspace, name: str = "eagraph model") -> bytes
     ensure_ontology(workspace)
     model = AnalysisModel.build(workspace)
     texts = _texts(workspace)
+    kept = _imported(workspace)
     elements = {node: next(ELEMENT_TYPES[c] for c in ELEMENT_TYPES if c in classes)
                 for node, classes in sorted(model.types.items()) if any(c in ELEMENT_TYPES for c in classes)}
-    relationships = []
+    elements.update((node, kind) for node, (_ident, kind) in kept.elements.items())
+    ids = {node: kept.elements[node][0] if node in kept.elements else identifier(node) for node in elements}
+    relationships = [(a, b, kind, None, rel) for rel, (a, b, kind) in sorted(kept.relationships.items())
+                     if a in elements and b in elements]
+    imported_triples = {(a, b, kind) for a, b, kind, _p, _r in relationships}
     for source, by_predicate in sorted(model.links.items()):
         for predicate, objects in sorted(by_predicate.items()):
             if predicate not in RELATIONS or source not in elements:
@@ -106,36 +111,102 @@ def export_archimate(workspace: Workspace, name: str = "eagraph model") -> bytes
             for target in objects:
                 if target in elements and target != source:
                     a, b = (target, source) if reverse else (source, target)
-                    relationships.append((a, b, kind, predicate))
+                    if (a, b, kind) not in imported_triples:
+                        relationships.append((a, b, kind, predicate, None))
     root = etree.Element(f"{{{NS}}}model", nsmap={None: NS, "xsi": XSI}, identifier="id-model")
     _text(root, "name", {"en": name})
     definitions = {key: f"propid-{key}" for key in PROPERTIES}
+    for names in kept.properties.values():
+        for property_name, _values in names:
+            definitions.setdefault(property_name, f"propid-{len(definitions) + 1}")
     element_list = etree.SubElement(root, f"{{{NS}}}elements")
     for node, kind in elements.items():
-        element = etree.SubElement(element_list, f"{{{NS}}}element", identifier=identifier(node))
+        element = etree.SubElement(element_list, f"{{{NS}}}element", identifier=ids[node])
         element.set(f"{{{XSI}}}type", kind)
         _text(element, "name", model.labels.get(node) or {"": _local(node)})
-        documentation = texts.get((node, DCT + "description")) or texts.get((node, SKOS + "definition"))
-        if documentation:
-            _text(element, "documentation", documentation)
-        _properties(element, node, model, texts, definitions)
+        _documentation(element, node, texts)
+        if node in kept.elements:
+            _kept_properties(element, kept.properties.get(node, []), definitions)
+        else:
+            _properties(element, node, model, texts, definitions)
     relation_list = etree.SubElement(root, f"{{{NS}}}relationships")
     seen = set()
-    for a, b, kind, predicate in relationships:
-        key = identifier(f"{a}|{kind}|{b}")
+    for a, b, kind, predicate, imported in relationships:
+        key = kept.ids.get(imported) if imported else identifier(f"{a}|{kind}|{b}")
         if key in seen:
             continue
         seen.add(key)
-        relation = etree.SubElement(relation_list, f"{{{NS}}}relationship", identifier=key,
-                                    source=identifier(a), target=identifier(b))
+        relation = etree.SubElement(relation_list, f"{{{NS}}}relationship", identifier=key, source=ids[a], target=ids[b])
         relation.set(f"{{{XSI}}}type", kind)
-        _text(relation, "name", {"en": _local(predicate)})
+        for attribute in kept.attributes.get(imported, []) if imported else []:
+            attr_name, _, attr_value = attribute.partition("=")
+            relation.set(attr_name, attr_value)
+        if imported:
+            if model.labels.get(imported):
+                _text(relation, "name", model.labels[imported])
+            _documentation(relation, imported, texts)
+            _kept_properties(relation, kept.properties.get(imported, []), definitions)
+        else:
+            _text(relation, "name", {"en": _local(predicate)})
     property_list = etree.SubElement(root, f"{{{NS}}}propertyDefinitions")
     for key, ident in definitions.items():
         definition = etree.SubElement(property_list, f"{{{NS}}}propertyDefinition", identifier=ident, type="string")
         _text(definition, "name", {"en": key})
-    _views(root, model, elements, relationships)
+    _views(root, model, elements, ids, relationships, kept.ids)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+class _Kept:
+    """What an import from an exchange file left for the export to give back."""
+
+    def __init__(self):
+        self.elements: dict[str, tuple[str, str]] = {}  # node -> (identifier, type)
+        self.relationships: dict[str, tuple[str, str, str]] = {}  # node -> (source, target, type)
+        self.ids: dict[str, str] = {}  # relationship node -> identifier
+        self.attributes: dict[str, list[str]] = {}
+        self.properties: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {}
+
+
+def _imported(workspace: Workspace) -> _Kept:
+    kept = _Kept()
+    key = lambda term: "_:" + term.value if term.__class__.__name__ == "BlankNode" else term.value  # noqa: E731
+    ends: dict[str, dict[str, str]] = defaultdict(dict)
+    for s, p, o in workspace.query(
+            f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ <{EAG}archimateId> <{EAG}archimateType> <{EAG}relationshipSource> "
+            f"<{EAG}relationshipTarget> <{EAG}archimateAttribute> }} ?s ?p ?o }}"):
+        ends[key(s)][p.value.rsplit("#", 1)[-1]] = key(o) if p.value.endswith(("Source", "Target")) else o.value
+        if p.value == EAG + "archimateAttribute":
+            kept.attributes.setdefault(key(s), []).append(o.value)
+    for node, found in ends.items():
+        if "relationshipSource" in found:
+            kept.relationships[node] = (found["relationshipSource"], found["relationshipTarget"], found["archimateType"])
+            kept.ids[node] = found["archimateId"]
+        elif "archimateId" in found and "archimateType" in found:
+            kept.elements[node] = (found["archimateId"], found["archimateType"])
+    values: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for s, holder, name, value in workspace.query(
+            f"SELECT ?s ?b ?name ?value WHERE {{ ?s <{EAG}archimateProperty> ?b . "
+            f"?b <http://www.w3.org/2000/01/rdf-schema#label> ?name . "
+            f"OPTIONAL {{ ?b <http://www.w3.org/1999/02/22-rdf-syntax-ns#value> ?value }} }}"):
+        values[(key(s), key(holder), name.value)] += [(value.language or "", value.value)] if value else []
+    for (node, _holder, name), texts in sorted(values.items()):
+        kept.properties.setdefault(node, []).append((name, sorted(texts)))
+    return kept
+
+
+def _documentation(element, node: str, texts: dict) -> None:
+    documentation = texts.get((node, DCT + "description")) or texts.get((node, SKOS + "definition"))
+    if documentation:
+        _text(element, "documentation", documentation)
+
+
+def _kept_properties(element, properties: list, definitions: dict[str, str]) -> None:
+    if not properties:
+        return
+    holder = etree.SubElement(element, f"{{{NS}}}properties")
+    for name, texts in properties:
+        prop = etree.SubElement(holder, f"{{{NS}}}property", propertyDefinitionRef=definitions[name])
+        _text(prop, "value", dict(texts) if texts else {"": ""})
 
 
 def _texts(workspace: Workspace) -> dict[tuple[str, str], dict[str, str]]:
@@ -178,7 +249,8 @@ def _properties(element, node: str, model: AnalysisModel, texts: dict, definitio
 
 # -- views --------------------------------------------------------------------------------------------
 
-def _views(root, model: AnalysisModel, elements: dict[str, str], relationships: list) -> None:
+def _views(root, model: AnalysisModel, elements: dict[str, str], ids: dict[str, str], relationships: list,
+           relationship_ids: dict[str, str]) -> None:
     views = []
     for authority in (n for n, kind in elements.items() if kind == "BusinessActor"):
         services = model.subjects(CV + "hasCompetentAuthority", authority)
@@ -203,12 +275,12 @@ def _views(root, model: AnalysisModel, elements: dict[str, str], relationships: 
         for member in members:
             x, y = positions[member]
             shape = etree.SubElement(view, f"{{{NS}}}node", identifier=identifier(f"node|{subject}|{member}"),
-                                     elementRef=identifier(member), x=str(x), y=str(y), w=str(WIDTH), h=str(HEIGHT))
+                                     elementRef=ids[member], x=str(x), y=str(y), w=str(WIDTH), h=str(HEIGHT))
             shape.set(f"{{{XSI}}}type", "Element")
             nodes[member] = shape.get("identifier")
         drawn = set()
-        for a, b, kind, _predicate in inside:
-            ref = identifier(f"{a}|{kind}|{b}")
+        for a, b, kind, _predicate, imported in inside:
+            ref = relationship_ids.get(imported) if imported else identifier(f"{a}|{kind}|{b}")
             if ref in drawn:
                 continue
             drawn.add(ref)
@@ -223,7 +295,7 @@ def _layout(members: list[str], relationships: list) -> dict[str, tuple[int, int
     lines = ["digraph { graph [rankdir=LR, nodesep=0.4, ranksep=0.8];",
              f'node [shape=box, fixedsize=true, width={WIDTH / 72:.3f}, height={HEIGHT / 72:.3f}, label=""];']
     lines += [f"{index[m]};" for m in members]
-    lines += [f"{index[a]} -> {index[b]};" for a, b, _k, _p in relationships]
+    lines += [f"{index[a]} -> {index[b]};" for a, b, *_rest in relationships]
     lines.append("}")
     try:
         done = subprocess.run(["dot", "-Tplain"], input="\n".join(lines).encode(), capture_output=True, check=True)

@@ -76,3 +76,90 @@ def test_export_command(run, tmp_path):
     result = run("export", "archimate", MODELS, "-o", tmp_path / "model.xml")
     assert result.exit_code == 0
     assert validate_exchange((tmp_path / "model.xml").read_bytes(), ARCHIMATE / "xsd") == []
+
+
+# -- import ------------------------------------------------------------------------------------------------
+def summary(document: bytes):
+    """Elements and relationships as the exchange format has them: types, ends, names,
+    documentation and properties (by name), each in every language."""
+    root = etree.fromstring(document)
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    definitions = {d.get("identifier"): d.findtext(NS + "name") for d in root.iter(NS + "propertyDefinition")}
+
+    def texts(item, tag):
+        return tuple(sorted((n.get(lang), n.text) for n in item.findall(NS + tag)))
+
+    def properties(item):
+        return tuple(sorted((definitions[p.get("propertyDefinitionRef")], texts(p, "value"))
+                            for p in item.findall(f"{NS}properties/{NS}property")))
+
+    elements = {e.get("identifier"): (e.get(TYPE), texts(e, "name"), texts(e, "documentation"), properties(e))
+                for e in root.iter(NS + "element")}
+    relationships = {r.get("identifier"): (r.get(TYPE), r.get("source"), r.get("target"), texts(r, "name"),
+                                           texts(r, "documentation"), properties(r))
+                     for r in root.iter(NS + "relationship")}
+    return elements, relationships
+
+
+def test_archisurance_round_trip_keeps_every_element_relationship_name_and_property(run, tmp_path):
+    source = ARCHIMATE / "archisurance.xml"
+    assert run("import", "archimate", source, "--out", tmp_path / "model").exit_code == 0
+    assert run("export", "archimate", tmp_path / "model", "-o", tmp_path / "again.xml").exit_code == 0
+    again = (tmp_path / "again.xml").read_bytes()
+    assert validate_exchange(again, ARCHIMATE / "xsd") == []
+    before, after = summary(source.read_bytes()), summary(again)
+    assert (len(before[0]), len(before[1])) == (120, 178)
+    assert after[0] == before[0]
+    assert after[1] == before[1]
+    assert len(list(etree.fromstring(source.read_bytes()).iter(NS + "view"))) == 17  # views are drawn anew
+    assert list(etree.fromstring(again).iter(NS + "view"))
+
+
+def test_contract_terms_come_from_matching_elements():
+    import rdflib
+
+    from eagraph.importers.archimate import import_archimate
+
+    graph = import_archimate(ARCHIMATE / "archisurance.xml")
+    service = rdflib.URIRef("http://purl.org/vocab/cpsv#PublicService")
+    services = set(graph.subjects(rdflib.RDF.type, service))
+    assert len(services) == sum(1 for e in etree.parse(str(ARCHIMATE / "archisurance.xml")).iter(NS + "element")
+                                if e.get(TYPE) == "BusinessService")
+    realised = set(graph.objects(None, rdflib.URIRef("https://w3id.org/eagraph/ns#realises")))
+    assert realised and realised <= services  # a process realising a service: eag:realises
+    roles = [s for s in graph.subjects(rdflib.URIRef("https://w3id.org/eagraph/ns#archimateType"),
+                                       rdflib.Literal("BusinessRole"))]
+    assert roles and all((r, rdflib.RDF.type, rdflib.URIRef("https://w3id.org/eagraph/ns#ArchimateElement")) in graph
+                         for r in roles)  # no contract class: kept as a generic element
+
+
+XXE = b"""<?xml version="1.0"?>
+<!DOCTYPE model [ <!ENTITY secret SYSTEM "file:///etc/passwd"> ]>
+<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" identifier="m"><name>&secret;</name></model>
+"""
+LAUGHS = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+]>
+<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" identifier="m"><name>&lol3;</name></model>
+"""
+
+
+@pytest.mark.parametrize(("name", "data", "message"), [
+    ("xxe.xml", XXE, "xxe.xml:2: the file declares XML entities; they are refused"),
+    ("laughs.xml", LAUGHS, "laughs.xml:2: the file declares XML entities; they are refused"),
+    ("broken.xml", b'<?xml version="1.0"?>\n<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/">\n<elements>\n</model>\n',
+     "broken.xml:4: not well-formed XML"),
+    ("other.xml", b'<?xml version="1.0"?>\n<html/>\n', "other.xml:2: <html> is not an ArchiMate exchange model"),
+    ("noid.xml", b'<?xml version="1.0"?>\n<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" identifier="m">\n'
+                 b'<elements><element xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="Node"/></elements>'
+                 b'</model>\n', "noid.xml:3: <element> has no identifier"),
+])
+def test_bad_and_hostile_xml_is_refused_with_file_and_line(run, tmp_path, name, data, message):
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = run("import", "archimate", path, "--out", tmp_path / "out")
+    assert result.exit_code == 2 and message in result.stderr, result.stderr
+    assert not (tmp_path / "out").exists()  # nothing written
