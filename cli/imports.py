@@ -14,7 +14,7 @@ from .main import cli, verbosity_options
 
 @cli.group(name="import")
 def import_group() -> None:
-    """Turn other formats into model files: archimate."""
+    """Turn other formats into model files: archimate, csv."""
 
 
 @import_group.command(name="archimate")
@@ -37,3 +37,39 @@ def import_archimate_command(file: Path, out: Path, base: str | None) -> None:
     target = out / f"{file.stem}.ttl"
     write_atomic(target, format_turtle(graph.serialize(format="turtle"), target.name))
     Console.current().info(f"wrote {plural(len(graph), 'statement')} to {target}")
+
+
+@import_group.command(name="csv")
+@click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--mapping", type=click.Path(path_type=Path, exists=True, dir_okay=False), required=True,
+              help="The TOML file that says what a row is and what each column means.")
+@click.option("--out", "-o", type=click.Path(path_type=Path, file_okay=False), required=True,
+              help="The folder to write the Turtle file into.")
+@click.option("--model", type=click.Path(path_type=Path), help="A model whose authorities the sheet may name "
+                                                              "(by name, acronym or enterprise number).")
+@click.option("--keep-going", is_flag=True, help="Write the good rows even when others are wrong (exit 1).")
+@verbosity_options
+def import_csv_command(file: Path, mapping: Path, out: Path, model: Path | None, keep_going: bool) -> None:
+    """Model files from a spreadsheet inventory (one row per service or application).
+
+    Every bad row is reported with its row number and column (unknown authority, missing title,
+    malformed ELI, a count that is no number, a value outside a code list). With any error,
+    nothing is written unless --keep-going is given.
+    """
+    from eagraph.gittools.fmt import format_turtle
+    from eagraph.importers.csv_inventory import authorities_of_model, import_csv, read_mapping
+    from eagraph.workspace import load
+
+    console = Console.current()
+    known = authorities_of_model(load(model)) if model else {}
+    result = import_csv(file, read_mapping(mapping), known)
+    for error in result.errors:
+        console.error(error)
+    if result.errors and not keep_going:
+        console.info(f"{plural(len(result.errors), 'error')} in {file}: nothing written (--keep-going writes the good rows)")
+        click.get_current_context().exit(2)
+    target = out / f"{file.stem}.ttl"
+    write_atomic(target, format_turtle(result.graph.serialize(format="turtle"), target.name))
+    console.info(f"wrote {plural(len(result.graph), 'statement')} from {plural(result.rows, 'row')} to {target}")
+    if result.errors:
+        click.get_current_context().exit(1)
