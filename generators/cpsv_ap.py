@@ -25,19 +25,21 @@ from collections import defaultdict
 from pathlib import Path
 
 import rdflib
-from rdflib import RDF, Literal, Namespace, URIRef
+from rdflib import RDF, Literal, URIRef
 
+from eagraph.ontology import namespace, new_graph
 from eagraph.workspace import Workspace
 from eagraph.workspace.files import write_atomic
 
-CPSV = Namespace("http://purl.org/vocab/cpsv#")
-CV = Namespace("http://data.europa.eu/m8g/")
-DCT = Namespace("http://purl.org/dc/terms/")
-SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
-DCAT = Namespace("http://www.w3.org/ns/dcat#")
-ELI = Namespace("http://data.europa.eu/eli/ontology#")
-AUTHSRC = Namespace("http://vocab.belgif.be/ns/authsrc#")
-EAG = Namespace("https://w3id.org/eagraph/ns#")
+CPSV = namespace("cpsv")
+CV = namespace("cv")
+DCT = namespace("dct")
+SKOS = namespace("skos")
+DCAT = namespace("dcat")
+ELI = namespace("eli")
+AUTHSRC = namespace("authsrc")
+EAG = namespace("eag")
+
 NUTS_BE = URIRef("http://data.europa.eu/nuts/code/BE")
 
 #: The classes of the public-service part; a source is exported as a dataset.
@@ -75,9 +77,7 @@ def export_cpsv_ap(workspace: Workspace) -> rdflib.Graph:
 
     ensure_ontology(workspace)
     source = workspace.rdflib_graph()
-    out = rdflib.Graph()
-    for prefix, namespace in (("cpsv", CPSV), ("cv", CV), ("dct", DCT), ("skos", SKOS), ("dcat", DCAT), ("eli", ELI)):
-        out.bind(prefix, namespace)
+    out = new_graph("cpsv", "cv", "dct", "skos", "dcat", "eli")
     kept: dict[URIRef, URIRef] = {}  # node -> its class in the export
     for node, cls in source.subject_objects(RDF.type):
         if cls in CLASSES:

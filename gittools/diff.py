@@ -11,7 +11,6 @@ versions are compared too: validation errors and analysis findings introduced an
 
 from __future__ import annotations
 
-import hashlib
 import io
 import subprocess
 import tarfile

@@ -19,18 +19,20 @@ import re
 from pathlib import Path
 
 from lxml import etree
-from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 
+from eagraph.ontology import namespace, new_graph
 from eagraph.workspace import EagraphError
+
+EAG = namespace("eag")
+CPSV = namespace("cpsv")
+CV = namespace("cv")
+DCT = namespace("dct")
+SKOS = namespace("skos")
 
 NS = "{http://www.opengroup.org/xsd/archimate/3.0/}"
 XSI_TYPE = "{http://www.w3.org/2001/XMLSchema-instance}type"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-EAG = Namespace("https://w3id.org/eagraph/ns#")
-CPSV = Namespace("http://purl.org/vocab/cpsv#")
-CV = Namespace("http://data.europa.eu/m8g/")
-DCT = Namespace("http://purl.org/dc/terms/")
-SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
 
 #: ArchiMate element type -> (contract class, the property its names go in)
 CLASSES = {
@@ -75,10 +77,8 @@ def read_exchange(path: Path) -> etree._Element:
 def import_archimate(path: Path, base: str | None = None) -> Graph:
     root = read_exchange(path)
     base = base or f"https://w3id.org/eagraph/archimate/{root.get('identifier', 'model')}/"
-    graph = Graph()
-    for prefix, namespace in (("eag", EAG), ("cpsv", CPSV), ("cv", CV), ("dct", DCT), ("skos", SKOS)):
-        graph.bind(prefix, namespace)
-    graph.bind("el", Namespace(base))
+    graph = new_graph("eag", "cpsv", "cv", "dct", "skos")
+    graph.bind("el", base)
     definitions = {d.get("identifier"): _first_text(d, "name")
                    for d in root.iter(f"{NS}propertyDefinition")}
     types: dict[str, str] = {}

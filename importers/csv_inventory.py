@@ -16,16 +16,18 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import RDF, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
+from eagraph.ontology import namespace, new_graph
 from eagraph.workspace import EagraphError
 
-EAG = Namespace("https://w3id.org/eagraph/ns#")
-CPSV = Namespace("http://purl.org/vocab/cpsv#")
-CV = Namespace("http://data.europa.eu/m8g/")
-DCT = Namespace("http://purl.org/dc/terms/")
-SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+EAG = namespace("eag")
+CPSV = namespace("cpsv")
+CV = namespace("cv")
+DCT = namespace("dct")
+SKOS = namespace("skos")
+
 ELI_PATTERN = re.compile(r"^http://www\.ejustice\.just\.fgov\.be/eli/[a-z]+/[0-9]{4}/[0-9]{2}/[0-9]{2}/[0-9]{10}/"
                          r"(staatsblad|justel)$")
 
@@ -109,9 +111,7 @@ def import_csv(sheet: Path, mapping: Mapping, known_authorities: dict[str, str] 
     authorities = {_fold(k): v for k, v in (known_authorities or {}).items()}
     authorities.update({_fold(k): v for k, v in mapping.authorities.items()})
     cls, title = KINDS[mapping.kind]
-    graph = Graph()
-    for prefix, namespace in (("eag", EAG), ("cpsv", CPSV), ("cv", CV), ("dct", DCT), ("skos", SKOS)):
-        graph.bind(prefix, namespace)
+    graph = new_graph("eag", "cpsv", "cv", "dct", "skos")
     errors: list[str] = []
     try:
         with sheet.open(encoding="utf-8-sig", newline="") as handle:

@@ -42,3 +42,21 @@ def compact(iri: str, prefixes: dict[str, str] = PREFIXES) -> str:
         if local and all(c.isalnum() or c in "-_." for c in local) and not local.endswith("."):
             return f"{best}:{local}"
     return f"<{iri}>"
+
+
+def namespace(prefix: str):
+    """The rdflib ``Namespace`` of a contract prefix (``namespace("cv").hasChannel``), for code
+    that builds graphs with rdflib (exports, importers)."""
+    from rdflib import Namespace
+
+    return Namespace(PREFIXES[prefix])
+
+
+def new_graph(*prefixes: str):
+    """An empty rdflib graph with the contract prefixes given bound (for readable output)."""
+    from rdflib import Graph
+
+    graph = Graph()
+    for prefix in prefixes:
+        graph.bind(prefix, PREFIXES[prefix])
+    return graph

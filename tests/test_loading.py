@@ -8,7 +8,6 @@ import re
 import pytest
 
 from eagraph.workspace import ModelSyntaxError, load
-from eagraph.workspace.turtle import parse_turtle
 from helpers import write
 
 TTL = """@prefix ex: <http://example.org/> .

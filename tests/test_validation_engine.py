@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pyshacl
-import pytest
 import rdflib
 from rdflib.namespace import SH
 
