@@ -19,7 +19,7 @@ from eagraph.validators.validate import validate
 from eagraph.workspace.files import write_atomic
 
 from .console import Console, plural
-from .main import cli, load_workspace, model_path_argument, no_cache_option, verbosity_options
+from .main import cli, endpoint_options, load_workspace, model_path_argument, no_cache_option, verbosity_options
 from .validate import as_seen_from_here
 
 TOP = 10
@@ -40,6 +40,7 @@ TOP = 10
               help="Language of the messages.")
 @click.option("--no-validate", is_flag=True, help="Do not validate the model first (faster on large models).")
 @click.option("--list-kinds", is_flag=True, help="List the finding kinds and exit.")
+@endpoint_options
 @no_cache_option
 @verbosity_options
 def analyze_command(path: Path, kind_names: tuple[str, ...], fmt: str, min_score: float, output: Path | None,

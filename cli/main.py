@@ -78,12 +78,47 @@ def cli(ctx: click.Context, color: bool | None) -> None:
 
 
 def load_workspace(path: Path, *, cache: bool = True) -> Workspace:
-    """Load a model with a progress bar on a terminal; every command loads through here."""
+    """Load a model with a progress bar on a terminal; every command loads through here. With
+    ``--endpoint``, the model published on that SPARQL server is read instead of PATH."""
     console = Console.current()
+    server = click.get_current_context().meta.get("eagraph.server", {})
+    if server.get("endpoint"):
+        from eagraph.remote.reading import load_remote
+
+        workspace = load_remote(endpoint_from(server))
+        console.detail(f"read {plural(workspace.triple_count, 'statement')} in {plural(len(workspace.files), 'graph')} "
+                       f"from {server['endpoint']}")
+        return workspace
     workspace = load(path, cache=cache, progress=console.progress("loading"))
     console.detail(f"loaded {plural(workspace.triple_count, 'statement')} from "
                    f"{plural(len(workspace.files), 'file')} in {workspace.root}")
     return workspace
+
+
+def endpoint_from(server: dict):
+    from eagraph.remote.client import Endpoint
+
+    return Endpoint(server["endpoint"], server.get("server") or "oxigraph", float(server.get("timeout") or 30))
+
+
+def endpoint_options(command):
+    """``--endpoint``, ``--server`` and ``--timeout``: read the model from a SPARQL server (see
+    ``eagraph publish``); credentials come from EAGRAPH_SERVER_TOKEN, EAGRAPH_SERVER_USER and
+    EAGRAPH_SERVER_PASSWORD, or a netrc file, never from the command line."""
+
+    def keep(name):
+        def store(ctx, _param, value):
+            if value is not None:
+                ctx.meta.setdefault("eagraph.server", {})[name] = value
+        return store
+
+    command = click.option("--timeout", type=float, expose_value=False, callback=keep("timeout"), metavar="SECONDS",
+                           help="Seconds to wait for the server on each request (default 30; 3 attempts).")(command)
+    command = click.option("--server", type=click.Choice(["oxigraph", "fuseki", "graphdb", "virtuoso"]),
+                           expose_value=False, callback=keep("server"),
+                           help="The kind of server, for the URLs of its services (default oxigraph).")(command)
+    return click.option("--endpoint", metavar="URL", expose_value=False, callback=keep("endpoint"),
+                        help="Read the model published on this SPARQL server instead of PATH.")(command)
 
 
 def model_path_argument(command):
@@ -95,7 +130,7 @@ def no_cache_option(command):
 
 
 def register_commands() -> None:
-    from . import analyze, diff, export, fmt, gitcmds, imports, info, query, site, validate  # noqa: F401  (each module adds its command to `cli`)
+    from . import analyze, diff, export, fmt, gitcmds, imports, info, publish, query, site, validate  # noqa: F401  (each module adds its command to `cli`)
 
 
 register_commands()

@@ -14,7 +14,7 @@ from eagraph.ontology import PREFIXES, compact
 from eagraph.workspace.querying import QueryResult, run_query
 
 from .console import Console
-from .main import cli, load_workspace, no_cache_option, verbosity_options
+from .main import cli, endpoint_options, load_workspace, no_cache_option, verbosity_options
 
 
 @cli.command()
@@ -23,6 +23,7 @@ from .main import cli, load_workspace, no_cache_option, verbosity_options
               show_default=True,
               help="table for people; csv and json (SPARQL 1.1 results, JSON-LD for CONSTRUCT) for tools; "
                    "turtle for CONSTRUCT.")
+@endpoint_options
 @no_cache_option
 @verbosity_options
 def query(args: tuple[str, ...], fmt: str, no_cache: bool) -> None:

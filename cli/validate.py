@@ -16,7 +16,7 @@ from eagraph.validators.validate import ValidationOptions, validate, write_basel
 from eagraph.workspace.files import write_atomic
 
 from .console import Console, ExitCode, plural
-from .main import cli, load_workspace, model_path_argument, no_cache_option, verbosity_options
+from .main import cli, endpoint_options, load_workspace, model_path_argument, no_cache_option, verbosity_options
 
 SEVERITY_STYLES = {Severity.ERROR: {"fg": "red", "bold": True}, Severity.WARNING: {"fg": "yellow", "bold": True},
                    Severity.INFO: {"fg": "cyan"}}
@@ -47,6 +47,7 @@ SEVERITY_STYLES = {Severity.ERROR: {"fg": "red", "bold": True}, Severity.WARNING
               help="Write the report to this file (atomically) instead of standard output.")
 @click.option("--language", type=click.Choice(["en", "nl", "fr"]), default="en", show_default=True,
               help="Language of the messages.")
+@endpoint_options
 @no_cache_option
 @verbosity_options
 def validate_command(path: Path, fmt: str, fail_on: str, extra_shapes: tuple[Path, ...], profiles: tuple[str, ...],

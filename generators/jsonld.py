@@ -20,7 +20,7 @@ import pyoxigraph as ox
 
 from eagraph.ontology import CONTEXT_PATH
 from eagraph.workspace import Workspace
-from eagraph.workspace.blanks import blank_names
+from eagraph.workspace.blanks import distinct_blank_names
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -90,8 +90,7 @@ def export_jsonld(workspace: Workspace, context_url: str | None = None) -> str:
     compactor = _Compactor(ctx)
     graphs = {ox.NamedNode(f.source.graph) for f in workspace.files}
     quads = [q for q in workspace.store.quads_for_pattern(None, None, None, None) if q.graph_name in graphs]
-    compactor.blank_names = _distinct(blank_names((str(q.subject), str(q.predicate), str(q.object)) for q in quads),
-                                      quads)
+    compactor.blank_names = distinct_blank_names([(str(q.subject), str(q.predicate), str(q.object)) for q in quads])
     nodes: dict[str, dict] = {}
     for quad in quads:
         node = nodes.setdefault(_node_id(quad.subject, compactor), {"id": _node_id(quad.subject, compactor)})
@@ -116,19 +115,6 @@ def export_jsonld(workspace: Workspace, context_url: str | None = None) -> str:
     ordered = [dict(sorted(node.items(), key=lambda item: (item[0] not in ("id", "type"), item[0])))
                for _, node in sorted(nodes.items())]
     return json.dumps({"@context": context_url or ctx, "@graph": ordered}, indent=2, ensure_ascii=False) + "\n"
-
-
-def _distinct(names: dict[str, str], quads) -> dict[str, str]:
-    """Two blank nodes that say the same thing (one channel on each of two services) are still two
-    nodes: the second of a name gets a number, in the order of the statements that hold them."""
-    holders = {str(q.object): (str(q.subject), str(q.predicate)) for q in quads if isinstance(q.object, ox.BlankNode)}
-    seen: dict[str, int] = {}
-    for label in sorted(names, key=lambda label: (names[label], holders.get(label, ("", "")))):
-        name = names[label]
-        seen[name] = seen.get(name, 0) + 1
-        if seen[name] > 1:
-            names[label] = f"{name}-{seen[name]}"
-    return names
 
 
 def _as_list(value) -> list:

@@ -33,3 +33,18 @@ def blank_names(triples: Iterable[tuple[str, str, str]]) -> dict[str, str]:
     for node in outgoing:
         name(node)
     return names
+
+
+def distinct_blank_names(triples: list[tuple[str, str, str]]) -> dict[str, str]:
+    """:func:`blank_names`, but two blank nodes that say the same thing (one channel on each of two
+    services) keep two names: the second gets a number, in the order of the statements holding them.
+    For output that must stay the same graph (exports, publishing)."""
+    names = blank_names(triples)
+    holders = {o: (s, p) for s, p, o in triples if o.startswith("_:")}
+    seen: dict[str, int] = {}
+    for label in sorted(names, key=lambda label: (names[label], holders.get(label, ("", "")))):
+        name = names[label]
+        seen[name] = seen.get(name, 0) + 1
+        if seen[name] > 1:
+            names[label] = f"{name}x{seen[name]}"
+    return names
