@@ -1,0 +1,182 @@
+"""The benchmark harness: every cost of eagraph at several sizes, in one run, beside its baseline.
+
+    python bench/run.py                                  # 1,000 and 10,000 services
+    python bench/run.py --services 1000 10000 50000 --pyshacl-timeout 900
+    python bench/run.py --services 30 --repeat 1         # what CI runs, so that it cannot rot
+
+For each size, on the synthetic model of that many services (``bench/synthetic.py``), each task runs
+in a fresh process (so its peak memory is its own), ``--repeat`` times (the median is reported):
+
+| task | what | baseline |
+|---|---|---|
+| parse | rdflib parses every file (the baseline of load, fmt and diff) | |
+| load | ``eagraph.workspace.load``, parse cache off | parse |
+| validate | load and validate with the contract's shapes | pyshacl, same shapes, same data |
+| pyshacl | plain pyshacl on the same shapes (capped by ``--pyshacl-timeout``) | |
+| analyze | load, build the analysis model, every finding kind, located | |
+| site | ``eagraph site build`` (nl and fr), empty cache | |
+| fmt | ``eagraph fmt --check`` of every file | parse |
+| diff | ``eagraph diff`` of the model against a copy of itself, ``--no-findings`` | parse |
+
+Then how each cost grows: its time at each size divided by its time at the smallest, beside the
+growth of the model. Results: ``bench/results/run.json`` and ``run.md`` (the table for
+``docs/performance.md``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+from common import BENCH, measure, synthetic_model, write_report
+
+BASELINES = {"load": "parse", "fmt": "parse", "diff": "parse", "validate": "pyshacl"}
+
+PARSE = r"""
+import rdflib
+from pathlib import Path
+start = time.perf_counter()
+triples = 0
+for path in sorted(Path(sys.argv[1]).rglob('*.ttl')):
+    graph = rdflib.Graph().parse(path, format='turtle')
+    triples += len(graph)
+RESULT = {'seconds': time.perf_counter() - start, 'triples': triples}
+"""
+LOAD = r"""
+from eagraph.workspace import load
+start = time.perf_counter()
+ws = load(sys.argv[1], cache=False)
+RESULT = {'seconds': time.perf_counter() - start, 'triples': ws.triple_count}
+"""
+VALIDATE = r"""
+from eagraph.workspace import load
+from eagraph.validators.validate import validate
+start = time.perf_counter()
+report = validate(load(sys.argv[1], cache=False))
+RESULT = {'seconds': time.perf_counter() - start, 'results': len(report.findings)}
+"""
+ANALYZE = r"""
+from eagraph.workspace import load
+from eagraph.analyses.model import AnalysisModel
+from eagraph.analyses.registry import analyze
+start = time.perf_counter()
+ws = load(sys.argv[1], cache=False)
+findings = analyze(ws, model=AnalysisModel.build(ws))
+RESULT = {'seconds': time.perf_counter() - start, 'results': len(findings)}
+"""
+COMMAND = r"""
+import os, subprocess
+command = json.loads(sys.argv[1])
+start = time.perf_counter()
+done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, 'EAGRAPH_CACHE_DIR': sys.argv[2]})
+if done.returncode not in (0, 1):
+    raise SystemExit(done.stderr[-3000:])
+RESULT = {'seconds': time.perf_counter() - start,
+          'child_peak_mib': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+"""
+
+
+def run_task(task: str, model: Path, work: Path, pyshacl_timeout: float) -> dict:
+    eagraph = [sys.executable, "-m", "eagraph"]
+    if task == "parse":
+        return measure(PARSE, str(model))
+    if task == "load":
+        return measure(LOAD, str(model))
+    if task == "validate":
+        return measure(VALIDATE, str(model))
+    if task == "analyze":
+        return measure(ANALYZE, str(model))
+    if task == "pyshacl":
+        from validate import PYSHACL, prepare_inputs
+
+        inputs = work / "pyshacl"
+        inputs.mkdir(exist_ok=True)
+        shapes, _deactivations, _data, _triples, _off = prepare_inputs(model, inputs, [])
+        from eagraph.ontology import ONTOLOGY_PATH
+
+        return measure(PYSHACL, str(model), str(ONTOLOGY_PATH), str(shapes), str(inputs / "keys.json"),
+                       timeout=pyshacl_timeout)
+    cache = work / f"cache-{task}"
+    shutil.rmtree(cache, ignore_errors=True)
+    commands = {
+        "site": [*eagraph, "site", "build", str(model), "--out", str(work / "site"), "--language", "nl",
+                 "--language", "fr", "--trend", "0"],
+        "fmt": [*eagraph, "fmt", str(model), "--check"],
+        "diff": [*eagraph, "diff", str(model), str(work / "copy"), "--no-findings"],
+    }
+    result = measure(COMMAND, json.dumps(commands[task]), str(cache))
+    result["peak_mib"] = max(result.get("peak_mib", 0), result.pop("child_peak_mib", 0))
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--services", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--pyshacl-timeout", type=float, default=300)
+    parser.add_argument("--tasks", nargs="+", default=["parse", "load", "validate", "pyshacl", "analyze", "site",
+                                                        "fmt", "diff"])
+    args = parser.parse_args()
+    command = "python bench/run.py " + " ".join(sys.argv[1:])
+    results: dict[int, dict[str, dict]] = {}
+    for services in args.services:
+        model = synthetic_model(services)
+        work = Path(tempfile.mkdtemp(prefix="eagraph-bench-run-"))
+        try:
+            shutil.copytree(model, work / "copy", ignore=shutil.ignore_patterns("labels.json"))
+            results[services] = {}
+            for task in args.tasks:
+                runs = [run_task(task, model, work, args.pyshacl_timeout) for _ in range(args.repeat)]
+                done = [r for r in runs if not r.get("timed_out")]
+                results[services][task] = ({"timed_out": True, "seconds": args.pyshacl_timeout} if not done else {
+                    "seconds": round(statistics.median(r["seconds"] for r in done), 2),
+                    "peak_mib": round(max(r.get("peak_mib", 0) for r in done)),
+                    **{k: v for k, v in done[0].items() if k in ("triples", "results")}})
+                shown = results[services][task]
+                print(f"{services:>7} services  {task:<9} " + (
+                    f"did not finish in {args.pyshacl_timeout:g} s" if shown.get("timed_out") else
+                    f"{shown['seconds']:>9.2f} s  {shown['peak_mib']:>6} MiB"), flush=True)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    table = markdown(results, args.tasks, command)
+    (BENCH / "results").mkdir(exist_ok=True)
+    (BENCH / "results" / "run.md").write_text(table, encoding="utf-8")
+    print("\n" + table)
+    print("report:", write_report("run", {"command": command, "results": results}))
+
+
+def markdown(results: dict[int, dict[str, dict]], tasks: list[str], command: str) -> str:
+    sizes = sorted(results)
+    lines = [f"`{command}`", "", "| task | " + " | ".join(f"{s:,} services" for s in sizes) + " | growth |",
+             "|---|" + "---:|" * (len(sizes) + 1)]
+    for task in tasks:
+        cells = []
+        for size in sizes:
+            row = results[size].get(task, {})
+            if row.get("timed_out"):
+                cells.append(f"over {row['seconds']:g} s")
+                continue
+            text = f"{row['seconds']:.2f} s, {row['peak_mib']:,} MiB"
+            base = results[size].get(BASELINES.get(task, ""), {})
+            if base and not base.get("timed_out") and row["seconds"]:
+                ratio = base["seconds"] / row["seconds"]
+                text += (f" ({ratio:.1f}x faster than {BASELINES[task]})" if ratio >= 1
+                         else f" ({1 / ratio:.1f}x the time of {BASELINES[task]})")
+            elif base.get("timed_out"):
+                text += f" (over {base['seconds'] / row['seconds']:.0f}x faster than {BASELINES[task]})"
+            cells.append(text)
+        first, last = results[sizes[0]].get(task, {}), results[sizes[-1]].get(task, {})
+        growth = (f"{last['seconds'] / first['seconds']:.1f}x for {sizes[-1] / sizes[0]:.0f}x the services"
+                  if len(sizes) > 1 and first.get("seconds") and not first.get("timed_out")
+                  and not last.get("timed_out") else "")
+        lines.append(f"| {task} | " + " | ".join(cells) + f" | {growth} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    main()
