@@ -52,7 +52,7 @@ LINKS = {
 _ENTITY = re.compile(rb"<!ENTITY|<!DOCTYPE[^>]*\[", re.IGNORECASE)
 
 
-class ImportError_(EagraphError):
+class ExchangeFileError(EagraphError):
     """An exchange file that cannot be imported; the message names the file and line."""
 
 
@@ -61,15 +61,15 @@ def read_exchange(path: Path) -> etree._Element:
     found = _ENTITY.search(data)
     if found:
         line = data.count(b"\n", 0, found.start()) + 1
-        raise ImportError_(f"{path}:{line}: the file declares XML entities; they are refused (they can read local "
+        raise ExchangeFileError(f"{path}:{line}: the file declares XML entities; they are refused (they can read local "
                            f"files or expand without bound)")
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        raise ImportError_(f"{path}:{exc.lineno}: not well-formed XML: {exc.msg}") from None
+        raise ExchangeFileError(f"{path}:{exc.lineno}: not well-formed XML: {exc.msg}") from None
     if root.tag != f"{NS}model":
-        raise ImportError_(f"{path}:{root.sourceline}: <{etree.QName(root).localname}> is not an ArchiMate exchange "
+        raise ExchangeFileError(f"{path}:{root.sourceline}: <{etree.QName(root).localname}> is not an ArchiMate exchange "
                            f"model (expected <model> in {NS[1:-1]})")
     return root
 
@@ -95,7 +95,7 @@ def import_archimate(path: Path, base: str | None = None) -> Graph:
         source, target = _require(path, relation, "source"), _require(path, relation, "target")
         for end in (source, target):
             if end not in types:
-                raise ImportError_(f"{path}:{relation.sourceline}: relationship {relation.get('identifier')} refers to "
+                raise ExchangeFileError(f"{path}:{relation.sourceline}: relationship {relation.get('identifier')} refers to "
                                    f"{end}, which is no element of the file")
         graph.add((node, RDF.type, EAG.ArchimateRelationship))
         graph.add((node, EAG.relationshipSource, URIRef(base + source)))
@@ -142,5 +142,5 @@ def _require(path: Path, element, attribute: str) -> str:
     value = element.get(attribute)
     if not value:
         shown = "xsi:type" if attribute == XSI_TYPE else attribute
-        raise ImportError_(f"{path}:{element.sourceline}: <{etree.QName(element).localname}> has no {shown}")
+        raise ExchangeFileError(f"{path}:{element.sourceline}: <{etree.QName(element).localname}> has no {shown}")
     return value
