@@ -8,6 +8,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 MODELS = REPO / "models"
 SHARED = REPO.parent / "shared"
+#: The prefixes of small test models written in Turtle (``ex:`` for the test's own nodes).
+PREFIXES = """@prefix cpsv: <http://purl.org/vocab/cpsv#> .
+@prefix cv: <http://data.europa.eu/m8g/> .
+@prefix dct: <http://purl.org/dc/terms/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix eag: <https://w3id.org/eagraph/ns#> .
+@prefix ex: <https://example.org/> .
+"""
 REFERENCE = SHARED / "reference"
 
 

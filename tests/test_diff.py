@@ -8,15 +8,8 @@ import json
 import pytest
 
 from eagraph.gittools.fmt import format_turtle
-from helpers import git, write
+from helpers import PREFIXES, git, write
 
-PREFIXES = """@prefix cpsv: <http://purl.org/vocab/cpsv#> .
-@prefix cv: <http://data.europa.eu/m8g/> .
-@prefix dct: <http://purl.org/dc/terms/> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix eag: <https://w3id.org/eagraph/ns#> .
-@prefix ex: <https://example.org/> .
-"""
 AUTHORITIES = PREFIXES + """
 ex:fin a cv:PublicOrganisation ; skos:prefLabel "FOD Financiën"@nl , "SPF Finances"@fr ;
     dct:identifier "0308357159" ; eag:governmentLevel eag:Federal .

@@ -10,15 +10,8 @@ import pytest
 
 from eagraph.generators.site import SiteOptions, build_site
 from eagraph.workspace import load
-from helpers import MODELS, write
+from helpers import MODELS, PREFIXES, write
 
-PREFIXES = """@prefix cpsv: <http://purl.org/vocab/cpsv#> .
-@prefix cv: <http://data.europa.eu/m8g/> .
-@prefix dct: <http://purl.org/dc/terms/> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix eag: <https://w3id.org/eagraph/ns#> .
-@prefix ex: <https://example.org/> .
-"""
 TRICKY = '<script>alert(1)</script> *stars* {{ 7*7 }} [link](http://evil.example) &amp;'
 MODEL = PREFIXES + f"""
 ex:fin a cv:PublicOrganisation ; skos:prefLabel "FOD Financiën"@nl , "SPF Finances"@fr ;
