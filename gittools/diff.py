@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import subprocess
+import sys
 import tarfile
 import tempfile
 from collections import defaultdict
@@ -109,7 +110,10 @@ def statements(workspace: Workspace) -> tuple[set[tuple[str, str, str]], dict[st
     triples = [(str(q.subject), str(q.predicate), str(q.object))
                for q in workspace.store.quads_for_pattern(None, None, None, None) if q.graph_name in graphs]
     names = blank_names(triples)
-    return {(names.get(s, s), p, names.get(o, o)) for s, p, o in triples}, names
+    # Subjects, properties and linked nodes repeat thousands of times: one string each.
+    intern = sys.intern
+    return {(intern(names.get(s, s)), intern(p), intern(names.get(o, o)) if o[0] in "<_" else o)
+            for s, p, o in triples}, names
 
 
 # -- comparing -----------------------------------------------------------------------------------
