@@ -21,7 +21,6 @@ The result conforms to the official SEMIC shapes (a test runs them on the export
 
 from __future__ import annotations
 
-from collections import defaultdict
 from pathlib import Path
 
 import rdflib
@@ -130,16 +129,6 @@ def _local(node: URIRef) -> str:
 FORMATS = {".ttl": "turtle", ".jsonld": "json-ld", ".json": "json-ld", ".nt": "nt", ".rdf": "xml"}
 
 
-def write_graph(graph: rdflib.Graph, out: Path, fmt: str | None = None, context: dict | None = None) -> None:
-    """Serialise ``graph`` to ``out`` (format from the suffix unless given), atomically."""
-    fmt = fmt or FORMATS.get(out.suffix.lower(), "turtle")
-    options = {"context": context, "auto_compact": True} if fmt == "json-ld" and context else {}
-    write_atomic(out, graph.serialize(format=fmt, **options))
-
-
-def grouped(graph: rdflib.Graph) -> dict[str, int]:
-    """How many nodes of each class the export holds (for the command's summary)."""
-    counts: dict[str, int] = defaultdict(int)
-    for cls in graph.objects(None, RDF.type):
-        counts[graph.namespace_manager.normalizeUri(cls)] += 1
-    return dict(counts)
+def write_graph(graph: rdflib.Graph, out: Path) -> None:
+    """Serialise ``graph`` to ``out`` in the format its suffix names (Turtle otherwise), atomically."""
+    write_atomic(out, graph.serialize(format=FORMATS.get(out.suffix.lower(), "turtle")))

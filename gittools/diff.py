@@ -25,18 +25,15 @@ import pyoxigraph as ox
 
 from eagraph.analyses.model import CLASS_KINDS
 from eagraph.findings import Finding
-from eagraph.workspace import EagraphError, Workspace, load
+from eagraph.workspace import Workspace, load
 from eagraph.workspace.blanks import blank_names
+from eagraph.workspace.git import GitError, run_git
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 LABELS = ("http://www.w3.org/2004/02/skos/core#prefLabel", "http://purl.org/dc/terms/title",
           "http://www.w3.org/2000/01/rdf-schema#label")
 IDENTIFIER = "http://purl.org/dc/terms/identifier"
 WORKING_TREE = None  # a revision argument meaning "the files as they are now"
-
-
-class DiffError(EagraphError):
-    """A version that cannot be read (unknown revision, not a git repository)."""
 
 
 @dataclass
@@ -80,27 +77,17 @@ def load_version(path: Path, revision: str | None, work: Path) -> Workspace:
         return load(path)
     path = path.resolve()
     folder = path if path.is_dir() else path.parent
-    top = Path(_git(folder, "rev-parse", "--show-toplevel").strip())
+    top = Path(run_git(folder, "rev-parse", "--show-toplevel").strip())
     prefix = folder.relative_to(top.resolve()).as_posix()
-    _git(folder, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    run_git(folder, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
     archive = subprocess.run(["git", "-C", str(top), "archive", "--format=tar", revision, "--",
                               prefix if prefix != "." else "."], capture_output=True)
     if archive.returncode != 0:
-        raise DiffError(f"git archive {revision}: {archive.stderr.decode(errors='replace').strip()}")
+        raise GitError(f"git archive {revision}: {archive.stderr.decode(errors='replace').strip()}")
     target = work / (revision.replace("/", "_") or "rev")
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
         tar.extractall(target, filter="data")
     return load(target / prefix if prefix != "." else target, cache=True)
-
-
-def _git(folder: Path, *args: str) -> str:
-    try:
-        done = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=True)
-    except FileNotFoundError:
-        raise DiffError("comparing revisions needs git, and git is not installed") from None
-    if done.returncode != 0:
-        raise DiffError(f"git {' '.join(args)}: {done.stderr.strip() or 'failed'}")
-    return done.stdout
 
 
 def statements(workspace: Workspace) -> tuple[set[tuple[str, str, str]], dict[str, str]]:

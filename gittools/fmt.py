@@ -18,7 +18,7 @@ import pyoxigraph as ox
 from eagraph.workspace.config import load_config
 from eagraph.workspace.files import write_atomic
 from eagraph.workspace.sources import discover
-from eagraph.workspace.turtle import TurtleSyntaxError, offset_to_position, parse_turtle
+from eagraph.workspace.turtle import offset_to_position, parse_turtle
 from eagraph.workspace.workspace import find_root
 
 from .canonical import Writer
@@ -39,16 +39,14 @@ def format_turtle(text: str, path: str = "<text>", base: str | None = None) -> s
     """The canonical text of a Turtle document; raises :class:`FormatError` if it cannot be
     rewritten without loss."""
     base = base or _PROBE_BASES[0]
-    try:
-        read = read_turtle(text, base, path)
-        if _statements(text, _PROBE_BASES[1]) != {" ".join(s) for s in read.statements}:
-            raise FormatError(path, _first_relative_line(text), "the file uses relative IRIs, whose meaning depends "
-                                                                 "on where it lies; write them in full or add @base")
-    except TurtleSyntaxError as exc:
-        raise FormatError(path, offset_to_position(text, exc.offset)[0], f"not valid Turtle: {exc.message}") from None
+    read = read_turtle(text, base, path)
+    statements = [" ".join(s) for s in read.statements]
+    if set(parse_turtle(text, _PROBE_BASES[1], "f").statements) != set(statements):
+        raise FormatError(path, _first_relative_line(text), "the file uses relative IRIs, whose meaning depends "
+                                                             "on where it lies; write them in full or add @base")
     formatted = Writer(read.statements, read.prefixes, read.property_comments).document(
         read.comments, read.header, read.footer)
-    if not same_graph(text, formatted, base):
+    if not _same_statements(statements, parse_turtle(formatted, base, "b").statements):
         raise FormatError(path, 1, "the canonical text would not give the same graph (an eagraph bug: "
                                    "the file was left as it is; please report it)")
     return formatted
@@ -57,21 +55,21 @@ def format_turtle(text: str, path: str = "<text>", base: str | None = None) -> s
 def same_graph(old: str, new: str, base: str) -> bool:
     """Whether two Turtle texts hold the same graph: the same statements, blank nodes matched by
     RDF canonicalisation, literals by their exact lexical form."""
-    a, b = parse_turtle(old, base, "a"), parse_turtle(new, base, "b")
-    if not any("_:" in s for s in a.statements + b.statements):
-        return set(a.statements) == set(b.statements)
-    return _canonical(a.ntriples()) == _canonical(b.ntriples())
+    return _same_statements(parse_turtle(old, base, "a").statements, parse_turtle(new, base, "b").statements)
 
 
-def _canonical(ntriples: str) -> set[str]:
+def _same_statements(a: list[str], b: list[str]) -> bool:
+    if not any("_:" in s for s in a + b):
+        return set(a) == set(b)
+    return _canonical(a) == _canonical(b)
+
+
+def _canonical(statements: list[str]) -> set[str]:
+    ntriples = "".join(f"{s} .\n" for s in statements)
     dataset = ox.Dataset(ox.Quad(t.subject, t.predicate, t.object)
                          for t in ox.parse(ntriples.encode(), ox.RdfFormat.N_TRIPLES))
     dataset.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
     return {str(quad) for quad in dataset}
-
-
-def _statements(text: str, base: str) -> set[str]:
-    return set(parse_turtle(text, base, "f").statements)
 
 
 def _first_relative_line(text: str) -> int:

@@ -20,10 +20,9 @@ from pathlib import Path
 
 from eagraph.workspace.blanks import blank_names
 from eagraph.workspace.files import write_atomic
-from eagraph.workspace.turtle import TurtleSyntaxError, offset_to_position
 
 from .canonical import Writer
-from .reading import FormatError, ReadFile, read_turtle
+from .reading import ReadFile, read_turtle
 
 Statement = tuple[str, str, str]
 
@@ -44,7 +43,7 @@ class MergeResult:
 
 def merge_texts(base: str, ours: str, theirs: str, path: str = "<file>") -> MergeResult:
     iri_base = "file:///" + path
-    versions = [_read(text, iri_base, f"{path} ({name})") for text, name in
+    versions = [read_turtle(text, iri_base, f"{path} ({name})") for text, name in
                 ((base, "common ancestor"), (ours, "ours"), (theirs, "theirs"))]
     o, a, b = (_named(read.statements) for read in versions)
     merged = {s for s in a | b if (s in a and s in b) or (s in a and s not in o) or (s in b and s not in o)}
@@ -65,13 +64,6 @@ def merge_files(base: Path, ours: Path, theirs: Path, path: str) -> MergeResult:
     result = merge_texts(*(p.read_bytes().decode("utf-8-sig") for p in (base, ours, theirs)), path=path)
     write_atomic(ours, result.text)
     return result
-
-
-def _read(text: str, base: str, name: str) -> ReadFile:
-    try:
-        return read_turtle(text, base, name)
-    except TurtleSyntaxError as exc:
-        raise FormatError(name, offset_to_position(text, exc.offset)[0], f"not valid Turtle: {exc.message}") from None
 
 
 def _named(statements: list[Statement]) -> set[Statement]:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from eagraph.workspace import EagraphError
-from eagraph.workspace.turtle import _Parser, offset_to_position
+from eagraph.workspace.turtle import TurtleSyntaxError, _Parser, offset_to_position
 
 _COMMENT = re.compile(r"#[^\r\n]*")
 
@@ -45,7 +45,6 @@ class ReadFile:
     comments: dict[str, list[str]] = field(default_factory=dict)  # subject -> its comments, in order
     property_comments: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (subject, predicate)
     footer: list[str] = field(default_factory=list)  # comments after the last statement
-    base: str | None = None
 
 
 class _ReadingParser(_Parser):
@@ -113,12 +112,15 @@ class _ReadingParser(_Parser):
 
 
 def read_turtle(text: str, base: str, path: str) -> ReadFile:
-    """The statements, prefixes and comments of a Turtle document (``path`` for messages)."""
+    """The statements, prefixes and comments of a Turtle document; a syntax error is a
+    :class:`FormatError` at its line (``path`` names the file in messages)."""
     parser = _ReadingParser(text, base, "f")
-    document = parser.parse()
+    try:
+        document = parser.parse()
+    except TurtleSyntaxError as exc:
+        raise FormatError(path, offset_to_position(text, exc.offset)[0], f"not valid Turtle: {exc.message}") from None
     statements = [tuple(_split_statement(s)) for s in document.statements]
-    read = ReadFile(statements, dict(parser.prefixes), base=parser.base if parser.base != base else None,
-                    property_comments=parser.property_comments)
+    read = ReadFile(statements, dict(parser.prefixes), property_comments=parser.property_comments)
     _place_comments(text, path, parser.blocks, parser.found_comments, read)
     for subject, comments in parser.subject_comments.items():
         read.comments.setdefault(subject, []).extend(comments)

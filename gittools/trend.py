@@ -17,8 +17,9 @@ from eagraph import __version__
 from eagraph.analyses.figures import FIGURES, key_figures
 from eagraph.analyses.model import AnalysisModel
 from eagraph.workspace.files import write_atomic
+from eagraph.workspace.git import run_git
 
-from .diff import _git, load_version, temporary_folder
+from .diff import load_version, temporary_folder
 
 
 @dataclass
@@ -32,8 +33,8 @@ class Point:
 def commits(model: Path, since: str, limit: int | None = None) -> list[tuple[str, str, str]]:
     """(hash, date, subject) of ``since`` and the commits after it that changed the model, oldest first."""
     folder = model if model.is_dir() else model.parent
-    log = _git(folder, "log", "--first-parent", "--reverse", "--format=%H%x09%cI%x09%s", f"{since}^!", "--", ".")
-    log += _git(folder, "log", "--first-parent", "--reverse", "--format=%H%x09%cI%x09%s", f"{since}..HEAD", "--", ".")
+    log = run_git(folder, "log", "--first-parent", "--reverse", "--format=%H%x09%cI%x09%s", f"{since}^!", "--", ".")
+    log += run_git(folder, "log", "--first-parent", "--reverse", "--format=%H%x09%cI%x09%s", f"{since}..HEAD", "--", ".")
     found = [tuple(line.split("\t", 2)) for line in log.splitlines() if line.count("\t") >= 2]
     unique = list(dict.fromkeys(found))
     return unique[-limit:] if limit else unique

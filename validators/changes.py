@@ -30,7 +30,8 @@ import rdflib
 from rdflib.namespace import SH
 
 from eagraph.ontology import EAG
-from eagraph.workspace import EagraphError, ModelSyntaxError, Workspace
+from eagraph.workspace import ModelSyntaxError, Workspace
+from eagraph.workspace.git import GitError, run_git  # noqa: F401  (GitError: part of this module's answer)
 from eagraph.workspace.mentions import Mentions, file_mentions, value_key
 from eagraph.workspace.sources import FORMATS, OXIGRAPH_FORMATS, SourceFile
 from eagraph.workspace.workspace import ModelFile, cache_key, model_sources, open_cache, read_files
@@ -42,10 +43,6 @@ READ_THROUGH_LINKS = frozenset({RDF_TYPE, EAG + "order"})
 # The values the contract compares across nodes (EAG035, EAG091, EAG092: unique identifiers).
 # Core SHACL compares values of one node only; shapes with SPARQL load the whole model.
 COMPARED_PROPERTIES = frozenset({"http://purl.org/dc/terms/identifier"})
-
-
-class GitError(EagraphError):
-    """git could not answer (not a repository, an unknown revision)."""
 
 
 @dataclass
@@ -104,23 +101,13 @@ def load_changed(path: Path | str, revision: str, *, cache=True, extra_shapes: t
 
 # git ---------------------------------------------------------------------------------------------
 
-def _git(root: Path, *args: str) -> str:
-    try:
-        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=False)
-    except FileNotFoundError:
-        raise GitError("--changed-since needs git, and git is not installed") from None
-    if done.returncode != 0:
-        raise GitError(f"git {' '.join(args)}: {done.stderr.strip() or 'failed'}")
-    return done.stdout
-
-
 def changed_model_files(root: Path, revision: str) -> tuple[set[str], dict[str, bytes]]:
     """Model files (paths relative to ``root``) changed since ``revision``, and their content at it."""
-    top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
-    _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    top = Path(run_git(root, "rev-parse", "--show-toplevel").strip())
+    run_git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
     prefix = root.resolve().relative_to(top.resolve()).as_posix()
-    listed = _git(root, "diff", "--name-only", "--no-renames", revision, "--", ".").splitlines()
-    listed += _git(root, "ls-files", "--others", "--exclude-standard", "--full-name", "--", ".").splitlines()
+    listed = run_git(root, "diff", "--name-only", "--no-renames", revision, "--", ".").splitlines()
+    listed += run_git(root, "ls-files", "--others", "--exclude-standard", "--full-name", "--", ".").splitlines()
     changed: set[str] = set()
     old: dict[str, bytes] = {}
     for name in listed:

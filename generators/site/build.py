@@ -125,9 +125,9 @@ def _trend(root: Path, options: SiteOptions) -> list:
 
 
 def _first_of_last(root: Path, count: int) -> str | None:
-    from eagraph.gittools.diff import _git
+    from eagraph.workspace.git import run_git
 
-    revisions = _git(root, "rev-list", "--first-parent", f"--max-count={count}", "HEAD", "--", ".").split()
+    revisions = run_git(root, "rev-list", "--first-parent", f"--max-count={count}", "HEAD", "--", ".").split()
     return revisions[-1] if revisions else None
 
 

@@ -72,6 +72,7 @@ class SiteContent:
     #: node -> predicate -> objects, for LINK_PREDICATES
     extra_links: dict[str, dict[str, list[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))
     entities: dict[str, Entity] = field(default_factory=dict)
+    languages_present: set[str] = field(default_factory=set)  # of the model's own titles and labels
 
     @classmethod
     def read(cls, workspace, model: AnalysisModel | None = None) -> SiteContent:
@@ -117,13 +118,6 @@ class SiteContent:
         found = self.model.objects(node, predicate)
         return found or sorted(set(self.extra_links.get(node, {}).get(predicate, ())))
 
-    def backlinks(self, node: str, predicate: str) -> list[str]:
-        found = self.model.subjects(predicate, node)
-        if found:
-            return found
-        return sorted(s for s, links in self.extra_links.items() if node in links.get(predicate, ()))
-
-    languages_present: set[str] = field(default_factory=set)  # of the model's own titles and labels
 
     # -- facts used by several pages --------------------------------------------------------------
     def events_of(self, service: str) -> list[str]:

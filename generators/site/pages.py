@@ -162,7 +162,7 @@ class Pages:
 
     def _entity_page(self, section: str, node: str) -> tuple[str, str]:
         build = getattr(self, f"_{section}")
-        self.depth = 1
+        self.depth = 1  # before build(): its diagrams link to pages relative to this one
         return self._render(f"{KIND_OF_SECTION[section]}.md.j2", 1, node=node, title=self.name(node),
                             findings=self.findings.about(node), **build(node))
 
