@@ -1,6 +1,4 @@
-"""Two analyses that compare things with each other: ``duplicate-service`` and ``concept-harmonisation``.
-
-**duplicate-service.** Two services, of one authority or of several, that deliver the same thing to
+"""``duplicate-service``: two services, of one authority or of several, that deliver the same thing to
 the same audience. Text alone is not enough (a parking card for persons with disabilities and a
 residents' parking permit read alike), and structure alone is not either (two allowances of one
 decree share their legal basis). A pair is reported when the structural evidence (legal basis,
@@ -18,11 +16,6 @@ candidates at once with sparse row products; only the pairs that pass get a Pyth
 Pairs are joined into clusters (connected components); one finding per cluster, the first service
 as subject and the others in ``related``.
 
-**concept-harmonisation.** Information concepts that stand for one notion, linked by
-``skos:closeMatch`` / ``skos:exactMatch`` or recognised from their labels across languages, but
-defined differently (``skos:definition``) in different regulations (``eag:definedIn``). One finding
-per concept; ``related`` lists the other concepts of the notion and their regulations.
-
 The thresholds were chosen on one half of the labelled synthetic data (services split by a hash of
 their IRI) and reported on the other half: see ``bench/analyze_quality.py``.
 """
@@ -31,30 +24,26 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
 import pyoxigraph as ox
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from eagraph.findings import Finding, Severity
 
-from .model import node_key
+from .model import node_key, query_function, workspace_of
+from .similarity import blocked_pairs, fold, mean_over_languages, text_similarity
 
 DCT = "http://purl.org/dc/terms/"
 CV = "http://data.europa.eu/m8g/"
 CPSV = "http://purl.org/vocab/cpsv#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
 EAG = "https://w3id.org/eagraph/ns#"
 ORG = "http://www.w3.org/ns/org#"
 
 DUPLICATE_SERVICE = "duplicate-service"
-CONCEPT_HARMONISATION = "concept-harmonisation"
 
 #: Keys held by more services than this are not used to propose candidates (they are still features).
 BLOCK_CAP = 60
@@ -67,10 +56,6 @@ WORD_CAP = 40
 MIN_STRUCTURE = 0.75
 #: Combined score (structure and text) a pair needs to be reported.
 MIN_SCORE = 0.45
-#: Label similarity (cosine of character n-grams over nl/fr/en labels) that recognises one notion.
-MIN_NOTION_LABEL = 0.7
-#: Definitions more similar than this say the same thing (no harmonisation needed).
-MAX_SAME_DEFINITION = 0.9
 
 #: Weights of the structural features (they sum to 1).
 WEIGHTS = {
@@ -88,27 +73,6 @@ STRUCTURE_SHARE = 0.6
 # ---------------------------------------------------------------------------------------------
 # Reading the model
 # ---------------------------------------------------------------------------------------------
-
-def _query_function(source) -> Callable[[str], Iterable]:
-    """A SPARQL function over the whole model, from a Workspace, an AnalysisModel that keeps one,
-    or a pyoxigraph Store."""
-    for holder in (source, getattr(source, "workspace", None)):
-        if holder is None:
-            continue
-        if isinstance(holder, ox.Store):
-            return lambda text: holder.query(text, use_default_graph_as_union=True)
-        query = getattr(holder, "query", None)
-        if callable(query):
-            return query
-    raise TypeError("duplicates: needs a Workspace (or an AnalysisModel that keeps its workspace) to query")
-
-
-def _workspace_of(source):
-    for holder in (source, getattr(source, "workspace", None)):
-        if holder is not None and hasattr(holder, "locate"):
-            return holder
-    return None
-
 
 @dataclass
 class _Services:
@@ -187,84 +151,13 @@ _STOP = frozenset("""voor pour bij avec van over sur dans door uit tegen naar le
     avec zonder sans wie qui personnes personen aanvraag demande online ligne""".split())
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
-
-
 def _words(text: str) -> set[str]:
-    return {w[:7] for w in _WORD.findall(_fold(text)) if w not in _STOP}
-
-
-def _tfidf(texts: list[str]):
-    """L2-normalised TF-IDF rows over character 3- to 5-grams inside words (accents folded)."""
-    if not any(texts):
-        return sparse.csr_matrix((len(texts), 1))
-    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=1, sublinear_tf=True,
-                                 preprocessor=_fold, dtype=np.float32)
-    return vectorizer.fit_transform(texts).tocsr()
-
-
-def _languages(fields: dict[int, dict[str, str]], n: int) -> list[str]:
-    found: dict[str, int] = defaultdict(int)
-    for i in range(n):
-        for lang in fields.get(i, {}):
-            found[lang] += 1
-    return sorted(found, key=lambda lang: (-found[lang], lang))
-
-
-def _rowdot(matrix, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Dot product of rows a[k] and b[k] of a CSR matrix, for every k, in chunks."""
-    out = np.zeros(len(a), dtype=np.float64)
-    step = 200_000
-    for start in range(0, len(a), step):
-        sa, sb = a[start:start + step], b[start:start + step]
-        out[start:start + step] = np.asarray(matrix[sa].multiply(matrix[sb]).sum(axis=1)).ravel()
-    return out
-
-
-def _text_similarity(fields: dict[int, dict[str, str]], n: int, a: np.ndarray, b: np.ndarray,
-                     best: bool = False) -> np.ndarray:
-    """Per pair: the mean (``best``: the highest), over the languages both texts are written in, of their
-    cosine similarity."""
-    total = np.zeros(len(a))
-    top = np.zeros(len(a))
-    count = np.zeros(len(a))
-    for lang in _languages(fields, n):
-        texts = [fields.get(i, {}).get(lang, "") for i in range(n)]
-        has = np.array([bool(t) for t in texts])
-        both = has[a] & has[b]
-        if not both.any():
-            continue
-        matrix = _tfidf(texts)
-        sims = np.zeros(len(a))
-        sims[both] = _rowdot(matrix, a[both], b[both])
-        total += sims
-        top = np.maximum(top, sims)
-        count += both
-    if best:
-        return top
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(count > 0, total / np.maximum(count, 1), 0.0)
+    return {w[:7] for w in _WORD.findall(fold(text)) if w not in _STOP}
 
 
 # ---------------------------------------------------------------------------------------------
 # duplicate-service
 # ---------------------------------------------------------------------------------------------
-
-def _incidence(family: dict[int, set[str]], n: int, vocabulary: dict[str, int] | None = None):
-    """A binary services × keys matrix of one feature family."""
-    vocabulary = {} if vocabulary is None else vocabulary
-    rows, cols = [], []
-    for i, keys in family.items():
-        for key in keys:
-            rows.append(i)
-            cols.append(vocabulary.setdefault(key, len(vocabulary)))
-    matrix = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, max(1, len(vocabulary))))
-    matrix.sum_duplicates()
-    matrix.data[:] = 1.0
-    return matrix
-
 
 def _candidates(data: _Services, n: int) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (a < b) that share at least one discriminating key: blocking, not an all-pairs loop."""
@@ -276,18 +169,7 @@ def _candidates(data: _Services, n: int) -> tuple[np.ndarray, np.ndarray]:
     for i in range(n):
         for text in data.titles.get(i, {}).values():
             keys[i].update(f"word {w}" for w in _words(text))
-    vocabulary: dict[str, int] = {}
-    matrix = _incidence(keys, n, vocabulary).tocsc()
-    held = np.diff(matrix.indptr)[: len(vocabulary)]
-    caps = np.empty(len(vocabulary))
-    for name, column in vocabulary.items():
-        caps[column] = WORD_CAP if name.startswith("word ") else BLOCK_CAP
-    keep = (held >= 2) & (held <= caps)
-    matrix = matrix[:, np.flatnonzero(keep)].tocsr()
-    if matrix.shape[1] == 0:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    co = sparse.triu(matrix @ matrix.T, k=1).tocoo()
-    return co.row.astype(np.int64), co.col.astype(np.int64)
+    return blocked_pairs(keys, n, lambda key: WORD_CAP if key.startswith("word ") else BLOCK_CAP)
 
 
 def _territories(data: _Services, i: int) -> set[str]:
@@ -411,7 +293,7 @@ def duplicate_pairs(source, *, min_score: float | None = None, min_structure: fl
     ``keep_all`` returns every candidate pair that passes the gates, whatever its score (for fitting)."""
     min_score = MIN_SCORE if min_score is None else min_score
     min_structure = MIN_STRUCTURE if min_structure is None else min_structure
-    data = _read_services(_query_function(source))
+    data = _read_services(query_function(source))
     n = len(data.iris)
     if n < 2:
         return []
@@ -427,8 +309,8 @@ def duplicate_pairs(source, *, min_score: float | None = None, min_structure: fl
     pb = np.array([local[y] for _, y in kept], dtype=np.int64)
     titles = {local[v]: data.titles.get(v, {}) for v in subset}
     descriptions = {local[v]: data.descriptions.get(v, {}) for v in subset}
-    title_sim = _text_similarity(titles, len(subset), pa, pb).tolist()
-    description_sim = _text_similarity(descriptions, len(subset), pa, pb).tolist()
+    title_sim = mean_over_languages(text_similarity(titles, len(subset), pa, pb), len(pa)).tolist()
+    description_sim = mean_over_languages(text_similarity(descriptions, len(subset), pa, pb), len(pa)).tolist()
     pairs = []
     for (x, y), t, d in zip(kept, title_sim, description_sim):
         c = _counts(data, x, y)
@@ -457,7 +339,7 @@ def _cluster(pairs: list[PairEvidence]) -> list[list[str]]:
 def find_duplicate_services(source) -> list[Finding]:
     """``duplicate-service`` findings: one per cluster of services that deliver the same thing."""
     pairs = duplicate_pairs(source)
-    workspace = _workspace_of(source)
+    workspace = workspace_of(source)
     by_service: dict[str, list[PairEvidence]] = defaultdict(list)
     for p in pairs:
         by_service[p.a].append(p)
@@ -490,163 +372,6 @@ def _short(iri: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# concept-harmonisation
-# ---------------------------------------------------------------------------------------------
-
-@dataclass
-class _Concept:
-    iri: str
-    labels: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    definitions: dict[str, str] = field(default_factory=dict)
-    regulations: set[str] = field(default_factory=set)
-    matches: set[str] = field(default_factory=set)
-
-
-def _read_concepts(query) -> dict[str, _Concept]:
-    concepts: dict[str, _Concept] = {}
-    preds = " ".join(f"<{p}>" for p in (SKOS + "prefLabel", SKOS + "altLabel", DCT + "title", SKOS + "definition",
-                                        EAG + "definedIn", SKOS + "closeMatch", SKOS + "exactMatch"))
-    for s, p, o in query(f"""SELECT ?s ?p ?o WHERE {{ ?s a <{CV}InformationConcept> .
-            VALUES ?p {{ {preds} }} ?s ?p ?o }}"""):
-        c = concepts.setdefault(node_key(s), _Concept(node_key(s)))
-        p = p.value
-        if p == SKOS + "definition" and isinstance(o, ox.Literal):
-            c.definitions[o.language or ""] = o.value
-        elif p == EAG + "definedIn":
-            c.regulations.add(node_key(o))
-        elif p in (SKOS + "closeMatch", SKOS + "exactMatch"):
-            c.matches.add(node_key(o))
-        elif isinstance(o, ox.Literal):
-            c.labels[o.language or ""].add(o.value)
-    return concepts
-
-
-def _similarities(texts_a: list[dict], pairs: list[tuple[int, int]], n: int, best: bool = False) -> np.ndarray:
-    """Mean over shared languages of the character n-gram cosine of two texts."""
-    if not pairs:
-        return np.zeros(0)
-    fields = {i: t for i, t in enumerate(texts_a)}
-    a = np.array([p[0] for p in pairs], dtype=np.int64)
-    b = np.array([p[1] for p in pairs], dtype=np.int64)
-    return _text_similarity(fields, n, a, b, best)
-
-
-def harmonisation_groups(source) -> list[dict]:
-    """Notions defined differently in several regulations: [{concepts, regulations, how, definitions}]."""
-    concepts = _read_concepts(_query_function(source))
-    # Only concepts with a definition in a regulation can need harmonising.
-    defined = sorted(iri for iri, c in concepts.items() if c.definitions and c.regulations)
-    index = {iri: i for i, iri in enumerate(defined)}
-    n = len(defined)
-    if n < 2:
-        return []
-    labels = [{lang: " ".join(sorted(v)) for lang, v in concepts[iri].labels.items()} for iri in defined]
-    definitions = [dict(concepts[iri].definitions) for iri in defined]
-    # Linked: skos:closeMatch / skos:exactMatch, either direction.
-    linked: set[tuple[int, int]] = set()
-    for iri in defined:
-        for other in concepts[iri].matches:
-            if other in index and other != iri:
-                linked.add(tuple(sorted((index[iri], index[other]))))
-    # Recognised: labels alike (blocking on label words, then n-gram cosine over every language).
-    words: dict[int, set[str]] = {i: set().union(*(_words(t) for t in labels[i].values())) if labels[i] else set()
-                                  for i in range(n)}
-    matrix = _incidence(words, n).tocsc()
-    held = np.diff(matrix.indptr)
-    matrix = matrix[:, np.flatnonzero((held >= 2) & (held <= BLOCK_CAP))].tocsr()
-    co = sparse.triu(matrix @ matrix.T, k=1).tocoo() if matrix.shape[1] else sparse.coo_matrix((n, n))
-    proposed = sorted(set(zip(co.row.tolist(), co.col.tolist())) - linked)
-    label_sim = _similarities(labels, proposed, n, best=True)
-    recognised = {p for p, s in zip(proposed, label_sim.tolist()) if s >= MIN_NOTION_LABEL}
-    pairs = sorted(linked | recognised)
-    definition_sim = dict(zip(pairs, _similarities(definitions, pairs, n).tolist()))
-    # One notion, different definitions, different regulations.
-    edges = [(x, y) for x, y in pairs
-             if concepts[defined[x]].regulations != concepts[defined[y]].regulations
-             and definition_sim[(x, y)] < MAX_SAME_DEFINITION]
-    if not edges:
-        return []
-    graph = sparse.coo_matrix((np.ones(len(edges)), ([e[0] for e in edges], [e[1] for e in edges])), shape=(n, n))
-    _, component = connected_components(graph, directed=False)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for x in {v for e in edges for v in e}:
-        groups[int(component[x])].append(x)
-    out = []
-    for members in groups.values():
-        members.sort()
-        member_edges = [e for e in edges if e[0] in members]
-        out.append({
-            "concepts": [defined[m] for m in members],
-            "linked": any(e in linked for e in member_edges),
-            "recognised": any(e in recognised and e not in linked for e in member_edges),
-            "definition_similarity": max(definition_sim[e] for e in member_edges),
-        })
-    return sorted(out, key=lambda g: g["concepts"])
-
-
-def find_concept_harmonisation(source) -> list[Finding]:
-    """``concept-harmonisation`` findings: one per concept of a notion defined differently."""
-    query = _query_function(source)
-    concepts = _read_concepts(query)
-    workspace = _workspace_of(source)
-    findings = []
-    for group in harmonisation_groups(source):
-        members = group["concepts"]
-        how_en = "linked by skos:closeMatch/exactMatch" if group["linked"] else "recognised from their labels"
-        how_nl = "verbonden met skos:closeMatch/exactMatch" if group["linked"] else "herkend aan hun labels"
-        how_fr = "liés par skos:closeMatch/exactMatch" if group["linked"] else "reconnus à leurs libellés"
-        regulations = sorted({r for m in members for r in concepts[m].regulations})
-        score = _harmonisation_benefit(source, members, regulations)
-        for concept in members:
-            others = [m for m in members if m != concept]
-            related = tuple(sorted(set(others) | {r for o in others for r in concepts[o].regulations}))
-            count = len(members)
-
-            def names(language: str) -> tuple[str, str]:
-                quote = (lambda s: f"« {s} »") if language == "fr" else (lambda s: f"“{s}”")
-                return quote(_name(source, concept, language)), ", ".join(quote(_name(source, o, language))
-                                                                           for o in others)
-
-            findings.append(Finding(
-                code=CONCEPT_HARMONISATION, severity=Severity.INFO, subject=concept, related=related,
-                message={
-                    "en": "{} and {} ({}) stand for one notion but are defined differently in {} regulations: "
-                          "harmonise the {} definitions".format(*names("en"), how_en, len(regulations), count),
-                    "nl": "{} en {} ({}) staan voor één begrip maar worden verschillend gedefinieerd in {} "
-                          "regelgevingen: harmoniseer de {} definities".format(*names("nl"), how_nl, len(regulations),
-                                                                              count),
-                    "fr": "{} et {} ({}) désignent une même notion mais sont définis différemment dans {} "
-                          "réglementations : harmonisez les {} définitions".format(*names("fr"), how_fr,
-                                                                                  len(regulations), count),
-                },
-                score=round(max(0.0, score), 4),
-                location=workspace.locate(concept) if workspace is not None else None,
-                extra={"group": tuple(members)},  # one notion: its findings are one item in a top ten
-            ))
-    return findings
-
-
-def _name(source, node: str, language: str) -> str:
-    """A node's label in ``language`` where the source knows labels (an AnalysisModel), else its IRI's end."""
-    return source.label(node, language) if hasattr(source, "label") else _short(node)
-
-
-def _harmonisation_benefit(source, members: list[str], regulations: list[str]) -> float:
-    """Expected benefit, on the scale of the other kinds: the yearly cases of the services whose
-    requirements or evidence use one of the concepts, the authorities running them, and the
-    definitions to harmonise. Without an AnalysisModel (a bare workspace), the number of
-    regulations alone, kept low."""
-    from .rules import benefit
-
-    if not hasattr(source, "required_concepts"):
-        return min(0.5, 0.1 * len(regulations))
-    members_set = set(members)
-    using = [s for s in source.services if members_set & set(source.required_concepts(s))]
-    authorities = {a for s in using for a in source.authorities_of(s)}
-    return benefit((source.cases(s) for s in using), len(authorities), len(regulations))
-
-
-# ---------------------------------------------------------------------------------------------
 # Registration
 # ---------------------------------------------------------------------------------------------
 
@@ -666,28 +391,12 @@ not duplicates; services that only look alike (similar titles, different structu
 **What to do:** decide which service stays, and turn the other into a channel of it (or retire it).
 """
 
-_HARMONISATION_HELP = """\
-Information concepts that stand for one notion (linked with `skos:closeMatch` or `skos:exactMatch`,
-or recognised from their labels across languages) but carry different definitions
-(`skos:definition`) in different regulations (`eag:definedIn`). One finding per concept; `related`
-lists the other concepts of the notion and their regulations. Concepts with the same definition in
-several regulations, and look-alike labels within one regulation, are not reported.
-
-**What to do:** align the definitions, so that one authentic source can serve every service.
-"""
-
 
 def _kinds() -> list:
-    try:
-        from .registry import Kind
-    except ImportError:  # pragma: no cover - the registry is built alongside
-        return []
-    return [
-        Kind(name=DUPLICATE_SERVICE, summary="Services that deliver the same thing to the same audience.",
-             help=_DUPLICATE_HELP, severity=Severity.INFO, run=find_duplicate_services, directness=0.8),
-        Kind(name=CONCEPT_HARMONISATION, summary="One notion defined differently in several regulations.",
-             help=_HARMONISATION_HELP, severity=Severity.INFO, run=find_concept_harmonisation, directness=0.6),
-    ]
+    from .registry import Kind
+
+    return [Kind(name=DUPLICATE_SERVICE, summary="Services that deliver the same thing to the same audience.",
+                 help=_DUPLICATE_HELP, severity=Severity.INFO, run=find_duplicate_services, directness=0.8)]
 
 
 KINDS = _kinds()

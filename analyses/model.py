@@ -11,7 +11,7 @@ analyses read as the contract does. Set logic is done in Python, never with ``NO
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -316,3 +316,26 @@ class AnalysisModel:
     def references_to(self, regulation: str) -> list[tuple[str, str]]:
         """(subject, predicate) of every statement that refers to the regulation (self-references aside)."""
         return [(s, p) for p in REGULATION_LINKS for s in self.subjects(p, regulation) if s != regulation]
+
+
+def query_function(source) -> Callable[[str], Iterable]:
+    """A SPARQL function over the whole model, from a Workspace, an AnalysisModel that keeps one, or a
+    pyoxigraph Store: the comparison kinds read the model with SPARQL rather than through the
+    AnalysisModel's indexes, so they run on a bare workspace too."""
+    for holder in (source, getattr(source, "workspace", None)):
+        if holder is None:
+            continue
+        if isinstance(holder, ox.Store):
+            return lambda text: holder.query(text, use_default_graph_as_union=True)
+        query = getattr(holder, "query", None)
+        if callable(query):
+            return query
+    raise TypeError("analyses: need a Workspace (or an AnalysisModel that keeps its workspace) to query")
+
+
+def workspace_of(source):
+    """The Workspace behind ``source``, to locate findings; None for a bare store."""
+    for holder in (source, getattr(source, "workspace", None)):
+        if holder is not None and hasattr(holder, "locate"):
+            return holder
+    return None

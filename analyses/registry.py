@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
 KIND_MODULES: tuple[str, ...] = (
     "eagraph.analyses.rules",
     "eagraph.analyses.duplicates",
+    "eagraph.analyses.harmonisation",
 )
 
 #: ``Finding.source`` of every analysis finding.

@@ -2,7 +2,7 @@
 """Quality and speed of the analyses against the synthetic models' labels.
 
 For each size, loads the synthetic model (``common.synthetic_model``), runs the comparison kinds
-of ``eagraph.analyses.duplicates`` (and, with ``--all``, every registered kind through
+(``eagraph.analyses.duplicates`` and ``eagraph.analyses.harmonisation``; with ``--all``, every registered kind through
 ``eagraph.analyses.registry.analyze``), compares with ``labels.json`` and prints precision, recall
 and F1 per kind, on the held-out half (services and concepts split by a hash of their IRI,
 ``duplicates.service_half``; half 0 was used to choose the thresholds) and on the whole model.
@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import common  # noqa: E402
 
-from eagraph.analyses import duplicates  # noqa: E402
+from eagraph.analyses import duplicates, harmonisation  # noqa: E402
 from eagraph.workspace import load  # noqa: E402
 
 PAIRED = {"duplicate-service"}
@@ -74,7 +74,7 @@ def run(services: int, seed: int, every: bool) -> dict:
     loaded = time.perf_counter() - started
     times, found = {}, {}
     for name, function in (("duplicate-service", duplicates.find_duplicate_services),
-                           ("concept-harmonisation", duplicates.find_concept_harmonisation)):
+                           ("concept-harmonisation", harmonisation.find_concept_harmonisation)):
         t = time.perf_counter()
         found[name] = [(f.subject, f.related) for f in function(ws)]
         times[name] = round(time.perf_counter() - t, 2)
@@ -99,7 +99,7 @@ def run(services: int, seed: int, every: bool) -> dict:
 
 
 def fit(services: int, seed: int) -> None:
-    """The threshold grid of duplicate-service on the training half (half 0)."""
+    """The threshold grids of duplicate-service and concept-harmonisation on the training half (half 0)."""
     path = common.synthetic_model(services, seed)
     labels = json.loads((path / "labels.json").read_text(encoding="utf-8"))
     want = {w for w in items("duplicate-service", [(f["subject"], f["related"]) for f in labels["findings"]
@@ -112,6 +112,23 @@ def fit(services: int, seed: int) -> None:
             grid.append((prf(want, got)["f1"], s, c))
     grid.sort(key=lambda g: (-g[0], g[1], g[2]))
     print("duplicate-service, training half: best (F1, min structure, min score):", grid[:10])
+    fit_harmonisation(path, labels)
+
+
+def fit_harmonisation(path: Path, labels: dict) -> None:
+    """The label-evidence threshold of concept-harmonisation on the training half (half 0)."""
+    want = {f["subject"] for f in labels["findings"]
+            if f["kind"] == "concept-harmonisation" and half_of(f["subject"]) == 0}
+    ws = load(path)
+    grid = []
+    for t in [round(0.4 + 0.025 * i, 3) for i in range(21)]:
+        groups = harmonisation.harmonisation_groups(ws, min_label=t)
+        got = {c for g in groups for c in g["concepts"] if half_of(c) == 0}
+        grid.append((prf(want, got)["f1"], t))
+    best = max(f1 for f1, _ in grid)
+    plateau = [t for f1, t in grid if f1 == best]
+    print(f"concept-harmonisation, training half: best F1 {best} for min label evidence {plateau[0]} to {plateau[-1]};"
+          f" grid (F1, threshold): {grid}")
 
 
 def main(argv=None) -> int:

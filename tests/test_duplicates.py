@@ -1,5 +1,5 @@
-"""duplicate-service and concept-harmonisation (eagraph.analyses.duplicates): exact findings and their
-explanations on small hand-written models, the planted cases of models/, and quality on a synthetic model."""
+"""duplicate-service (eagraph.analyses.duplicates): exact findings and their explanations on small
+hand-written models, the planted cases of models/, and quality on a synthetic model."""
 
 from __future__ import annotations
 
@@ -62,13 +62,6 @@ def test_look_alikes_and_other_territories_are_not_duplicates(small):
                            EX + "felling-permit-north", EX + "felling-permit-south"}
 
 
-def test_concept_harmonisation_small(small):
-    findings = {f.subject: f for f in D.find_concept_harmonisation(small)}
-    assert set(findings) == {EX + "household-social", EX + "household-tax"}  # not the same-definition pair
-    assert findings[EX + "household-tax"].related == (EX + "household-social", EX + "law-social")
-    assert "defined differently in 2 regulations" in findings[EX + "household-tax"].message["en"]
-
-
 def test_example_model_planted_duplicates(example):
     pairs = {tuple(sorted((f.subject, *f.related))) for f in D.find_duplicate_services(example)}
     assert pairs == {
@@ -78,14 +71,6 @@ def test_example_model_planted_duplicates(example):
     }
     reported = {s for p in pairs for s in p}
     assert BE + "parking-card-disabled" not in reported and BE + "residents-parking-permit" not in reported
-
-
-def test_example_model_harmonisation(example):
-    concept = "https://w3id.org/eagraph/be/concept/"
-    found = {f.subject.removeprefix(concept) for f in D.find_concept_harmonisation(example)}
-    assert found == {"household-composition", "tax-household", "cohabitation-status-unemployment", "taxable-income",
-                     "household-taxable-income", "disability-household-income", "grapa-resources",
-                     "integration-resources", "incapacity-for-work", "reduced-earning-capacity"}
 
 
 def _synthetic():
@@ -112,9 +97,6 @@ def test_synthetic_quality(tmp_path):
     want = pairs((f["subject"], f["related"]) for f in labels["findings"] if f["kind"] == "duplicate-service")
     got = pairs((f.subject, f.related) for f in D.find_duplicate_services(ws))
     assert want and _f1(want, got) >= 0.9
-    want = {f["subject"] for f in labels["findings"] if f["kind"] == "concept-harmonisation"}
-    got = {f.subject for f in D.find_concept_harmonisation(ws)}
-    assert want and _f1(want, got) >= 0.9
 
 
 def test_registered():
@@ -122,15 +104,3 @@ def test_registered():
 
     known = kinds()
     assert known["duplicate-service"].run is D.find_duplicate_services
-    assert known["concept-harmonisation"].run is D.find_concept_harmonisation
-
-
-def test_harmonisation_is_ranked_by_the_services_that_use_the_concepts(example):
-    """Through the registry (an AnalysisModel, as `eagraph analyze` runs it): the household notion,
-    used by high-volume services, outranks a notion few services use, and no score is fixed."""
-    from eagraph.analyses.registry import analyze
-
-    findings = analyze(example, kinds=["concept-harmonisation"], locate=False)
-    scores = {f.subject.rsplit("/", 1)[-1]: f.score for f in findings}
-    assert 0 < min(scores.values()) < max(scores.values()) <= 1
-    assert scores["household-composition"] > min(scores.values())

@@ -1,0 +1,421 @@
+"""``concept-harmonisation``: information concepts that stand for one notion but are defined
+differently (``skos:definition``) in different regulations (``eag:definedIn``). One finding per
+concept; ``related`` lists the other concepts of the notion and their regulations.
+
+Two concepts stand for one notion when the model says so (``skos:closeMatch`` or
+``skos:exactMatch``, either direction) or when their labels say so, in every language both are
+labelled in. Character similarity is not enough: "Bescheiden inkomen" and "Bescheiden woning" read
+alike and are two notions, "Kmo" and "Kleine of middelgrote onderneming" share no n-gram and are one.
+So each label is read as a term, a *head* and the words that qualify it (Dutch, German and English
+terms end in their head, before any preposition; French ones start with it, after the adjectives
+that stand before a noun; a generic head such as "persoon" or "recht" hands over to its qualifier).
+Per language, the evidence that two labels name one notion is
+
+- 1 for the same words, or when one is the acronym of the other ("Kmo", "PME");
+- from 0.5 for the same head ("woning", "gezinswoning": a Dutch compound ends in its head; "student",
+  "studerende": one stem) up to 1 as the qualifiers agree, weighted by how rare each word is among
+  the model's concept labels; one label's qualifiers within the other's is a wording, not another notion;
+- the shared words times :data:`HEAD_MISMATCH` when the heads differ ("Zelfstandige in hoofdberoep",
+  "Landbouwer in hoofdberoep").
+
+The evidence is averaged over the languages, so that they must agree ("Droit au revenu
+d'intégration" and "Droit à l'allocation d'intégration" read alike; "Recht op leefloon" and "Recht op
+integratietegemoetkoming" do not). A concept whose definition starts from the other's label, as a
+definition starts from its genus ("Identificatiegegevens van personen die niet in het Rijksregister
+staan"), is a narrower notion, not the same. Paraphrases that share no word in any language
+("Dakloze", "Persoon zonder woning") are beyond what labels can tell: the model says so with
+``skos:closeMatch``.
+
+Candidates are blocked on word stems, compound heads and initials (no pair loop). The threshold
+:data:`MIN_NOTION_LABEL` lies on the plateau of the best F1 on the training half of the labelled
+synthetic models, where the example model in ``models/`` also gets exactly its planted notions;
+it is reported on the other half (``bench/analyze_quality.py --fit``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyoxigraph as ox
+from scipy import sparse
+from scipy.sparse.csgraph import connected_components
+
+from eagraph.findings import Finding, Severity
+
+from .model import node_key, query_function, workspace_of
+from .similarity import blocked_pairs, fold, mean_over_languages, text_similarity
+
+CV = "http://data.europa.eu/m8g/"
+DCT = "http://purl.org/dc/terms/"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+EAG = "https://w3id.org/eagraph/ns#"
+
+CONCEPT_HARMONISATION = "concept-harmonisation"
+
+#: Label evidence (0..1, averaged over the languages both concepts have) that recognises one notion.
+#: Chosen on the training half of the labelled synthetic models (``bench/analyze_quality.py --fit``).
+MIN_NOTION_LABEL = 0.7
+#: Definitions more similar than this say the same thing (no harmonisation needed).
+MAX_SAME_DEFINITION = 0.9
+#: Blocking keys held by more defined concepts than this are too common to propose candidates.
+BLOCK_CAP = 60
+
+_LABELS = (SKOS + "prefLabel", SKOS + "altLabel", DCT + "title")
+
+
+@dataclass
+class _Concept:
+    iri: str
+    labels: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    definitions: dict[str, str] = field(default_factory=dict)
+    regulations: set[str] = field(default_factory=set)
+    matches: set[str] = field(default_factory=set)
+
+
+def _read_concepts(query) -> dict[str, _Concept]:
+    concepts: dict[str, _Concept] = {}
+    preds = " ".join(f"<{p}>" for p in (*_LABELS, SKOS + "definition", EAG + "definedIn", SKOS + "closeMatch",
+                                        SKOS + "exactMatch"))
+    for s, p, o in query(f"""SELECT ?s ?p ?o WHERE {{ ?s a <{CV}InformationConcept> .
+            VALUES ?p {{ {preds} }} ?s ?p ?o }}"""):
+        c = concepts.setdefault(node_key(s), _Concept(node_key(s)))
+        p = p.value
+        if p == SKOS + "definition" and isinstance(o, ox.Literal):
+            c.definitions[o.language or ""] = o.value
+        elif p == EAG + "definedIn":
+            c.regulations.add(node_key(o))
+        elif p in (SKOS + "closeMatch", SKOS + "exactMatch"):
+            c.matches.add(node_key(o))
+        elif isinstance(o, ox.Literal):
+            c.labels[o.language or ""].add(o.value)
+    return concepts
+
+
+# ---------------------------------------------------------------------------------------------
+# Label evidence
+# ---------------------------------------------------------------------------------------------
+
+#: Languages whose terms end in their head ("Laag gezinsinkomen", "Landbouwer in hoofdberoep": the
+#: head comes before the first preposition) and languages whose terms start with it ("Faibles revenus
+#: du ménage": after the adjectives that stand before a noun).
+_HEAD_FINAL = frozenset({"nl", "de", "en"})
+_HEAD_INITIAL = frozenset({"fr", "es", "it", "pt"})
+_PREPOSITIONS = frozenset("""van voor in op met zonder uit bij aan over tot ten ter naar door tegen als
+    von fur mit ohne aus bei zum zur nach durch gegen
+    of for with without from by at on to as""".split())
+_DETERMINERS = frozenset("""de het een der die das den dem des ein eine the a an
+    le la les l un une du d au aux""".split())
+#: French adjectives that stand before the noun (age, size, order, quality).
+_PRENOMINAL = frozenset("""petit petite petits petites grand grande grands grandes jeune jeunes nouvel
+    nouveau nouvelle nouveaux nouvelles faible faibles bon bonne bons bonnes premier premiere premiers
+    seul seule seuls seules vieux vieil vieille ancien ancienne gros grosse haut haute bas basse""".split())
+#: Heads that name no notion on their own: the notion is in what qualifies them ("Jonge persoon",
+#: "Personne aux études", "Recht op leefloon").
+_GENERIC_HEADS = frozenset("""persoon personen personne personnes person persons recht rechten droit droits
+    right rights""".split())
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_CONNECTORS = frozenset({"en", "of", "et", "ou", "und", "oder", "and", "or"})
+
+#: Label evidence of two terms with different heads ("Zelfstandige in hoofdberoep", "Landbouwer in
+#: hoofdberoep") is their shared words times this: sharing words is not enough without a head.
+HEAD_MISMATCH = 0.4
+#: The first words of a definition, where its genus (the broader notion it starts from) stands.
+GENUS_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Term:
+    """A label split into its head and the words that qualify it; ``head`` is None in a language
+    whose word order is not known here."""
+    words: tuple[str, ...]
+    head: str | None
+    modifiers: tuple[str, ...]
+
+
+def read_term(label: str, language: str) -> Term:
+    tokens = [t for t in _WORD.findall(fold(label)) if t not in _DETERMINERS and not t.isdigit()]
+    words = tuple(t for t in tokens if t not in _PREPOSITIONS and t not in _CONNECTORS)
+    if not words or (language not in _HEAD_FINAL and language not in _HEAD_INITIAL):
+        return Term(words, None, ())
+    if language in _HEAD_FINAL:
+        cut = next((i for i, t in enumerate(tokens) if i > 0 and t in _PREPOSITIONS), len(tokens))
+        phrase = [t for t in tokens[:cut] if t not in _CONNECTORS] or [words[0]]
+        head = phrase[-1]
+        candidates = phrase[-2::-1] + [t for t in words if t not in phrase]
+    else:
+        start = next((i for i, t in enumerate(words) if t not in _PRENOMINAL), 0)
+        head = words[start]
+        candidates = list(words[start + 1:]) + list(words[:start])
+    if head in _GENERIC_HEADS and candidates:
+        head = candidates[0]
+    modifiers = list(words)
+    modifiers.remove(head)
+    return Term(words, head, tuple(m for m in modifiers if m not in _GENERIC_HEADS))
+
+
+def _same_term(u: str, v: str) -> bool:
+    """One word, or the head of a compound (the shorter ends the longer: "gezinsinkomen", "inkomen")."""
+    short, long_ = (u, v) if len(u) <= len(v) else (v, u)
+    return _same_stem(u, v) or (len(short) >= 4 and long_.endswith(short))
+
+
+def _same_stem(u: str, v: str) -> bool:
+    """Equal, or one stem with other endings ("student", "studerende"; "étudiant", "études"): they
+    share all but the last letters of each."""
+    if u == v:
+        return True
+    common = 0
+    for a, b in zip(u, v):
+        if a != b:
+            break
+        common += 1
+    return common >= 4 and common >= min(len(u), len(v)) - 2 and max(len(u), len(v)) - common <= 5
+
+
+def _compound_rest(u: str, v: str) -> str:
+    """What a compound adds before a shared head ("gezins" in "gezinsinkomen"), without the Dutch
+    linking s, as one more modifier."""
+    short, long_ = (u, v) if len(u) <= len(v) else (v, u)
+    if len(long_) > len(short) >= 4 and long_.endswith(short):
+        rest = long_[: -len(short)].rstrip("-")
+        return rest[:-1] if rest.endswith("s") and len(rest) > 4 else rest
+    return ""
+
+
+def _acronym(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """One label is a single word spelling the initials of the other's words ("Kmo", "PME")."""
+    return any(len(a) == 1 and 2 <= len(a[0]) <= 6 and len(b) >= 2 and a[0] == "".join(w[0] for w in b)
+               for a, b in ((x, y), (y, x)))
+
+
+def _covered(these, those, weight) -> float:
+    """The weighted share of ``these`` words that ``those`` has too."""
+    total = sum(map(weight, these))
+    return sum(weight(t) for t in these if any(_same_term(t, u) for u in those)) / total if total else 0.0
+
+
+def term_evidence(x: Term, y: Term, weight) -> float:
+    """How strongly two labels of one language name one notion, 0..1: 1 for the same words or an
+    acronym; from 0.5 for the same head, up to 1 as their modifiers agree (one's modifiers within the
+    other's is a narrower wording, not another notion); shared words discounted without a shared head."""
+    if not x.words or not y.words:
+        return 0.0
+    if set(x.words) == set(y.words) or _acronym(x.words, y.words):
+        return 1.0
+    if x.head is None or y.head is None:
+        return min(_covered(x.words, y.words, weight), _covered(y.words, x.words, weight))
+    if not _same_term(x.head, y.head):
+        return HEAD_MISMATCH * min(_covered(x.words, y.words, weight), _covered(y.words, x.words, weight))
+    rest = _compound_rest(x.head, y.head)
+    mx, my = list(x.modifiers), list(y.modifiers)
+    if rest:
+        (mx if len(x.head) > len(y.head) else my).append(rest)
+    if not mx or not my:
+        return 1.0
+    return 0.5 + 0.5 * max(_covered(mx, my, weight), _covered(my, mx, weight))
+
+
+def _blocking_keys(term: Term) -> set[str]:
+    """Keys two labels of one notion are likely to share: word stems, compound heads, initials."""
+    keys = {f"stem {t[:4]}" for t in term.words}
+    keys |= {f"head {t[-5:]}" for t in term.words if len(t) >= 5}
+    if len(term.words) == 1 and 2 <= len(term.words[0]) <= 6:
+        keys.add(f"initials {term.words[0]}")
+    if len(term.words) >= 2:
+        keys.add("initials " + "".join(w[0] for w in term.words))
+    return keys
+
+
+def _defined_by(narrower: _Concept, broader: _Concept) -> bool:
+    """Whether ``narrower``'s definition starts from ``broader``'s label, as a definition starts from
+    its genus ("Identificatiegegevens van personen die niet in het Rijksregister staan" defines a kind
+    of "Identificatiegegevens"): then the two are a notion and a narrower one, not one notion."""
+    for language, definition in narrower.definitions.items():
+        opening = [t for t in _WORD.findall(fold(definition)) if t not in _DETERMINERS][:GENUS_WORDS]
+        for label in broader.labels.get(language, ()):
+            words = read_term(label, language).words
+            if words and all(any(_same_stem(w, t) for t in opening) for w in words):
+                return True
+    return False
+
+
+class _LabelEvidence:
+    """One language: every defined concept's labels analysed, and the rarity of words among the labels
+    of all information concepts (not only the defined ones)."""
+
+    def __init__(self, defined: list[_Concept], every: list[_Concept], language: str):
+        self.terms = [[read_term(label, language) for label in sorted(c.labels.get(language, ()))] for c in defined]
+        corpus = [set(read_term(label, language).words) for c in every for label in c.labels.get(language, ())]
+        frequency = Counter(t for words in corpus for t in words)
+        size = max(1, len(corpus))
+        self.weight = lambda t: math.log((size + 1) / (frequency.get(t, 0) + 1)) + 1
+
+    def score(self, x: int, y: int) -> float | None:
+        """The strongest evidence over the two concepts' labels; None where one has no label here."""
+        if not self.terms[x] or not self.terms[y]:
+            return None
+        return max(term_evidence(a, b, self.weight) for a in self.terms[x] for b in self.terms[y])
+
+
+def label_evidence(defined: list[_Concept], every: list[_Concept], pairs: list[tuple[int, int]]) -> np.ndarray:
+    """Per pair of defined concepts: the label evidence averaged over the languages both are labelled in."""
+    languages = sorted({lang for c in defined for lang in c.labels})
+    per_language = {}
+    for language in languages:
+        evidence = _LabelEvidence(defined, every, language)
+        scores = [evidence.score(x, y) for x, y in pairs]
+        per_language[language] = np.array([np.nan if s is None else s for s in scores], dtype=np.float64)
+    return mean_over_languages(per_language, len(pairs))
+
+
+# ---------------------------------------------------------------------------------------------
+# Notions
+# ---------------------------------------------------------------------------------------------
+
+def harmonisation_groups(source, *, min_label: float | None = None) -> list[dict]:
+    """Notions defined differently in several regulations: [{concepts, linked, recognised, label_evidence,
+    definition_similarity}]."""
+    min_label = MIN_NOTION_LABEL if min_label is None else min_label
+    concepts = _read_concepts(query_function(source))
+    # Only concepts with a definition in a regulation can need harmonising.
+    defined_iris = sorted(iri for iri, c in concepts.items() if c.definitions and c.regulations)
+    n = len(defined_iris)
+    if n < 2:
+        return []
+    defined = [concepts[iri] for iri in defined_iris]
+    index = {iri: i for i, iri in enumerate(defined_iris)}
+    linked = {tuple(sorted((index[c.iri], index[other]))) for c in defined for other in c.matches
+              if other in index and other != c.iri}
+    keys = {i: {key for lang, labels in c.labels.items() for label in labels
+                for key in _blocking_keys(read_term(label, lang))} for i, c in enumerate(defined)}
+    a, b = blocked_pairs(keys, n, BLOCK_CAP)
+    proposed = sorted(set(zip(a.tolist(), b.tolist())) - linked)
+    evidence = dict(zip(proposed, label_evidence(defined, list(concepts.values()), proposed).tolist()))
+    recognised = {(x, y) for x, y in proposed if evidence[(x, y)] >= min_label
+                  and not _defined_by(defined[x], defined[y]) and not _defined_by(defined[y], defined[x])}
+    pairs = sorted(linked | recognised)
+    definitions = {i: dict(c.definitions) for i, c in enumerate(defined)}
+    pa = np.array([p[0] for p in pairs], dtype=np.int64)
+    pb = np.array([p[1] for p in pairs], dtype=np.int64)
+    definition_sim = dict(zip(pairs, mean_over_languages(text_similarity(definitions, n, pa, pb), len(pairs)).tolist()))
+    # One notion, different definitions, different regulations.
+    edges = [(x, y) for x, y in pairs
+             if defined[x].regulations != defined[y].regulations and definition_sim[(x, y)] < MAX_SAME_DEFINITION]
+    if not edges:
+        return []
+    graph = sparse.coo_matrix((np.ones(len(edges)), ([e[0] for e in edges], [e[1] for e in edges])), shape=(n, n))
+    _, component = connected_components(graph, directed=False)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for x in {v for e in edges for v in e}:
+        groups[int(component[x])].append(x)
+    out = []
+    for members in groups.values():
+        members.sort()
+        member_edges = [e for e in edges if e[0] in members]
+        recognised_edges = [e for e in member_edges if e not in linked]
+        out.append({
+            "concepts": [defined_iris[m] for m in members],
+            "linked": len(recognised_edges) < len(member_edges),
+            "recognised": bool(recognised_edges),
+            "label_evidence": max((evidence[e] for e in recognised_edges), default=None),
+            "definition_similarity": max(definition_sim[e] for e in member_edges),
+        })
+    return sorted(out, key=lambda g: g["concepts"])
+
+
+def find_concept_harmonisation(source) -> list[Finding]:
+    """``concept-harmonisation`` findings: one per concept of a notion defined differently."""
+    concepts = _read_concepts(query_function(source))
+    workspace = workspace_of(source)
+    findings = []
+    for group in harmonisation_groups(source):
+        members = group["concepts"]
+        how = _how(group)
+        regulations = sorted({r for m in members for r in concepts[m].regulations})
+        score = _harmonisation_benefit(source, members, regulations)
+        for concept in members:
+            others = [m for m in members if m != concept]
+            related = tuple(sorted(set(others) | {r for o in others for r in concepts[o].regulations}))
+            count = len(members)
+
+            def names(language: str) -> tuple[str, str]:
+                quote = (lambda s: f"« {s} »") if language == "fr" else (lambda s: f"“{s}”")
+                return quote(_name(source, concept, language)), ", ".join(quote(_name(source, o, language))
+                                                                           for o in others)
+
+            findings.append(Finding(
+                code=CONCEPT_HARMONISATION, severity=Severity.INFO, subject=concept, related=related,
+                message={
+                    "en": "{} and {} ({}) stand for one notion but are defined differently in {} regulations: "
+                          "harmonise the {} definitions".format(*names("en"), how["en"], len(regulations), count),
+                    "nl": "{} en {} ({}) staan voor één begrip maar worden verschillend gedefinieerd in {} "
+                          "regelgevingen: harmoniseer de {} definities".format(*names("nl"), how["nl"],
+                                                                              len(regulations), count),
+                    "fr": "{} et {} ({}) désignent une même notion mais sont définis différemment dans {} "
+                          "réglementations : harmonisez les {} définitions".format(*names("fr"), how["fr"],
+                                                                                  len(regulations), count),
+                },
+                score=round(max(0.0, score), 4),
+                location=workspace.locate(concept) if workspace is not None else None,
+                extra={"group": tuple(members)},  # one notion: its findings are one item in a top ten
+            ))
+    return findings
+
+
+def _how(group: dict) -> dict[str, str]:
+    """How the notion was found, in words: a link the model states, or the labels' evidence."""
+    if group["linked"]:
+        return {"en": "linked by skos:closeMatch/exactMatch", "nl": "verbonden met skos:closeMatch/exactMatch",
+                "fr": "liés par skos:closeMatch/exactMatch"}
+    evidence = f"{group['label_evidence']:.2f}"
+    return {"en": f"recognised from their labels, {evidence} alike",
+            "nl": f"herkend aan hun labels, {evidence} gelijkend",
+            "fr": f"reconnus à leurs libellés, similaires à {evidence}"}
+
+
+def _name(source, node: str, language: str) -> str:
+    """A node's label in ``language`` where the source knows labels (an AnalysisModel), else its IRI's end."""
+    if hasattr(source, "label"):
+        return source.label(node, language)
+    return node.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def _harmonisation_benefit(source, members: list[str], regulations: list[str]) -> float:
+    """Expected benefit, on the scale of the other kinds: the yearly cases of the services whose
+    requirements or evidence use one of the concepts, the authorities running them, and the
+    definitions to harmonise. Without an AnalysisModel (a bare workspace), the number of
+    regulations alone, kept low."""
+    from .rules import benefit
+
+    if not hasattr(source, "required_concepts"):
+        return min(0.5, 0.1 * len(regulations))
+    members_set = set(members)
+    using = [s for s in source.services if members_set & set(source.required_concepts(s))]
+    authorities = {a for s in using for a in source.authorities_of(s)}
+    return benefit((source.cases(s) for s in using), len(authorities), len(regulations))
+
+
+_HELP = """\
+Information concepts that stand for one notion (linked with `skos:closeMatch` or `skos:exactMatch`,
+or recognised from their labels: alike in every language both are labelled in, sharing rare terms,
+or one the acronym of the other) but carry different definitions (`skos:definition`) in different
+regulations (`eag:definedIn`). One finding per concept; `related` lists the other concepts of the
+notion and their regulations. Concepts with the same definition in several regulations, and
+look-alike labels within one regulation, are not reported.
+
+**What to do:** align the definitions, so that one authentic source can serve every service.
+"""
+
+
+def _kinds() -> list:
+    from .registry import Kind
+
+    return [Kind(name=CONCEPT_HARMONISATION, summary="One notion defined differently in several regulations.",
+                 help=_HELP, severity=Severity.INFO, run=find_concept_harmonisation, directness=0.6)]
+
+
+KINDS = _kinds()

@@ -1,0 +1,110 @@
+"""Text similarity and blocking, shared by the analyses that compare things with each other
+(``duplicate-service`` in :mod:`.duplicates`, ``concept-harmonisation`` in :mod:`.harmonisation`).
+
+Both face the same two problems. Comparing every pair is quadratic, so candidates are *blocked*:
+each item is a row of a sparse incidence matrix over discriminating keys, keys held by too many
+items are dropped, and ``M @ M.T`` (in scipy, in C) gives the pairs that share a key. Texts come in
+several languages, so similarity is computed per language, on character n-grams (robust to
+inflection and Dutch compounds), and averaged over the languages both texts are written in.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: « Étudiant » and "etudiant" are one word to every comparison."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def tfidf(texts: list[str]):
+    """L2-normalised TF-IDF rows over character 3- to 5-grams inside words (accents folded)."""
+    if not any(texts):
+        return sparse.csr_matrix((len(texts), 1))
+    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=1, sublinear_tf=True,
+                                 preprocessor=fold, dtype=np.float32)
+    return vectorizer.fit_transform(texts).tocsr()
+
+
+def languages(fields: dict[int, dict[str, str]], n: int) -> list[str]:
+    """The languages of ``fields``, the most used first."""
+    found: dict[str, int] = defaultdict(int)
+    for i in range(n):
+        for lang in fields.get(i, {}):
+            found[lang] += 1
+    return sorted(found, key=lambda lang: (-found[lang], lang))
+
+
+def rowdot(matrix, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Dot product of rows a[k] and b[k] of a CSR matrix, for every k, in chunks."""
+    out = np.zeros(len(a), dtype=np.float64)
+    step = 200_000
+    for start in range(0, len(a), step):
+        sa, sb = a[start:start + step], b[start:start + step]
+        out[start:start + step] = np.asarray(matrix[sa].multiply(matrix[sb]).sum(axis=1)).ravel()
+    return out
+
+
+def text_similarity(fields: dict[int, dict[str, str]], n: int, a: np.ndarray, b: np.ndarray) -> dict[str, np.ndarray]:
+    """Per language: the cosine similarity of the texts of items a[k] and b[k], NaN where one of the
+    two has no text in that language."""
+    out = {}
+    for lang in languages(fields, n):
+        texts = [fields.get(i, {}).get(lang, "") for i in range(n)]
+        has = np.array([bool(t) for t in texts])
+        both = has[a] & has[b]
+        if not both.any():
+            continue
+        matrix = tfidf(texts)
+        sims = np.full(len(a), np.nan)
+        sims[both] = rowdot(matrix, a[both], b[both])
+        out[lang] = sims
+    return out
+
+
+def mean_over_languages(per_language: dict[str, np.ndarray], size: int) -> np.ndarray:
+    """The mean over the languages both texts have (0 where they share none): every language must agree."""
+    if not per_language:
+        return np.zeros(size)
+    stacked = np.vstack(list(per_language.values()))
+    counts = (~np.isnan(stacked)).sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(counts > 0, np.nansum(stacked, axis=0) / np.maximum(counts, 1), 0.0)
+
+
+def incidence(family: dict[int, set[str]], n: int, vocabulary: dict[str, int] | None = None):
+    """A binary items × keys matrix of one feature family."""
+    vocabulary = {} if vocabulary is None else vocabulary
+    rows, cols = [], []
+    for i, keys in family.items():
+        for key in keys:
+            rows.append(i)
+            cols.append(vocabulary.setdefault(key, len(vocabulary)))
+    matrix = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, max(1, len(vocabulary))))
+    matrix.sum_duplicates()
+    matrix.data[:] = 1.0
+    return matrix
+
+
+def blocked_pairs(keys: dict[int, set[str]], n: int, cap) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs (a < b) of items that share at least one key held by 2 to ``cap`` items; ``cap`` is a
+    number, or a function of the key for caps that differ by kind of key. No pair loop."""
+    vocabulary: dict[str, int] = {}
+    matrix = incidence(keys, n, vocabulary).tocsc()
+    held = np.diff(matrix.indptr)[: len(vocabulary)]
+    caps = np.empty(len(vocabulary))
+    for name, column in vocabulary.items():
+        caps[column] = cap(name) if callable(cap) else cap
+    keep = (held >= 2) & (held <= caps)
+    matrix = matrix[:, np.flatnonzero(keep)].tocsr()
+    if matrix.shape[1] == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    co = sparse.triu(matrix @ matrix.T, k=1).tocoo()
+    return co.row.astype(np.int64), co.col.astype(np.int64)

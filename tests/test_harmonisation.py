@@ -1,0 +1,143 @@
+"""concept-harmonisation (eagraph.analyses.harmonisation): which notions the labels recognise and which
+they must not, the findings' words, the planted notions of models/, ranking, and quality on a
+synthetic model."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from eagraph.analyses import harmonisation as H
+from eagraph.workspace import load
+
+from helpers import MODELS, REPO
+
+DATA = Path(__file__).resolve().parent / "data"
+NOTION = "https://example.org/notion/"
+DUP = "https://example.org/dup/"
+
+
+@pytest.fixture(scope="module")
+def notions():
+    return load(DATA / "harmonisation" / "model.ttl", cache=False)
+
+
+@pytest.fixture(scope="module")
+def example():
+    return load(MODELS, cache=False)
+
+
+@pytest.fixture(scope="module")
+def found(notions):
+    return {f.subject.removeprefix(NOTION): f for f in H.find_concept_harmonisation(notions)}
+
+
+def test_labels_recognise_acronyms_and_narrower_wordings(found):
+    assert found["sme-short"].related == (NOTION + "law-social", NOTION + "sme-long")
+    assert found["own-home"].related == (NOTION + "law-social", NOTION + "own-family-home")
+    message = found["sme-short"].message
+    assert message["en"] == ("“sme-short” and “sme-long” (recognised from their labels, 1.00 alike) stand for one "
+                             "notion but are defined differently in 2 regulations: harmonise the 2 definitions")
+    assert "herkend aan hun labels, 1.00 gelijkend" in message["nl"]
+    assert "reconnus à leurs libellés" in message["fr"]
+
+
+def test_look_alike_labels_of_two_notions_are_not_reported(found):
+    """Shared qualifier with another head; one language alike and the other not; a narrower notion
+    defined from the broader one's label; a paraphrase nobody linked."""
+    for concept in ("self-employed-main", "farmer-main", "living-wage", "integration-allowance", "identity",
+                    "identity-non-resident", "modest-income", "low-household-income"):
+        assert concept not in found
+
+
+def test_a_paraphrase_is_reported_when_the_model_links_it(found):
+    assert found["homeless"].related == (NOTION + "law-social", NOTION + "without-home")
+    assert "linked by skos:closeMatch/exactMatch" in found["homeless"].message["en"]
+
+
+def test_exactly_the_notions_of_the_model(found):
+    assert set(found) == {"sme-short", "sme-long", "own-home", "own-family-home", "homeless", "without-home"}
+
+
+@pytest.mark.parametrize("label, language, head, modifiers", [
+    ("Landbouwer in hoofdberoep", "nl", "landbouwer", ("hoofdberoep",)),
+    ("Laag gezinsinkomen", "nl", "gezinsinkomen", ("laag",)),
+    ("Ten laste zijnd kind", "nl", "kind", ("laste", "zijnd")),
+    ("Jonge persoon", "nl", "jonge", ()),
+    ("Recht op leefloon", "nl", "leefloon", ()),
+    ("Faibles revenus du ménage", "fr", "revenus", ("faibles", "menage")),
+    ("Personne aux études", "fr", "etudes", ()),
+    ("Primo-arrivant", "fr", "primo-arrivant", ()),
+    ("Household income", "en", "income", ("household",)),
+    ("住民", "ja", None, ()),
+])
+def test_terms_are_read_as_head_and_qualifiers(label, language, head, modifiers):
+    term = H.read_term(label, language)
+    assert (term.head, tuple(sorted(term.modifiers))) == (head, tuple(sorted(modifiers)))
+
+
+@pytest.mark.parametrize("a, b, language, low, high", [
+    ("Kmo", "Kleine of middelgrote onderneming", "nl", 1.0, 1.0),
+    ("Student", "Studerende", "nl", 1.0, 1.0),
+    ("Eigen woning", "Eigen gezinswoning", "nl", 1.0, 1.0),
+    ("Habitation modeste", "Habitation propre", "fr", 0.5, 0.5),  # one head, qualifiers disagree
+    ("Zelfstandige in hoofdberoep", "Landbouwer in hoofdberoep", "nl", 0.0, H.HEAD_MISMATCH),
+    ("Eigendom", "Eigenaar", "nl", 0.0, 0.0),  # a shared beginning is not a stem
+])
+def test_evidence_of_two_labels(a, b, language, low, high):
+    evidence = H.term_evidence(H.read_term(a, language), H.read_term(b, language), lambda word: 1.0)
+    assert low <= evidence <= high
+
+
+def test_small_duplicates_model(tmp_path):
+    """The notions of the duplicates test model: a linked household, and a same-definition pair that
+    needs no harmonising."""
+    findings = {f.subject: f for f in H.find_concept_harmonisation(load(DATA / "duplicates" / "model.ttl", cache=False))}
+    assert set(findings) == {DUP + "household-social", DUP + "household-tax"}
+    assert findings[DUP + "household-tax"].related == (DUP + "household-social", DUP + "law-social")
+    assert "defined differently in 2 regulations" in findings[DUP + "household-tax"].message["en"]
+
+
+def test_example_model_harmonisation(example):
+    concept = "https://w3id.org/eagraph/be/concept/"
+    found = {f.subject.removeprefix(concept) for f in H.find_concept_harmonisation(example)}
+    assert found == {"household-composition", "tax-household", "cohabitation-status-unemployment", "taxable-income",
+                     "household-taxable-income", "disability-household-income", "grapa-resources",
+                     "integration-resources", "incapacity-for-work", "reduced-earning-capacity"}
+
+
+def test_harmonisation_is_ranked_by_the_services_that_use_the_concepts(example):
+    """Through the registry (an AnalysisModel, as `eagraph analyze` runs it): the household notion,
+    used by high-volume services, outranks a notion few services use, and no score is fixed."""
+    from eagraph.analyses.registry import analyze
+
+    findings = analyze(example, kinds=["concept-harmonisation"], locate=False)
+    scores = {f.subject.rsplit("/", 1)[-1]: f.score for f in findings}
+    assert 0 < min(scores.values()) < max(scores.values()) <= 1
+    assert scores["household-composition"] > min(scores.values())
+
+
+def test_registered():
+    from eagraph.analyses.registry import kinds
+
+    assert kinds()["concept-harmonisation"].run is H.find_concept_harmonisation
+
+
+def _synthetic():
+    spec = importlib.util.spec_from_file_location("eagraph_bench_synthetic", REPO / "bench" / "synthetic.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_synthetic_quality(tmp_path):
+    _synthetic().generate(tmp_path / "m", 600, seed=3)
+    labels = json.loads((tmp_path / "m" / "labels.json").read_text(encoding="utf-8"))
+    want = {f["subject"] for f in labels["findings"] if f["kind"] == "concept-harmonisation"}
+    got = {f.subject for f in H.find_concept_harmonisation(load(tmp_path / "m", cache=False))}
+    assert want and 2 * len(want & got) / (len(want) + len(got)) >= 0.9
