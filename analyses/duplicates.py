@@ -36,6 +36,7 @@ from eagraph.findings import Finding, Severity
 
 from .model import node_key, query_function, workspace_of
 from .similarity import blocked_pairs, fold, mean_over_languages, text_similarity
+from .wording import LANGUAGES, decimal, messages, names, reasons
 
 DCT = "http://purl.org/dc/terms/"
 CV = "http://data.europa.eu/m8g/"
@@ -186,7 +187,7 @@ class PairEvidence:
     structure: float
     title: float
     description: float
-    reasons: list[str]
+    reasons: dict[str, list[str]]  # per language
 
 
 #: Families compared as sets.
@@ -247,38 +248,80 @@ def _structure(c: dict[str, tuple[int, int]]) -> float:
             + WEIGHTS["events"] * _j(c["events"]) + WEIGHTS["mode"] * _j(c["mode"]))
 
 
-def _reasons(c: dict[str, tuple[int, int]], title: float, description: float) -> list[str]:
-    """The evidence of one pair, in words (English)."""
-    out = []
+#: The evidence of a pair, in words: (every one shared, some shared) per feature family and language.
+_SHARED = {
+    "legal": {"en": ("same legal basis", "{} of {} legal bases shared"),
+              "nl": ("zelfde rechtsgrond", "{} van {} rechtsgronden gedeeld"),
+              "fr": ("même base légale", "{} bases légales sur {} en commun")},
+    "requirement-concepts": {"en": ("same required concepts", "{} of {} required concepts shared"),
+                             "nl": ("zelfde vereiste gegevens", "{} van {} vereiste gegevens gedeeld"),
+                             "fr": ("mêmes données requises", "{} données requises sur {} en commun")},
+    "evidence-iris": {"en": ("same evidence", "{} of {} pieces of evidence shared"),
+                      "nl": ("zelfde bewijsstukken", "{} van {} bewijsstukken gedeeld"),
+                      "fr": ("mêmes pièces justificatives", "{} pièces justificatives sur {} en commun")},
+    "evidence-concepts": {"en": ("same evidence concepts", "{} of {} evidence concepts shared"),
+                          "nl": ("bewijs van dezelfde gegevens", "bewijs van {} van {} gegevens gedeeld"),
+                          "fr": ("preuves des mêmes données", "preuves de {} données sur {} en commun")},
+    "output-types": {"en": ("same output types", "{} of {} output types shared"),
+                     "nl": ("zelfde soort resultaat", "{} van {} soorten resultaat gedeeld"),
+                     "fr": ("même type de résultat", "{} types de résultat sur {} en commun")},
+    "events": {"en": ("same life events", "{} of {} life events shared"),
+               "nl": ("zelfde levensgebeurtenissen", "{} van {} levensgebeurtenissen gedeeld"),
+               "fr": ("mêmes événements de vie", "{} événements de vie sur {} en commun")},
+}
+_SAME = {
+    "requirements": {"en": "same requirements", "nl": "zelfde voorwaarden", "fr": "mêmes conditions"},
+    "usable-as": {"en": "outputs usable as the same evidence", "nl": "resultaten bruikbaar als hetzelfde bewijs",
+                  "fr": "résultats utilisables comme la même preuve"},
+    "output-sources": {"en": "outputs recorded in the same source", "nl": "resultaten vastgelegd in dezelfde bron",
+                       "fr": "résultats enregistrés dans la même source"},
+    "type": {"en": "same service type", "nl": "zelfde soort dienst", "fr": "même type de service"},
+    "mode": {"en": "same granting mode", "nl": "zelfde wijze van toekenning", "fr": "même mode d'octroi"},
+    "titles": {"en": "titles {} similar", "nl": "titels {} gelijkend", "fr": "titres similaires à {}"},
+    "descriptions": {"en": "descriptions {} similar", "nl": "beschrijvingen {} gelijkend",
+                     "fr": "descriptions similaires à {}"},
+}
 
-    def counted(family: str, what: str, every: str) -> bool:
+
+def _reasons(c: dict[str, tuple[int, int]], title: float, description: float) -> dict[str, list[str]]:
+    """The evidence of one pair, in words, per language."""
+    out: dict[str, list[str]] = {language: [] for language in LANGUAGES}
+
+    def same(key: str, value: float | None = None) -> None:
+        for language, words in out.items():
+            words.append(_SAME[key][language].format(decimal(value, language)) if value is not None
+                         else _SAME[key][language])
+
+    def counted(family: str) -> bool:
         shared, union = c[family]
-        if shared and shared == union:
-            out.append(every)
-        elif shared:
-            out.append(f"{shared} of {union} {what} shared")
+        for language, words in out.items():
+            every, some = _SHARED[family][language]
+            if shared and shared == union:
+                words.append(every)
+            elif shared:
+                words.append(some.format(shared, union))
         return bool(shared)
 
-    counted("legal", "legal bases", "same legal basis")
+    counted("legal")
     if c["requirement-iris"][0] and c["requirement-iris"][0] == c["requirement-iris"][1]:
-        out.append("same requirements")
+        same("requirements")
     else:
-        counted("requirement-concepts", "required concepts", "same required concepts")
-    if not counted("evidence-iris", "pieces of evidence", "same evidence"):
-        counted("evidence-concepts", "evidence concepts", "same evidence concepts")
+        counted("requirement-concepts")
+    if not counted("evidence-iris"):
+        counted("evidence-concepts")
     if c["usable-as"][0]:
-        out.append("outputs usable as the same evidence")
+        same("usable-as")
     elif c["output-sources"][0]:
-        out.append("outputs recorded in the same source")
+        same("output-sources")
     elif c["output-types"][0]:
-        counted("output-types", "output types", "same output types")
-    counted("events", "life events", "same life events")
+        counted("output-types")
+    counted("events")
     if c["type"][0]:
-        out.append("same service type")
+        same("type")
     if c["mode"][0]:
-        out.append("same granting mode")
-    out.append(f"titles {title:.2f} similar")
-    out.append(f"descriptions {description:.2f} similar")
+        same("mode")
+    same("titles", title)
+    same("descriptions", description)
     return out
 
 
@@ -340,35 +383,26 @@ def find_duplicate_services(source) -> list[Finding]:
     """``duplicate-service`` findings: one per cluster of services that deliver the same thing."""
     pairs = duplicate_pairs(source)
     workspace = workspace_of(source)
-    by_service: dict[str, list[PairEvidence]] = defaultdict(list)
-    for p in pairs:
-        by_service[p.a].append(p)
-        by_service[p.b].append(p)
     findings = []
     for members in _cluster(pairs):
         subject, others = members[0], members[1:]
         inner = [p for p in pairs if p.a in members and p.b in members]
         best = max(inner, key=lambda p: p.score)
-        why = "; ".join(best.reasons)
-        if len(members) == 2:
-            en = f"{_short(subject)} and {_short(others[0])} seem to deliver the same service: {why}"
-            nl = f"{_short(subject)} en {_short(others[0])} lijken dezelfde dienst te leveren: {why}"
-            fr = f"{_short(subject)} et {_short(others[0])} semblent fournir le même service : {why}"
-        else:
-            names = ", ".join(_short(o) for o in others)
-            en = f"{_short(subject)} and {names} ({len(members)} services) seem to deliver the same service: {why}"
-            nl = f"{_short(subject)} en {names} ({len(members)} diensten) lijken dezelfde dienst te leveren: {why}"
-            fr = f"{_short(subject)} et {names} ({len(members)} services) semblent fournir le même service : {why}"
+
+        def message(language: str) -> str:
+            who, why = names(source, members, language, quoted=True), reasons(best.reasons[language], language)
+            many = {"en": " ({} services)", "nl": " ({} diensten)", "fr": " ({} services)"}[language]
+            count = "" if len(members) == 2 else many.format(len(members))
+            return {"en": f"{who}{count} seem to deliver the same service: {why}",
+                    "nl": f"{who}{count} lijken dezelfde dienst te leveren: {why}",
+                    "fr": f"{who}{count} semblent fournir le même service : {why}"}[language]
+
         findings.append(Finding(
             code=DUPLICATE_SERVICE, severity=Severity.INFO, subject=subject, related=tuple(others),
-            message={"en": en, "nl": nl, "fr": fr}, score=round(min(1.0, best.score), 4),
+            message=messages(message), score=round(min(1.0, best.score), 4),
             location=workspace.locate(subject) if workspace is not None else None,
-            extra={"reasons": best.reasons, "pairs": [(p.a, p.b, round(p.score, 4)) for p in inner]}))
+            extra={"reasons": best.reasons["en"], "pairs": [(p.a, p.b, round(p.score, 4)) for p in inner]}))
     return findings
-
-
-def _short(iri: str) -> str:
-    return iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -48,6 +48,7 @@ from eagraph.findings import Finding, Severity
 
 from .model import node_key, query_function, workspace_of
 from .similarity import blocked_pairs, fold, mean_over_languages, text_similarity
+from .wording import decimal, messages, names
 
 CV = "http://data.europa.eu/m8g/"
 DCT = "http://purl.org/dc/terms/"
@@ -334,54 +335,40 @@ def find_concept_harmonisation(source) -> list[Finding]:
     findings = []
     for group in harmonisation_groups(source):
         members = group["concepts"]
-        how = _how(group)
         regulations = sorted({r for m in members for r in concepts[m].regulations})
         score = _harmonisation_benefit(source, members, regulations)
         for concept in members:
             others = [m for m in members if m != concept]
             related = tuple(sorted(set(others) | {r for o in others for r in concepts[o].regulations}))
-            count = len(members)
 
-            def names(language: str) -> tuple[str, str]:
-                quote = (lambda s: f"« {s} »") if language == "fr" else (lambda s: f"“{s}”")
-                return quote(_name(source, concept, language)), ", ".join(quote(_name(source, o, language))
-                                                                           for o in others)
+            def message(language: str) -> str:
+                who = names(source, [concept, *others], language, quoted=True)
+                how, count, laws = _how(group, language), len(members), len(regulations)
+                return {"en": f"{who} ({how}) stand for one notion but are defined differently in {laws} "
+                              f"regulations: harmonise the {count} definitions",
+                        "nl": f"{who} ({how}) staan voor één begrip maar worden verschillend gedefinieerd in "
+                              f"{laws} regelgevingen: harmoniseer de {count} definities",
+                        "fr": f"{who} ({how}) désignent une même notion mais sont définis différemment dans "
+                              f"{laws} réglementations : harmonisez les {count} définitions"}[language]
 
             findings.append(Finding(
                 code=CONCEPT_HARMONISATION, severity=Severity.INFO, subject=concept, related=related,
-                message={
-                    "en": "{} and {} ({}) stand for one notion but are defined differently in {} regulations: "
-                          "harmonise the {} definitions".format(*names("en"), how["en"], len(regulations), count),
-                    "nl": "{} en {} ({}) staan voor één begrip maar worden verschillend gedefinieerd in {} "
-                          "regelgevingen: harmoniseer de {} definities".format(*names("nl"), how["nl"],
-                                                                              len(regulations), count),
-                    "fr": "{} et {} ({}) désignent une même notion mais sont définis différemment dans {} "
-                          "réglementations : harmonisez les {} définitions".format(*names("fr"), how["fr"],
-                                                                                  len(regulations), count),
-                },
-                score=round(max(0.0, score), 4),
+                message=messages(message), score=round(max(0.0, score), 4),
                 location=workspace.locate(concept) if workspace is not None else None,
                 extra={"group": tuple(members)},  # one notion: its findings are one item in a top ten
             ))
     return findings
 
 
-def _how(group: dict) -> dict[str, str]:
+def _how(group: dict, language: str) -> str:
     """How the notion was found, in words: a link the model states, or the labels' evidence."""
     if group["linked"]:
         return {"en": "linked by skos:closeMatch/exactMatch", "nl": "verbonden met skos:closeMatch/exactMatch",
-                "fr": "liés par skos:closeMatch/exactMatch"}
-    evidence = f"{group['label_evidence']:.2f}"
+                "fr": "liés par skos:closeMatch/exactMatch"}[language]
+    evidence = decimal(group["label_evidence"], language)
     return {"en": f"recognised from their labels, {evidence} alike",
             "nl": f"herkend aan hun labels, {evidence} gelijkend",
-            "fr": f"reconnus à leurs libellés, similaires à {evidence}"}
-
-
-def _name(source, node: str, language: str) -> str:
-    """A node's label in ``language`` where the source knows labels (an AnalysisModel), else its IRI's end."""
-    if hasattr(source, "label"):
-        return source.label(node, language)
-    return node.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+            "fr": f"reconnus à leurs libellés, similaires à {evidence}"}[language]
 
 
 def _harmonisation_benefit(source, members: list[str], regulations: list[str]) -> float:

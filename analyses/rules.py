@@ -15,8 +15,8 @@ from eagraph.findings import Finding, Severity
 
 from .model import CV, DCT, EAG, ENTITLEMENT, ON_REQUEST, AnalysisModel
 from .registry import Kind
+from .wording import messages, names, quote
 
-LANGUAGES = ("en", "nl", "fr")
 UNKNOWN_VOLUME = 0.2  # the volume factor of a service without eag:annualCases
 
 
@@ -36,25 +36,7 @@ def benefit(cases: Iterable[int | None], authorities: int, items: int) -> float:
     return 0.6 * volume(cases) + 0.25 * min(1.0, authorities / 4) + 0.15 * min(1.0, items / 3)
 
 
-# -- wording ------------------------------------------------------------------------------------
-def _names(model: AnalysisModel, nodes: Iterable[str], language: str, quote: bool = False) -> str:
-    names = [model.label(n, language) for n in dict.fromkeys(nodes)]
-    if quote:
-        names = [_quote(name, language) for name in names]
-    if len(names) <= 1:
-        return "".join(names)
-    last = {"en": " and ", "nl": " en ", "fr": " et "}[language]
-    return ", ".join(names[:-1]) + last + names[-1]
-
-
-def _quote(text: str, language: str) -> str:
-    return f"« {text} »" if language == "fr" else f"“{text}”"
-
-
-def _messages(build) -> dict[str, str]:
-    return {language: build(language) for language in LANGUAGES}
-
-
+# -- findings -----------------------------------------------------------------------------------
 def _finding(kind: str, severity: Severity, subject: str, related: Iterable[str], message: dict, score: float,
              **extra) -> Finding:
     return Finding(code=kind, severity=severity, subject=subject, message=message,
@@ -81,7 +63,7 @@ def only_once_violations(model: AnalysisModel) -> list[Finding]:
 
         def say(language, service=service, hits=hits):
             items = "; ".join(_item(model, language, *hit) for hit in hits)
-            svc = _quote(model.label(service, language), language)
+            svc = quote(model.label(service, language), language)
             return {"en": f"{svc} asks the applicant for {items}: fetch it from the authentic source "
                           f"instead (only-once principle).",
                     "nl": f"{svc} vraagt de aanvrager om {items}: haal het op bij de authentieke bron "
@@ -89,13 +71,13 @@ def only_once_violations(model: AnalysisModel) -> list[Finding]:
                     "fr": f"{svc} demande au demandeur {items} : consultez plutôt la source authentique "
                           f"(principe only-once)."}[language]
 
-        findings.append(_finding("only-once-violation", Severity.WARNING, service, related, _messages(say),
+        findings.append(_finding("only-once-violation", Severity.WARNING, service, related, messages(say),
                                  benefit([model.cases(service)], len(groups), evidence_count)))
     return findings
 
 
 def _item(model: AnalysisModel, language: str, evidence: str, concept: str, sources: list[str]) -> str:
-    ev, c, s = model.label(evidence, language), model.label(concept, language), _names(model, sources, language)
+    ev, c, s = model.label(evidence, language), model.label(concept, language), names(model, sources, language)
     return {"en": f"{ev} although {s} already holds {c}",
             "nl": f"{ev} hoewel {s} {c} al bevat",
             "fr": f"{ev} alors que {s} détient déjà {c}"}[language]
@@ -129,8 +111,8 @@ def automatic_granting_candidates(model: AnalysisModel) -> list[Finding]:
         groups = model.groups_of(model.authorities_of(service) + publishers)
 
         def say(language, service=service, required=required, sources=sources):
-            svc = _quote(model.label(service, language), language)
-            concepts, where, n = _names(model, required, language), _names(model, sources, language), len(required)
+            svc = quote(model.label(service, language), language)
+            concepts, where, n = names(model, required, language), names(model, sources, language), len(required)
             return {"en": f"{svc} is granted on request, but all {n} facts it needs ({concepts}) are in authentic "
                           f"sources its authority may consult ({where}): grant it automatically.",
                     "nl": f"{svc} wordt op aanvraag toegekend, maar alle {n} gegevens die nodig zijn ({concepts}) "
@@ -140,7 +122,7 @@ def automatic_granting_candidates(model: AnalysisModel) -> list[Finding]:
                           f"dans des sources authentiques que l'autorité peut consulter ({where}) : octroyez-le "
                           f"automatiquement."}[language]
 
-        findings.append(_finding("automatic-granting-candidate", Severity.INFO, service, sources, _messages(say),
+        findings.append(_finding("automatic-granting-candidate", Severity.INFO, service, sources, messages(say),
                                  benefit([model.cases(service)], len(groups), len(required))))
     return findings
 
@@ -156,8 +138,8 @@ def proactive_granting_candidates(model: AnalysisModel) -> list[Finding]:
         groups = model.groups_of(model.authorities_of(service) + publishers)
 
         def say(language, service=service, required=required, usable=usable, missing=missing):
-            svc = _quote(model.label(service, language), language)
-            k, n, absent = len(usable), len(required), _names(model, missing, language)
+            svc = quote(model.label(service, language), language)
+            k, n, absent = len(usable), len(required), names(model, missing, language)
             return {"en": f"{svc} is granted on request; {k} of the {n} facts it needs are in authentic sources "
                           f"its authority may consult, only {absent} is missing: send the citizen a proposal "
                           f"to accept (proactive granting).",
@@ -169,7 +151,7 @@ def proactive_granting_candidates(model: AnalysisModel) -> list[Finding]:
                           f"une proposition au citoyen (octroi proactif)."}[language]
 
         score = benefit([model.cases(service)], len(groups), len(usable)) * (0.5 + 0.4 * len(usable) / len(required))
-        findings.append(_finding("proactive-granting-candidate", Severity.INFO, service, missing, _messages(say), score))
+        findings.append(_finding("proactive-granting-candidate", Severity.INFO, service, missing, messages(say), score))
     return findings
 
 
@@ -190,9 +172,9 @@ def missing_agreements(model: AnalysisModel) -> list[Finding]:
         publishers = [p for s in lacking for p in model.objects(s, DCT + "publisher")]
 
         def say(language, service=service, lacking=lacking, concepts=concepts, authorities=authorities):
-            svc = _quote(model.label(service, language), language)
-            what, where, who = (_names(model, concepts, language), _names(model, lacking, language),
-                                _names(model, authorities, language))
+            svc = quote(model.label(service, language), language)
+            what, where, who = (names(model, concepts, language), names(model, lacking, language),
+                                names(model, authorities, language))
             return {"en": f"{svc} needs {what}, available only in {where}, which none of its authorities ({who}) "
                           f"has an agreement to consult: ask for an access agreement.",
                     "nl": f"{svc} heeft {what} nodig, alleen beschikbaar in {where}, maar geen van zijn overheden "
@@ -202,7 +184,7 @@ def missing_agreements(model: AnalysisModel) -> list[Finding]:
                           f"d'accès."}[language]
 
         groups = model.groups_of(authorities + publishers)
-        findings.append(_finding("missing-agreement", Severity.WARNING, service, lacking, _messages(say),
+        findings.append(_finding("missing-agreement", Severity.WARNING, service, lacking, messages(say),
                                  benefit([model.cases(service)], len(groups), len(concepts))))
     return findings
 
@@ -228,7 +210,7 @@ def certificate_loops(model: AnalysisModel) -> list[Finding]:
         other_authorities = [a for _, others in hits for o in others for a in model.authorities_of(o)]
 
         def say(language, service=service, hits=hits):
-            svc = _quote(model.label(service, language), language)
+            svc = quote(model.label(service, language), language)
             items = "; ".join(_loop_item(model, language, evidence, others) for evidence, others in hits)
             return {"en": f"{svc} asks the applicant for {items}: another authority makes the certificate, so "
                           f"obtain it from that authority instead of sending the citizen to fetch it.",
@@ -238,15 +220,15 @@ def certificate_loops(model: AnalysisModel) -> list[Finding]:
                           f"obtenez-le auprès d'elle au lieu de l'envoyer le chercher au citoyen."}[language]
 
         groups = model.groups_of(authorities + other_authorities)
-        findings.append(_finding("certificate-loop", Severity.WARNING, service, related, _messages(say),
+        findings.append(_finding("certificate-loop", Severity.WARNING, service, related, messages(say),
                                  benefit([model.cases(service)], len(groups), len(hits))))
     return findings
 
 
 def _loop_item(model: AnalysisModel, language: str, evidence: str, others: list[str]) -> str:
     ev = model.label(evidence, language)
-    who = _names(model, others, language, quote=True)
-    makers = _names(model, [a for o in others for a in model.authorities_of(o)], language)
+    who = names(model, others, language, quoted=True)
+    makers = names(model, [a for o in others for a in model.authorities_of(o)], language)
     return {"en": f"{ev}, which {who} ({makers}) produces",
             "nl": f"{ev}, dat {who} ({makers}) aflevert",
             "fr": f"{ev}, que {who} ({makers}) délivre"}[language]
@@ -269,13 +251,13 @@ def duplicate_data_collections(model: AnalysisModel) -> list[Finding]:
         groups = model.groups_of(a for s in services for a in model.authorities_of(s))
 
         def say(language, concept=concept, services=services):
-            c, n, who = model.label(concept, language), len(services), _names(model, services, language, quote=True)
+            c, n, who = model.label(concept, language), len(services), names(model, services, language, quoted=True)
             return {"en": f"{n} services ask the applicant for {c}: {who}. Collect it once and share it.",
                     "nl": f"{n} diensten vragen de aanvrager om {c}: {who}. Verzamel het één keer en deel het.",
                     "fr": f"{n} services demandent {c} au demandeur : {who}. Collectez-le une fois et "
                           f"partagez-le."}[language]
 
-        findings.append(_finding("duplicate-data-collection", Severity.INFO, concept, services, _messages(say),
+        findings.append(_finding("duplicate-data-collection", Severity.INFO, concept, services, messages(say),
                                  benefit([model.cases(s) for s in services], len(groups), len(services) - 1)))
     return findings
 
@@ -292,7 +274,7 @@ def shared_capabilities(model: AnalysisModel) -> list[Finding]:
 
         def say(language, capability=capability, applications=applications, groups=groups):
             cap, n = model.label(capability, language), len(groups)
-            who, apps = _names(model, groups, language), _names(model, applications, language)
+            who, apps = names(model, groups, language), names(model, applications, language)
             return {"en": f"{n} authorities ({who}) each run their own application for {cap} ({apps}): "
                           f"candidate for a shared platform.",
                     "nl": f"{n} overheden ({who}) hebben elk een eigen toepassing voor {cap} ({apps}): kandidaat "
@@ -301,7 +283,7 @@ def shared_capabilities(model: AnalysisModel) -> list[Finding]:
                           f"candidat pour une plateforme partagée."}[language]
 
         score = 0.2 + 0.5 * min(1.0, (len(groups) - 1) / 9) + 0.3 * min(1.0, len(applications) / 12)
-        findings.append(_finding("shared-capability", Severity.INFO, capability, applications, _messages(say), score))
+        findings.append(_finding("shared-capability", Severity.INFO, capability, applications, messages(say), score))
     return findings
 
 
@@ -315,7 +297,7 @@ def orphan_regulations(model: AnalysisModel) -> list[Finding]:
             continue
 
         def say(language, regulation=regulation):
-            reg = _quote(model.label(regulation, language), language)
+            reg = quote(model.label(regulation, language), language)
             return {"en": f"Nothing in the model refers to {reg}: no service, rule, concept, agreement or other "
                           f"regulation cites it. Link what it governs, or remove it.",
                     "nl": f"Niets in het model verwijst naar {reg}: geen dienst, regel, concept, machtiging of "
@@ -324,7 +306,7 @@ def orphan_regulations(model: AnalysisModel) -> list[Finding]:
                           f"ou autre réglementation ne la cite. Reliez ce qu'elle régit, ou "
                           f"supprimez-la."}[language]
 
-        findings.append(_finding("orphan-regulation", Severity.INFO, regulation, (), _messages(say), 0.05))
+        findings.append(_finding("orphan-regulation", Severity.INFO, regulation, (), messages(say), 0.05))
     return findings
 
 

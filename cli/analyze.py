@@ -104,21 +104,34 @@ def top_ten(findings: list[Finding], fmt: str, language: str) -> str:
         elif len(best) < TOP:
             position[key] = len(best)
             best.append((finding, 1))
+    words = _TOP_WORDS.get(language, _TOP_WORDS["en"])
     if fmt == "md":
         lines = [f"## Top {len(best)}", "", "| # | score | kind | subject | why |", "|---|---|---|---|---|"]
         for number, (finding, count) in enumerate(best, 1):
             lines.append(f"| {number} | {finding.score:.2f} | {finding.code} | {code(finding.subject)} | "
-                         f"{cell(finding.text(language) + _more(count))} |")
+                         f"{cell(finding.text(language) + _more(count, words))} |")
         return "\n".join(lines) + "\n\n"
-    lines = [f"Top {len(best)} of {len(findings)} (by expected benefit):"]
+    lines = [words["top"].format(len(best), len(findings))]
     for number, (finding, count) in enumerate(best, 1):
         where = f"{finding.location.file}:{finding.location.line}: " if finding.location else ""
-        lines.append(f"{number:>3}. {finding.score:.2f}  {finding.code}  {where}{finding.text(language)}{_more(count)}")
-    return "\n".join(lines) + "\n\nAll findings:\n"
+        lines.append(f"{number:>3}. {finding.score:.2f}  {finding.code}  {where}{finding.text(language)}"
+                     f"{_more(count, words)}")
+    return "\n".join(lines) + "\n\n" + words["all"] + "\n"
 
 
-def _more(count: int) -> str:
-    return f" ({count} findings, one for each concept)" if count > 1 else ""
+#: The top ten's own words, in the language of the findings' messages.
+_TOP_WORDS = {
+    "en": {"top": "Top {} of {} (by expected benefit):", "more": " ({} findings, one for each concept)",
+           "all": "All findings:"},
+    "nl": {"top": "Top {} van {} (naar verwachte baat):", "more": " ({} bevindingen, één per begrip)",
+           "all": "Alle bevindingen:"},
+    "fr": {"top": "Top {} sur {} (par bénéfice attendu) :", "more": " ({} constats, un par concept)",
+           "all": "Tous les constats :"},
+}
+
+
+def _more(count: int, words: dict[str, str]) -> str:
+    return words["more"].format(count) if count > 1 else ""
 
 
 IMPACT_FORMATS = ("text", "json", "dot", "svg")

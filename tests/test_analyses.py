@@ -245,6 +245,14 @@ def test_top_ten_ranks_direct_relief_first_and_shows_one_notion_once(run):
     assert "(3 findings, one for each concept)" in items[1] and "“Household composition”" in items[1]
 
 
+def test_top_ten_speaks_the_language_of_the_report(run):
+    result = run("analyze", MODELS, "--no-validate", "--kind", "concept-harmonisation", "--language", "fr")
+    items = result.output.split("Tous les constats :")[0].splitlines()
+    assert items[0] == "Top 3 sur 10 (par bénéfice attendu) :"
+    assert items[1].endswith("harmonisez les 3 définitions (3 constats, un par concept)")
+    assert "« Composition de ménage »" in items[1]
+
+
 def test_analyze_command_json_and_md(run, tmp_path):
     result = run("analyze", DATA / "granting", "--format", "json", "--kind", "automatic-granting-candidate",
                  "--min-score", "0.5", "--no-validate")

@@ -39,11 +39,23 @@ def test_duplicates_across_two_authorities_with_the_reasons(small):
     assert found.extra["reasons"] == [
         "same legal basis", "same requirements", "outputs usable as the same evidence", "same life events",
         "same service type", "same granting mode", "titles 0.41 similar", "descriptions 0.61 similar"]
-    assert found.message["en"].startswith("childcare-allowance-agency and childcare-allowance-city seem to deliver "
-                                          "the same service: same legal basis; same requirements;")
-    assert set(found.message) == {"en", "nl", "fr"}
+    assert found.message["en"].startswith("“childcare-allowance-agency” and “childcare-allowance-city” seem to "
+                                          "deliver the same service: same legal basis; same requirements;")
+    assert found.message["nl"].endswith("zelfde wijze van toekenning; titels 0,41 gelijkend; beschrijvingen 0,61 gelijkend")
+    assert found.message["fr"].startswith("« childcare-allowance-agency » et « childcare-allowance-city » semblent "
+                                          "fournir le même service : même base légale ; mêmes conditions")
     assert 0.0 <= found.score <= 1.0
     assert found.location is not None and found.location.file == "model.ttl"
+
+
+def test_findings_name_services_by_their_titles_in_the_report_language(small):
+    """As `eagraph analyze` runs it (through an AnalysisModel), services are named by their titles."""
+    from eagraph.analyses.registry import analyze
+
+    found = {f.subject: f for f in analyze(small, kinds=["duplicate-service"], locate=False)}
+    message = found[EX + "childcare-allowance-agency"].message
+    assert message["nl"].startswith("“Tegemoetkoming in de kosten van kinderopvang” en “Toelage voor kinderopvang”")
+    assert message["fr"].startswith("« Intervention dans les frais d'accueil d'enfants » et « Allocation pour")
 
 
 def test_a_cluster_of_three_is_one_finding(small):

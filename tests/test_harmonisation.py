@@ -42,7 +42,7 @@ def test_labels_recognise_acronyms_and_narrower_wordings(found):
     message = found["sme-short"].message
     assert message["en"] == ("“sme-short” and “sme-long” (recognised from their labels, 1.00 alike) stand for one "
                              "notion but are defined differently in 2 regulations: harmonise the 2 definitions")
-    assert "herkend aan hun labels, 1.00 gelijkend" in message["nl"]
+    assert "(herkend aan hun labels, 1,00 gelijkend)" in message["nl"]
     assert "reconnus à leurs libellés" in message["fr"]
 
 
