@@ -73,6 +73,8 @@ def test_exactly_the_notions_of_the_model(found):
     ("Personne aux études", "fr", "etudes", ()),
     ("Primo-arrivant", "fr", "primo-arrivant", ()),
     ("Household income", "en", "income", ("household",)),
+    ("Bestaansmiddelen (maatschappelijke integratie)", "nl", "bestaansmiddelen", ("maatschappelijke", "integratie")),
+    ("Ressources (intégration sociale)", "fr", "ressources", ("integration", "sociale")),
     ("住民", "ja", None, ()),
 ])
 def test_terms_are_read_as_head_and_qualifiers(label, language, head, modifiers):
