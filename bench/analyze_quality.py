@@ -149,7 +149,7 @@ def main(argv=None) -> int:
             h, a = q["held-out"], q["all"]
             print(f"  {kind:32s} held-out P {h['precision']:.3f} R {h['recall']:.3f} F1 {h['f1']:.3f}"
                   f"  | all P {a['precision']:.3f} R {a['recall']:.3f} F1 {a['f1']:.3f} (tp {a['tp']} fp {a['fp']} fn {a['fn']})")
-    common.write_report("analyze_quality", {"results": results})
+    common.write_report("analyze_quality" if args.seed == 1 else f"analyze_quality-seed{args.seed}", {"results": results})
     return 0
 
 
