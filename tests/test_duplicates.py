@@ -3,18 +3,15 @@ hand-written models, the planted cases of models/, and quality on a synthetic mo
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
 from eagraph.analyses import duplicates as D
 from eagraph.workspace import load
-
-from helpers import MODELS, REPO
+from helpers import MODELS, bench_synthetic
 
 DATA = Path(__file__).resolve().parent / "data" / "duplicates"
 EX = "https://example.org/dup/"
@@ -85,21 +82,13 @@ def test_example_model_planted_duplicates(example):
     assert BE + "parking-card-disabled" not in reported and BE + "residents-parking-permit" not in reported
 
 
-def _synthetic():
-    spec = importlib.util.spec_from_file_location("eagraph_bench_synthetic", REPO / "bench" / "synthetic.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def _f1(want: set, got: set) -> float:
     tp = len(want & got)
     return 2 * tp / (len(want) + len(got)) if want or got else 1.0
 
 
 def test_synthetic_quality(tmp_path):
-    _synthetic().generate(tmp_path / "m", 600, seed=3)
+    bench_synthetic().generate(tmp_path / "m", 600, seed=3)
     labels = json.loads((tmp_path / "m" / "labels.json").read_text(encoding="utf-8"))
     ws = load(tmp_path / "m", cache=False)
 

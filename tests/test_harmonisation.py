@@ -4,17 +4,14 @@ synthetic model."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
 from eagraph.analyses import harmonisation as H
 from eagraph.workspace import load
-
-from helpers import MODELS, REPO
+from helpers import MODELS, bench_synthetic
 
 DATA = Path(__file__).resolve().parent / "data"
 NOTION = "https://example.org/notion/"
@@ -129,16 +126,8 @@ def test_registered():
     assert kinds()["concept-harmonisation"].run is H.find_concept_harmonisation
 
 
-def _synthetic():
-    spec = importlib.util.spec_from_file_location("eagraph_bench_synthetic", REPO / "bench" / "synthetic.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_synthetic_quality(tmp_path):
-    _synthetic().generate(tmp_path / "m", 600, seed=3)
+    bench_synthetic().generate(tmp_path / "m", 600, seed=3)
     labels = json.loads((tmp_path / "m" / "labels.json").read_text(encoding="utf-8"))
     want = {f["subject"] for f in labels["findings"] if f["kind"] == "concept-harmonisation"}
     got = {f.subject for f in H.find_concept_harmonisation(load(tmp_path / "m", cache=False))}

@@ -3,10 +3,8 @@ are exactly what the model contract's definitions find in the generated data."""
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
-import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -15,7 +13,8 @@ import pytest
 import rdflib
 from rdflib import RDF, URIRef
 
-BENCH = Path(__file__).resolve().parents[1] / "bench"
+from helpers import bench_synthetic
+
 SYN = "https://w3id.org/eagraph/synthetic/"
 ELI = re.compile(r"^http://www\.ejustice\.just\.fgov\.be/eli/(wet|besluit|decreet|ordonnantie)/\d{4}/\d{2}/\d{2}/\d{10}/staatsblad$")
 
@@ -117,11 +116,7 @@ def file_bytes(root: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def synthetic():
-    sys.path.insert(0, str(BENCH))
-    try:
-        return importlib.import_module("synthetic")
-    finally:
-        sys.path.remove(str(BENCH))
+    return bench_synthetic()
 
 
 @pytest.fixture(scope="module")
