@@ -146,23 +146,23 @@ def read_term(label: str, language: str) -> Term:
     qualifies it, so its words are modifiers and never the head."""
     main, _, aside = fold(label).partition("(")
     tokens = [t for t in _WORD.findall(main) if t not in _DETERMINERS and not t.isdigit()]
+    content = [t for t in tokens if t not in _PREPOSITIONS and t not in _CONNECTORS]
     qualifiers = [t for t in _WORD.findall(aside) if t not in _DETERMINERS and t not in _PREPOSITIONS
                   and t not in _CONNECTORS and not t.isdigit()]
-    words = tuple(t for t in tokens if t not in _PREPOSITIONS and t not in _CONNECTORS) + tuple(qualifiers)
-    if not tokens or (language not in _HEAD_FINAL and language not in _HEAD_INITIAL):
+    words = tuple(content + qualifiers)
+    if not content or (language not in _HEAD_FINAL and language not in _HEAD_INITIAL):
         return Term(words, None, ())
     if language in _HEAD_FINAL:
         cut = next((i for i, t in enumerate(tokens) if i > 0 and t in _PREPOSITIONS), len(tokens))
-        phrase = [t for t in tokens[:cut] if t not in _CONNECTORS] or [words[0]]
+        phrase = [t for t in tokens[:cut] if t in content] or content[:1]
         head = phrase[-1]
-        candidates = phrase[-2::-1] + [t for t in words if t not in phrase]
+        candidates = phrase[-2::-1] + [t for t in content if t not in phrase] + qualifiers
     else:
-        inside = [t for t in tokens if t not in _PREPOSITIONS and t not in _CONNECTORS] or [words[0]]
-        start = next((i for i, t in enumerate(inside) if t not in _PRENOMINAL), 0)
-        head = inside[start]
-        candidates = inside[start + 1:] + inside[:start] + qualifiers
-    if head in _GENERIC_HEADS and candidates:
-        head = candidates[0]
+        start = next((i for i, t in enumerate(content) if t not in _PRENOMINAL), 0)
+        head = content[start]
+        candidates = content[start + 1:] + content[:start] + qualifiers
+    if head in _GENERIC_HEADS:
+        head = next((c for c in candidates if c not in _GENERIC_HEADS), head)
     modifiers = list(words)
     modifiers.remove(head)
     return Term(words, head, tuple(m for m in modifiers if m not in _GENERIC_HEADS))

@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from eagraph.analyses import harmonisation as H
 from eagraph.workspace import load
@@ -77,6 +79,17 @@ def test_exactly_the_notions_of_the_model(found):
 def test_terms_are_read_as_head_and_qualifiers(label, language, head, modifiers):
     term = H.read_term(label, language)
     assert (term.head, tuple(sorted(term.modifiers))) == (head, tuple(sorted(modifiers)))
+
+
+_PIECES = st.sampled_from(["a", "b", "é", "-", "(", ")", "'", " ", "van ", "de ", "persoon ", "recht ", "op ", "ten ",
+                           "petite ", "kind"])
+
+
+@given(st.lists(_PIECES, max_size=12).map("".join), st.sampled_from(["nl", "fr", "en", "de", "ja", ""]))
+def test_any_label_reads_as_a_term_whose_head_is_one_of_its_words(label, language):
+    term = H.read_term(label, language)
+    assert term.head is None or term.head in term.words
+    assert H.term_evidence(term, term, lambda word: 1.0) in (0.0, 1.0)
 
 
 @pytest.mark.parametrize("a, b, language, low, high", [
