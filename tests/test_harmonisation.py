@@ -105,10 +105,11 @@ def test_evidence_of_two_labels(a, b, language, low, high):
     assert low <= evidence <= high
 
 
-def test_small_duplicates_model(tmp_path):
+def test_small_duplicates_model():
     """The notions of the duplicates test model: a linked household, and a same-definition pair that
     needs no harmonising."""
-    findings = {f.subject: f for f in H.find_concept_harmonisation(load(DATA / "duplicates" / "model.ttl", cache=False))}
+    model = load(DATA / "duplicates" / "model.ttl", cache=False)
+    findings = {f.subject: f for f in H.find_concept_harmonisation(model)}
     assert set(findings) == {DUP + "household-social", DUP + "household-tax"}
     assert findings[DUP + "household-tax"].related == (DUP + "household-social", DUP + "law-social")
     assert "defined differently in 2 regulations" in findings[DUP + "household-tax"].message["en"]
