@@ -67,6 +67,21 @@ def test_text_report_is_like_a_compiler_and_exit_code_1(model, run, monkeypatch)
     assert result.stdout.rstrip().splitlines()[-1].startswith("1 error, ")
 
 
+def test_a_dangling_link_is_one_error_at_its_statement_naming_the_target(model, run, monkeypatch):
+    """A typo in a link target breaks the link rule (EAG090) and, by SHACL's letter, the property's
+    class rule too: one mistake, one error, where the link is written."""
+    monkeypatch.chdir(model.parent)
+    write(model, "services.ttl", PREFIXES + GOOD_SERVICE.format(name="ok", identifier="FIN-OK").replace(
+        "authority:fin ;", "authority:fni ;"))
+    result = run("validate", "models")
+    assert errors(result) == ["models/services.ttl:14:30: error EAG090 link target "
+                              "https://w3id.org/eagraph/be/authority/fni is not defined in the model (it has no rdf:type)"]
+    findings = json.loads(run("validate", "models", "--format", "json").stdout)["findings"]
+    [finding] = [f for f in findings if f["value"] == "<https://w3id.org/eagraph/be/authority/fni>"]
+    assert finding["path"] == "http://data.europa.eu/m8g/hasCompetentAuthority"
+    assert finding["statement"] == {"file": "models/services.ttl", "line": 14, "column": 30}
+
+
 def test_messages_in_dutch_and_french(model, run):
     assert "dienst heeft geen titel in het Frans" in run("validate", model, "--language", "nl").stdout
     assert "titre en français" in run("validate", model, "--language", "fr").stdout

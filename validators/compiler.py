@@ -49,6 +49,11 @@ class Constraint:
     def selects_value(self) -> bool:
         return "?value" in self.query[: self.query.index("WHERE")]
 
+    @property
+    def selects_path(self) -> bool:
+        """A SPARQL constraint that names the property of each result (SHACL's ``?path``)."""
+        return "?path" in self.query[: self.query.index("WHERE")]
+
 
 def _term(node) -> str:
     if isinstance(node, URIRef):
@@ -305,7 +310,8 @@ class Compiler:
             prefixes = self._prefixes(constraint)
             text = str(select).replace("$this", "?this").replace("$PATH", ps or "")
             where = text[text.index("{", text.upper().index("WHERE")) :].strip()
-            selected = "?value" if "?value" in text[: text.upper().index("WHERE")] else "(?this AS ?value)"
+            head = text[: text.upper().index("WHERE")]
+            selected = ("?value" if "?value" in head else "(?this AS ?value)") + (" ?path" if "?path" in head else "")
             # SHACL pre-binds $this to each focus node; here the constraint's own patterns find the
             # candidates and the target is checked on each, which Oxigraph does far faster than a
             # join of the body with every focus node.

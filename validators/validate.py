@@ -26,6 +26,9 @@ from .rules import SEVERITIES, contract_rules, rules_in
 from .shapes import CONTRACT_SHAPES, expand_languages, read_shapes
 
 ONTOLOGY_GRAPH = "urn:eagraph:ontology"
+#: The contract's rule for a link to a node the model does not define.
+DANGLING_LINK = "EAG090"
+SH_CLASS = rdflib.SH.ClassConstraintComponent
 LANGUAGE_NAMES = {
     "en": {"nl": "Dutch", "fr": "French", "de": "German", "en": "English"},
     "nl": {"nl": "Nederlands", "fr": "Frans", "de": "Duits", "en": "Engels"},
@@ -87,6 +90,7 @@ def validate(workspace: Workspace, options: ValidationOptions = ValidationOption
         findings += [finding for constraint in compiled
                      for finding in run_constraint(workspace, constraint, options.only_nodes,
                                                    source=profile.name, prefix=profile.code_prefix)]
+    findings = once_per_dangling_link(findings)
     findings, suppressed, unused = apply_suppressions(workspace, findings, options.only_nodes)
     if unused:
         rules[UNUSED_SUPPRESSION.code] = UNUSED_SUPPRESSION
@@ -131,15 +135,26 @@ def run_constraint(workspace: Workspace, constraint: Constraint, only: frozenset
         if only is not None and subject not in only:
             continue
         value = row["value"] if constraint.selects_value else None
+        path = row["path"] if constraint.selects_path else None
+        path = path.value if isinstance(path, ox.NamedNode) else str(constraint.path) if constraint.path else None
         yield Finding(
             code=code,
             severity=severity,
             subject=subject,
             message=messages_for(constraint, value),
-            path=str(constraint.path) if constraint.path else None,
+            path=path,
             value=str(value) if value is not None else None,
             source=source,
+            extra={"component": str(constraint.component)},
         )
+
+
+def once_per_dangling_link(findings: list[Finding]) -> list[Finding]:
+    """One finding for one mistake: a link to a node the model does not define (EAG090) also fails
+    the class rule of its property, by SHACL's letter; the class finding says nothing more and goes."""
+    dangling = {(f.subject, f.path, f.value) for f in findings if f.code == DANGLING_LINK}
+    return [f for f in findings if not (f.extra.get("component") == str(SH_CLASS)
+                                        and (f.subject, f.path, f.value) in dangling)]
 
 
 def derived_code(constraint: Constraint, prefix: str = "ORG") -> str:
