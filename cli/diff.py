@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from eagraph.gittools.diff import diff_models, load_version, temporary_folder
+from eagraph.gittools.diff import diff_versions, temporary_folder, version_folder
 from eagraph.gittools.diff_report import FORMATS, render_diff
 from eagraph.workspace.files import write_atomic
 
@@ -45,14 +45,14 @@ def diff_command(versions: tuple[str, ...], model: Path, fmt: str, no_findings: 
     with temporary_folder() as work:
         if len(versions) == 2 and all(Path(v).is_dir() for v in versions):
             names = versions
-            before, after = (load_version(Path(v), None, Path(work)) for v in versions)
+            before, after = Path(versions[0]), Path(versions[1])
         else:
             old_rev = versions[0] if versions else "HEAD"
             new_rev = versions[1] if len(versions) == 2 else None
             names = (old_rev, new_rev or "working tree")
-            before = load_version(model, old_rev, Path(work))
-            after = load_version(model, new_rev, Path(work))
-        result = diff_models(before, after, before_name=names[0], after_name=names[1], findings=not no_findings)
+            before = version_folder(model, old_rev, Path(work))
+            after = version_folder(model, new_rev, Path(work))
+        result = diff_versions(before, after, before_name=names[0], after_name=names[1], findings=not no_findings)
     text = render_diff(result, fmt, language)
     if output is not None:
         write_atomic(output, text)

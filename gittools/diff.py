@@ -25,9 +25,10 @@ import pyoxigraph as ox
 
 from eagraph.analyses.model import CLASS_KINDS
 from eagraph.findings import Finding
-from eagraph.workspace import Workspace, load
+from eagraph.workspace import ModelSyntaxError, Workspace, load
 from eagraph.workspace.blanks import blank_names
 from eagraph.workspace.git import GitError, run_git
+from eagraph.workspace.workspace import model_sources, open_cache, read_files
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 LABELS = ("http://www.w3.org/2004/02/skos/core#prefLabel", "http://purl.org/dc/terms/title",
@@ -73,8 +74,14 @@ class ModelDiff:
 
 def load_version(path: Path, revision: str | None, work: Path) -> Workspace:
     """The model at ``path`` as it is (``revision`` None) or as it was at a git revision."""
+    return load(version_folder(path, revision, work), cache=True)
+
+
+def version_folder(path: Path, revision: str | None, work: Path) -> Path:
+    """The folder of the model at ``path`` as it is (``revision`` None), or as it was at a git
+    revision, extracted under ``work``."""
     if revision is WORKING_TREE:
-        return load(path)
+        return path
     path = path.resolve()
     folder = path if path.is_dir() else path.parent
     top = Path(run_git(folder, "rev-parse", "--show-toplevel").strip())
@@ -87,7 +94,41 @@ def load_version(path: Path, revision: str | None, work: Path) -> Workspace:
     target = work / (revision.replace("/", "_") or "rev")
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
         tar.extractall(target, filter="data")
-    return load(target / prefix if prefix != "." else target, cache=True)
+    return target / prefix if prefix != "." else target
+
+
+def changed_parts(before: Path, after: Path, cache: bool = True) -> tuple[Workspace, Workspace]:
+    """What a statement diff of two versions needs, and no more: the files that differ, and the
+    unchanged files that say something about a node those files mention (its other statements,
+    its type, its label). A one-file change then reads a few files, not the model; statements
+    that only unchanged files hold are the same on both sides and could not show anyway."""
+    sides = []
+    for folder in (before, after):
+        config, sources = model_sources(folder)
+        files, problems = read_files(sources)
+        if problems:
+            raise ModelSyntaxError(problems)
+        sides.append((Workspace(config, [], ox.Store(), open_cache(cache)), {f.relpath: f for f in files}))
+    (old, old_files), (new, new_files) = sides
+    changed = {path for path in old_files.keys() | new_files.keys()
+               if path not in old_files or path not in new_files or old_files[path].digest != new_files[path].digest}
+    old.add([old_files[path] for path in sorted(changed) if path in old_files])
+    new.add([new_files[path] for path in sorted(changed) if path in new_files])
+    nodes = _named_nodes(old) | _named_nodes(new)
+    context = [f for path, f in sorted(new_files.items()) if path not in changed
+               and ((m := new.mentions(f)) is None or not m.subjects.isdisjoint(nodes))]
+    old.add([old_files[f.relpath] for f in context])
+    new.add(context)
+    return old, new
+
+
+def _named_nodes(workspace: Workspace) -> set[str]:
+    nodes = set()
+    for quad in workspace.store.quads_for_pattern(None, None, None, None):
+        for term in (quad.subject, quad.object):
+            if isinstance(term, ox.NamedNode):
+                nodes.add(term.value)
+    return nodes
 
 
 def statements(workspace: Workspace) -> tuple[set[tuple[str, str, str]], dict[str, str]]:
@@ -204,33 +245,45 @@ def _by_subject(triples: set) -> dict[str, list[tuple[str, str]]]:
 
 # -- the whole diff --------------------------------------------------------------------------------
 
-def diff_models(before: Workspace, after: Workspace, *, before_name: str, after_name: str,
-                findings: bool = True) -> ModelDiff:
-    (old, old_names), (new, new_names) = statements(before), statements(after)
+def diff_versions(before: Path, after: Path, *, before_name: str, after_name: str,
+                  findings: bool = True) -> ModelDiff:
+    """The diff of the models in two folders: statements from the files that changed and their
+    context (:func:`changed_parts`); findings, which depend on the whole model, from both whole."""
+    (old, _), (new, _) = (statements(part) for part in changed_parts(before, after))
     result = ModelDiff(before_name, after_name, compare(old, new))
     result.labels = _labels(old) | _labels(new)
     for entity in result.entities:
         entity.label = result.labels.get(entity.iri[1:-1], _local(entity.iri))
     if findings:
-        old_findings, new_findings = _findings(before), _findings(after)
-        # A renamed entity keeps its findings: they are compared under its new IRI.
-        renamed = {e.renamed_from[1:-1]: e.iri[1:-1] for e in result.entities if e.renamed_from}
+        _compare_findings(result, load(before, cache=True), load(after, cache=True))
+    return result
 
-        old_owners, new_owners = _owners(old), _owners(new)
 
-        def key(finding: Finding, names: dict[str, str], owners: dict[str, tuple[str, str]]) -> tuple:
-            """A finding about a blank node is known by the entity and property holding it."""
+def _compare_findings(result: ModelDiff, before: Workspace, after: Workspace) -> None:
+    """The findings introduced and resolved. A renamed entity keeps its findings (they are compared
+    under its new IRI); a finding about a blank node is known by the entity and property holding it."""
+    renamed = {e.renamed_from[1:-1]: e.iri[1:-1] for e in result.entities if e.renamed_from}
+
+    def keyed(workspace: Workspace) -> list[tuple[tuple, Finding]]:
+        found = _findings(workspace)
+        names, owners = {}, {}
+        if any(f.subject.startswith("_:") for f in found):
+            triples, names = statements(workspace)
+            owners = _owners(triples)
+
+        def key(finding: Finding) -> tuple:
             code, subject, path, value = finding.fingerprint
             if subject in names:
                 holder, predicate = owners.get(names[subject], (names[subject], ""))
                 subject = f"{renamed.get(holder[1:-1], holder[1:-1])} {predicate}"
             return code, renamed.get(subject, subject), path, "_:" if value.startswith("_:") else value
 
-        old_keys = {key(f, old_names, old_owners) for f in old_findings}
-        new_keys = {key(f, new_names, new_owners) for f in new_findings}
-        result.introduced = [f for f in new_findings if key(f, new_names, new_owners) not in old_keys]
-        result.resolved = [f for f in old_findings if key(f, old_names, old_owners) not in new_keys]
-    return result
+        return [(key(f), f) for f in found]
+
+    old, new = keyed(before), keyed(after)
+    old_keys, new_keys = {k for k, _ in old}, {k for k, _ in new}
+    result.introduced = [f for k, f in new if k not in old_keys]
+    result.resolved = [f for k, f in old if k not in new_keys]
 
 
 def _findings(workspace: Workspace) -> list[Finding]:

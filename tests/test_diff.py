@@ -4,11 +4,18 @@ inside blank nodes, and what is not a change (layout, order, blank-node names)."
 from __future__ import annotations
 
 import json
+import os
+import random
+import shutil
 
+import pyoxigraph as ox
 import pytest
+from model_edits import random_edit
 
+from eagraph.gittools.diff import _labels, _local, compare, diff_versions, statements
 from eagraph.gittools.fmt import format_turtle
-from helpers import PREFIXES, git, write
+from eagraph.workspace import load
+from helpers import MODELS, PREFIXES, git, write
 
 AUTHORITIES = PREFIXES + """
 ex:fin a cv:PublicOrganisation ; skos:prefLabel "FOD Financiën"@nl , "SPF Finances"@fr ;
@@ -146,3 +153,44 @@ def test_trend_follows_the_key_figures_commit_by_commit(run, repository, tmp_pat
     build_site(load(repository / "model"), tmp_path / "site", SiteOptions(languages=("nl",)))
     home = (tmp_path / "site/nl/index.html").read_text()
     assert home.count("<polyline") == 6 and "Verloop over de laatste wijzigingen" in home
+
+
+# -- the changed parts give the diff of the whole models ---------------------------------------------
+
+def _entities(changes) -> list[tuple]:
+    return [(e.iri, e.kind, e.status, e.renamed_from,
+             [(p.predicate, tuple(p.removed), tuple(p.added)) for p in e.properties]) for e in changes]
+
+
+def _whole_diff(before, after) -> tuple[list[tuple], dict[str, str]]:
+    old, _ = statements(load(before, cache=False))
+    new, _ = statements(load(after, cache=False))
+    changes = compare(old, new)
+    labels = _labels(old) | _labels(new)
+    return _entities(changes), {e.iri: labels.get(e.iri[1:-1], "") for e in changes}
+
+
+def _move_a_statement(models, rng: random.Random) -> str:
+    """A statement moved from one file to another: the model does not change."""
+    files = sorted(models.rglob("*.ttl"))
+    source, target = rng.sample(files, 2)
+    triples = list(ox.parse(path=str(source), format=ox.RdfFormat.TURTLE))
+    moved = rng.choice([t for t in triples if isinstance(t.subject, ox.NamedNode)])
+    source.write_bytes(ox.serialize([t for t in triples if t != moved], format=ox.RdfFormat.N_TRIPLES))
+    target.write_bytes(target.read_bytes() + b"\n" + ox.serialize([moved], format=ox.RdfFormat.N_TRIPLES))
+    return f"moved {moved} from {source.name} to {target.name}"
+
+
+@pytest.mark.parametrize("seed", range(int(os.environ.get("EAGRAPH_DIFF_EDITS", "12"))))
+def test_the_diff_of_the_changed_files_is_the_diff_of_the_whole_models(tmp_path, seed):
+    before, after = tmp_path / "before", tmp_path / "after"
+    shutil.copytree(MODELS, before)
+    shutil.copytree(MODELS, after)
+    rng = random.Random(seed)
+    what = _move_a_statement(after, rng) if seed % 4 == 3 else random_edit(after, rng)
+    fast = diff_versions(before, after, before_name="before", after_name="after", findings=False)
+    entities, labels = _whole_diff(before, after)
+    assert _entities(fast.entities) == entities, what
+    assert {e.iri: e.label for e in fast.entities} == {iri: label or _local(iri) for iri, label in labels.items()}, what
+    if seed % 4 == 3:
+        assert entities == [], what

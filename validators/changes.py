@@ -32,9 +32,9 @@ from rdflib.namespace import SH
 from eagraph.ontology import EAG
 from eagraph.workspace import ModelSyntaxError, Workspace
 from eagraph.workspace.git import GitError, run_git  # noqa: F401  (GitError: part of this module's answer)
-from eagraph.workspace.mentions import Mentions, file_mentions, value_key
+from eagraph.workspace.mentions import Mentions, value_key
 from eagraph.workspace.sources import FORMATS, OXIGRAPH_FORMATS, SourceFile
-from eagraph.workspace.workspace import ModelFile, cache_key, model_sources, open_cache, read_files
+from eagraph.workspace.workspace import model_sources, open_cache, read_files
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 # What the contract's constraints read of the nodes their focus node links to: the type
@@ -77,7 +77,7 @@ def load_changed(path: Path | str, revision: str, *, cache=True, extra_shapes: t
     changed, old = changed_model_files(config.root, revision)
     shapes, reaches_further = _read_shapes([*config.shapes, *extra_shapes])
     complete = bool(profiles) or reaches_further
-    mentions = {} if complete else {f.relpath: _mentions(workspace, f) for f in files}
+    mentions = {} if complete else {f.relpath: workspace.mentions(f) for f in files}
 
     def include(wanted: Callable[[Mentions], bool]) -> None:
         workspace.add([f for f in files if mentions.get(f.relpath) is None or wanted(mentions[f.relpath])])
@@ -186,12 +186,6 @@ def _backward_predicates(shapes: rdflib.Graph) -> frozenset[str]:
     """Properties the shapes read from object to subject."""
     return frozenset(str(p) for p in (*shapes.objects(None, SH.inversePath), *shapes.objects(None, SH.targetObjectsOf))
                      if isinstance(p, rdflib.URIRef))
-
-
-def _mentions(workspace: Workspace, model_file: ModelFile) -> Mentions | None:
-    source = model_file.source
-    return file_mentions(model_file.data, source.format, source.base(workspace.config), workspace.cache,
-                         cache_key(model_file, workspace.config, workspace.cache))
 
 
 def _defined_outside(workspace: Workspace, mentions: dict[str, Mentions | None], changed: set[str], node: str) -> bool:

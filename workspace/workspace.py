@@ -25,6 +25,7 @@ import pyoxigraph as ox
 from .cache import NoCache, ParseCache, default_cache_dir
 from .config import CONFIG_FILE, Config, load_config
 from .errors import ModelNotFoundError, ModelSyntaxError, SourceProblem
+from .mentions import Mentions, file_mentions
 from .sources import (
     OXIGRAPH_FORMATS,
     SourceFile,
@@ -122,6 +123,13 @@ class Workspace:
     @property
     def root(self) -> Path:
         return self.config.root
+
+    def mentions(self, model_file: ModelFile) -> Mentions | None:
+        """What a file (loaded or not) mentions, from the cache when its content was seen before:
+        which files can matter for some nodes, known without loading them."""
+        source = model_file.source
+        return file_mentions(model_file.data, source.format, source.base(self.config), self.cache,
+                             cache_key(model_file, self.config, self.cache))
 
     def add(self, files: list[ModelFile], *, progress: Progress | None = None, positions: bool = False,
             problems: list[SourceProblem] | None = None) -> None:
