@@ -115,7 +115,7 @@ def changed_parts(before: Path, after: Path, cache: bool = True) -> tuple[Worksp
     old.add([old_files[path] for path in sorted(changed) if path in old_files])
     new.add([new_files[path] for path in sorted(changed) if path in new_files])
     nodes = _named_nodes(old) | _named_nodes(new)
-    context = [f for path, f in sorted(new_files.items()) if path not in changed
+    context = [f for path, f in sorted(new_files.items()) if nodes and path not in changed
                and ((m := new.mentions(f)) is None or not m.subjects.isdisjoint(nodes))]
     old.add([old_files[f.relpath] for f in context])
     new.add(context)
