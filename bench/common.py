@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+import pyoxigraph as ox
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
@@ -54,6 +57,15 @@ def measure(code: str, *args: str, env: dict | None = None, timeout: float | Non
 
 def median_of(runs: list[dict], key: str) -> float:
     return statistics.median(run[key] for run in runs)
+
+
+def relay(source: Path, target: Path) -> None:
+    """A copy of the model with every file written anew as N-Triples (valid Turtle): the same
+    statements in another layout, so that every file differs and none means anything new."""
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("labels.json"))
+    for path in target.rglob("*.ttl"):
+        triples = ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)
+        path.write_bytes(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
 
 
 def write_report(name: str, data: dict) -> Path:

@@ -25,21 +25,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import synthetic_model, write_report
+from common import relay, synthetic_model, write_report
 
 GIT_ENV = {"GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "b@e", "GIT_COMMITTER_NAME": "bench",
            "GIT_COMMITTER_EMAIL": "b@e"}
-
-
-def relay(source: Path, target: Path) -> None:
-    """A copy of the model with every file written anew as N-Triples (valid Turtle): the same
-    statements in another layout, so that every file differs and none means anything new."""
-    import pyoxigraph as ox
-
-    shutil.copytree(source, target, ignore=shutil.ignore_patterns("labels.json"))
-    for path in target.rglob("*.ttl"):
-        triples = ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)
-        path.write_bytes(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
 
 
 def timed(*command: str, cwd: Path | None = None, ok=(0,)) -> float:
