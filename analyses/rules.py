@@ -229,9 +229,10 @@ def _loop_item(model: AnalysisModel, language: str, evidence: str, others: list[
     ev = model.label(evidence, language)
     who = names(model, others, language, quoted=True)
     makers = names(model, [a for o in others for a in model.authorities_of(o)], language)
-    return {"en": f"{ev}, which {who} ({makers}) produces",
-            "nl": f"{ev}, dat {who} ({makers}) aflevert",
-            "fr": f"{ev}, que {who} ({makers}) délivre"}[language]
+    many = len(set(others)) > 1
+    return {"en": f"{ev}, which {who} ({makers}) {'produce' if many else 'produces'}",
+            "nl": f"{ev}, dat {who} ({makers}) {'afleveren' if many else 'aflevert'}",
+            "fr": f"{ev}, que {who} ({makers}) {'délivrent' if many else 'délivre'}"}[language]
 
 
 # -- duplicate-data-collection ------------------------------------------------------------------

@@ -161,6 +161,12 @@ def example():
     return grouped
 
 
+def test_a_certificate_several_services_produce_is_said_in_the_plural():
+    [loop] = [f for f in analyze(load(MODELS), ["certificate-loop"], locate=False) if f.subject == BE + "service/legal-aid"]
+    assert "(City of Leuven and National Register) produce;" in loop.message["en"]
+    assert "(Stad Leuven en Rijksregister (DG Identiteit en Burgerzaken)) afleveren;" in loop.message["nl"]
+
+
 def test_example_model_counts(example):
     assert {kind: len(found) for kind, found in example.items()} == {
         "only-once-violation": 19, "automatic-granting-candidate": 8, "proactive-granting-candidate": 6,
