@@ -162,7 +162,8 @@ def example():
 
 
 def test_a_certificate_several_services_produce_is_said_in_the_plural():
-    [loop] = [f for f in analyze(load(MODELS), ["certificate-loop"], locate=False) if f.subject == BE + "service/legal-aid"]
+    loops = analyze(load(MODELS), ["certificate-loop"], locate=False)
+    [loop] = [f for f in loops if f.subject == BE + "service/legal-aid"]
     assert "(City of Leuven and National Register) produce;" in loop.message["en"]
     assert "(Stad Leuven en Rijksregister (DG Identiteit en Burgerzaken)) afleveren;" in loop.message["nl"]
 
