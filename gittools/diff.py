@@ -12,12 +12,15 @@ versions are compared too: validation errors and analysis findings introduced an
 from __future__ import annotations
 
 import io
+import multiprocessing
+import os
 import subprocess
 import sys
 import tarfile
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -255,35 +258,45 @@ def diff_versions(before: Path, after: Path, *, before_name: str, after_name: st
     for entity in result.entities:
         entity.label = result.labels.get(entity.iri[1:-1], _local(entity.iri))
     if findings:
-        _compare_findings(result, load(before, cache=True), load(after, cache=True))
+        _compare_findings(result, before, after)
     return result
 
 
-def _compare_findings(result: ModelDiff, before: Workspace, after: Workspace) -> None:
-    """The findings introduced and resolved. A renamed entity keeps its findings (they are compared
-    under its new IRI); a finding about a blank node is known by the entity and property holding it."""
+def _compare_findings(result: ModelDiff, before: Path, after: Path) -> None:
+    """The findings introduced and resolved. Each version is loaded, validated and analysed whole,
+    the old one in a forked process on the other core while this one reads the new."""
     renamed = {e.renamed_from[1:-1]: e.iri[1:-1] for e in result.entities if e.renamed_from}
-
-    def keyed(workspace: Workspace) -> list[tuple[tuple, Finding]]:
-        found = _findings(workspace)
-        names, owners = {}, {}
-        if any(f.subject.startswith("_:") for f in found):
-            triples, names = statements(workspace)
-            owners = _owners(triples)
-
-        def key(finding: Finding) -> tuple:
-            code, subject, path, value = finding.fingerprint
-            if subject in names:
-                holder, predicate = owners.get(names[subject], (names[subject], ""))
-                subject = f"{renamed.get(holder[1:-1], holder[1:-1])} {predicate}"
-            return code, renamed.get(subject, subject), path, "_:" if value.startswith("_:") else value
-
-        return [(key(f), f) for f in found]
-
-    old, new = keyed(before), keyed(after)
+    if (os.cpu_count() or 1) < 2:
+        old, new = _keyed_findings(before, renamed), _keyed_findings(after, renamed)
+    else:
+        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+            pending = pool.submit(_keyed_findings, before, renamed)
+            new = _keyed_findings(after, renamed)
+            old = pending.result()
     old_keys, new_keys = {k for k, _ in old}, {k for k, _ in new}
     result.introduced = [f for k, f in new if k not in old_keys]
     result.resolved = [f for k, f in old if k not in new_keys]
+
+
+def _keyed_findings(folder: Path, renamed: dict[str, str]) -> list[tuple[tuple, Finding]]:
+    """The findings of the model in ``folder``, each with the key that matches it across versions:
+    a renamed entity's findings under its new IRI; a finding about a blank node by the entity and
+    property holding it (the store names blank nodes anew at every load)."""
+    workspace = load(folder, cache=True)
+    found = _findings(workspace)
+    names, owners = {}, {}
+    if any(f.subject.startswith("_:") for f in found):
+        triples, names = statements(workspace)
+        owners = _owners(triples)
+
+    def key(finding: Finding) -> tuple:
+        code, subject, path, value = finding.fingerprint
+        if subject in names:
+            holder, predicate = owners.get(names[subject], (names[subject], ""))
+            subject = f"{renamed.get(holder[1:-1], holder[1:-1])} {predicate}"
+        return code, renamed.get(subject, subject), path, "_:" if value.startswith("_:") else value
+
+    return [(key(f), f) for f in found]
 
 
 def _findings(workspace: Workspace) -> list[Finding]:

@@ -125,6 +125,18 @@ def test_two_folders_and_an_unknown_revision(run, repository, tmp_path):
     assert result.exit_code == 2 and "no-such-revision" in result.stderr
 
 
+@pytest.mark.parametrize("where", ["in the change", "in both versions"])
+def test_a_broken_file_is_a_clear_error(run, repository, where):
+    """Whether the change reaches the broken file or only the findings read it (each version in a
+    process of its own), the user gets file, line and exit 2, no traceback."""
+    write(repository, "model/authorities.ttl", AUTHORITIES + "ex:broken a \n")
+    if where == "in both versions":
+        git(repository, "commit", "-qam", "broken")
+    result = run("diff", "--model", repository / "model")
+    assert result.exit_code == 2, result.output
+    assert "authorities.ttl:" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_trend_follows_the_key_figures_commit_by_commit(run, repository, tmp_path):
     import csv
     import io

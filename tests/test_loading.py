@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import pickle
 import re
 
 import pytest
 
 from eagraph.workspace import ModelSyntaxError, load
+from eagraph.workspace.errors import SourceProblem
 from helpers import write
 
 TTL = """@prefix ex: <http://example.org/> .
@@ -205,3 +207,9 @@ def test_a_broken_file_stops_the_position_workers_cleanly(model, monkeypatch):
     with pytest.raises(ModelSyntaxError) as raised:
         load(model, cache=False, positions=True)
     assert [p.file for p in raised.value.problems] == ["z/broken.ttl"]
+
+
+def test_a_syntax_error_crosses_process_boundaries_intact():
+    """Workers (the site's languages, each version of a diff) report a broken file to the parent."""
+    error = pickle.loads(pickle.dumps(ModelSyntaxError([SourceProblem("a.ttl", 3, 4, "expected '.'")])))
+    assert error.render() == "a.ttl:3:4: error: expected '.'\n1 syntax error in 1 file"

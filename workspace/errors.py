@@ -45,6 +45,10 @@ class ModelSyntaxError(EagraphError):
         self.problems = problems
         super().__init__("\n".join(p.render() for p in problems))
 
+    def __reduce__(self):
+        """Made again from its problems, so that it crosses from a worker process intact."""
+        return type(self), (self.problems,)
+
     def render(self) -> str:
         count = len(self.problems)
         files = len({p.file for p in self.problems})
