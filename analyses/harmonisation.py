@@ -108,22 +108,36 @@ def _read_concepts(query) -> dict[str, _Concept]:
 #: du ménage": after the adjectives that stand before a noun).
 _HEAD_FINAL = frozenset({"nl", "de", "en"})
 _HEAD_INITIAL = frozenset({"fr", "es", "it", "pt"})
-_PREPOSITIONS = frozenset("""van voor in op met zonder uit bij aan over tot ten ter naar door tegen als
-    von fur mit ohne aus bei zum zur nach durch gegen
-    dans pour par sur avec sans sous entre vers chez selon comme en a
-    of for with without from by at on to as""".split())
-_DETERMINERS = frozenset("""de het een der die das den dem des ein eine the a an
-    le la les l un une du d au aux""".split())
+_ANY = "*"  # a language without lists of its own gets every language's
+
+
+def _with_any(table: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    return {**table, _ANY: frozenset().union(*table.values())}
+
+
+#: Per language, the words that start a complement (the head of a head-final term stands before
+#: the first), that join two words, and articles: none of them names a notion.
+_PREPOSITIONS = _with_any({
+    "nl": frozenset("van voor in op met zonder uit bij aan over tot ten ter naar door tegen als".split()),
+    "de": frozenset("von für fur mit ohne aus bei zum zur nach durch gegen im in an auf".split()),
+    "en": frozenset("of for with without from by at on to as in".split()),
+    "fr": frozenset("de d du des dans pour par sur avec sans sous entre vers chez selon comme en a au aux".split()),
+})
+_CONNECTORS = _with_any({"nl": frozenset({"en", "of"}), "de": frozenset({"und", "oder"}),
+                         "en": frozenset({"and", "or"}), "fr": frozenset({"et", "ou"})})
+_DETERMINERS = _with_any({"nl": frozenset({"de", "het", "een"}),
+                          "de": frozenset("der die das den dem des ein eine".split()),
+                          "en": frozenset({"the", "a", "an"}), "fr": frozenset("le la les l un une".split())})
 #: French adjectives that stand before the noun (age, size, order, quality).
-_PRENOMINAL = frozenset("""petit petite petits petites grand grande grands grandes jeune jeunes nouvel
-    nouveau nouvelle nouveaux nouvelles faible faibles bon bonne bons bonnes premier premiere premiers
-    seul seule seuls seules vieux vieil vieille ancien ancienne gros grosse haut haute bas basse""".split())
+_PRENOMINAL = frozenset("""petit petite petits petites moyen moyenne moyens moyennes grand grande grands grandes
+    jeune jeunes nouvel nouveau nouvelle nouveaux nouvelles faible faibles bon bonne bons bonnes
+    premier premiere premiers seul seule seuls seules vieux vieil vieille ancien ancienne gros grosse
+    haut haute bas basse""".split())
 #: Heads that name no notion on their own: the notion is in what qualifies them ("Jonge persoon",
 #: "Personne aux études", "Recht op leefloon").
 _GENERIC_HEADS = frozenset("""persoon personen personne personnes person persons recht rechten droit droits
     right rights""".split())
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
-_CONNECTORS = frozenset({"en", "of", "et", "ou", "und", "oder", "and", "or"})
 
 #: Label evidence of two terms with different heads ("Zelfstandige in hoofdberoep", "Landbouwer in
 #: hoofdberoep") is their shared words times this: sharing words is not enough without a head.
@@ -144,16 +158,18 @@ class Term:
 def read_term(label: str, language: str) -> Term:
     """The label as a term; a parenthesis ("Bestaansmiddelen (maatschappelijke integratie)") only
     qualifies it, so its words are modifiers and never the head."""
+    known = language if language in _PREPOSITIONS else _ANY
+    prepositions, connectors, determiners = _PREPOSITIONS[known], _CONNECTORS[known], _DETERMINERS[known]
     main, _, aside = fold(label).partition("(")
-    tokens = [t for t in _WORD.findall(main) if t not in _DETERMINERS and not t.isdigit()]
-    content = [t for t in tokens if t not in _PREPOSITIONS and t not in _CONNECTORS]
-    qualifiers = [t for t in _WORD.findall(aside) if t not in _DETERMINERS and t not in _PREPOSITIONS
-                  and t not in _CONNECTORS and not t.isdigit()]
+    tokens = [t for t in _WORD.findall(main) if t not in determiners and not t.isdigit()]
+    content = [t for t in tokens if t not in prepositions and t not in connectors]
+    qualifiers = [t for t in _WORD.findall(aside)
+                  if t not in determiners and t not in prepositions and t not in connectors and not t.isdigit()]
     words = tuple(content + qualifiers)
     if not content or (language not in _HEAD_FINAL and language not in _HEAD_INITIAL):
         return Term(words, None, ())
     if language in _HEAD_FINAL:
-        cut = next((i for i, t in enumerate(tokens) if i > 0 and t in _PREPOSITIONS), len(tokens))
+        cut = next((i for i, t in enumerate(tokens) if i > 0 and t in prepositions), len(tokens))
         phrase = [t for t in tokens[:cut] if t in content] or content[:1]
         head = phrase[-1]
         candidates = phrase[-2::-1] + [t for t in content if t not in phrase] + qualifiers
@@ -246,7 +262,8 @@ def _defined_by(narrower: _Concept, broader: _Concept) -> bool:
     its genus ("Identificatiegegevens van personen die niet in het Rijksregister staan" defines a kind
     of "Identificatiegegevens"): then the two are a notion and a narrower one, not one notion."""
     for language, definition in narrower.definitions.items():
-        opening = [t for t in _WORD.findall(fold(definition)) if t not in _DETERMINERS][:GENUS_WORDS]
+        articles = _DETERMINERS.get(language, _DETERMINERS[_ANY])
+        opening = [t for t in _WORD.findall(fold(definition)) if t not in articles][:GENUS_WORDS]
         for label in broader.labels.get(language, ()):
             words = read_term(label, language).words
             if words and all(any(_same_stem(w, t) for t in opening) for w in words):

@@ -64,6 +64,8 @@ def test_exactly_the_notions_of_the_model(found):
 
 @pytest.mark.parametrize("label, language, head, modifiers", [
     ("Landbouwer in hoofdberoep", "nl", "landbouwer", ("hoofdberoep",)),
+    ("Kleine of middelgrote onderneming", "nl", "onderneming", ("kleine", "middelgrote")),  # "of": or, in Dutch
+    ("Petite ou moyenne entreprise", "fr", "entreprise", ("petite", "moyenne")),
     ("Laag gezinsinkomen", "nl", "gezinsinkomen", ("laag",)),
     ("Ten laste zijnd kind", "nl", "kind", ("laste", "zijnd")),
     ("Jonge persoon", "nl", "jonge", ()),
