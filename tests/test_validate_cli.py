@@ -162,9 +162,14 @@ def test_organisation_shapes_get_derived_codes(model, run, tmp_path):
 ex:ServiceNeedsChannel a sh:NodeShape ; sh:targetClass cpsv:PublicService ;
     sh:property ex:channel .
 ex:channel sh:path <http://data.europa.eu/m8g/hasChannel> ; sh:minCount 1 .
+ex:ShortIdentifiers a sh:NodeShape ; sh:targetClass cpsv:PublicService ;
+    sh:property [ sh:path <http://purl.org/dc/terms/identifier> ; sh:pattern "^[A-Z]{3}-[A-Z]{2}$" ] .
 """)
     result = run("validate", model, "--shapes", shapes)
-    assert "error ORG:channel:MinCount" in result.stdout
+    assert "error ORG:channel:MinCount cv:hasChannel is missing" in result.stdout
+    assert "dct:identifier FIN-TAX does not match ^[A-Z]{3}-[A-Z]{2}$" in result.stdout
+    dutch = run("validate", model, "--shapes", shapes, "--language", "nl").stdout
+    assert "cv:hasChannel ontbreekt" in dutch and "dct:identifier FIN-TAX volgt het patroon ^[A-Z]{3}-[A-Z]{2}$ niet" in dutch
 
 
 def test_changed_since_gives_the_full_run_findings_for_the_changed_nodes(model):

@@ -19,6 +19,7 @@ from rdflib import Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
+from .messages import default_messages
 from .shapes import EAG_NS, LANGUAGE_SHAPE, ShapesError
 
 RULE_CODE = EAG_NS.ruleCode
@@ -183,8 +184,9 @@ class Compiler:
         language = self.shapes.value(shape, LANGUAGE_SHAPE)
         query = f"SELECT DISTINCT {select} WHERE {{ {body} }}"
         code = self.shapes.value(shape, RULE_CODE)
+        messages = self._messages(shape) or default_messages(self.shapes, shape, component, path)
         return Constraint(shape, component, query, severity, path if isinstance(path, URIRef) else None,
-                          path_sparql, self._messages(shape), str(language) if language else None,
+                          path_sparql, messages, str(language) if language else None,
                           str(code) if code is not None else None)
 
     # Node-level constraints (the focus node is the value node).
@@ -316,9 +318,9 @@ class Compiler:
             # candidates and the target is checked on each, which Oxigraph does far faster than a
             # join of the body with every focus node.
             body = f"{where[1:where.rindex('}')]} {self.target_condition(shape)}"
-            messages = self._messages(constraint) or self._messages(shape)
             made = self._make(shape, SH.SPARQLConstraintComponent, body, g.value(shape, SH.path), ps,
                               f"?this {selected}")
+            messages = self._messages(constraint) or made.messages
             out.append(replace(made, query=prefixes + made.query, messages=messages))
         return out
 

@@ -172,11 +172,7 @@ def derived_code(constraint: Constraint, prefix: str = "ORG") -> str:
 
 
 def messages_for(constraint: Constraint, value) -> dict[str, str]:
-    if not constraint.messages:
-        component = str(constraint.component).rsplit("#", 1)[-1].removesuffix("ConstraintComponent")
-        where = compact(str(constraint.path)) if constraint.path else "the node"
-        shown = f" (value {value})" if value is not None else ""
-        return {"en": f"{where} does not satisfy sh:{component[0].lower()}{component[1:]}{shown}"}
+    """The constraint's messages with the language name and the offending value filled in."""
     out = {}
     for language, message in constraint.messages.items():
         if constraint.language:
@@ -184,7 +180,7 @@ def messages_for(constraint: Constraint, value) -> dict[str, str]:
             message = message.replace("{language}", name)
         if value is not None:
             message = message.replace("{?value}", value.value if hasattr(value, "value") else str(value))
-        out[language] = message
+        out[language] = message.replace(" {?value}", "")
     return out
 
 
