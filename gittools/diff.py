@@ -113,8 +113,9 @@ def changed_parts(before: Path, after: Path, cache: bool = True) -> tuple[Worksp
             raise ModelSyntaxError(problems)
         sides.append((Workspace(config, [], ox.Store(), open_cache(cache)), {f.relpath: f for f in files}))
     (old, old_files), (new, new_files) = sides
-    changed = {path for path in old_files.keys() | new_files.keys()
-               if path not in old_files or path not in new_files or old_files[path].digest != new_files[path].digest}
+    rebased = old.config.base != new.config.base  # the same text then says other things
+    changed = {path for path in old_files.keys() | new_files.keys() if rebased or path not in old_files
+               or path not in new_files or old_files[path].digest != new_files[path].digest}
     old.add([old_files[path] for path in sorted(changed) if path in old_files])
     new.add([new_files[path] for path in sorted(changed) if path in new_files])
     nodes = _named_nodes(old) | _named_nodes(new)

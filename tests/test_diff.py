@@ -193,6 +193,15 @@ def _move_a_statement(models, rng: random.Random) -> str:
     return f"moved {moved} from {source.name} to {target.name}"
 
 
+def test_a_new_base_iri_changes_what_unchanged_files_say(tmp_path):
+    for side, base in (("before", "https://example.org/old/"), ("after", "https://example.org/new/")):
+        write(tmp_path / side, "eagraph.toml", f'[model]\nbase = "{base}"\n')
+        write(tmp_path / side, "a.ttl", '<tax> a <http://purl.org/vocab/cpsv#PublicService> .\n')
+    result = diff_versions(tmp_path / "before", tmp_path / "after", before_name="a", after_name="b", findings=False)
+    assert [(e.iri, e.status, e.renamed_from) for e in result.entities] == [
+        ("<https://example.org/new/tax>", "renamed", "<https://example.org/old/tax>")]
+
+
 @pytest.mark.parametrize("seed", range(int(os.environ.get("EAGRAPH_DIFF_EDITS", "12"))))
 def test_the_diff_of_the_changed_files_is_the_diff_of_the_whole_models(tmp_path, seed):
     before, after = tmp_path / "before", tmp_path / "after"
