@@ -175,6 +175,36 @@ WORDS: dict[str, dict[str, str]] = {
                   "de": "Von eagraph aus dem Architekturmodell erzeugt."},
 }
 
+#: The analysis finding kinds of the contract, named for a reader of the site.
+KIND_NAMES = {
+    "only-once-violation": {"nl": "Schending van het only-onceprincipe", "fr": "Violation du principe only once",
+                            "en": "Only-once violation", "de": "Verstoß gegen das Once-Only-Prinzip"},
+    "automatic-granting-candidate": {"nl": "Kan automatisch worden toegekend", "fr": "Octroi automatique possible",
+                                     "en": "Could be granted automatically", "de": "Automatisch gewährbar"},
+    "proactive-granting-candidate": {"nl": "Kan proactief worden voorgesteld", "fr": "Proposition proactive possible",
+                                     "en": "Could be offered proactively", "de": "Proaktiv anbietbar"},
+    "missing-agreement": {"nl": "Ontbrekende toegang tot een bron", "fr": "Accès à une source manquant",
+                          "en": "Missing agreement", "de": "Fehlende Zugriffsvereinbarung"},
+    "certificate-loop": {"nl": "Attest van een andere overheid", "fr": "Attestation d'une autre autorité",
+                         "en": "Certificate loop", "de": "Bescheinigung einer anderen Behörde"},
+    "duplicate-data-collection": {"nl": "Dubbele gegevensinzameling", "fr": "Collecte de données en double",
+                                  "en": "Duplicate data collection", "de": "Doppelte Datenerhebung"},
+    "duplicate-service": {"nl": "Dubbele dienst", "fr": "Service en double", "en": "Duplicate service",
+                          "de": "Doppelter Dienst"},
+    "shared-capability": {"nl": "Kandidaat voor een gedeeld platform", "fr": "Candidat à une plateforme partagée",
+                          "en": "Shared capability", "de": "Kandidat für eine gemeinsame Plattform"},
+    "concept-harmonisation": {"nl": "Te harmoniseren begrip", "fr": "Notion à harmoniser",
+                              "en": "Concept to harmonise", "de": "Zu harmonisierender Begriff"},
+    "orphan-regulation": {"nl": "Regelgeving zonder verwijzing", "fr": "Réglementation sans référence",
+                          "en": "Orphan regulation", "de": "Unverwiesene Regelung"},
+}
+
+
+def kind_name(code: str, language: str) -> str:
+    """A finding kind's name in ``language``; a rule code (EAG003) as it is."""
+    names = KIND_NAMES.get(code)
+    return (names.get(language) or names["en"]) if names else code
+
 
 def word(key: str, language: str, **values) -> str:
     text = WORDS[key].get(language) or WORDS[key]["en"]

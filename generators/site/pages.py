@@ -26,7 +26,7 @@ from eagraph.findings import Finding, Severity
 from . import charts
 from .content import SECTIONS, SiteContent
 from .diagrams import Diagram, placeholder
-from .i18n import Text, pick, word
+from .i18n import Text, kind_name, pick, word
 
 TEMPLATES = Path(__file__).with_name("templates")
 KIND_OF_SECTION = {"services": "service", "authorities": "authority", "events": "event", "sources": "source",
@@ -80,6 +80,9 @@ class Pages:
     # -- what templates call ------------------------------------------------------------------------
     def t(self, key: str, **values) -> str:
         return word(key, self.language, **values)
+
+    def kind(self, code: str) -> str:
+        return kind_name(code, self.language)
 
     def pick(self, texts: dict[str, str]) -> Text:
         return pick(texts, self.language)
