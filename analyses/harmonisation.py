@@ -264,10 +264,15 @@ def _defined_by(narrower: _Concept, broader: _Concept) -> bool:
     for language, definition in narrower.definitions.items():
         articles = _DETERMINERS.get(language, _DETERMINERS[_ANY])
         opening = [t for t in _WORD.findall(fold(definition)) if t not in articles][:GENUS_WORDS]
-        for label in broader.labels.get(language, ()):
-            words = read_term(label, language).words
-            if words and all(any(_same_stem(w, t) for t in opening) for w in words):
-                return True
+
+        def opens_with(concept: _Concept) -> bool:
+            return any((words := read_term(label, language).words)
+                       and all(any(_same_stem(w, t) for t in opening) for w in words)
+                       for label in concept.labels.get(language, ()))
+
+        # A definition that restates its own term ("Gezin: ...") names no broader notion.
+        if opens_with(broader) and not opens_with(narrower):
+            return True
     return False
 
 
