@@ -5,6 +5,7 @@ synthetic model."""
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 
 from eagraph.analyses import harmonisation as H
 from eagraph.workspace import load
-from helpers import MODELS, bench_synthetic
+from helpers import MODELS, PREFIXES, bench_synthetic, write
 
 DATA = Path(__file__).resolve().parent / "data"
 NOTION = "https://example.org/notion/"
@@ -149,3 +150,21 @@ def test_synthetic_quality(tmp_path):
     want = {f["subject"] for f in labels["findings"] if f["kind"] == "concept-harmonisation"}
     got = {f.subject for f in H.find_concept_harmonisation(load(tmp_path / "m", cache=False))}
     assert want and 2 * len(want & got) / (len(want) + len(got)) >= 0.9
+
+
+def test_a_notion_many_regulations_define_is_found_whole(tmp_path):
+    """The notion most worth harmonising is the one defined everywhere: common words do not stop
+    identical labels from meeting."""
+    rng = random.Random(0)
+
+    def sentence() -> str:
+        return " ".join("".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(7)) for _ in range(8))
+
+    lines = [PREFIXES]
+    for i in range(75):
+        lines.append(f'ex:law-{i} a <http://data.europa.eu/eli/ontology#LegalResource> .\n'
+                     f'ex:household-{i} a cv:InformationConcept ; skos:prefLabel "Gezin"@nl, "Ménage"@fr ;\n'
+                     f'    skos:definition "{sentence()}"@nl, "{sentence()}"@fr ; eag:definedIn ex:law-{i} .\n')
+    write(tmp_path, "model.ttl", "".join(lines))
+    found = H.find_concept_harmonisation(load(tmp_path / "model.ttl", cache=False))
+    assert len(found) == 75 and all(len(f.extra["group"]) == 75 for f in found)
