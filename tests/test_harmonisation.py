@@ -61,7 +61,7 @@ def test_a_paraphrase_is_reported_when_the_model_links_it(found):
 
 def test_exactly_the_notions_of_the_model(found):
     assert set(found) == {"sme-short", "sme-long", "own-home", "own-family-home", "homeless", "without-home",
-                          "household-tax", "household-social"}
+                          "household-tax", "household-social", "head-of-household", "reference-person"}
 
 
 @pytest.mark.parametrize("label, language, head, modifiers", [
