@@ -81,8 +81,8 @@ def load_version(path: Path, revision: str | None, work: Path) -> Workspace:
 
 
 def version_folder(path: Path, revision: str | None, work: Path) -> Path:
-    """The folder of the model at ``path`` as it is (``revision`` None), or as it was at a git
-    revision, extracted under ``work``."""
+    """The model at ``path`` (a folder, or one file) as it is (``revision`` None), or as it was at a
+    git revision, extracted under ``work``."""
     if revision is WORKING_TREE:
         return path
     path = path.resolve()
@@ -97,7 +97,8 @@ def version_folder(path: Path, revision: str | None, work: Path) -> Path:
     target = work / (revision.replace("/", "_") or "rev")
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
         tar.extractall(target, filter="data")
-    return target / prefix if prefix != "." else target
+    extracted = target / prefix if prefix != "." else target
+    return extracted if path.is_dir() else extracted / path.name  # one file compares with one file
 
 
 def changed_parts(before: Path, after: Path, cache: bool = True) -> tuple[Workspace, Workspace]:

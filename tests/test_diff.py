@@ -125,6 +125,13 @@ def test_two_folders_and_an_unknown_revision(run, repository, tmp_path):
     assert result.exit_code == 2 and "no-such-revision" in result.stderr
 
 
+def test_one_file_against_the_same_file_at_a_revision(run, repository):
+    write(repository, "model/services.ttl", SERVICES.replace('"Oude dienst"@nl', '"Oudere dienst"@nl'))
+    result = run("diff", "--model", repository / "model/services.ttl", "--format", "json", "--no-findings")
+    data = json.loads(result.output)
+    assert data["summary"] == {"changed": 1}, data["summary"]  # not the other file's entities "removed"
+
+
 @pytest.mark.parametrize("where", ["in the change", "in both versions"])
 def test_a_broken_file_is_a_clear_error(run, repository, where):
     """Whether the change reaches the broken file or only the findings read it (each version in a
