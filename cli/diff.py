@@ -17,7 +17,7 @@ from .main import cli, verbosity_options
 @cli.command(name="diff")
 @click.argument("versions", nargs=-1, metavar="[REV1] [REV2]")
 @click.option("--model", "model", type=click.Path(path_type=Path), default=".", show_default=True,
-              help="The model folder (inside a git repository when comparing revisions).")
+              help="The model folder, or one file of it (inside a git repository when comparing revisions).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text; md to post as a pull-request comment; json for tools.")
 @click.option("--no-findings", is_flag=True, help="Leave out how validation and analysis findings changed.")
