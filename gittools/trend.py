@@ -8,6 +8,7 @@ building the site again, only computes new commits.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 from dataclasses import dataclass
@@ -32,9 +33,10 @@ class Point:
 
 def commits(model: Path, since: str, limit: int | None = None) -> list[tuple[str, str, str]]:
     """(hash, date, subject) of ``since`` and the commits after it that changed the model, oldest first."""
-    folder = model if model.is_dir() else model.parent
-    log = run_git(folder, "log", "--first-parent", "--reverse", "--format=%H%x09%cI%x09%s", f"{since}^!", "--", ".")
-    log += run_git(folder, "log", "--first-parent", "--reverse", "--format=%H%x09%cI%x09%s", f"{since}..HEAD", "--", ".")
+    folder, paths = (model, ".") if model.is_dir() else (model.parent, model.name)
+    log = run_git(folder, "log", "--first-parent", "--reverse", "--format=%H%x09%cI%x09%s", f"{since}^!", "--", paths)
+    log += run_git(folder, "log", "--first-parent", "--reverse", "--format=%H%x09%cI%x09%s", f"{since}..HEAD", "--",
+                   paths)
     found = [tuple(line.split("\t", 2)) for line in log.splitlines() if line.count("\t") >= 2]
     unique = list(dict.fromkeys(found))
     return unique[-limit:] if limit else unique
@@ -42,14 +44,24 @@ def commits(model: Path, since: str, limit: int | None = None) -> list[tuple[str
 
 def trend(model: Path, since: str, cache_dir: Path | None = None, limit: int | None = None) -> list[Point]:
     points = []
+    where = _place_in_repository(model)
     with temporary_folder() as work:
         for commit, date, subject in commits(model, since, limit):
-            figures = _cached(cache_dir, commit)
+            key = f"{commit}-{hashlib.sha1(where.encode()).hexdigest()[:12]}"
+            figures = _cached(cache_dir, key)
             if figures is None:
                 figures = figures_at(model, commit, Path(work))
-                _store(cache_dir, commit, figures)
+                _store(cache_dir, key, figures)
             points.append(Point(commit, date, subject, figures))
     return points
+
+
+def _place_in_repository(model: Path) -> str:
+    """Where the model is in its repository ("models/", "models/fin.ttl"): a commit's figures
+    belong to one model, and a repository may hold several (or one file of one)."""
+    folder = model.resolve() if model.is_dir() else model.resolve().parent
+    prefix = run_git(folder, "rev-parse", "--show-prefix").strip()
+    return prefix if model.is_dir() else prefix + model.name
 
 
 def figures_at(model: Path, commit: str, work: Path) -> dict[str, float]:
@@ -62,20 +74,20 @@ def figures_at(model: Path, commit: str, work: Path) -> dict[str, float]:
                        validate(workspace).findings)
 
 
-def _cache_file(cache_dir: Path | None, commit: str) -> Path | None:
-    return cache_dir / "trend" / f"{commit}-{__version__}.json" if cache_dir else None
+def _cache_file(cache_dir: Path | None, key: str) -> Path | None:
+    return cache_dir / "trend" / f"{key}-{__version__}.json" if cache_dir else None
 
 
-def _cached(cache_dir: Path | None, commit: str) -> dict | None:
-    path = _cache_file(cache_dir, commit)
+def _cached(cache_dir: Path | None, key: str) -> dict | None:
+    path = _cache_file(cache_dir, key)
     try:
         return json.loads(path.read_text(encoding="utf-8")) if path else None
     except (OSError, ValueError):
         return None
 
 
-def _store(cache_dir: Path | None, commit: str, figures: dict) -> None:
-    path = _cache_file(cache_dir, commit)
+def _store(cache_dir: Path | None, key: str, figures: dict) -> None:
+    path = _cache_file(cache_dir, key)
     if path is not None:
         try:
             write_atomic(path, json.dumps(figures), durable=False)
