@@ -60,8 +60,8 @@ CONCEPT_HARMONISATION = "concept-harmonisation"
 #: above "the heads agree but the qualifiers do not, in every language" (0.5), at or below "the
 #: qualifiers also agree in part in one language" (0.625 and up). The best F1 on the training half
 #: of the labelled synthetic models (1,000 to 50,000 services, ``bench/analyze_quality.py --fit``)
-#: lies at 0.55 to 0.6 for every model; the example model in ``models/`` gets exactly its planted
-#: notions from 0.55 to 0.7.
+#: lies at 0.525 to 0.6 for every model; the example model in ``models/`` gets exactly its planted
+#: notions from 0.575 to 0.8 (``tests/test_harmonisation.py``).
 MIN_NOTION_LABEL = 0.6
 #: Definitions more similar than this say the same thing (no harmonisation needed).
 MAX_SAME_DEFINITION = 0.9
@@ -314,10 +314,12 @@ def label_evidence(defined: list[_Concept], every: list[_Concept], pairs: list[t
 # ---------------------------------------------------------------------------------------------
 
 def harmonisation_groups(source, *, min_label: float | None = None) -> list[dict]:
-    """Notions defined differently in several regulations: [{concepts, linked, recognised, label_evidence,
-    definition_similarity}]."""
-    min_label = MIN_NOTION_LABEL if min_label is None else min_label
-    concepts = _read_concepts(query_function(source))
+    """Notions defined differently in several regulations: [{concepts, linked, label_evidence}], where
+    ``label_evidence`` is None for a notion the model links and no label recognised."""
+    return _groups(_read_concepts(query_function(source)), MIN_NOTION_LABEL if min_label is None else min_label)
+
+
+def _groups(concepts: dict[str, _Concept], min_label: float) -> list[dict]:
     # Only concepts with a definition in a regulation can need harmonising.
     defined_iris = sorted(iri for iri, c in concepts.items() if c.definitions and c.regulations)
     n = len(defined_iris)
@@ -346,20 +348,19 @@ def harmonisation_groups(source, *, min_label: float | None = None) -> list[dict
         return []
     graph = sparse.coo_matrix((np.ones(len(edges)), ([e[0] for e in edges], [e[1] for e in edges])), shape=(n, n))
     _, component = connected_components(graph, directed=False)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for x in {v for e in edges for v in e}:
-        groups[int(component[x])].append(x)
+    members: dict[int, set[int]] = defaultdict(set)
+    edges_of: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for edge in edges:
+        group = int(component[edge[0]])
+        members[group].update(edge)
+        edges_of[group].append(edge)
     out = []
-    for members in groups.values():
-        members.sort()
-        member_edges = [e for e in edges if e[0] in members]
-        recognised_edges = [e for e in member_edges if e not in linked]
+    for group, inside in members.items():
+        recognised_edges = [e for e in edges_of[group] if e not in linked]
         out.append({
-            "concepts": [defined_iris[m] for m in members],
-            "linked": len(recognised_edges) < len(member_edges),
-            "recognised": bool(recognised_edges),
+            "concepts": [defined_iris[m] for m in sorted(inside)],
+            "linked": len(recognised_edges) < len(edges_of[group]),
             "label_evidence": max((evidence[e] for e in recognised_edges), default=None),
-            "definition_similarity": max(definition_sim[e] for e in member_edges),
         })
     return sorted(out, key=lambda g: g["concepts"])
 
@@ -369,7 +370,7 @@ def find_concept_harmonisation(source) -> list[Finding]:
     concepts = _read_concepts(query_function(source))
     workspace = workspace_of(source)
     findings = []
-    for group in harmonisation_groups(source):
+    for group in _groups(concepts, MIN_NOTION_LABEL):
         members = group["concepts"]
         regulations = sorted({r for m in members for r in concepts[m].regulations})
         score = _harmonisation_benefit(source, members, regulations)

@@ -104,7 +104,8 @@ def fit(services: int, seed: int) -> None:
     labels = json.loads((path / "labels.json").read_text(encoding="utf-8"))
     want = {w for w in items("duplicate-service", [(f["subject"], f["related"]) for f in labels["findings"]
                                                    if f["kind"] == "duplicate-service"]) if half_of(w) == 0}
-    pairs = [p for p in duplicates.duplicate_pairs(load(path), keep_all=True) if half_of(tuple(sorted((p.a, p.b)))) == 0]
+    ws = load(path)
+    pairs = [p for p in duplicates.duplicate_pairs(ws, keep_all=True) if half_of(tuple(sorted((p.a, p.b)))) == 0]
     grid = []
     for s in [round(0.6 + 0.025 * i, 3) for i in range(11)]:
         for c in [round(0.3 + 0.025 * i, 3) for i in range(17)]:
@@ -112,14 +113,13 @@ def fit(services: int, seed: int) -> None:
             grid.append((prf(want, got)["f1"], s, c))
     grid.sort(key=lambda g: (-g[0], g[1], g[2]))
     print("duplicate-service, training half: best (F1, min structure, min score):", grid[:10])
-    fit_harmonisation(path, labels)
+    fit_harmonisation(ws, labels)
 
 
-def fit_harmonisation(path: Path, labels: dict) -> None:
+def fit_harmonisation(ws, labels: dict) -> None:
     """The label-evidence threshold of concept-harmonisation on the training half (half 0)."""
     want = {f["subject"] for f in labels["findings"]
             if f["kind"] == "concept-harmonisation" and half_of(f["subject"]) == 0}
-    ws = load(path)
     grid = []
     for t in [round(0.4 + 0.025 * i, 3) for i in range(21)]:
         groups = harmonisation.harmonisation_groups(ws, min_label=t)

@@ -134,8 +134,8 @@ def test_one_file_against_the_same_file_at_a_revision(run, repository):
 
 @pytest.mark.parametrize("where", ["in the change", "in both versions"])
 def test_a_broken_file_is_a_clear_error(run, repository, where):
-    """Whether the change reaches the broken file or only the findings read it (each version in a
-    process of its own), the user gets file, line and exit 2, no traceback."""
+    """Whether the broken file is among those that differ or unchanged in both versions (then it is
+    read as context or by the findings), the user gets file, line and exit 2, no traceback."""
     write(repository, "model/authorities.ttl", AUTHORITIES + "ex:broken a \n")
     if where == "in both versions":
         git(repository, "commit", "-qam", "broken")
