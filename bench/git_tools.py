@@ -31,17 +31,18 @@ GIT_ENV = {"GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "b@e", "GIT_COMMITTER
            "GIT_COMMITTER_EMAIL": "b@e"}
 
 
-def timed(*command: str, cwd: Path | None = None, ok=(0,)) -> float:
+def timed(*command: str, cwd: Path | None = None, ok=(0,), env: dict | None = None) -> float:
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, cwd=cwd, env={**os.environ, **GIT_ENV})
+    done = subprocess.run(command, capture_output=True, text=True, cwd=cwd,
+                          env={**os.environ, **GIT_ENV, **(env or {})})
     seconds = time.perf_counter() - start
     if done.returncode not in ok:
         raise RuntimeError(f"{' '.join(command)}: {done.stderr[-2000:]}")
     return seconds
 
 
-def eagraph(*args: str, ok=(0,), cwd: Path | None = None) -> float:
-    seconds = timed(sys.executable, "-m", "eagraph", *args, ok=ok, cwd=cwd)
+def eagraph(*args: str, ok=(0,), cwd: Path | None = None, env: dict | None = None) -> float:
+    seconds = timed(sys.executable, "-m", "eagraph", *args, ok=ok, cwd=cwd, env=env)
     print(f"  eagraph {args[0]} … {seconds:.2f} s", flush=True)
     return seconds
 
@@ -70,6 +71,8 @@ def main() -> None:
         rows["fmt of the one changed file"] = eagraph("fmt", str(changed))
         rows["diff after a one-file change, with findings"] = eagraph("diff", "--model", str(model))
         rows["diff after a one-file change, --no-findings"] = eagraph("diff", "--model", str(model), "--no-findings")
+        rows["the same with an empty cache (no mention index yet)"] = eagraph(
+            "diff", "--model", str(model), "--no-findings", env={"EAGRAPH_CACHE_DIR": str(work / "empty-cache")})
         relaid = work / "relaid"
         relay(source, relaid)
         rows["diff of two whole folders (every file laid out anew), --no-findings"] = eagraph(
