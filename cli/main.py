@@ -137,4 +137,7 @@ register_commands()
 
 
 def main() -> None:
+    from eagraph.workspace.files import exit_on_sigterm
+
+    exit_on_sigterm()  # a killed run removes its temporary files, like Ctrl+C
     cli(prog_name="eagraph")

@@ -16,7 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from eagraph.workspace.config import load_config
-from eagraph.workspace.files import write_atomic
+from eagraph.workspace.files import WriteError, write_atomic
 from eagraph.workspace.sources import discover
 from eagraph.workspace.turtle import offset_to_position, parse_turtle
 from eagraph.workspace.workspace import find_root
@@ -102,7 +102,11 @@ def format_files(files: list[Path], root: Path, *, check: bool = False) -> list[
             continue
         changed = formatted != text
         if changed and not check:
-            write_atomic(file, formatted)
+            try:
+                write_atomic(file, formatted)
+            except WriteError as exc:  # read-only, hard-linked, unwritable folder: said, and the others go on
+                results.append(FileResult(file, False, FormatError(name, 1, exc.reason)))
+                continue
         results.append(FileResult(file, changed))
     return results
 

@@ -10,9 +10,10 @@
 
 from .config import Config, load_config
 from .errors import ConfigError, EagraphError, ModelNotFoundError, ModelSyntaxError, SourceProblem
+from .files import WriteError
 from .workspace import Location, ModelFile, Workspace, load, term_key
 
 __all__ = [
     "Config", "ConfigError", "EagraphError", "Location", "ModelFile", "ModelNotFoundError",
-    "ModelSyntaxError", "SourceProblem", "Workspace", "load", "load_config", "term_key",
+    "ModelSyntaxError", "SourceProblem", "Workspace", "WriteError", "load", "load_config", "term_key",
 ]
