@@ -74,11 +74,11 @@ def trend_command(path: Path, since: str, fmt: str, output: Path | None) -> None
     validation errors. Each commit is computed once and kept in the cache.
     """
     from eagraph.gittools.trend import to_csv, to_json, trend
-    from eagraph.workspace.cache import default_cache_dir
+    from eagraph.workspace.cache import usable_cache_dir
     from eagraph.workspace.files import write_atomic
 
     console = Console.current()
-    points = trend(path, since, default_cache_dir())
+    points = trend(path, since, usable_cache_dir())
     text = to_csv(points) if fmt == "csv" else to_json(points)
     if output is not None:
         write_atomic(output, text)

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from eagraph.generators.site import SiteOptions, build_site
-from eagraph.workspace.cache import default_cache_dir
+from eagraph.workspace.cache import usable_cache_dir
 
 from .console import Console, plural
 from .main import cli, load_workspace, model_path_argument, no_cache_option, verbosity_options
@@ -46,7 +46,7 @@ def site_build_command(path: Path, out: Path | None, languages: tuple[str, ...],
     """
     console = Console.current()
     workspace = load_workspace(path, cache=not no_cache)
-    options = SiteOptions(languages=languages, title=title, cache_dir=None if no_cache else default_cache_dir(),
+    options = SiteOptions(languages=languages, title=title, cache_dir=None if no_cache else usable_cache_dir(),
                           trend_commits=trend_commits)
     result = build_site(workspace, out or workspace.root / workspace.config.site, options)
     console.detail("seconds: " + ", ".join(f"{name} {seconds}" for name, seconds in result.seconds.items()))

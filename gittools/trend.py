@@ -17,7 +17,6 @@ from pathlib import Path
 from eagraph import __version__
 from eagraph.analyses.figures import FIGURES, key_figures
 from eagraph.analyses.model import AnalysisModel
-from eagraph.workspace.files import write_atomic
 from eagraph.workspace.git import run_git
 
 from .diff import load_version, temporary_folder
@@ -74,25 +73,19 @@ def figures_at(model: Path, commit: str, work: Path) -> dict[str, float]:
                        validate(workspace).findings)
 
 
-def _cache_file(cache_dir: Path | None, key: str) -> Path | None:
-    return cache_dir / "trend" / f"{key}-{__version__}.json" if cache_dir else None
-
-
 def _cached(cache_dir: Path | None, key: str) -> dict | None:
-    path = _cache_file(cache_dir, key)
-    try:
-        return json.loads(path.read_text(encoding="utf-8")) if path else None
-    except (OSError, ValueError):
-        return None
+    """A commit's figures from the shared cache (whose entries are checked: damaged is a miss)."""
+    from eagraph.workspace.cache import ParseCache
+
+    figures = ParseCache(cache_dir).read("trend", f"{key}-{__version__}") if cache_dir else None
+    return figures if isinstance(figures, dict) else None
 
 
 def _store(cache_dir: Path | None, key: str, figures: dict) -> None:
-    path = _cache_file(cache_dir, key)
-    if path is not None:
-        try:
-            write_atomic(path, json.dumps(figures), durable=False)
-        except OSError:
-            pass
+    from eagraph.workspace.cache import ParseCache
+
+    if cache_dir is not None:
+        ParseCache(cache_dir).write("trend", f"{key}-{__version__}", figures)
 
 
 def to_csv(points: list[Point]) -> str:

@@ -5,6 +5,10 @@ serves every checkout and branch of every model on the machine, and a stale entr
 returned for changed text. The cache lives outside the model (nothing eagraph does for reading
 writes into the model): ``$EAGRAPH_CACHE_DIR``, else ``$XDG_CACHE_HOME/eagraph``, else
 ``~/.cache/eagraph``.
+
+Each entry carries a hash of its payload: a truncated, corrupted or tampered entry is a miss,
+never a wrong answer or a crash. A cache folder that cannot be written (a read-only home, an
+unwritable ``XDG_CACHE_HOME``) costs only speed: eagraph warns once and goes on without one.
 """
 
 from __future__ import annotations
@@ -12,13 +16,17 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import warnings
 from pathlib import Path
 
+from .errors import EagraphError
 from .files import write_atomic
 from .sources import PARSER_VERSION
 from .turtle import ParsedDocument
 
-_FORMAT = 2
+_FORMAT = 3
+_DIGEST = 16  # bytes of blake2b before each entry's payload
+_usable: dict[str, Path | None] = {}  # cache folders this process has tried, and whether they work
 
 
 def default_cache_dir() -> Path:
@@ -28,11 +36,49 @@ def default_cache_dir() -> Path:
     return (Path(xdg) if xdg else Path.home() / ".cache") / "eagraph"
 
 
+def usable_cache_dir(directory: Path | None = None) -> Path | None:
+    """``directory`` (default: :func:`default_cache_dir`) if eagraph can write in it, else None
+    after one warning: every command then runs without a cache instead of stopping."""
+    directory = directory or default_cache_dir()
+    key = str(directory)
+    if key not in _usable:
+        _usable[key] = directory
+        probe = directory / f".probe-{os.getpid()}"
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            probe.write_bytes(b"")
+            probe.unlink()
+        except (OSError, RuntimeError) as exc:  # RuntimeError: no home folder to find
+            _usable[key] = None
+            warnings.warn(f"the cache folder {directory} cannot be written ({getattr(exc, 'strerror', None) or exc}); "
+                          "going on without a cache (EAGRAPH_CACHE_DIR chooses another folder)", stacklevel=2)
+    return _usable[key]
+
+
+def seal(value: object) -> bytes:
+    """``value`` as a cache entry: its payload (marshal) after the payload's hash."""
+    payload = marshal.dumps((_FORMAT, value))
+    return hashlib.blake2b(payload, digest_size=_DIGEST).digest() + payload
+
+
+def unseal(data: bytes) -> object | None:
+    """The value of a cache entry, or None when the entry is damaged or of another format."""
+    digest, payload = data[:_DIGEST], data[_DIGEST:]
+    if len(digest) < _DIGEST or hashlib.blake2b(payload, digest_size=_DIGEST).digest() != digest:
+        return None
+    try:
+        version, value = marshal.loads(payload)
+    except (ValueError, EOFError, TypeError):
+        return None
+    return value if version == _FORMAT else None
+
+
 class ParseCache:
     """Results of reading files, on disk; every failure to read or write is a miss, never an error.
 
-    Two kinds of entry share it: ``parsed`` (a file's statements and their positions) and
-    ``mentions`` (which nodes and values a file mentions, for ``--changed-since``).
+    Kinds of entry that share it: ``parsed`` (a file's statements and their positions),
+    ``mentions`` (which nodes and values a file mentions, for ``--changed-since``), ``trend`` (a
+    commit's key figures) and ``diagrams`` (the SVG Graphviz drew for a diagram's source).
     """
 
     def __init__(self, directory: Path):
@@ -46,17 +92,16 @@ class ParseCache:
         return self.directory / kind / key[:2] / key
 
     def read(self, kind: str, key: str) -> object | None:
-        """A cached value (anything marshal can write), or None."""
+        """A cached value (anything marshal can write), or None (absent or damaged: a miss)."""
         try:
-            version, value = marshal.loads(self._path(kind, key).read_bytes())
-        except (OSError, ValueError, EOFError, TypeError):
+            return unseal(self._path(kind, key).read_bytes())
+        except OSError:
             return None
-        return value if version == _FORMAT else None
 
     def write(self, kind: str, key: str, value: object) -> None:
         try:
-            write_atomic(self._path(kind, key), marshal.dumps((_FORMAT, value)), durable=False)
-        except OSError:
+            write_atomic(self._path(kind, key), seal(value), durable=False, replace_read_only=True)
+        except (OSError, ValueError, EagraphError):  # ValueError: a value marshal cannot write
             pass  # a read-only or full disk only costs speed
 
     def get(self, key: str) -> tuple[str, ParsedDocument] | None:
@@ -72,6 +117,12 @@ class ParseCache:
 
     def put(self, key: str, ntriples: str, doc: ParsedDocument) -> None:
         self.write("parsed", key, (ntriples, doc.lines.tobytes(), doc.columns.tobytes(), doc.subjects))
+
+
+def open_cache(directory: Path | None = None) -> ParseCache:
+    """The cache in ``directory`` (default: the user's), or no cache where it cannot be written."""
+    usable = usable_cache_dir(directory)
+    return ParseCache(usable) if usable is not None else NoCache()
 
 
 class NoCache(ParseCache):

@@ -22,7 +22,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .cache import NoCache, ParseCache, default_cache_dir
+from .cache import NoCache, ParseCache
+from .cache import open_cache as _open_cache
 from .config import CONFIG_FILE, Config, load_config
 from .errors import ModelNotFoundError, ModelSyntaxError, SourceProblem
 from .mentions import Mentions, file_mentions
@@ -397,7 +398,7 @@ def model_sources(path: Path | str) -> tuple[Config, list[SourceFile]]:
 
 
 def open_cache(cache: ParseCache | bool) -> ParseCache:
-    return ParseCache(default_cache_dir()) if cache is True else (cache or NoCache())
+    return _open_cache() if cache is True else (cache or NoCache())
 
 
 def read_files(sources: Iterable[SourceFile]) -> tuple[list[ModelFile], list[SourceProblem]]:

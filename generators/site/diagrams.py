@@ -151,23 +151,18 @@ def _inline(document: str) -> str:
 
 
 def _read_cache(cache_dir: Path | None, key: str) -> str | None:
-    if cache_dir is None:
-        return None
-    try:
-        return (cache_dir / "diagrams" / key[:2] / f"{key}.svg").read_text(encoding="utf-8")
-    except OSError:
-        return None
+    """A diagram drawn before, from the shared cache (whose entries are checked: damaged is a miss)."""
+    from eagraph.workspace.cache import ParseCache
+
+    svg = ParseCache(cache_dir).read("diagrams", key) if cache_dir is not None else None
+    return svg if isinstance(svg, str) else None
 
 
 def _write_cache(cache_dir: Path | None, key: str, svg: str) -> None:
-    if cache_dir is None:
-        return
-    from eagraph.workspace.files import write_atomic
+    from eagraph.workspace.cache import ParseCache
 
-    try:
-        write_atomic(cache_dir / "diagrams" / key[:2] / f"{key}.svg", svg, durable=False)
-    except OSError:
-        pass
+    if cache_dir is not None:
+        ParseCache(cache_dir).write("diagrams", key, svg)
 
 
 def _quote(text: str) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from eagraph.workspace import EagraphError, load
-from eagraph.workspace.cache import default_cache_dir
+from eagraph.workspace.cache import usable_cache_dir
 
 from .build import _mkdocs_build, choose_languages, read_findings, write_project
 from .content import SiteContent
@@ -38,7 +38,7 @@ def preview_server(path: Path, work: Path, language: str, port: int, log: Callab
             languages = choose_languages(content, (language,))
             title = workspace.config.site_title or None
             write_project(work, language, content, read_findings(workspace, content), languages, title,
-                          default_cache_dir())
+                          usable_cache_dir())
             problem = _mkdocs_build(str(work / language / "mkdocs.yml"))
             log(problem or f"rebuilt the site of {workspace.root}")
         except EagraphError as exc:
