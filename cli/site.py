@@ -24,8 +24,9 @@ def site_group() -> None:
 @site_group.command(name="build")
 @model_path_argument
 @click.option("--out", "-o", type=click.Path(path_type=Path, file_okay=False),
-              help="The folder to write the site to (replaced only when the build succeeded); "
-                   "default: [output] site of eagraph.toml, relative to the model.")
+              help="The folder to write the site to (replaced only when the build succeeded, and only if it is "
+                   "new, empty or an earlier site); default: [output] site of eagraph.toml, relative to the model, "
+                   "else site/ in the current folder.")
 @click.option("--language", "languages", multiple=True, metavar="LANG", help=LANGUAGE_HELP)
 @click.option("--trend", "trend_commits", type=int, default=12, show_default=True, metavar="N",
               help="In a git repository, chart the key figures over the last N commits that changed the model (0: none).")
@@ -48,7 +49,10 @@ def site_build_command(path: Path, out: Path | None, languages: tuple[str, ...],
     workspace = load_workspace(path, cache=not no_cache)
     options = SiteOptions(languages=languages, title=title, cache_dir=None if no_cache else usable_cache_dir(),
                           trend_commits=trend_commits)
-    result = build_site(workspace, out or workspace.root / workspace.config.site, options)
+    configured_in = None
+    if out is None and workspace.config.site is not None:
+        out, configured_in = workspace.root / workspace.config.site, workspace.config.source
+    result = build_site(workspace, out or Path("site"), options, configured_in=configured_in)
     console.detail("seconds: " + ", ".join(f"{name} {seconds}" for name, seconds in result.seconds.items()))
     console.info(f"wrote the site ({plural(result.pages, 'page')} in {', '.join(result.languages)}) to {result.out}; "
                  f"open {result.out / 'index.html'}")

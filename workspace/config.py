@@ -39,7 +39,8 @@ OPTIONS: tuple[Option, ...] = (
     Option("validate", "suppress", list, [],
            "Rule suppressions: tables with `rule`, optional `node`, and a `reason`."),
     Option("output", "site", str, "site",
-           "Folder the architecture site is written to, relative to the model."),
+           "Folder `eagraph site build` writes the site to, relative to the model; it must lie inside the model's "
+           "repository (or folder). Unset: `site` in the current folder."),
     Option("site", "title", str, "",
            "Title of the architecture site; empty means a title in each language of the site."),
     Option("output", "reports", str, "reports",
@@ -61,7 +62,7 @@ class Config:
     base: str = ""
     shapes: tuple[Path, ...] = ()
     suppress: tuple[dict, ...] = ()
-    site: Path = Path("site")
+    site: Path | None = None  # None: not set ([output] site), the current folder's site/
     site_title: str = ""
     reports: Path = Path("reports")
     source: Path | None = None  # the eagraph.toml it came from
@@ -107,7 +108,7 @@ def load_config(root: Path) -> Config:
         base=str(values.get("base", "")),
         shapes=tuple(root / s for s in values.get("shapes", ())),
         suppress=tuple(values.get("suppress", ())),
-        site=Path(str(values.get("site", "site"))),
+        site=Path(values["site"]) if "site" in values else None,
         site_title=str(values.get("title", "")),
         reports=Path(str(values.get("reports", "reports"))),
         source=path,

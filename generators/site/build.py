@@ -25,6 +25,7 @@ from html import escape
 from pathlib import Path
 
 from eagraph.workspace import EagraphError, Workspace
+from eagraph.workspace.outputs import check_output_folder, mark_output_folder
 
 from .content import SECTIONS, SiteContent
 from .diagrams import render_all
@@ -69,10 +70,16 @@ def choose_languages(content: SiteContent, wanted: tuple[str, ...]) -> tuple[str
 
 
 def build_site(workspace: Workspace, out: Path, options: SiteOptions = SiteOptions(), *,
-               content: SiteContent | None = None, findings: SiteFindings | None = None) -> SiteResult:
-    """Generate and build the site of ``workspace`` into ``out`` (replaced only on success)."""
+               content: SiteContent | None = None, findings: SiteFindings | None = None,
+               configured_in: Path | None = None) -> SiteResult:
+    """Generate and build the site of ``workspace`` into ``out`` (replaced only on success, and
+    only if :func:`check_output_folder` allows; ``configured_in``: the eagraph.toml that named it)."""
     from eagraph.validators.validate import ensure_ontology
 
+    def checked() -> Path:
+        return check_output_folder(out, workspace.root, configured_in=configured_in)
+
+    target = checked()
     clock = _Clock()
     ensure_ontology(workspace)  # the labels of eag: service types, granting modes, levels
     content = content or SiteContent.read(workspace)
@@ -81,7 +88,7 @@ def build_site(workspace: Workspace, out: Path, options: SiteOptions = SiteOptio
     clock.lap("model")
     languages = choose_languages(content, options.languages)
     title = options.title or workspace.config.site_title or None  # None: a title in each language
-    out = out.resolve()
+    out = target
     out.parent.mkdir(parents=True, exist_ok=True)
     state = _state_dir(out, options.cache_dir)
     stamp = _stamp(languages, title)
@@ -97,6 +104,8 @@ def build_site(workspace: Workspace, out: Path, options: SiteOptions = SiteOptio
             _write_stamp(state, stamp)
         _copy_tree(work / "site", publish / "site")
         _write_redirect(publish / "site" / "index.html", languages, title or word("site-title", languages[0]))
+        mark_output_folder(publish / "site")
+        checked()  # again: the folder may have changed while the site was built
         _swap(publish / "site", out)
     except BaseException:
         if state is not None:
