@@ -6,10 +6,13 @@ from pathlib import Path
 
 import click
 
-from eagraph.workspace.files import write_atomic
-
 from .console import Console, plural
 from .main import cli, verbosity_options
+
+
+def force_option(command):
+    return click.option("--force", is_flag=True, help="Replace a file of the same name that an import did not "
+                                                        "write (by default the import stops and names it).")(command)
 
 
 @cli.group(name="import")
@@ -22,20 +25,21 @@ def import_group() -> None:
 @click.option("--out", "-o", type=click.Path(path_type=Path, file_okay=False), required=True,
               help="The folder to write the Turtle file into (created if needed).")
 @click.option("--base", metavar="IRI", help="The namespace of the imported nodes (default: one per exchange model).")
+@force_option
 @verbosity_options
-def import_archimate_command(file: Path, out: Path, base: str | None) -> None:
+def import_archimate_command(file: Path, out: Path, base: str | None, force: bool) -> None:
     """Turtle model files from an ArchiMate 3.1 Model Exchange File.
 
     Elements and relationships that match the model contract become contract terms; every other
     element, every relationship, name, documentation and property is kept, so that
     `eagraph export archimate` gives them back. Views are not imported (the export draws them).
     """
-    from eagraph.gittools.fmt import format_turtle
     from eagraph.importers.archimate import import_archimate
+    from eagraph.importers.output import write_import
 
     graph = import_archimate(file, base)
     target = out / f"{file.stem}.ttl"
-    write_atomic(target, format_turtle(graph.serialize(format="turtle"), target.name))
+    write_import(target, graph.serialize(format="turtle"), file, force=force)
     Console.current().info(f"wrote {plural(len(graph), 'statement')} to {target}")
 
 
@@ -48,16 +52,18 @@ def import_archimate_command(file: Path, out: Path, base: str | None) -> None:
 @click.option("--model", type=click.Path(path_type=Path), help="A model whose authorities the sheet may name "
                                                               "(by name, acronym or enterprise number).")
 @click.option("--keep-going", is_flag=True, help="Write the good rows even when others are wrong (exit 1).")
+@force_option
 @verbosity_options
-def import_csv_command(file: Path, mapping: Path, out: Path, model: Path | None, keep_going: bool) -> None:
+def import_csv_command(file: Path, mapping: Path, out: Path, model: Path | None, keep_going: bool,
+                       force: bool) -> None:
     """Model files from a spreadsheet inventory (one row per service or application).
 
     Every bad row is reported with its row number and column (unknown authority, missing title,
     malformed ELI, a count that is no number, a value outside a code list). With any error,
     nothing is written unless --keep-going is given.
     """
-    from eagraph.gittools.fmt import format_turtle
     from eagraph.importers.csv_inventory import authorities_of_model, import_csv, read_mapping
+    from eagraph.importers.output import write_import
     from eagraph.workspace import load
 
     console = Console.current()
@@ -69,7 +75,7 @@ def import_csv_command(file: Path, mapping: Path, out: Path, model: Path | None,
         console.info(f"{plural(len(result.errors), 'error')} in {file}: nothing written (--keep-going writes the good rows)")
         click.get_current_context().exit(2)
     target = out / f"{file.stem}.ttl"
-    write_atomic(target, format_turtle(result.graph.serialize(format="turtle"), target.name))
+    write_import(target, result.graph.serialize(format="turtle"), file, force=force)
     console.info(f"wrote {plural(len(result.graph), 'statement')} from {plural(result.rows, 'row')} to {target}")
     if result.errors:
         click.get_current_context().exit(1)

@@ -75,24 +75,47 @@ class Result:
 
 
 def read_mapping(path: Path) -> Mapping:
+    """The mapping file at ``path``; a value of the wrong type is a :class:`CsvImportError` naming
+    the file and the key, never a traceback later on."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise CsvImportError(f"{path}: not a readable mapping: {exc}") from None
-    table = data.get("import", {})
+
+    def expect(where: str, value, kind: type, what: str):
+        if not isinstance(value, kind) or (kind is str and isinstance(value, bool)):
+            raise CsvImportError(f"{path}: {where} must be {what}, not {value!r}")
+        return value
+
+    table = expect("[import]", data.get("import", {}), dict, "a table")
     kind = table.get("kind", "service")
     if kind not in KINDS:
         raise CsvImportError(f"{path}: [import] kind must be one of {', '.join(KINDS)}, not {kind!r}")
     for key in ("base", "id"):
         if not isinstance(table.get(key), str):
             raise CsvImportError(f"{path}: [import] {key} is required (a string)")
+    languages = table.get("languages", ["nl", "fr"])
+    languages = [languages] if isinstance(languages, str) else languages  # "nl": one language, not "n" and "l"
+    expect("[import] languages", languages, list, "a list of language tags")
+    for language in languages:
+        expect("[import] languages", language, str, "a list of language tags")
+    delimiter = expect("[import] delimiter", table.get("delimiter", ","), str, "one character")
+    if len(delimiter) != 1:
+        raise CsvImportError(f"{path}: [import] delimiter must be one character, not {delimiter!r}")
     columns = []
-    for header, spec in data.get("columns", {}).items():
+    for header, spec in expect("[columns]", data.get("columns", {}), dict, "a table").items():
         if not isinstance(spec, dict) or spec.get("property") not in PROPERTIES:
             raise CsvImportError(f"{path}: [columns] {header!r}: property must be one of {', '.join(PROPERTIES)}")
+        for key in ("language", "separator"):
+            if key in spec:
+                expect(f"[columns] {header!r}: {key}", spec[key], str, "a string")
+        if spec.get("separator") == "":
+            raise CsvImportError(f"{path}: [columns] {header!r}: separator must not be empty")
         columns.append(Column(header, spec["property"], spec.get("language"), spec.get("separator")))
-    return Mapping(kind, table["base"], table["id"], columns, dict(data.get("authorities", {})),
-                   tuple(table.get("languages", ("nl", "fr"))), table.get("delimiter", ","))
+    authorities = expect("[authorities]", data.get("authorities", {}), dict, "a table of names and IRIs")
+    for name, iri in authorities.items():
+        expect(f"[authorities] {name!r}", iri, str, "an IRI (a string)")
+    return Mapping(kind, table["base"], table["id"], columns, dict(authorities), tuple(languages), delimiter)
 
 
 def authorities_of_model(workspace) -> dict[str, str]:

@@ -71,3 +71,57 @@ def test_a_mapping_that_names_missing_columns_is_a_clear_error(run, tmp_path):
     sheet = write(tmp_path, "short.csv", "Code,Titel NL\nA,B\n")
     result = run("import", "csv", sheet, "--mapping", SAMPLE / "inventory-mapping.toml", "--out", tmp_path / "out")
     assert result.exit_code == 2 and "short.csv:1: the mapping names columns the sheet lacks: Titre FR" in result.stderr
+
+
+def test_an_import_never_replaces_a_file_it_did_not_write(run, tmp_path):
+    """`-o models/authorities` with a sheet named fin.csv would have replaced the architects' fin.ttl."""
+    model = tmp_path / "models"
+    shutil.copytree(MODELS, model)
+    theirs = model / "authorities" / "fin.ttl"
+    before = theirs.read_bytes()
+    sheet = tmp_path / "fin.csv"
+    shutil.copyfile(SAMPLE / "inventory.csv", sheet)
+    args = ("import", "csv", sheet, "--mapping", SAMPLE / "inventory-mapping.toml", "--model", MODELS)
+    result = run(*args, "--out", model / "authorities")
+    assert result.exit_code == 2
+    assert "would replace files it did not write" in result.stderr and str(theirs) in result.stderr
+    assert theirs.read_bytes() == before
+    first = run(*args, "--out", tmp_path / "imported")
+    assert first.exit_code == 0, first.output
+    mine = tmp_path / "imported" / "fin.ttl"
+    assert mine.read_text(encoding="utf-8").startswith("# Written by eagraph import from fin.csv")
+    assert run(*args, "--out", tmp_path / "imported").exit_code == 0  # its own file: replaced again
+    forced = run(*args, "--out", model / "authorities", "--force")
+    assert forced.exit_code == 0 and theirs.read_bytes() != before
+
+
+def test_mapping_values_of_the_wrong_type_name_the_file_and_key(run, tmp_path):
+    sheet = write(tmp_path, "sheet.csv", "Code,Titel\nA,Een\n")
+    base = '[import]\nbase = "https://example.org/s/"\nid = "Code"\n'
+    cases = {
+        'import = "x"\n': "[import] must be a table",
+        base + "delimiter = 5\n": "[import] delimiter must be one character, not 5",
+        base + 'delimiter = ";;"\n': "[import] delimiter must be one character",
+        base + "languages = [1]\n": "[import] languages must be a list of language tags",
+        base + '[columns]\nTitel = { property = "title", language = 3 }\n': "[columns] 'Titel': language must be",
+        base + '[columns]\nTitel = { property = "title", separator = true }\n': "[columns] 'Titel': separator must",
+        base + '[authorities]\nfin = 1\n': "[authorities] 'fin' must be an IRI",
+        'columns = 1\n' + base: "[columns] must be a table, not 1",
+    }
+    for text, message in cases.items():
+        mapping = write(tmp_path, "mapping.toml", text)
+        result = run("import", "csv", sheet, "--mapping", mapping, "--out", tmp_path / "out")
+        assert result.exit_code == 2, (text, result.output)
+        assert f"{mapping}: {message}" in result.stderr, (text, result.stderr)
+        assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_languages_given_as_one_string_is_one_language(run, tmp_path):
+    sheet = write(tmp_path, "sheet.csv", "Code,Titel\nA,Een\n")
+    mapping = write(tmp_path, "mapping.toml", '[import]\nbase = "https://example.org/s/"\nid = "Code"\n'
+                                              'languages = "nl"\n[columns]\nTitel = { property = "title", '
+                                              'language = "nl" }\n')
+    result = run("import", "csv", sheet, "--mapping", mapping, "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert '"Een"@nl' in (tmp_path / "out" / "sheet.ttl").read_text(encoding="utf-8")
