@@ -6,6 +6,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from eagraph.workspace.files import write_atomic
+
 STARTER = Path(__file__).with_name("starter")
 #: starter file -> where it goes in the new repository
 FILES = {
@@ -25,11 +27,10 @@ def init_repository(folder: Path) -> tuple[list[Path], list[Path], bool]:
     written, kept = [], []
     for source, target in FILES.items():
         path = folder / target
-        if path.exists():
+        if path.exists() or path.is_symlink():  # a dangling link too: never written through
             kept.append(path)
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(STARTER / source, path)
+        write_atomic(path, (STARTER / source).read_bytes())
         written.append(path)
     return written, kept, configure_merge_driver(folder)
 

@@ -118,3 +118,13 @@ def test_init_writes_the_repository_files_and_configures_git(run, tmp_path):
     assert run("fmt", tmp_path, "--check").exit_code == 0  # and already formatted
     again = run("init", tmp_path)
     assert again.exit_code == 0 and "wrote" not in again.output  # nothing overwritten
+
+
+def test_init_never_writes_through_a_dangling_link(run, tmp_path):
+    """A clone whose .gitattributes is a link to a file that does not exist yet (elsewhere) keeps it."""
+    repo, outside = tmp_path / "repo", tmp_path / "outside" / "profile"
+    repo.mkdir()
+    (repo / ".gitattributes").symlink_to(outside)
+    assert run("init", repo).exit_code == 0
+    assert not outside.exists() and (repo / ".gitattributes").is_symlink()
+    assert (repo / "eagraph.toml").is_file()
