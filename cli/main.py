@@ -113,7 +113,7 @@ def endpoint_options(command):
         return store
 
     command = click.option("--timeout", type=float, expose_value=False, callback=keep("timeout"), metavar="SECONDS",
-                           help="Seconds to wait for the server on each request (default 30; 3 attempts).")(command)
+                           help="Seconds each request to the server may take in all (default 30; 3 attempts).")(command)
     command = click.option("--server", type=click.Choice(["oxigraph", "fuseki", "graphdb", "virtuoso"]),
                            expose_value=False, callback=keep("server"),
                            help="The kind of server, for the URLs of its services (default oxigraph).")(command)
