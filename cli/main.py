@@ -98,7 +98,8 @@ def load_workspace(path: Path, *, cache: bool = True) -> Workspace:
 def endpoint_from(server: dict):
     from eagraph.remote.client import Endpoint
 
-    return Endpoint(server["endpoint"], server.get("server") or "oxigraph", float(server.get("timeout") or 30))
+    timeout = server.get("timeout")
+    return Endpoint(server["endpoint"], server.get("server") or "oxigraph", 30.0 if timeout is None else float(timeout))
 
 
 def endpoint_options(command):
