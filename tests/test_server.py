@@ -146,7 +146,8 @@ def test_a_server_stopped_in_the_middle_of_a_publish_keeps_the_previous_model(se
 def test_a_server_that_is_down_slow_or_wrong_gets_a_clear_message(run, tmp_path):
     port = free_port()
     down = run("validate", "--endpoint", f"http://127.0.0.1:{port}", "--timeout", "1")
-    assert down.exit_code == 2 and f"cannot reach the SPARQL server: connection refused at 127.0.0.1:{port}" in down.stderr
+    assert down.exit_code == 2
+    assert f"cannot reach the SPARQL server: connection refused at 127.0.0.1:{port}" in down.stderr
     assert "3 attempts in 1." in down.stderr and "Is the server running?" in down.stderr  # what really happened
     assert "docs/server.md" in down.stderr
     silent = socket.socket()
