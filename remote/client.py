@@ -68,9 +68,10 @@ class Endpoint:
             "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json"})
         try:
             rows = json.loads(answer)["results"]["bindings"]
-        except (ValueError, KeyError) as exc:
-            raise ServerError(f"{redact(self.url('query'))}: not a SPARQL JSON answer ({exc})") from None
-        return [{name: cell["value"] for name, cell in row.items()} for row in rows]
+            return [{str(name): str(cell["value"]) for name, cell in row.items()} for row in rows]
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise ServerError(f"{redact(self.url('query'))}: not a SPARQL JSON answer ({type(exc).__name__}: "
+                              f"{str(exc)[:100]})") from None
 
     def _store(self, graph: str) -> str:
         return f"{self.url('store')}?{urllib.parse.urlencode({'graph': graph})}"

@@ -37,6 +37,7 @@ HAS_PART = "http://purl.org/dc/terms/hasPart"
 DIGEST = "http://purl.org/dc/terms/identifier"
 #: a publish removes at most this share of the server's graphs unless told to (--allow-removal)
 REMOVAL_SHARE = 0.25
+IRI_FORBIDDEN = set('<>"{}|^`\\')
 
 
 @dataclass
@@ -77,7 +78,7 @@ def publish(workspace: Workspace, endpoint: Endpoint, *, by: str = "file", graph
     removed = sorted(set(published) - set(graphs))
     if not allow_removal:
         check_removal(workspace, removed, len(published), graph_base)
-    leftovers = [row["g"] for row in endpoint.select(  # staged by a publish that failed halfway
+    leftovers = [_our_graph(row.get("g", ""), graph_base, endpoint) for row in endpoint.select(  # failed publishes'
         f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{graph_base}") '
         f'&& CONTAINS(STR(?g), "#staging-")) }}')]
     token = secrets.token_hex(6)
@@ -185,9 +186,19 @@ def _swap(changed: list[str], staged: list[str], dropped: list[str], digests: di
 
 
 def _published_digests(endpoint: Endpoint, manifest: str) -> dict[str, str]:
-    return {row["g"]: row.get("d", "") for row in endpoint.select(
+    graph_base = manifest.removesuffix("manifest")
+    return {_our_graph(row.get("g", ""), graph_base, endpoint): row.get("d", "") for row in endpoint.select(
         f"SELECT ?g ?d WHERE {{ GRAPH <{manifest}> {{ <{manifest}> <{HAS_PART}> ?g "
         f"OPTIONAL {{ ?g <{DIGEST}> ?d }} }} }}")}
+
+
+def _our_graph(iri: str, graph_base: str, endpoint: Endpoint) -> str:
+    """A graph name read from the server, before it goes into an update: one of eagraph's graphs
+    and a plain IRI, so that a forged manifest cannot smuggle operations into the update."""
+    if not iri.startswith(graph_base) or any(c in IRI_FORBIDDEN or ord(c) <= 0x20 for c in iri):
+        raise ServerError(f"{redact(endpoint.base)}: the manifest lists {iri[:200]!r}, not one of eagraph's graphs "
+                          f"(below {graph_base}); nothing was changed on the server")
+    return iri
 
 
 def _statement_counts(endpoint: Endpoint, graphs: list[str]) -> dict[str, int]:
@@ -196,7 +207,11 @@ def _statement_counts(endpoint: Endpoint, graphs: list[str]) -> dict[str, int]:
     values = " ".join(f"<{g}>" for g in graphs)
     rows = endpoint.select(f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }} "
                            f"GROUP BY ?g")
-    return {row["g"]: int(row["n"]) for row in rows}
+    try:
+        return {row["g"]: int(row["n"]) for row in rows}
+    except (KeyError, ValueError):
+        raise ServerError(f"{redact(endpoint.base)}: the server's answer to a count of statements is not one "
+                          f"({str(rows)[:200]})") from None
 
 
 def _distinct_statements(ntriples: bytes) -> int:

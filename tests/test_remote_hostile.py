@@ -201,6 +201,27 @@ def test_a_publish_that_would_remove_most_graphs_needs_to_be_asked(server, tmp_p
     assert statement_count(endpoint) == load(model).triple_count
 
 
+def test_a_forged_manifest_cannot_smuggle_operations_into_the_update(raw_server, run):
+    forged = '{"results":{"bindings":[{"g":{"type":"uri","value":"https://w3id.org/eagraph/graph/x> ; DROP ALL ; <y"}}]}}'
+
+    def answer(connection, head, srv):
+        connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\nContent-Length: "
+                           + str(len(forged)).encode() + b"\r\n\r\n" + forged.encode())
+
+    server = raw_server(answer)
+    result = run("publish", MODELS, "--endpoint", server.url, "--timeout", "3", "--allow-removal")
+    assert result.exit_code == 2 and "not one of eagraph's graphs" in result.stderr
+    assert not any(r.startswith(("POST /update", "PUT")) for r in server.requests)  # nothing was sent to change
+
+
+def test_an_answer_that_is_json_but_not_sparql_results_is_a_message(raw_server, run):
+    body = b'{"results":{"bindings":[1, 2]}}'
+    server = raw_server(lambda connection, head, srv: connection.sendall(
+        b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body)))
+    result = run("query", "--endpoint", server.url, QUERY, "--timeout", "3")
+    assert result.exit_code == 2 and "not a SPARQL JSON answer" in result.stderr
+
+
 # -- credentials stay with their host ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("status", [303, 307])
