@@ -202,7 +202,8 @@ def test_a_publish_that_would_remove_most_graphs_needs_to_be_asked(server, tmp_p
 
 
 def test_a_forged_manifest_cannot_smuggle_operations_into_the_update(raw_server, run):
-    forged = '{"results":{"bindings":[{"g":{"type":"uri","value":"https://w3id.org/eagraph/graph/x> ; DROP ALL ; <y"}}]}}'
+    forged = ('{"results":{"bindings":[{"g":{"type":"uri",'
+              '"value":"https://w3id.org/eagraph/graph/x> ; DROP ALL ; <y"}}]}}')
 
     def answer(connection, head, srv):
         connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\nContent-Length: "
