@@ -78,7 +78,7 @@ def publish(workspace: Workspace, endpoint: Endpoint, *, by: str = "file", graph
     removed = sorted(set(published) - set(graphs))
     if not allow_removal:
         check_removal(workspace, removed, len(published), graph_base)
-    leftovers = [_our_graph(row.get("g", ""), graph_base, endpoint) for row in endpoint.select(  # failed publishes'
+    leftovers = [_our_graph(row.get("g", ""), graph_base, endpoint) for row in endpoint.select(  # staged by failed publishes
         f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{graph_base}") '
         f'&& CONTAINS(STR(?g), "#staging-")) }}')]
     token = secrets.token_hex(6)
@@ -99,8 +99,10 @@ def publish(workspace: Workspace, endpoint: Endpoint, *, by: str = "file", graph
             _drop_staged(endpoint, staged, token)
             raise
         _settle_unknown_outcome(endpoint, graphs, digests, manifest, changed, exc)
-    except (Lost, Unreachable) as exc:
+    except Lost as exc:
         _settle_unknown_outcome(endpoint, graphs, digests, manifest, changed, exc)
+    except Unreachable:  # never sent: the previous model stands; the next publish clears the staging graphs
+        raise
     else:
         verify(endpoint, graphs, digests, manifest, changed)
     return PublishResult(len(graphs), changed, removed)
