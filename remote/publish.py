@@ -78,7 +78,8 @@ def publish(workspace: Workspace, endpoint: Endpoint, *, by: str = "file", graph
     removed = sorted(set(published) - set(graphs))
     if not allow_removal:
         check_removal(workspace, removed, len(published), graph_base)
-    leftovers = [_our_graph(row.get("g", ""), graph_base, endpoint) for row in endpoint.select(  # staged by failed publishes
+    # staging graphs left by publishes that failed halfway
+    leftovers = [_our_graph(row.get("g", ""), graph_base, endpoint) for row in endpoint.select(
         f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{graph_base}") '
         f'&& CONTAINS(STR(?g), "#staging-")) }}')]
     token = secrets.token_hex(6)
