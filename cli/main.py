@@ -98,7 +98,8 @@ def load_workspace(path: Path, *, cache: bool = True) -> Workspace:
 def endpoint_from(server: dict):
     from eagraph.remote.client import Endpoint
 
-    return Endpoint(server["endpoint"], server.get("server") or "oxigraph", float(server.get("timeout") or 30))
+    timeout = server.get("timeout")
+    return Endpoint(server["endpoint"], server.get("server") or "oxigraph", 30.0 if timeout is None else float(timeout))
 
 
 def endpoint_options(command):
@@ -113,7 +114,7 @@ def endpoint_options(command):
         return store
 
     command = click.option("--timeout", type=float, expose_value=False, callback=keep("timeout"), metavar="SECONDS",
-                           help="Seconds to wait for the server on each request (default 30; 3 attempts).")(command)
+                           help="Seconds each request to the server may take in all (default 30; 3 attempts).")(command)
     command = click.option("--server", type=click.Choice(["oxigraph", "fuseki", "graphdb", "virtuoso"]),
                            expose_value=False, callback=keep("server"),
                            help="The kind of server, for the URLs of its services (default oxigraph).")(command)

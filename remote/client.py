@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 import netrc
 import os
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
-from dataclasses import dataclass
+import warnings
+from dataclasses import dataclass, field
 
-from eagraph.workspace import EagraphError
+from .http import (Lost, ServerError, StatusError, Unreachable, check_base_url, exchange, is_loopback, origin, redact,
+                   where)
 
 #: server -> (query, update, graph store) paths below the base URL
 FLAVOURS = {
@@ -29,10 +30,6 @@ FLAVOURS = {
 TRANSIENT = (500, 502, 503, 504)
 
 
-class ServerError(EagraphError):
-    """The server is unreachable, too slow, or answered with an error."""
-
-
 @dataclass
 class Endpoint:
     base: str
@@ -40,6 +37,14 @@ class Endpoint:
     timeout: float = 30.0
     attempts: int = 3
     backoff: float = 0.5  # seconds before the second attempt, doubled each time
+    _warned: bool = field(default=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        check_base_url(self.base)
+        if not (isinstance(self.timeout, (int, float)) and math.isfinite(self.timeout) and self.timeout > 0):
+            raise ServerError(f"timeout {self.timeout!r}: give a positive number of seconds")
+        if self.flavour not in FLAVOURS:
+            raise ServerError(f"server '{self.flavour}': one of {', '.join(FLAVOURS)}")
 
     def url(self, service: str) -> str:
         query, update, store = FLAVOURS[self.flavour]
@@ -52,8 +57,10 @@ class Endpoint:
     def get_graph(self, graph: str) -> bytes:
         return self._request("GET", self._store(graph), None, {"Accept": "application/n-triples"})
 
-    def update(self, sparql: str) -> None:
-        self._request("POST", self.url("update"), sparql.encode(), {"Content-Type": "application/sparql-update"})
+    def update(self, sparql: str, *, repeatable: bool = False) -> None:
+        """A SPARQL Update; sent again after a lost answer only if the caller says doing it twice is harmless."""
+        self._request("POST", self.url("update"), sparql.encode(), {"Content-Type": "application/sparql-update"},
+                      repeatable=repeatable)
 
     def select(self, sparql: str) -> list[dict[str, str]]:
         body = urllib.parse.urlencode({"query": sparql}).encode()
@@ -61,37 +68,50 @@ class Endpoint:
             "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json"})
         try:
             rows = json.loads(answer)["results"]["bindings"]
-        except (ValueError, KeyError) as exc:
-            raise ServerError(f"{self.url('query')}: not a SPARQL JSON answer ({exc})") from None
-        return [{name: cell["value"] for name, cell in row.items()} for row in rows]
+            return [{str(name): str(cell["value"]) for name, cell in row.items()} for row in rows]
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise ServerError(f"{redact(self.url('query'))}: not a SPARQL JSON answer ({type(exc).__name__}: "
+                              f"{str(exc)[:100]})") from None
 
     def _store(self, graph: str) -> str:
         return f"{self.url('store')}?{urllib.parse.urlencode({'graph': graph})}"
 
     # -- HTTP ----------------------------------------------------------------------------------------
-    def _request(self, method: str, url: str, body: bytes | None, headers: dict[str, str]) -> bytes:
-        headers = headers | _credentials(url)
-        delay, last = self.backoff, ""
+    def _request(self, method: str, url: str, body: bytes | None, headers: dict[str, str], *,
+                 repeatable: bool = True) -> bytes:
+        """One request, sent again after a transient fault: always when no connection was made,
+        and after a lost answer or a 5xx only when ``repeatable`` (doing it twice does no harm)."""
+        headers = headers | self._authorization(url)
+        delay, started = self.backoff, time.monotonic()
         for attempt in range(1, self.attempts + 1):
-            request = urllib.request.Request(url, data=body, method=method, headers=headers)
             try:
-                with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                    return response.read()
-            except urllib.error.HTTPError as exc:
-                detail = exc.read().decode(errors="replace").strip()[:300]
-                if exc.code not in TRANSIENT:
-                    raise ServerError(f"{method} {url}: the server answered {exc.code} {exc.reason}"
-                                      + (f": {detail}" if detail else "")) from None
-                last = f"{exc.code} {exc.reason}"
-            except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:
-                reason = getattr(exc, "reason", exc)
-                last = "no answer within the timeout" if isinstance(reason, TimeoutError) or "timed out" in str(
-                    reason) else str(reason)
+                return exchange(method, url, body, headers, self.timeout)
+            except Unreachable as exc:
+                last: ServerError = exc
+            except (Lost, StatusError) as exc:
+                transient = isinstance(exc, Lost) or exc.status in TRANSIENT
+                if not (transient and repeatable):
+                    raise
+                last = exc
             if attempt < self.attempts:
                 time.sleep(delay)
                 delay *= 2
-        raise ServerError(f"cannot reach the SPARQL server at {url}: {last} (after {self.attempts} attempts, "
-                          f"{self.timeout:g} s each)")
+        tried = f"{self.attempts} attempt{'s' if self.attempts != 1 else ''} in {time.monotonic() - started:.1f} s"
+        if isinstance(last, Unreachable):
+            raise Unreachable(f"cannot reach the SPARQL server: {last} ({tried}; {method} {redact(url)}). Is the "
+                              f"server running? docs/server.md says how to start one "
+                              f"(oxigraph serve --location DIR --bind HOST:PORT)")
+        raise type(last)(f"{last} ({tried})", *([last.status] if isinstance(last, StatusError) else []))
+
+    def _authorization(self, url: str) -> dict[str, str]:
+        """The credentials' header; a warning, once, when they would cross a network in clear."""
+        header = _credentials(url)
+        scheme, host, _port = origin(url)
+        if header and scheme == "http" and not is_loopback(host) and not self._warned:
+            self._warned = True
+            warnings.warn(f"sending credentials to {where(url)} over plain http: anyone on the network between can "
+                          f"read them; use an https:// endpoint", stacklevel=3)
+        return header
 
 
 def _credentials(url: str) -> dict[str, str]:

@@ -144,14 +144,18 @@ def test_a_server_stopped_in_the_middle_of_a_publish_keeps_the_previous_model(se
 
 
 def test_a_server_that_is_down_slow_or_wrong_gets_a_clear_message(run, tmp_path):
-    down = run("validate", "--endpoint", f"http://127.0.0.1:{free_port()}", "--timeout", "1")
-    assert down.exit_code == 2 and "cannot reach the SPARQL server" in down.stderr and "after 3 attempts" in down.stderr
+    port = free_port()
+    down = run("validate", "--endpoint", f"http://127.0.0.1:{port}", "--timeout", "1")
+    assert down.exit_code == 2
+    assert f"cannot reach the SPARQL server: connection refused at 127.0.0.1:{port}" in down.stderr
+    assert "3 attempts in 1." in down.stderr and "Is the server running?" in down.stderr  # what really happened
+    assert "docs/server.md" in down.stderr
     silent = socket.socket()
     silent.bind(("127.0.0.1", 0))
     silent.listen(8)  # accepts connections, never answers
     threading.Thread(target=lambda: [silent.accept() for _ in range(8)], daemon=True).start()
     slow = run("publish", MODELS, "--endpoint", f"http://127.0.0.1:{silent.getsockname()[1]}", "--timeout", "0.5")
-    assert slow.exit_code == 2 and "no answer within the timeout" in slow.stderr
+    assert slow.exit_code == 2 and "no complete answer within the timeout of 0.5 s" in slow.stderr
     silent.close()
 
 
