@@ -23,3 +23,13 @@ def run():
 
     return invoke
 
+
+
+@pytest.fixture
+def server(tmp_path):
+    """A real Oxigraph SPARQL server on loopback, over a store in the test's folder."""
+    from servers import Oxigraph
+
+    running = Oxigraph(tmp_path / "store").start()
+    yield running
+    running.stop()

@@ -19,7 +19,8 @@ from eagraph.remote.client import Endpoint, ServerError
 from eagraph.remote.publish import RemovalRefused, publish
 from eagraph.workspace import load
 from helpers import MODELS
-from test_server import free_port, server, statement_count  # noqa: F401  (server: the real Oxigraph fixture)
+from servers import free_port
+from test_server import statement_count
 
 QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 

@@ -7,12 +7,7 @@ from __future__ import annotations
 import json
 import shutil
 import socket
-import subprocess
-import sys
 import threading
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
@@ -20,48 +15,7 @@ from eagraph.remote.client import Endpoint, ServerError
 from eagraph.remote.publish import publish
 from eagraph.workspace import load
 from helpers import MODELS
-
-OXIGRAPH = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class Server:
-    """An Oxigraph server on loopback over a folder that outlives restarts."""
-
-    def __init__(self, location: Path):
-        self.location, self.port, self.process = location, free_port(), None
-        self.url = f"http://127.0.0.1:{self.port}"
-
-    def start(self) -> Server:
-        self.process = subprocess.Popen([OXIGRAPH, "serve", "--location", str(self.location), "--bind",
-                                         f"127.0.0.1:{self.port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(f"{self.url}/query?query=ASK%7B%7D", timeout=2).read()
-                return self
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError("the Oxigraph server did not start")
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.kill()
-            self.process.wait(timeout=10)
-
-
-@pytest.fixture
-def server(tmp_path):
-    if OXIGRAPH is None:
-        pytest.fail("the oxigraph server is part of the test extra (pip install -e '.[test]')")
-    running = Server(tmp_path / "store").start()
-    yield running
-    running.stop()
+from servers import free_port
 
 
 def statement_count(endpoint: Endpoint) -> int:
