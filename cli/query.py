@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 
@@ -11,6 +9,7 @@ import click
 import pyoxigraph as ox
 
 from eagraph.ontology import PREFIXES, compact
+from eagraph.reporters.spreadsheet import csv_text
 from eagraph.workspace.querying import QueryResult, run_query
 
 from .console import Console
@@ -82,15 +81,10 @@ def _short(term) -> str:
 
 
 def render_csv(result: QueryResult) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    """SPARQL 1.1 CSV results, with cells a spreadsheet would run as formulas neutralised."""
     if result.kind == "ask":
-        writer.writerow(["boolean"])
-        writer.writerow(["true" if result.boolean else "false"])
-    else:
-        writer.writerow(result.variables)
-        writer.writerows([_plain(t) for t in row] for row in result.rows)
-    return buffer.getvalue()
+        return csv_text(["boolean"], [["true" if result.boolean else "false"]], line_end="\r\n")
+    return csv_text(result.variables, ([_plain(t) for t in row] for row in result.rows), line_end="\r\n")
 
 
 def _json_term(term) -> dict:

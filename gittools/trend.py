@@ -7,9 +7,7 @@ building the site again, only computes new commits.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +15,7 @@ from pathlib import Path
 from eagraph import __version__
 from eagraph.analyses.figures import FIGURES, key_figures
 from eagraph.analyses.model import AnalysisModel
+from eagraph.reporters.spreadsheet import csv_text
 from eagraph.workspace.files import write_atomic
 from eagraph.workspace.git import run_git
 
@@ -96,12 +95,9 @@ def _store(cache_dir: Path | None, key: str, figures: dict) -> None:
 
 
 def to_csv(points: list[Point]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["commit", "date", "subject", *FIGURES])
-    for point in points:
-        writer.writerow([point.commit, point.date, point.subject, *(point.figures[name] for name in FIGURES)])
-    return out.getvalue()
+    """One row per commit; a commit subject like '=cmd' opens as text in a spreadsheet."""
+    return csv_text(["commit", "date", "subject", *FIGURES],
+                    ([p.commit, p.date, p.subject, *(p.figures[name] for name in FIGURES)] for p in points))
 
 
 def to_json(points: list[Point]) -> str:

@@ -91,6 +91,15 @@ def test_query_select_csv_and_json(model, run):
     assert data["results"]["bindings"][1]["t"] == {"type": "literal", "value": "Btw-aangifte", "xml:lang": "nl"}
 
 
+def test_query_csv_cells_cannot_become_formulas(tmp_path, run):
+    """A title an attacker wrote ('=HYPERLINK(…)') reaches the manager's spreadsheet as text."""
+    write(tmp_path, "evil.ttl", '@prefix dct: <http://purl.org/dc/terms/> .\n'
+          '<http://example.org/a> dct:title "=HYPERLINK(\\"http://evil.example\\")" ; dct:extent -3 .\n')
+    query = "SELECT ?t ?n WHERE { ?s dct:title ?t ; dct:extent ?n }"
+    rows = list(csv.reader(io.StringIO(run("query", tmp_path, query, "--format", "csv").stdout)))
+    assert rows == [["t", "n"], ["'=HYPERLINK(\"http://evil.example\")", "-3"]]
+
+
 def test_query_ask(model, run):
     assert run("query", model, "ASK { ?s a cpsv:PublicService }").stdout.strip() == "yes"
     assert json.loads(run("query", model, "ASK { ?s a eag:Process }", "--format", "json").stdout) == {
