@@ -39,6 +39,9 @@ def query(args: tuple[str, ...], fmt: str, no_cache: bool) -> None:
     """
     if len(args) > 2:
         raise click.UsageError("expected at most two arguments: [PATH] QUERY|FILE.rq")
+    if len(args) == 1 and _names_a_model(args[0]):
+        raise click.UsageError(f"no query given ({args[0]!r} is the model's PATH): "
+                               "eagraph query [PATH] QUERY|FILE.rq")
     path, text = (Path("."), args[0]) if len(args) == 1 else (Path(args[0]), args[1])
     source = "query"
     if text.endswith((".rq", ".sparql")) or (len(text) < 4096 and "\n" not in text and Path(text).is_file()):
@@ -51,6 +54,15 @@ def query(args: tuple[str, ...], fmt: str, no_cache: bool) -> None:
     workspace = load_workspace(path, cache=not no_cache)
     result = run_query(workspace, text, source=source)
     Console.current().out(RENDERERS[fmt](result).rstrip("\n"))
+
+
+def _names_a_model(argument: str) -> bool:
+    """A lone argument that is a folder (``eagraph query models``) is the model, not the query: a
+    query or a query file is never a folder, and the query was forgotten."""
+    try:
+        return "{" not in argument and Path(argument).is_dir()
+    except OSError:  # a query too long for a file name
+        return False
 
 
 def _plain(term) -> str:
