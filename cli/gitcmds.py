@@ -72,13 +72,27 @@ def trend_command(path: Path, since: str, fmt: str, output: Path | None) -> None
     """The dashboard's key figures at REV and at each later commit that changed the model at PATH:
     services, online share, automatic share, only-once violations, duplicate services and
     validation errors. Each commit is computed once and kept in the cache.
+
+    REV is where the trend starts and is always shown (when the model existed then), even when
+    no later commit changed the model; a revision the repository does not have is an error
+    (exit code 2).
+
+    \b
+    Examples:
+      eagraph trend models --since HEAD~20
+      eagraph trend models --since v1.0 --format json -o trend.json
     """
     from eagraph.gittools.trend import to_csv, to_json, trend
     from eagraph.workspace.cache import default_cache_dir
     from eagraph.workspace.files import write_atomic
+    from eagraph.workspace.git import resolve_revision
 
     console = Console.current()
     points = trend(path, since, default_cache_dir())
+    if not points:
+        console.info(f"the model at {path} is in no commit from {since} on")
+    elif len(points) == 1 and points[0].commit == resolve_revision(path if path.is_dir() else path.parent, since):
+        console.info(f"no commit after {since} changed the model at {path}: its figures at {since} only")
     text = to_csv(points) if fmt == "csv" else to_json(points)
     if output is not None:
         write_atomic(output, text)
