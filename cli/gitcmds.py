@@ -48,17 +48,30 @@ def init_command(folder: Path) -> None:
     """Start a model repository in FOLDER: eagraph.toml, a starter model, .gitattributes with the
     merge driver, pre-commit hooks, and CI for GitHub Actions and GitLab CI.
 
-    Files that exist already are left alone. In a git repository, the merge driver is also
-    configured for this clone (other clones run the two `git config` lines of the README).
+    Files that exist already are left alone. FOLDER becomes a git repository of its own when it is
+    not the top of one (`git init`), also inside another repository, whose configuration is never
+    touched (when that repository tracks files in FOLDER, init refuses). The merge driver is
+    configured in FOLDER's repository; other clones run the two `git config` lines of the README.
+    The CI files install the eagraph that ran init (see the manual's page on git).
     """
     console = Console.current()
-    written, skipped, configured = init_repository(folder)
-    for path in written:
+    result = init_repository(folder)
+    for path in result.written:
         console.out(f"wrote {path}")
-    for path in skipped:
+    for path in result.kept:
         console.detail(f"kept {path} (it exists)")
-    if configured:
-        console.info("configured git's merge driver `eagraph` for this clone")
+    if result.created:
+        inside = f" (inside the repository at {result.outer}, whose configuration is left alone)" if result.outer else ""
+        console.info(f"initialised a new git repository in {folder}{inside}")
+    if result.repository is not None:
+        console.info(f"configured git's merge driver `eagraph` in {result.repository}")
+    else:
+        console.warn("git is not installed: no repository made and no merge driver configured")
+    if result.install:
+        console.info(f"CI installs eagraph from {result.install} (the repository variable EAGRAPH_INSTALL overrides it)")
+    else:
+        console.warn("this eagraph was installed from a local folder: set the CI variable EAGRAPH_INSTALL to where "
+                     "your CI gets eagraph (a git URL or a package), or CI stops and says so")
     console.info(f"next: `eagraph validate {folder}` and `eagraph site build {folder}`")
 
 
