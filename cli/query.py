@@ -35,7 +35,7 @@ def query(args: tuple[str, ...], fmt: str, no_cache: bool) -> None:
     \b
     Examples:
       eagraph query models "SELECT ?s ?t WHERE { ?s a cpsv:PublicService ; dct:title ?t }"
-      eagraph query models queries/on-request.rq --format csv
+      eagraph query models models/queries/on-request.rq --format csv
     """
     if len(args) > 2:
         raise click.UsageError("expected at most two arguments: [PATH] QUERY|FILE.rq")

@@ -198,3 +198,25 @@ def test_prefixes_in_strings_iris_and_comments_are_not_declared_for_you():
     assert with_prefixes(query) == "PREFIX dct: <http://purl.org/dc/terms/>\n" + query
     declared = "PREFIX dct: <http://example.org/>\nSELECT * WHERE { ?s dct:title ?t }"
     assert with_prefixes(declared) == declared
+
+
+def test_readme_tour_query_file_exists_and_runs(run, monkeypatch):
+    """The tour's `eagraph query … FILE.rq` line works as written, from the repository's top, and the
+    query files in the example model's folder are no part of the model."""
+    import shlex
+
+    from eagraph.workspace import load
+    from helpers import MODELS, REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    tour = readme[readme.index("## A short tour"):].split("\n## ")[0]
+    lines = [line.split("  #")[0] for line in tour.splitlines() if line.startswith("eagraph query") and ".rq" in line]
+    assert lines
+    monkeypatch.chdir(REPO)
+    for line in lines:
+        args = shlex.split(line)[1:]
+        assert all((REPO / a).is_file() for a in args if a.endswith(".rq")), line
+        result = run(*args)
+        assert result.exit_code == 0, result.stderr
+        assert len(result.stdout.splitlines()) > 5
+    assert [f.source.relpath for f in load(MODELS).files if not f.source.relpath.endswith(".ttl")] == []
