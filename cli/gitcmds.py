@@ -61,14 +61,15 @@ def init_command(folder: Path) -> None:
     for path in result.kept:
         console.detail(f"kept {path} (it exists)")
     if result.created:
-        inside = f" (inside the repository at {result.outer}, whose configuration is left alone)" if result.outer else ""
+        inside = (f" (inside the repository at {result.outer}, whose configuration is left alone)"
+                  if result.outer else "")
         console.info(f"initialised a new git repository in {folder}{inside}")
     if result.repository is not None:
         console.info(f"configured git's merge driver `eagraph` in {result.repository}")
     else:
         console.warn("git is not installed: no repository made and no merge driver configured")
     if result.install:
-        console.info(f"CI installs eagraph from {result.install} (the repository variable EAGRAPH_INSTALL overrides it)")
+        console.info(f"CI installs eagraph from {result.install} (a CI variable EAGRAPH_INSTALL overrides it)")
     else:
         console.warn("this eagraph was installed from a local folder: set the CI variable EAGRAPH_INSTALL to where "
                      "your CI gets eagraph (a git URL or a package), or CI stops and says so")

@@ -166,9 +166,11 @@ def test_output_piped_into_head_ends_quietly():
      "    SELECT ?s WHERE { ?s a foo:Bar }\n                           ^\n"),
     ("PREFIX y: <http://y/>\n# z:a in a comment, \"w:b\" in a string\nSELECT * WHERE { ?s y:p x:q }",
      "query:3:25: error: unknown prefix x: (declare it: PREFIX x: <...>)\n"),
-    ("SELCT ?s WHERE { ?s ?p ?o }", "query:1:1: error: SELCT: a query starts with SELECT, ASK, CONSTRUCT or DESCRIBE\n"),
+    ("SELCT ?s WHERE { ?s ?p ?o }",
+     "query:1:1: error: SELCT: a query starts with SELECT, ASK, CONSTRUCT or DESCRIBE\n"),
     ("DELETE WHERE { ?s ?p ?o }", "query:1:1: error: DELETE: updates are not run by `eagraph query`;"),
-    ("PREFIX ex: <http://example.org/>\nINSERT DATA { ex:a ex:b ex:c }", "query:2:1: error: INSERT: updates are not run"),
+    ("PREFIX ex: <http://example.org/>\nINSERT DATA { ex:a ex:b ex:c }",
+     "query:2:1: error: INSERT: updates are not run"),
 ])
 def test_query_mistakes_are_said_in_words(model, run, query, expected):
     result = run("query", model, query)
