@@ -63,3 +63,16 @@ def test_since_commits_that_did_not_touch_the_model_shows_where_it_starts(run, r
 def test_commit_subjects_cannot_become_formulas(run, repository):
     rows = list(csv.DictReader(io.StringIO(run("trend", repository / "model", "--since", "HEAD~3").stdout)))
     assert rows[0]["subject"] == "'=HYPERLINK(\"http://evil.example\") the model"
+
+
+@pytest.mark.parametrize("command", [
+    ("trend", "{model}", "--since", "{rev}"),
+    ("diff", "--model", "{model}", "--", "{rev}"),  # after --: a revision, not diff's own --output
+    ("validate", "{model}", "--changed-since", "{rev}"),
+])
+def test_every_command_that_takes_a_revision_says_when_there_is_none(run, repository, tmp_path, command):
+    for revision, said in (("v1.0", "no revision v1.0 in"), (f"--output={tmp_path / 'out'}", "no revision --output=")):
+        result = run(*(part.format(model=repository / "model", rev=revision) for part in command))
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith(f"error: {said}"), result.stderr
+        assert not (tmp_path / "out").exists()
