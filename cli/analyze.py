@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -138,8 +139,7 @@ IMPACT_FORMATS = ("text", "json", "dot", "svg")
 
 
 @cli.command(name="impact")
-@click.argument("iri")
-@model_path_argument
+@click.argument("args", nargs=-1, required=True, metavar="[PATH] IRI")
 @click.option("--format", "fmt", type=click.Choice(IMPACT_FORMATS), default="text", show_default=True,
               help="text by kind; json for tools; dot for Graphviz; svg rendered with Graphviz's dot program.")
 @click.option("--max-distance", type=click.IntRange(min=1), help="Follow at most this many links.")
@@ -147,21 +147,22 @@ IMPACT_FORMATS = ("text", "json", "dot", "svg")
               help="Write the result to this file (atomically) instead of standard output.")
 @no_cache_option
 @verbosity_options
-def impact_command(iri: str, path: Path, fmt: str, max_distance: int | None, output: Path | None,
+def impact_command(args: tuple[str, ...], fmt: str, max_distance: int | None, output: Path | None,
                    no_cache: bool) -> None:
     """Show everything in the model at PATH that depends on IRI, transitively, by kind.
 
     IRI is a regulation, data source, application, authority or any other node: what changes when
-    it changes (services, rules, concepts, requirements, processes, agreements …).
+    it changes (services, rules, concepts, requirements, processes, agreements …). PATH comes
+    first, as in every command (the old order, IRI then PATH, still works, with a warning).
 
     \b
     Examples:
-      eagraph impact https://w3id.org/eagraph/be/source/national-register models
-      eagraph impact http://www.ejustice.just.fgov.be/eli/wet/1983/08/08/1983021084/staatsblad models --format json
-      eagraph impact https://w3id.org/eagraph/be/authority/dg-han models --format svg -o dg-han.svg
+      eagraph impact models https://w3id.org/eagraph/be/source/national-register
+      eagraph impact models http://www.ejustice.just.fgov.be/eli/wet/1983/08/08/1983021084/staatsblad --format json
+      eagraph impact models https://w3id.org/eagraph/be/authority/dg-han --format svg -o dg-han.svg
     """
     console = Console.current()
-    iri = iri.strip().removeprefix("<").removesuffix(">")
+    path, iri = _path_and_iri(args)
     workspace = load_workspace(path, cache=not no_cache)
     model = AnalysisModel.build(workspace)
     if not knows(model, iri):
@@ -187,3 +188,28 @@ def impact_command(iri: str, path: Path, fmt: str, max_distance: int | None, out
     else:
         console.out(text.rstrip("\n"))
     console.detail(f"{plural(len(result.dependents), 'dependent')} of {iri}")
+
+
+def _looks_like_iri(text: str) -> bool:
+    """``<…>`` or a scheme and a colon (``https:``, ``urn:``); a drive letter (``C:``) is a path."""
+    text = text.strip()
+    return (text.startswith("<") and text.endswith(">")) or re.match(r"[A-Za-z][A-Za-z0-9+.-]+:\S", text) is not None
+
+
+def _path_and_iri(args: tuple[str, ...]) -> tuple[Path, str]:
+    """PATH and IRI from ``[PATH] IRI``, or from the old ``IRI PATH`` when only the first is an IRI.
+    The IRI stays a string: through Path() ``https://`` would become ``https:/``."""
+    if len(args) > 2:
+        raise click.UsageError("expected at most two arguments: [PATH] IRI")
+    if len(args) == 1:
+        if not _looks_like_iri(args[0]) and Path(args[0]).exists():
+            raise click.UsageError(f"no IRI given ({args[0]!r} is the model's PATH): eagraph impact [PATH] IRI")
+        path, iri = ".", args[0]
+    elif _looks_like_iri(args[0]) and not _looks_like_iri(args[1]):
+        Console.current().warn(f"`eagraph impact IRI PATH` is deprecated: write `eagraph impact {args[1]} {args[0]}`")
+        iri, path = args
+    else:
+        path, iri = args
+        if _looks_like_iri(path) and not Path(path).exists():
+            raise click.UsageError(f"{path} is an IRI, not a model's PATH: eagraph impact [PATH] IRI")
+    return Path(path), iri.strip().removeprefix("<").removesuffix(">")

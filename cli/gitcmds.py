@@ -48,17 +48,31 @@ def init_command(folder: Path) -> None:
     """Start a model repository in FOLDER: eagraph.toml, a starter model, .gitattributes with the
     merge driver, pre-commit hooks, and CI for GitHub Actions and GitLab CI.
 
-    Files that exist already are left alone. In a git repository, the merge driver is also
-    configured for this clone (other clones run the two `git config` lines of the README).
+    Files that exist already are left alone. FOLDER becomes a git repository of its own when it is
+    not the top of one (`git init`), also inside another repository, whose configuration is never
+    touched (when that repository tracks files in FOLDER, init refuses). The merge driver is
+    configured in FOLDER's repository; other clones run the two `git config` lines of the README.
+    The CI files install the eagraph that ran init (see the manual's page on git).
     """
     console = Console.current()
-    written, skipped, configured = init_repository(folder)
-    for path in written:
+    result = init_repository(folder)
+    for path in result.written:
         console.out(f"wrote {path}")
-    for path in skipped:
+    for path in result.kept:
         console.detail(f"kept {path} (it exists)")
-    if configured:
-        console.info("configured git's merge driver `eagraph` for this clone")
+    if result.created:
+        inside = (f" (inside the repository at {result.outer}, whose configuration is left alone)"
+                  if result.outer else "")
+        console.info(f"initialised a new git repository in {folder}{inside}")
+    if result.repository is not None:
+        console.info(f"configured git's merge driver `eagraph` in {result.repository}")
+    else:
+        console.warn("git is not installed: no repository made and no merge driver configured")
+    if result.install:
+        console.info(f"CI installs eagraph from {result.install} (a CI variable EAGRAPH_INSTALL overrides it)")
+    else:
+        console.warn("this eagraph was installed from a local folder: set the CI variable EAGRAPH_INSTALL to where "
+                     "your CI gets eagraph (a git URL or a package), or CI stops and says so")
     console.info(f"next: `eagraph validate {folder}` and `eagraph site build {folder}`")
 
 
@@ -72,13 +86,27 @@ def trend_command(path: Path, since: str, fmt: str, output: Path | None) -> None
     """The dashboard's key figures at REV and at each later commit that changed the model at PATH:
     services, online share, automatic share, only-once violations, duplicate services and
     validation errors. Each commit is computed once and kept in the cache.
+
+    REV is where the trend starts and is always shown (when the model existed then), even when
+    no later commit changed the model; a revision the repository does not have is an error
+    (exit code 2).
+
+    \b
+    Examples:
+      eagraph trend models --since HEAD~20
+      eagraph trend models --since v1.0 --format json -o trend.json
     """
     from eagraph.gittools.trend import to_csv, to_json, trend
     from eagraph.workspace.cache import usable_cache_dir
     from eagraph.workspace.files import write_atomic
+    from eagraph.workspace.git import resolve_revision
 
     console = Console.current()
     points = trend(path, since, usable_cache_dir())
+    if not points:
+        console.info(f"the model at {path} is in no commit from {since} on")
+    elif len(points) == 1 and points[0].commit == resolve_revision(path if path.is_dir() else path.parent, since):
+        console.info(f"no commit after {since} changed the model at {path}: its figures at {since} only")
     text = to_csv(points) if fmt == "csv" else to_json(points)
     if output is not None:
         write_atomic(output, text)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 
@@ -11,6 +9,7 @@ import click
 import pyoxigraph as ox
 
 from eagraph.ontology import PREFIXES, compact
+from eagraph.reporters.spreadsheet import csv_text
 from eagraph.workspace.querying import QueryResult, run_query
 
 from .console import Console
@@ -36,10 +35,13 @@ def query(args: tuple[str, ...], fmt: str, no_cache: bool) -> None:
     \b
     Examples:
       eagraph query models "SELECT ?s ?t WHERE { ?s a cpsv:PublicService ; dct:title ?t }"
-      eagraph query models queries/on-request.rq --format csv
+      eagraph query models models/queries/on-request.rq --format csv
     """
     if len(args) > 2:
         raise click.UsageError("expected at most two arguments: [PATH] QUERY|FILE.rq")
+    if len(args) == 1 and _names_a_model(args[0]):
+        raise click.UsageError(f"no query given ({args[0]!r} is the model's PATH): "
+                               "eagraph query [PATH] QUERY|FILE.rq")
     path, text = (Path("."), args[0]) if len(args) == 1 else (Path(args[0]), args[1])
     source = "query"
     if text.endswith((".rq", ".sparql")) or (len(text) < 4096 and "\n" not in text and Path(text).is_file()):
@@ -52,6 +54,15 @@ def query(args: tuple[str, ...], fmt: str, no_cache: bool) -> None:
     workspace = load_workspace(path, cache=not no_cache)
     result = run_query(workspace, text, source=source)
     Console.current().out(RENDERERS[fmt](result).rstrip("\n"))
+
+
+def _names_a_model(argument: str) -> bool:
+    """A lone argument that is a folder (``eagraph query models``) is the model, not the query: a
+    query or a query file is never a folder, and the query was forgotten."""
+    try:
+        return "{" not in argument and Path(argument).is_dir()
+    except OSError:  # a query too long for a file name
+        return False
 
 
 def _plain(term) -> str:
@@ -82,15 +93,10 @@ def _short(term) -> str:
 
 
 def render_csv(result: QueryResult) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    """SPARQL 1.1 CSV results, with cells a spreadsheet would run as formulas neutralised."""
     if result.kind == "ask":
-        writer.writerow(["boolean"])
-        writer.writerow(["true" if result.boolean else "false"])
-    else:
-        writer.writerow(result.variables)
-        writer.writerows([_plain(t) for t in row] for row in result.rows)
-    return buffer.getvalue()
+        return csv_text(["boolean"], [["true" if result.boolean else "false"]], line_end="\r\n")
+    return csv_text(result.variables, ([_plain(t) for t in row] for row in result.rows), line_end="\r\n")
 
 
 def _json_term(term) -> dict:

@@ -30,7 +30,7 @@ from eagraph.analyses.model import CLASS_KINDS
 from eagraph.findings import Finding
 from eagraph.workspace import ModelSyntaxError, Workspace, load
 from eagraph.workspace.blanks import blank_names
-from eagraph.workspace.git import GitError, run_git
+from eagraph.workspace.git import GitError, resolve_revision, run_git
 from eagraph.workspace.workspace import model_sources, open_cache, read_files
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -89,8 +89,8 @@ def version_folder(path: Path, revision: str | None, work: Path) -> Path:
     folder = path if path.is_dir() else path.parent
     top = Path(run_git(folder, "rev-parse", "--show-toplevel").strip())
     prefix = folder.relative_to(top.resolve()).as_posix()
-    run_git(folder, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
-    archive = subprocess.run(["git", "-C", str(top), "archive", "--format=tar", revision, "--",
+    commit = resolve_revision(folder, revision)  # "no revision v1.0 in REPO"; a commit, never a git option
+    archive = subprocess.run(["git", "-C", str(top), "archive", "--format=tar", commit, "--",
                               prefix if prefix != "." else "."], capture_output=True)
     if archive.returncode != 0:
         raise GitError(f"git archive {revision}: {archive.stderr.decode(errors='replace').strip()}")

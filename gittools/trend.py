@@ -7,9 +7,7 @@ building the site again, only computes new commits.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +15,8 @@ from pathlib import Path
 from eagraph import __version__
 from eagraph.analyses.figures import FIGURES, key_figures
 from eagraph.analyses.model import AnalysisModel
-from eagraph.workspace.git import run_git
+from eagraph.reporters.spreadsheet import csv_text
+from eagraph.workspace.git import resolve_revision, run_git
 
 from .diff import load_version, temporary_folder
 
@@ -31,21 +30,32 @@ class Point:
 
 
 def commits(model: Path, since: str, limit: int | None = None) -> list[tuple[str, str, str]]:
-    """(hash, date, subject) of ``since`` and the commits after it that changed the model, oldest first."""
+    """(hash, date, subject) of ``since`` and of the commits after it that changed the model, oldest
+    first. ``since`` itself always counts when the model existed then: it is where the trend starts,
+    whether or not that commit touched the model (so ``--since HEAD~5`` is never empty)."""
     folder, paths = (model, ".") if model.is_dir() else (model.parent, model.name)
-    log = run_git(folder, "log", "--first-parent", "--reverse", "--format=%H%x09%cI%x09%s", f"{since}^!", "--", paths)
-    log += run_git(folder, "log", "--first-parent", "--reverse", "--format=%H%x09%cI%x09%s", f"{since}..HEAD", "--",
+    start = resolve_revision(folder, since)
+    log = ""
+    if _exists_at(folder, start, paths):
+        log = run_git(folder, "log", "-1", "--format=%H%x09%cI%x09%s", start)
+    log += run_git(folder, "log", "--first-parent", "--reverse", "--format=%H%x09%cI%x09%s", f"{start}..HEAD", "--",
                    paths)
     found = [tuple(line.split("\t", 2)) for line in log.splitlines() if line.count("\t") >= 2]
     unique = list(dict.fromkeys(found))
     return unique[-limit:] if limit else unique
 
 
+def _exists_at(folder: Path, commit: str, path: str) -> bool:
+    """Whether the model (``path`` relative to ``folder``) was in the repository at ``commit``."""
+    return bool(run_git(folder, "ls-tree", "--name-only", commit, "--", path).strip())
+
+
 def trend(model: Path, since: str, cache_dir: Path | None = None, limit: int | None = None) -> list[Point]:
     points = []
+    history = commits(model, since, limit)  # first: it says in words when there is no history to read
     where = _place_in_repository(model)
     with temporary_folder() as work:
-        for commit, date, subject in commits(model, since, limit):
+        for commit, date, subject in history:
             key = f"{commit}-{hashlib.sha1(where.encode()).hexdigest()[:12]}"
             figures = _cached(cache_dir, key)
             if figures is None:
@@ -89,12 +99,9 @@ def _store(cache_dir: Path | None, key: str, figures: dict) -> None:
 
 
 def to_csv(points: list[Point]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["commit", "date", "subject", *FIGURES])
-    for point in points:
-        writer.writerow([point.commit, point.date, point.subject, *(point.figures[name] for name in FIGURES)])
-    return out.getvalue()
+    """One row per commit; a commit subject like '=cmd' opens as text in a spreadsheet."""
+    return csv_text(["commit", "date", "subject", *FIGURES],
+                    ([p.commit, p.date, p.subject, *(p.figures[name] for name in FIGURES)] for p in points))
 
 
 def to_json(points: list[Point]) -> str:

@@ -2,34 +2,33 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 
 from eagraph.findings import Finding
 
 from .common import ReportContext, sorted_findings
+from .spreadsheet import csv_text
 
 HEADER = ("severity", "code", "file", "line", "column", "subject", "path", "value", "score", "message", "related")
 
 
 def render_csv(findings: Sequence[Finding], context: ReportContext) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(HEADER)
-    for finding in sorted_findings(findings):
-        where = finding.where
-        writer.writerow((
-            finding.severity.label,
-            finding.code,
-            where.file if where else "",
-            where.line if where else "",
-            where.column if where else "",
-            finding.subject,
-            finding.path or "",
-            finding.value or "",
-            "" if finding.score is None else repr(finding.score),
-            finding.text(context.language),
-            " ".join(finding.related),
-        ))
-    return out.getvalue()
+    """One row per finding; cells a spreadsheet would run as formulas are neutralised (see spreadsheet.py)."""
+    return csv_text(HEADER, (_row(finding, context) for finding in sorted_findings(findings)))
+
+
+def _row(finding: Finding, context: ReportContext) -> tuple:
+    where = finding.where
+    return (
+        finding.severity.label,
+        finding.code,
+        where.file if where else "",
+        where.line if where else "",
+        where.column if where else "",
+        finding.subject,
+        finding.path or "",
+        finding.value or "",
+        "" if finding.score is None else repr(finding.score),
+        finding.text(context.language),
+        " ".join(finding.related),
+    )

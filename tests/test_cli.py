@@ -91,6 +91,15 @@ def test_query_select_csv_and_json(model, run):
     assert data["results"]["bindings"][1]["t"] == {"type": "literal", "value": "Btw-aangifte", "xml:lang": "nl"}
 
 
+def test_query_csv_cells_cannot_become_formulas(tmp_path, run):
+    """A title an attacker wrote ('=HYPERLINK(…)') reaches the manager's spreadsheet as text."""
+    write(tmp_path, "evil.ttl", '@prefix dct: <http://purl.org/dc/terms/> .\n'
+          '<http://example.org/a> dct:title "=HYPERLINK(\\"http://evil.example\\")" ; dct:extent -3 .\n')
+    query = "SELECT ?t ?n WHERE { ?s dct:title ?t ; dct:extent ?n }"
+    rows = list(csv.reader(io.StringIO(run("query", tmp_path, query, "--format", "csv").stdout)))
+    assert rows == [["t", "n"], ["'=HYPERLINK(\"http://evil.example\")", "-3"]]
+
+
 def test_query_ask(model, run):
     assert run("query", model, "ASK { ?s a cpsv:PublicService }").stdout.strip() == "yes"
     assert json.loads(run("query", model, "ASK { ?s a eag:Process }", "--format", "json").stdout) == {
@@ -149,3 +158,67 @@ def test_output_piped_into_head_ends_quietly():
         shell=True, capture_output=True, text=True, executable="/bin/bash")
     assert pipeline.stdout.split() == ["s", "p", "o"]
     assert "Traceback" not in pipeline.stderr
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("SELECT ?s WHERE { ?s a foo:Bar }",
+     "query:1:24: error: unknown prefix foo: (declare it: PREFIX foo: <...>)\n"
+     "    SELECT ?s WHERE { ?s a foo:Bar }\n                           ^\n"),
+    ("PREFIX y: <http://y/>\n# z:a in a comment, \"w:b\" in a string\nSELECT * WHERE { ?s y:p x:q }",
+     "query:3:25: error: unknown prefix x: (declare it: PREFIX x: <...>)\n"),
+    ("SELCT ?s WHERE { ?s ?p ?o }",
+     "query:1:1: error: SELCT: a query starts with SELECT, ASK, CONSTRUCT or DESCRIBE\n"),
+    ("DELETE WHERE { ?s ?p ?o }", "query:1:1: error: DELETE: updates are not run by `eagraph query`;"),
+    ("PREFIX ex: <http://example.org/>\nINSERT DATA { ex:a ex:b ex:c }",
+     "query:2:1: error: INSERT: updates are not run"),
+])
+def test_query_mistakes_are_said_in_words(model, run, query, expected):
+    result = run("query", model, query)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(expected)
+    assert "\\u{" not in result.stderr and "expected CONSTRUCT" not in result.stderr
+    assert len(result.stderr.splitlines()) <= 3
+
+
+def test_query_syntax_error_without_unicode_ranges(model, run):
+    result = run("query", model, "SELECT ?s WHERE { ?s ?p ?o . ?s ?p ?o ?o }")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == "query:1:43: error: SPARQL syntax: expected BIND"
+
+
+def test_query_forgotten_is_a_usage_error(model, run):
+    result = run("query", model)
+    assert result.exit_code == 2
+    assert "query [OPTIONS] [PATH] QUERY|FILE.rq" in result.stderr
+    assert "no query given" in result.stderr and "SPARQL syntax" not in result.stderr
+
+
+def test_prefixes_in_strings_iris_and_comments_are_not_declared_for_you():
+    from eagraph.workspace.querying import with_prefixes
+
+    query = 'SELECT * WHERE { ?s dct:title "skos:x" ; <http://a/eag:b> ?o } # owl:c'
+    assert with_prefixes(query) == "PREFIX dct: <http://purl.org/dc/terms/>\n" + query
+    declared = "PREFIX dct: <http://example.org/>\nSELECT * WHERE { ?s dct:title ?t }"
+    assert with_prefixes(declared) == declared
+
+
+def test_readme_tour_query_file_exists_and_runs(run, monkeypatch):
+    """The tour's `eagraph query … FILE.rq` line works as written, from the repository's top, and the
+    query files in the example model's folder are no part of the model."""
+    import shlex
+
+    from eagraph.workspace import load
+    from helpers import MODELS, REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    tour = readme[readme.index("## A short tour"):].split("\n## ")[0]
+    lines = [line.split("  #")[0] for line in tour.splitlines() if line.startswith("eagraph query") and ".rq" in line]
+    assert lines
+    monkeypatch.chdir(REPO)
+    for line in lines:
+        args = shlex.split(line)[1:]
+        assert all((REPO / a).is_file() for a in args if a.endswith(".rq")), line
+        result = run(*args)
+        assert result.exit_code == 0, result.stderr
+        assert len(result.stdout.splitlines()) > 5
+    assert [f.source.relpath for f in load(MODELS).files if not f.source.relpath.endswith(".ttl")] == []

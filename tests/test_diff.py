@@ -166,7 +166,7 @@ def test_trend_follows_the_key_figures_commit_by_commit(run, repository, tmp_pat
     data = json.loads(run("trend", repository / "model", "--since", "HEAD~2", "--format", "json").output)
     assert [p["services"] for p in data["points"]] == [3, 4] and "online_share" in data["figures"]
     # One file of the model: its own commits and figures, not the folder's (cached just before).
-    one = run("trend", repository / "model/authorities.ttl", "--since", "HEAD~2").output
+    one = run("trend", repository / "model/authorities.ttl", "--since", "HEAD~2").stdout
     assert [(row["subject"], row["services"]) for row in csv.DictReader(io.StringIO(one))] == [("start", "0")]
     # The site of a model in git charts the same figures over its last commits.
     from eagraph.generators.site import SiteOptions, build_site

