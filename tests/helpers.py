@@ -9,7 +9,6 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 MODELS = REPO / "models"
-SHARED = REPO.parent / "shared"
 #: The prefixes of small test models written in Turtle (``ex:`` for the test's own nodes).
 PREFIXES = """@prefix cpsv: <http://purl.org/vocab/cpsv#> .
 @prefix cv: <http://data.europa.eu/m8g/> .
@@ -18,7 +17,21 @@ PREFIXES = """@prefix cpsv: <http://purl.org/vocab/cpsv#> .
 @prefix eag: <https://w3id.org/eagraph/ns#> .
 @prefix ex: <https://example.org/> .
 """
-REFERENCE = SHARED / "reference"
+#: Official artefacts only the tests read (examples, older CPSV-AP versions, ArchiMate XSDs, SARIF schema),
+#: carried in the repository with their sources and licences (see its README.md): nothing outside the clone.
+REFERENCE = REPO / "tests" / "data" / "reference"
+#: The SEMIC shapes and vocabularies eagraph ships as package data, laid out as SEMIC publishes them.
+SEMIC_PROFILES = REPO / "validators" / "semic"
+#: The model contract, a copy of the design group's vocabulary.md kept in line with it.
+CONTRACT = REPO / "ontology" / "vocabulary.md"
+
+
+def reference_turtle() -> list[Path]:
+    """Every official Turtle file in the repository; never empty, so a test over them cannot pass by
+    silently reading fewer files."""
+    files = sorted(REFERENCE.rglob("*.ttl")) + sorted(SEMIC_PROFILES.rglob("*.ttl"))
+    assert len(files) >= 10, f"official Turtle files missing from {REFERENCE} and {SEMIC_PROFILES}"
+    return files
 
 
 def write(folder: Path, name: str, text: str) -> Path:

@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 
 from eagraph.gittools.fmt import format_turtle, same_graph
 from eagraph.gittools.reading import FormatError
-from helpers import MODELS, REFERENCE, write
+from helpers import MODELS, reference_turtle, write
 
 BASE = "urn:eagraph:fmt:probe-a:"
-TURTLE_FILES = sorted(MODELS.rglob("*.ttl")) + sorted(REFERENCE.rglob("*.ttl"))
+TURTLE_FILES = sorted(MODELS.rglob("*.ttl")) + reference_turtle()
 
 
 @pytest.mark.parametrize("path", TURTLE_FILES, ids=lambda p: p.name)
