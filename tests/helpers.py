@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -47,6 +48,24 @@ def git(cwd: Path, *args: str) -> str:
                           env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e", "GIT_COMMITTER_NAME": "t",
                                "GIT_COMMITTER_EMAIL": "t@e", "PATH": "/usr/bin:/bin"})
     return done.stdout
+
+
+def example_model_history(root: Path) -> Path:
+    """The example model in a git repository of its own, over two commits (the second adds one
+    authority's file), for what reads a model's history: a test must not depend on this clone's own
+    history, which a shallow or one-commit clone does not have. Returns the model folder."""
+    models = root / "models"
+    shutil.copytree(MODELS, models)
+    added = models / "authorities" / "leuven.ttl"
+    text = added.read_text(encoding="utf-8")
+    added.unlink()
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "the example model without Leuven")
+    added.write_text(text, encoding="utf-8")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "Leuven")
+    return models
 
 
 def bench_synthetic():
