@@ -1,13 +1,16 @@
-"""scripts/setup.sh: a second run does nothing it need not do, and says nothing when all is well."""
+"""scripts/setup.sh: a second run does nothing it need not do, and says nothing when all is well;
+.ci/run: the suite runs in a fresh clone with nothing beside it, and its exit code is CI's."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
-from helpers import REPO, write
+from helpers import REPO, git, write
 
 FAKE_PYTHON = """#!/bin/sh
 echo "$*" >> "$(dirname "$0")/calls"
@@ -29,7 +32,6 @@ def checkout(tmp_path):
 
 
 def setup(checkout, **env):
-    import os
     done = subprocess.run(["bash", str(checkout / "scripts" / "setup.sh")], capture_output=True, text=True,
                           timeout=60, env={**os.environ, **env})
     calls = checkout / ".venv" / "bin" / "calls"
@@ -60,3 +62,29 @@ def test_a_failed_install_shows_pip_output_and_installs_again_next_time(checkout
     assert "no matching distribution for rdflib" in failed.stderr
     done, again = setup(checkout)
     assert done.returncode == 0 and len(again) > len(calls)  # no stamp was left by the failed run
+
+
+STUB_TESTS = """#!/usr/bin/env bash
+# Records where it ran and what lay beside the checkout, then fails as pytest would.
+{ pwd; ls -A ..; git status --porcelain; } > "$RECORD"
+exit 3
+"""
+
+
+def test_ci_runs_the_suite_in_a_fresh_clone_and_passes_its_exit_code_through(tmp_path):
+    repo = tmp_path / "checkout"
+    shutil.copytree(REPO / ".ci", repo / ".ci")
+    write(repo, "scripts/run-tests.sh", STUB_TESTS)
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "start")
+    write(repo, "uncommitted.txt", "not in the clone")
+    write(tmp_path, "shared/reference/README.md", "beside the checkout: must not be reachable")
+    record = tmp_path / "record"
+    done = subprocess.run(["bash", str(repo / ".ci" / "run")], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "RECORD": str(record)})
+    assert done.returncode == 3, done.stderr
+    where, *beside = record.read_text().splitlines()
+    assert not where.startswith(str(tmp_path)) and where.endswith("/eagraph")
+    assert beside == ["eagraph"]  # the clone alone in its folder, and clean
+    assert not Path(where).exists()  # removed afterwards
