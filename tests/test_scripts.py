@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -88,3 +89,20 @@ def test_ci_runs_the_suite_in_a_fresh_clone_and_passes_its_exit_code_through(tmp
     assert not where.startswith(str(tmp_path)) and where.endswith("/eagraph")
     assert beside == ["eagraph"]  # the clone alone in its folder, and clean
     assert not Path(where).exists()  # removed afterwards
+
+
+#: A read of the folder beside the clone: ``../shared``, ``REPO.parent / "shared"``, an absolute path to it.
+OUTSIDE = re.compile(r"""\.\./shared\b|\bparents?\b[^\n]{0,24}/\s*["']shared["']|/work/shared\b""")
+
+
+def test_nothing_reads_a_folder_beside_the_clone():
+    """Everything a test or the product reads is in the repository: a fresh clone alone passes."""
+    listed = subprocess.run(["git", "-C", str(REPO), "ls-files", "--cached", "--others", "--exclude-standard"],
+                            capture_output=True, text=True, check=True).stdout.splitlines()
+    code = [name for name in listed if name.endswith((".py", ".sh", ".toml", ".yml", ".yaml", ".cfg"))
+            or name.startswith(".ci/")]
+    assert len(code) > 50
+    reads = [f"{name}:{number}: {line.strip()}" for name in code if name != "tests/test_scripts.py"
+             for number, line in enumerate((REPO / name).read_text(encoding="utf-8").splitlines(), 1)
+             if OUTSIDE.search(line)]
+    assert reads == []
