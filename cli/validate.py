@@ -32,10 +32,10 @@ SEVERITY_STYLES = {Severity.ERROR: {"fg": "red", "bold": True}, Severity.WARNING
 @click.option("--shapes", "extra_shapes", type=click.Path(path_type=Path), multiple=True,
               help="An extra SHACL shapes file of your organisation (repeatable); added to [validate] shapes.")
 @click.option("--profile", "profiles", multiple=True, metavar="NAME",
-              help="Also validate against an official application profile: cpsv-ap-3.2 (repeatable).")
+              help="Also validate against an official application profile: cpsv-ap-3.2, cccev-2.1 (repeatable).")
 @click.option("--profile-dir", type=click.Path(path_type=Path, file_okay=False),
-              help="The folder holding the official profile files, laid out as SEMIC publishes them "
-                   "(cpsv-ap-3.2.0/, cccev-2.1.0/).")
+              help="Another folder holding the official profile files, laid out as SEMIC publishes them "
+                   "(cpsv-ap-3.2.0/, cccev-2.1.0/); by default the copies eagraph ships.")
 @click.option("--baseline", type=click.Path(path_type=Path),
               help="Report only findings that are not in this baseline file.")
 @click.option("--write-baseline", "write_baseline_to", type=click.Path(path_type=Path),

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import importlib.util
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 MODELS = REPO / "models"
-SHARED = REPO.parent / "shared"
 #: The prefixes of small test models written in Turtle (``ex:`` for the test's own nodes).
 PREFIXES = """@prefix cpsv: <http://purl.org/vocab/cpsv#> .
 @prefix cv: <http://data.europa.eu/m8g/> .
@@ -18,7 +18,21 @@ PREFIXES = """@prefix cpsv: <http://purl.org/vocab/cpsv#> .
 @prefix eag: <https://w3id.org/eagraph/ns#> .
 @prefix ex: <https://example.org/> .
 """
-REFERENCE = SHARED / "reference"
+#: Official artefacts only the tests read (examples, older CPSV-AP versions, ArchiMate XSDs, SARIF schema),
+#: carried in the repository with their sources and licences (see its README.md): nothing outside the clone.
+REFERENCE = REPO / "tests" / "data" / "reference"
+#: The SEMIC shapes and vocabularies eagraph ships as package data, laid out as SEMIC publishes them.
+SEMIC_PROFILES = REPO / "validators" / "semic"
+#: The model contract, a copy of the design group's vocabulary.md kept in line with it.
+CONTRACT = REPO / "ontology" / "vocabulary.md"
+
+
+def reference_turtle() -> list[Path]:
+    """Every official Turtle file in the repository; never empty, so a test over them cannot pass by
+    silently reading fewer files."""
+    files = sorted(REFERENCE.rglob("*.ttl")) + sorted(SEMIC_PROFILES.rglob("*.ttl"))
+    assert len(files) >= 10, f"official Turtle files missing from {REFERENCE} and {SEMIC_PROFILES}"
+    return files
 
 
 def write(folder: Path, name: str, text: str) -> Path:
@@ -34,6 +48,24 @@ def git(cwd: Path, *args: str) -> str:
                           env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e", "GIT_COMMITTER_NAME": "t",
                                "GIT_COMMITTER_EMAIL": "t@e", "PATH": "/usr/bin:/bin"})
     return done.stdout
+
+
+def example_model_history(root: Path) -> Path:
+    """The example model in a git repository of its own, over two commits (the second adds one
+    authority's file), for what reads a model's history: a test must not depend on this clone's own
+    history, which a shallow or one-commit clone does not have. Returns the model folder."""
+    models = root / "models"
+    shutil.copytree(MODELS, models)
+    added = models / "authorities" / "leuven.ttl"
+    text = added.read_text(encoding="utf-8")
+    added.unlink()
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "the example model without Leuven")
+    added.write_text(text, encoding="utf-8")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "Leuven")
+    return models
 
 
 def bench_synthetic():

@@ -13,10 +13,9 @@ from eagraph.generators.cpsv_ap import export_cpsv_ap
 from eagraph.generators.jsonld import export_jsonld
 from eagraph.validators.validate import ValidationOptions, validate
 from eagraph.workspace import load
-from helpers import MODELS, REFERENCE, write
+from helpers import MODELS, SEMIC_PROFILES, write
 
-SEMIC = REFERENCE / "semic"
-CPSV_AP = SEMIC / "cpsv-ap-3.2.0"
+CPSV_AP = SEMIC_PROFILES / "cpsv-ap-3.2.0"
 
 
 def test_cpsv_ap_export_of_the_example_model_conforms_to_the_official_shapes(tmp_path):
@@ -28,7 +27,7 @@ def test_cpsv_ap_export_of_the_example_model_conforms_to_the_official_shapes(tmp
         assert conforms, text[:3000]
     # and through eagraph's own profile, the way a user checks it
     write(tmp_path, "export.ttl", graph.serialize(format="turtle"))
-    report = validate(load(tmp_path), ValidationOptions(profiles=("cpsv-ap-3.2",), profile_dir=SEMIC))
+    report = validate(load(tmp_path), ValidationOptions(profiles=("cpsv-ap-3.2",)))
     assert [f for f in report.findings if f.code.startswith("CPSV-AP")] == []
 
 

@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 
 from eagraph.gittools.fmt import format_turtle, same_graph
 from eagraph.gittools.reading import FormatError
-from helpers import MODELS, REFERENCE, write
+from helpers import MODELS, reference_turtle, write
 
 BASE = "urn:eagraph:fmt:probe-a:"
-TURTLE_FILES = sorted(MODELS.rglob("*.ttl")) + sorted(REFERENCE.rglob("*.ttl"))
+TURTLE_FILES = sorted(MODELS.rglob("*.ttl")) + reference_turtle()
 
 
 @pytest.mark.parametrize("path", TURTLE_FILES, ids=lambda p: p.name)
@@ -158,3 +158,9 @@ def test_fmt_of_one_file(run, tmp_path):
     path = write(tmp_path, "one.ttl", "@prefix ex: <https://example.org/> .\nex:b ex:p ex:o . ex:a ex:p ex:o .\n")
     assert run("fmt", path).exit_code == 0
     assert Path(path).read_text().index("ex:a") < Path(path).read_text().index("ex:b")
+
+
+def test_the_example_model_passes_its_own_format_check(run):
+    """The CI and pre-commit files `eagraph init` writes run exactly this check on a model."""
+    result = run("fmt", "--check", MODELS)
+    assert result.exit_code == 0, result.stdout + result.stderr

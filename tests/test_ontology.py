@@ -9,7 +9,7 @@ import rdflib
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from eagraph.ontology import EAG, ONTOLOGY_PATH
-from helpers import MODELS, REPO, SHARED
+from helpers import CONTRACT, MODELS, REPO
 
 LANGUAGES = {"nl", "fr", "en"}
 
@@ -37,7 +37,7 @@ def test_every_term_has_label_and_definition_in_three_languages(ontology):
 
 def test_every_eag_term_of_the_contract_and_the_models_is_defined(ontology):
     defined = {str(t)[len(EAG):] for t in eag_terms(ontology)}
-    contract = set(re.findall(r"`eag:(\w+)`", (SHARED / "design" / "vocabulary.md").read_text(encoding="utf-8")))
+    contract = set(re.findall(r"`eag:(\w+)`", CONTRACT.read_text(encoding="utf-8")))
     used = set()
     for path in MODELS.rglob("*.ttl"):
         used |= {str(t)[len(EAG):] for t in rdflib.Graph().parse(path).all_nodes() if str(t).startswith(EAG)}

@@ -13,7 +13,7 @@ from helpers import REPO, write
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory):
+def build(tmp_path_factory):
     """The wheel, built from a copy of the sources (the files git tracks or would): setuptools
     builds in the source tree's build/, which two test workers must not share."""
     out = tmp_path_factory.mktemp("wheel")
@@ -27,7 +27,34 @@ def wheel(tmp_path_factory):
     built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
                             "-w", str(out), str(source)], capture_output=True, text=True)
     assert built.returncode == 0, built.stderr
-    return next(out.glob("eagraph-*.whl"))
+    return next(out.glob("eagraph-*.whl")), built.stdout + built.stderr
+
+
+@pytest.fixture(scope="module")
+def wheel(build):
+    return build[0]
+
+
+def test_the_build_prints_no_warning(build):
+    """Set-up that prints pages of setuptools warnings reads as a failed install."""
+    output = build[1]
+    assert "warning" not in output.lower(), output[:3000]
+
+
+def test_the_site_needs_no_extra(wheel):
+    """``eagraph site build`` is a main job: mkdocs and its theme come with ``pip install eagraph``."""
+    metadata = zipfile.ZipFile(wheel).read("eagraph-0.1.0.dist-info/METADATA").decode()
+    required = {line.split(":", 1)[1].strip().split(">")[0].split("<")[0].split("=")[0].split(";")[0].strip()
+                for line in metadata.splitlines() if line.startswith("Requires-Dist:") and "extra ==" not in line}
+    assert {"mkdocs", "mkdocs-material", "rdflib", "pyshacl"} <= required
+
+
+def test_wheel_ships_the_official_profiles_with_their_licence(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for name in ("cpsv-ap-3.2.0/cpsv-ap-SHACL.ttl", "cpsv-ap-3.2.0/cpsv-ap.ttl", "cccev-2.1.0/cccev.ttl",
+                 "cccev-2.1.0/cccev-ap-SHACL.ttl", "SOURCE.md", "LICENSE"):
+        assert f"eagraph/validators/semic/{name}" in names, name
+    assert "eagraph/validators/shapes/contract.ttl" in names
 
 
 def test_wheel_has_one_namespace_and_ships_the_ontology(wheel):
@@ -57,3 +84,8 @@ def test_installed_wheel_runs_outside_the_repository(wheel, tmp_path):
                           cwd=tmp_path, env=env, capture_output=True, text=True)
     assert info.returncode == 0, info.stderr
     assert '"triples": 1' in info.stdout
+    write(model, "service.ttl", "@prefix cpsv: <http://purl.org/vocab/cpsv#> .\n<http://example.org/p> a cpsv:PublicService .\n")
+    profiled = subprocess.run([sys.executable, "-m", "eagraph", "validate", str(model), "--profile", "cpsv-ap-3.2",
+                               "--format", "json"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert profiled.returncode == 1, profiled.stderr
+    assert '"CPSV-AP-3.2:PublicServiceShape/' in profiled.stdout

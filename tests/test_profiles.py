@@ -1,4 +1,4 @@
-"""--profile cpsv-ap-3.2: the official SEMIC shapes, run as the standard means them."""
+"""--profile cpsv-ap-3.2 and cccev-2.1: the official SEMIC shapes, run as the standard means them."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from rdflib.namespace import SH
 from eagraph.validators.profiles import CODE_LISTS, TABLE_CLASSES
 from eagraph.validators.validate import ValidationOptions, validate
 from eagraph.workspace import load
-from helpers import REFERENCE, write
+from helpers import REFERENCE, SEMIC_PROFILES, write
 
-SEMIC = REFERENCE / "semic"
-EXAMPLE = SEMIC / "cpsv-ap-3.2.0" / "example-public-service.ttl"
+SEMIC = SEMIC_PROFILES
+EXAMPLE = REFERENCE / "semic" / "cpsv-ap-3.2.0" / "example-public-service.ttl"
 OPTIONS = ValidationOptions(profiles=("cpsv-ap-3.2",), profile_dir=SEMIC)
 
 
@@ -89,3 +89,23 @@ def test_profile_runs_from_the_command_line(tmp_path, run, fmt):
     write(tmp_path, "example.ttl", EXAMPLE.read_text(encoding="utf-8"))
     result = run("validate", tmp_path, "--profile", "cpsv-ap-3.2", "--profile-dir", SEMIC, "--format", fmt)
     assert result.exit_code == 1 and "CPSV-AP-3.2:RequirementShape" in result.stdout
+
+
+def test_profiles_run_with_the_shapes_eagraph_ships(tmp_path, run):
+    """Right after installing, with no --profile-dir: the SEMIC files are package data."""
+    write(tmp_path, "example.ttl", EXAMPLE.read_text(encoding="utf-8"))
+    result = run("validate", tmp_path, "--profile", "cpsv-ap-3.2", "--format", "json")
+    assert result.exit_code == 1, result.stderr
+    assert "CPSV-AP-3.2:AgentShape/96cdcbb0:MinCount" in result.stdout
+
+
+def test_cccev_profile_finds_what_the_cccev_shapes_find(tmp_path, run):
+    example = REFERENCE / "semic" / "cccev-2.1.0" / "example-rdf_entitlement_to_marry.ttl"
+    write(tmp_path, "example.ttl", example.read_text(encoding="utf-8"))
+    ok = run("validate", tmp_path, "--profile", "cccev-2.1", "--format", "json")
+    assert ok.exit_code in (0, 1), ok.stderr
+    assert "CCCEV-2.1:" not in ok.stdout
+    write(tmp_path, "broken.ttl", "@prefix cv: <http://data.europa.eu/m8g/> .\n"
+          "<https://example.org/evidence> a cv:Evidence ; cv:supportsRequirement 'a text, not a requirement' .\n")
+    broken = run("validate", tmp_path, "--profile", "cccev-2.1", "--format", "json")
+    assert broken.exit_code == 1 and "CCCEV-2.1:" in broken.stdout

@@ -10,7 +10,7 @@ import pytest
 
 from eagraph.generators.site import SiteOptions, build_site
 from eagraph.workspace import load
-from helpers import MODELS, PREFIXES, write
+from helpers import PREFIXES, example_model_history, write
 
 TRICKY = '<script>alert(1)</script> *stars* {{ 7*7 }} [link](http://evil.example) &amp;'
 MODEL = PREFIXES + f"""
@@ -30,8 +30,9 @@ ex:moving a cv:LifeEvent ; dct:title "Verhuizen"@nl , "Déménager"@fr .
 
 @pytest.fixture(scope="module")
 def example_site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("example") / "site"
-    result = build_site(load(MODELS), out, SiteOptions(languages=("nl", "fr")))
+    root = tmp_path_factory.mktemp("example")
+    out = root / "site"
+    result = build_site(load(example_model_history(root / "repo")), out, SiteOptions(languages=("nl", "fr")))
     return out, result
 
 
@@ -55,7 +56,7 @@ def test_one_site_per_language_and_a_redirect_at_the_top(example_site):
     for language in ("nl", "fr"):
         home = page(out, f"{language}/index.html")
         assert f'<html lang="{language}"' in home
-        # the dashboard's five charts, and six over the last commits (models/ is kept in git)
+        # the dashboard's five charts, and six over the last commits (the model is kept in git)
         assert home.count('class="eag-chart"') == 5 + 6 and home.count("<polyline") == 6
         for section in ("services", "authorities", "events", "sources", "regulations", "concepts", "processes",
                         "applications", "capabilities"):

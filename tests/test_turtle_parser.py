@@ -12,7 +12,7 @@ from rdflib.compare import isomorphic
 
 from eagraph.workspace.turtle import TurtleSyntaxError, parse_turtle, resolve_iri
 
-from helpers import MODELS, REFERENCE
+from helpers import MODELS, reference_turtle
 
 XSD_STRING = rdflib.XSD.string
 
@@ -37,7 +37,7 @@ def ours(text: str, base: str) -> rdflib.Graph:
 
 
 def turtle_files() -> list[Path]:
-    files = sorted(MODELS.rglob("*.ttl")) + sorted(REFERENCE.rglob("*.ttl"))
+    files = sorted(MODELS.rglob("*.ttl")) + reference_turtle()
     return [f for f in files if f.is_file()]
 
 

@@ -4,8 +4,12 @@
 means them: its vocabulary (and CCCEV's) loaded so that ``sh:class`` sees subclasses (a
 ``cv:Criterion`` is a ``cv:Requirement``), and EU code-list IRIs typed the way the shapes expect
 (a country from the ATU table is a ``dct:Location``; every authority-table value a
-``skos:Concept``), since a model merely refers to those tables. eagraph does not ship the
-official files: the user points at a folder that holds them, laid out as SEMIC publishes them.
+``skos:Concept``), since a model merely refers to those tables. ``--profile cccev-2.1`` runs
+SEMIC's CCCEV 2.1.0 shapes the same way.
+
+eagraph ships the official files of these versions (package data in ``semic/``, CC-BY 4.0, see its
+``SOURCE.md``), so the profiles work right after installing; ``--profile-dir`` points at another
+folder laid out as SEMIC publishes them (``cpsv-ap-3.2.0/``, ``cccev-2.1.0/``), for other copies.
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ TABLE_CLASSES = {
     "language": "http://purl.org/dc/terms/LinguisticSystem",
 }
 SKOS_CONCEPT = "http://www.w3.org/2004/02/skos/core#Concept"
+#: The official SEMIC files eagraph ships, laid out as SEMIC publishes them: the default --profile-dir.
+SHIPPED_DIR = Path(__file__).resolve().parent / "semic"
 
 
 @dataclass(frozen=True)
@@ -57,6 +63,11 @@ PROFILES = {
         "cpsv-ap-3.2", "CPSV-AP-3.2",
         shapes=("cpsv-ap-3.2.0/cpsv-ap-SHACL.ttl",),
         vocabularies=("cpsv-ap-3.2.0/cpsv-ap.ttl", "cccev-2.1.0/cccev.ttl"),
+    ),
+    "cccev-2.1": Profile(
+        "cccev-2.1", "CCCEV-2.1",
+        shapes=("cccev-2.1.0/cccev-ap-SHACL.ttl",),
+        vocabularies=("cccev-2.1.0/cccev.ttl",),
     ),
 }
 

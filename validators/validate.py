@@ -21,7 +21,7 @@ from eagraph.workspace import EagraphError, Workspace
 from eagraph.workspace.files import write_atomic
 
 from .compiler import Compiler, Constraint, class_hierarchy
-from .profiles import ProfileError, get_profile, prepare
+from .profiles import SHIPPED_DIR, get_profile, prepare
 from .rules import SEVERITIES, contract_rules, rules_in
 from .shapes import CONTRACT_SHAPES, expand_languages, read_shapes
 
@@ -46,7 +46,7 @@ class ValidationOptions:
 
     extra_shapes: tuple[Path, ...] = ()
     profiles: tuple[str, ...] = ()  # official profiles, e.g. "cpsv-ap-3.2"
-    profile_dir: Path | None = None  # the folder that holds their files
+    profile_dir: Path | None = None  # the folder that holds their files; None: the ones eagraph ships
     baseline: Path | None = None
     only_nodes: frozenset[str] | None = None  # validate these focus nodes only (--changed-since)
 
@@ -77,9 +77,7 @@ def validate(workspace: Workspace, options: ValidationOptions = ValidationOption
     rules.update({code: rule.info() for code, rule in rules_in(shapes).items() if code not in rules})
     ensure_ontology(workspace)
     profiles = [get_profile(name) for name in options.profiles]
-    if profiles and options.profile_dir is None:
-        raise ProfileError("--profile needs --profile-dir: the folder that holds the official files")
-    profile_files = [profile.files(options.profile_dir) for profile in profiles]
+    profile_files = [profile.files(options.profile_dir or SHIPPED_DIR) for profile in profiles]
     constraints = compile_shapes(workspace, expand_languages(shapes, workspace.config.languages), options.only_nodes)
     findings = [finding for constraint in constraints
                 for finding in run_constraint(workspace, constraint, options.only_nodes)]
