@@ -1,0 +1,221 @@
+"""Hostile and unusual model files: each is read within bounds or refused with file:line, exit 2.
+
+Every fixture is generated here, small (the largest is the 16 MiB literal), and every run is
+bounded: a file that would expand or recurse without end is refused before anything expands.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from eagraph.importers.archimate import ExchangeFileError, read_exchange
+from eagraph.workspace import ModelSyntaxError, load
+from eagraph.workspace.turtle import MAX_NESTING, MAX_TERM_BYTES
+from helpers import write
+
+PREFIX = "@prefix ex: <http://example.org/> .\n"
+RDF_HEAD = ('<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://example.org/">\n'
+            '  <rdf:Description rdf:about="http://example.org/s"><ex:p>{body}</ex:p></rdf:Description>\n'
+            '</rdf:RDF>\n')
+SECRET = "TOP-SECRET-7f3a9c"
+
+
+def laughs(levels: int, first: str = "") -> str:
+    """A "billion laughs" DTD: each entity ten of the one before; ``first`` goes before them."""
+    entities = ['<!ENTITY l0 "ha">'] + [f'<!ENTITY l{n} "{f"&l{n - 1};" * 10}">' for n in range(1, levels)]
+    return '<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [ ' + first + " ".join(entities) + " ]>\n"
+
+
+HOSTILE_XML = {
+    # line of the refusal, the file
+    "laughs.rdf": (2, laughs(9) + RDF_HEAD.format(body="&l8;")),
+    # The bypass: after an undeclared parameter entity expat reports no more declarations.
+    "undeclared.rdf": (2, laughs(9, "%undeclared; ") + RDF_HEAD.format(body="&l8;")),
+    "external.rdf": (3, '<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [\n <!ENTITY x SYSTEM "file://{secret}">\n]>\n'
+                     + RDF_HEAD.format(body="&x;")),
+    "undeclared-external.rdf": (2, '<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [ %undeclared; '
+                                '<!ENTITY x SYSTEM "file://{secret}"> ]>\n' + RDF_HEAD.format(body="&x;")),
+}
+
+
+@pytest.fixture
+def secret(tmp_path) -> Path:
+    path = tmp_path / "secret.txt"
+    path.write_text(SECRET)
+    return path
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_XML))
+def test_rdfxml_with_entities_is_refused_at_its_line_and_nothing_expands(tmp_path, run, secret, name):
+    line, text = HOSTILE_XML[name]
+    write(tmp_path / "model", name, text.replace("{secret}", str(secret)))
+    result = run("validate", tmp_path / "model", "--no-cache", "--format", "json")
+    assert result.exit_code == 2, result.output
+    assert f"{name}:{line}:" in result.output and "XML entities" in result.output
+    assert SECRET not in result.output and "hahaha" not in result.output
+    query = run("query", tmp_path / "model", "SELECT ?o WHERE { ?s ?p ?o }", "--no-cache")
+    assert query.exit_code == 2 and SECRET not in query.output
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_XML))
+def test_archimate_exchange_files_with_entities_are_refused(tmp_path, secret, name):
+    line, text = HOSTILE_XML[name]
+    model = text.replace("{secret}", str(secret)).split("<rdf:RDF")[0].replace("rdf:RDF", "model")
+    path = tmp_path / "exchange.xml"
+    path.write_text(model + '<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" identifier="m">'
+                    '<name>&x;</name></model>\n')
+    with pytest.raises(ExchangeFileError) as raised:
+        read_exchange(path)
+    assert f"exchange.xml:{line}:" in str(raised.value) and SECRET not in str(raised.value)
+
+
+def test_a_literal_over_16_mib_is_refused_at_its_line_with_exit_2(tmp_path, run):
+    write(tmp_path, "big.ttl", PREFIX + "\nex:s ex:p \"" + "a" * (MAX_TERM_BYTES + 1) + "\" .\n")
+    write(tmp_path, "small.ttl", PREFIX + 'ex:t ex:p "fine" .\n')
+    result = run("validate", tmp_path, "--no-cache")
+    assert result.exit_code == 2
+    assert "big.ttl:3:11: error: a term of 16,777,219 bytes: eagraph reads literals and IRIs of at most 16 MiB" \
+        in result.stderr
+    assert "Traceback" not in result.output
+
+
+def nested(depth: int) -> str:
+    return PREFIX + "ex:s ex:p " + "[ ex:p " * depth + "ex:o" + " ]" * depth + " .\n"
+
+
+def test_nesting_up_to_the_limit_is_read_and_deeper_is_refused_at_its_line(tmp_path):
+    write(tmp_path, "ok.ttl", nested(MAX_NESTING))
+    assert str(load(tmp_path, cache=False).locate("http://example.org/s")) == "ok.ttl:2:1"
+    write(tmp_path, "deep.ttl", nested(200))
+    workspace = load(tmp_path, cache=False)  # Oxigraph reads it: no recursion there
+    with pytest.raises(ModelSyntaxError) as raised:
+        workspace.index_positions()  # positions: eagraph's own parser, which keeps the limit
+    [problem] = raised.value.problems
+    assert (problem.file, problem.line) == ("deep.ttl", 2)
+    assert f"nested more than {MAX_NESTING} deep" in problem.message
+
+
+@pytest.mark.parametrize("opening", ["[ ex:p ", "( "])
+def test_fmt_refuses_deep_nesting_with_file_and_line_not_a_traceback(tmp_path, run, opening):
+    closing = " ]" if opening.startswith("[") else " )"
+    text = PREFIX + "ex:s ex:p " + opening * 300 + "ex:o" + closing * 300 + " .\n"
+    write(tmp_path, "deep.ttl", text)
+    result = run("fmt", tmp_path / "deep.ttl")
+    assert result.exit_code == 2, result.output
+    assert "deep.ttl:2:" in result.stderr and f"nested more than {MAX_NESTING} deep" in result.stderr
+    assert (tmp_path / "deep.ttl").read_text() == text  # left as it was
+
+
+def test_fmt_writes_a_long_chain_of_blank_nodes_within_the_nesting_limit(tmp_path, run):
+    # Labelled blank nodes used once each: the formatter nests them, but never deeper than it reads.
+    chain = "".join(f"_:n{i} ex:p _:n{i + 1} .\n" for i in range(300))
+    write(tmp_path, "chain.ttl", PREFIX + "ex:s ex:p _:n0 .\n" + chain)
+    result = run("fmt", tmp_path / "chain.ttl")
+    assert result.exit_code == 0, result.output
+    formatted = (tmp_path / "chain.ttl").read_text()
+    assert formatted.count("[") <= 300 and "_:b" in formatted  # nested, then labelled at the limit
+    assert load(tmp_path, cache=False, positions=True).triple_count == 301
+    assert run("fmt", "--check", tmp_path / "chain.ttl").exit_code == 0  # stable
+
+
+def test_a_byte_order_mark_is_read_by_every_reader(tmp_path, run):
+    (tmp_path / "bom.ttl").write_bytes(b"\xef\xbb\xbf" + (PREFIX + 'ex:s ex:p "x" .\n').encode())
+    workspace = load(tmp_path, cache=False)
+    assert workspace.triple_count == 1
+    assert str(workspace.locate("http://example.org/s")) == "bom.ttl:2:1"
+    assert run("validate", tmp_path, "--no-cache").exit_code == 0
+    assert run("fmt", tmp_path).exit_code == 0
+    assert (tmp_path / "bom.ttl").read_bytes().startswith(b"@prefix")  # fmt drops it
+
+
+# Unreadable folders and files ----------------------------------------------------------------
+
+
+def model_with_folders(tmp_path: Path) -> Path:
+    write(tmp_path, "a.ttl", PREFIX + 'ex:a ex:p "a" .\n')
+    write(tmp_path, "sub/b.ttl", PREFIX + 'ex:b ex:p "b" .\n')
+    write(tmp_path, "sub/deeper/c.ttl", PREFIX + 'ex:c ex:p "c" .\n')
+    return tmp_path
+
+
+def test_an_unreadable_folder_is_an_error_naming_it(tmp_path, run, monkeypatch):
+    model_with_folders(tmp_path)
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if Path(path).name == "sub":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)  # works as root too, where chmod does not
+    with pytest.raises(ModelSyntaxError) as raised:
+        load(tmp_path, cache=False)
+    assert [(p.file, p.message) for p in raised.value.problems] == [
+        ("sub/", "cannot read the folder: Permission denied")]
+    result = run("validate", tmp_path, "--no-cache")
+    assert result.exit_code == 2
+    assert "sub/: error: cannot read the folder: Permission denied" in result.stderr
+    assert "1 unreadable folder" in result.stderr
+
+
+def test_an_unreadable_file_is_an_error_naming_it(tmp_path, run, monkeypatch):
+    model_with_folders(tmp_path)
+    real_read_bytes = Path.read_bytes
+
+    def read_bytes(path):
+        if path.name == "b.ttl":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    result = run("validate", tmp_path, "--no-cache")
+    assert result.exit_code == 2
+    assert "sub/b.ttl: error: cannot read: Permission denied" in result.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root reads every folder")
+def test_a_folder_without_permissions_is_an_error_naming_it(tmp_path):
+    model_with_folders(tmp_path)
+    (tmp_path / "sub").chmod(0)
+    try:
+        with pytest.raises(ModelSyntaxError) as raised:
+            load(tmp_path, cache=False)
+        assert [p.file for p in raised.value.problems] == ["sub/"]
+    finally:
+        (tmp_path / "sub").chmod(0o755)
+
+
+def test_an_excluded_unreadable_folder_is_not_an_error(tmp_path, monkeypatch):
+    model_with_folders(tmp_path)
+    write(tmp_path, "eagraph.toml", '[model]\nexclude = ["sub/**"]\n')
+    monkeypatch.setattr(os, "scandir", _refusing("sub"))
+    assert [f.relpath for f in load(tmp_path, cache=False).files] == ["a.ttl"]
+
+
+def _refusing(name: str):
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if Path(path).name == name:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    return scandir
+
+
+def test_symlink_loops_and_links_to_nothing(tmp_path):
+    model_with_folders(tmp_path)
+    (tmp_path / "sub" / "loop").symlink_to("..")  # a loop: links to folders are not followed
+    (tmp_path / "self").symlink_to(tmp_path)
+    (tmp_path / "linked.ttl").symlink_to(tmp_path / "a.ttl")  # a link to a file is read
+    (tmp_path / "gone.ttl").symlink_to(tmp_path / "nowhere.ttl")
+    with pytest.raises(ModelSyntaxError) as raised:
+        load(tmp_path, cache=False)
+    assert [(p.file, p.line) for p in raised.value.problems] == [("gone.ttl", 0)]
+    (tmp_path / "gone.ttl").unlink()
+    assert [f.relpath for f in load(tmp_path, cache=False).files] == [
+        "a.ttl", "linked.ttl", "sub/b.ttl", "sub/deeper/c.ttl"]
