@@ -28,6 +28,10 @@ def render_text(findings: Sequence[Finding], context: ReportContext, style: Styl
         first, *rest = finding.text(context.language).splitlines() or [""]
         lines.append(f"{where or finding.subject}: {severity} {finding.code} {first}")
         lines.extend(f"{INDENT}{line}" for line in rest)
+        source_line = finding.extra.get("source_line")
+        if source_line and where is not None:  # the offending line and a caret, as a compiler shows them
+            lines.append(f"{INDENT}{source_line.rstrip(chr(13) + chr(10)).expandtabs(1)}")
+            lines.append(f"{INDENT}{' ' * (max(where.column, 1) - 1)}^")
         if finding.related:
             lines.append(f"{INDENT}related: {' '.join(finding.related)}")
     if lines:

@@ -48,14 +48,15 @@ RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 
 @dataclass(frozen=True, order=True)
 class Location:
-    """Where something is written: a file of the model (relative path), line and column (1-based)."""
+    """Where something is written: a file of the model (relative path), line and column (1-based);
+    line 0 means the file (or folder) as a whole, for what is wrong with all of it."""
 
     file: str
     line: int
     column: int = 1
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}"
+        return f"{self.file}:{self.line}:{self.column}" if self.line > 0 else self.file
 
 
 @dataclass
