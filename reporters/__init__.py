@@ -45,5 +45,6 @@ def render(fmt: str, findings: Sequence[Finding], context: ReportContext) -> str
     return renderer(findings, context)
 
 
-__all__ = ["FORMATS", "READING_RULES", "RENDERERS", "ReportContext", "problem_findings", "relocate", "render", "render_csv", "render_github", "render_json",
+__all__ = ["FORMATS", "READING_RULES", "RENDERERS", "ReportContext", "problem_findings", "relocate", "render",
+           "render_csv", "render_github", "render_json",
            "render_junit", "render_markdown", "render_sarif", "render_text"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from eagraph.findings import Finding, Severity
+from eagraph.workspace.errors import excerpt
 
 from .common import ReportContext, sorted_findings, summary
 
@@ -30,8 +31,7 @@ def render_text(findings: Sequence[Finding], context: ReportContext, style: Styl
         lines.extend(f"{INDENT}{line}" for line in rest)
         source_line = finding.extra.get("source_line")
         if source_line and where is not None:  # the offending line and a caret, as a compiler shows them
-            lines.append(f"{INDENT}{source_line.rstrip(chr(13) + chr(10)).expandtabs(1)}")
-            lines.append(f"{INDENT}{' ' * (max(where.column, 1) - 1)}^")
+            lines.extend(f"{INDENT}{line}" for line in excerpt(source_line, where.column))
         if finding.related:
             lines.append(f"{INDENT}related: {' '.join(finding.related)}")
     if lines:

@@ -15,7 +15,7 @@ import pytest
 
 from eagraph.importers.archimate import ExchangeFileError, read_exchange
 from eagraph.workspace import ModelSyntaxError, load
-from eagraph.workspace.turtle import MAX_NESTING, MAX_TERM_BYTES
+from eagraph.workspace.limits import MAX_MARKUP_NESTING, MAX_NESTING, MAX_TERM_BYTES
 from helpers import write
 
 PREFIX = "@prefix ex: <http://example.org/> .\n"
@@ -84,22 +84,57 @@ def test_a_literal_over_16_mib_is_refused_at_its_line_with_exit_2(tmp_path, run)
     assert result.stdout.startswith("big.ttl:3:11: error EAG901 a term of 16,777,219 bytes: eagraph reads literals "
                                     "and IRIs of at most 16 MiB")
     assert "Traceback" not in result.output
+    assert len(result.output) < 1000  # the offending line is shown around its column, not 16 MiB of it
 
 
 def nested(depth: int) -> str:
     return PREFIX + "ex:s ex:p " + "[ ex:p " * depth + "ex:o" + " ]" * depth + " .\n"
 
 
-def test_nesting_up_to_the_limit_is_read_and_deeper_is_refused_at_its_line(tmp_path):
+def test_nesting_up_to_the_limit_is_read_and_deeper_is_refused_at_its_line(tmp_path, run):
     write(tmp_path, "ok.ttl", nested(MAX_NESTING))
     assert str(load(tmp_path, cache=False).locate("http://example.org/s")) == "ok.ttl:2:1"
     write(tmp_path, "deep.ttl", nested(200))
-    workspace = load(tmp_path, cache=False)  # Oxigraph reads it: no recursion there
     with pytest.raises(ModelSyntaxError) as raised:
-        workspace.index_positions()  # positions: eagraph's own parser, which keeps the limit
+        load(tmp_path, cache=False)  # Oxigraph would read it, but positions and fmt could not
     [problem] = raised.value.problems
-    assert (problem.file, problem.line) == ("deep.ttl", 2)
+    assert (problem.file, problem.line, problem.column) == ("deep.ttl", 2, 11 + 7 * MAX_NESTING)
     assert f"nested more than {MAX_NESTING} deep" in problem.message
+    result = run("validate", tmp_path, "--no-cache")
+    assert result.exit_code == 2 and result.stdout.startswith("deep.ttl:2:459: error EAG901 blank nodes and lists")
+
+
+def test_brackets_in_strings_do_not_count_as_nesting(tmp_path):
+    write(tmp_path, "strings.ttl", PREFIX + 'ex:s ex:p "' + "[" * 500 + '" .\n')
+    assert load(tmp_path, cache=False, positions=True).triple_count == 1
+
+
+def test_the_positional_parser_keeps_the_limit_where_the_load_estimate_misses_it(tmp_path):
+    # Closing brackets in a string hide the depth from the estimate made at load: the positional
+    # parser still refuses the file, cleanly, when a command asks where something is.
+    write(tmp_path, "hidden.ttl", PREFIX + 'ex:t ex:p "' + "]" * 300 + '" .\n' + nested(100).split("\n", 1)[1])
+    workspace = load(tmp_path, cache=False)
+    with pytest.raises(ModelSyntaxError) as raised:
+        workspace.locate("http://example.org/s")
+    assert raised.value.problems[0].line == 3
+
+
+DEEP_JSONLD = ('{"@context": {"ex": "http://example.org/"}, "@id": "ex:s",\n "ex:p": '
+               + '{"ex:p": ' * 300 + '"x"' + "}" * 300 + "}\n")
+DEEP_RDFXML = ('<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+               'xmlns:ex="http://example.org/">\n' + "<rdf:Description><ex:p>" * 150 + "x"
+               + "</ex:p></rdf:Description>" * 150 + "</rdf:RDF>\n")
+
+
+@pytest.mark.parametrize(("name", "text", "what"), [
+    ("deep.jsonld", DEEP_JSONLD, "2:2305: error EAG901 objects and arrays"),  # Oxigraph's JSON-LD parser crashes at 5,000
+    ("deep.rdf", DEEP_RDFXML, "3:2939: error EAG901 elements"),  # and its RDF/XML parser takes minutes at 100,000
+])
+def test_deep_json_ld_and_rdf_xml_are_refused_before_oxigraph_reads_them(tmp_path, run, name, text, what):
+    write(tmp_path, name, text)
+    result = run("validate", tmp_path, "--no-cache")
+    assert result.exit_code == 2
+    assert result.stdout.startswith(f"{name}:{what} nested more than {MAX_MARKUP_NESTING} deep")
 
 
 @pytest.mark.parametrize("opening", ["[ ex:p ", "( "])

@@ -217,16 +217,17 @@ def test_a_syntax_error_is_a_finding_in_every_format_and_exit_2(model, run, monk
         "region": {"startLine": 10, "startColumn": 15}}
     github = run("validate", "models", "--format", "github")
     assert github.exit_code == 2
-    assert github.stdout.startswith("::error file=models/sub/broken.ttl,line=10,col=15,title=EAG901::expected an object")
+    assert github.stdout.startswith(
+        "::error file=models/sub/broken.ttl,line=10,col=15,title=EAG901::expected an object")
     [finding] = json.loads(run("validate", "models", "--format", "json").stdout)["findings"]
     assert (finding["code"], finding["file"], finding["line"]) == ("EAG901", "models/sub/broken.ttl", 10)
     junit = ET.fromstring(run("validate", "models", "--format", "junit").stdout)
     assert junit.get("failures") == "1" and junit.find(".//testcase").get("file") == "models/sub/broken.ttl"
     text = run("validate", "models")
     assert text.exit_code == 2
-    assert text.stdout.splitlines()[:3] == ["models/sub/broken.ttl:10:15: error EAG901 expected an object (an IRI, "
-                                            "a literal or a blank node), found '.'",
-                                            "        dct:title .", "                  ^"]
+    assert text.stdout.splitlines()[:3] == [
+        "models/sub/broken.ttl:10:15: error EAG901 expected an object (an IRI, a literal or a blank node), found '.'",
+        "        dct:title .", "                  ^"]
 
 
 def test_an_unreadable_folder_is_a_finding_on_the_folder(model, run, monkeypatch):

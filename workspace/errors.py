@@ -42,9 +42,25 @@ class SourceProblem:
         head = f"{self.file}:{self.line}:{self.column}: error: {self.message}"
         if not self.source_line:
             return head
-        text = self.source_line.rstrip("\r\n").expandtabs(1)
-        caret = " " * (max(self.column, 1) - 1) + "^"
+        text, caret = excerpt(self.source_line, self.column)
         return f"{head}\n    {text}\n    {caret}"
+
+
+#: How much of an offending line is shown: a line of a megabyte is shown around its column.
+EXCERPT_WIDTH = 100
+
+
+def excerpt(source_line: str, column: int) -> tuple[str, str]:
+    """The offending line as shown under a message, and the caret line under its ``column``: at
+    most :data:`EXCERPT_WIDTH` characters around the column, "…" where it was cut."""
+    text = source_line.rstrip("\r\n").expandtabs(1)
+    at = max(column, 1) - 1
+    start = max(0, min(at - EXCERPT_WIDTH // 2, len(text) - EXCERPT_WIDTH))
+    if start > 0:
+        text, at = "…" + text[start:], at - start + 1
+    if len(text) > EXCERPT_WIDTH + 1:
+        text = text[:EXCERPT_WIDTH + 1] + "…"
+    return text, " " * at + "^"
 
 
 class ModelSyntaxError(EagraphError):

@@ -16,6 +16,7 @@ import xml.parsers.expat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
@@ -23,7 +24,8 @@ import pyoxigraph as ox
 
 from .config import ALWAYS_EXCLUDED, Config
 from .errors import UNREADABLE, ModelSyntaxError, SourceProblem
-from .turtle import MAX_TERM_BYTES, ParsedDocument, TurtleSyntaxError, parse_turtle, resolve_iri
+from .limits import MAX_MARKUP_NESTING, MAX_NESTING, MAX_TERM_BYTES
+from .turtle import ParsedDocument, TurtleSyntaxError, parse_turtle, resolve_iri
 from .xmlguard import XmlRefused, check_xml
 
 FORMATS = {
@@ -202,7 +204,7 @@ UTF8_BOM = b"\xef\xbb\xbf"
 def without_bom(data: bytes) -> bytes:
     """The bytes of a file without a UTF-8 byte-order mark: Windows tools write one, Turtle allows
     it, and every reader of a model file (Oxigraph, the positional parser, fmt) reads past it."""
-    return data[len(UTF8_BOM):] if data.startswith(UTF8_BOM) else data
+    return data.removeprefix(UTF8_BOM)
 
 
 def oxigraph_parse(data: bytes | str, fmt: str, base: str, **options) -> Iterator:
@@ -210,12 +212,52 @@ def oxigraph_parse(data: bytes | str, fmt: str, base: str, **options) -> Iterato
     reader reads it: without a byte-order mark, an RDF/XML file only once :func:`check_xml` let it
     through (XmlRefused is a ValueError), and a term past Oxigraph's buffer a SyntaxError."""
     data = without_bom(data) if isinstance(data, bytes) else data.removeprefix("\ufeff")
-    if fmt == "rdfxml":
-        check_xml(data)
+    check_markup(data, fmt)
     try:
         yield from ox.parse(data, OXIGRAPH_FORMATS[fmt], base_iri=base, **options)
     except MemoryError as exc:
         raise SyntaxError(term_too_long(exc)) from None
+
+
+def check_markup(data: bytes | str, fmt: str) -> None:
+    """What Oxigraph must not be given: an RDF/XML file :func:`check_xml` refuses (XmlRefused, a
+    ValueError), or JSON-LD nested deeper than :data:`MAX_MARKUP_NESTING` (a SyntaxError at its
+    line: Oxigraph's JSON-LD parser would overflow its stack and end the process)."""
+    if fmt == "rdfxml":
+        check_xml(data)
+    elif fmt == "jsonld":
+        text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
+        depth = 0
+        for match in _JSON_NESTING.finditer(text):
+            bracket = match.group(1)
+            if bracket in ("[", "{"):
+                depth += 1
+                if depth > MAX_MARKUP_NESTING:
+                    line, column = _position(text, match.start())
+                    error = SyntaxError(f"objects and arrays nested more than {MAX_MARKUP_NESTING} deep: eagraph "
+                                        f"reads at most {MAX_MARKUP_NESTING} levels of JSON")
+                    error.lineno, error.offset = line, column
+                    raise error
+            elif bracket:
+                depth -= 1
+
+
+def may_nest_too_deep(data: bytes) -> bool:
+    """Whether Turtle text may nest "[" and "(" deeper than :data:`MAX_NESTING`, from its
+    brackets alone (at C speed; brackets in strings and comments count too). Oxigraph reads any
+    depth; when this says yes, the positional parser reads the file at load, keeping the limit
+    exactly, so that every command refuses such a file alike, not only those that ask for
+    positions. Brackets in strings can hide depth from this estimate: the positional parser
+    still refuses the file, when it reads it, with the same message."""
+    if data.count(b"[") + data.count(b"(") <= MAX_NESTING:
+        return False
+    brackets = data.translate(None, _NOT_BRACKETS)
+    return max(accumulate(_BRACKET_STEP[b] for b in brackets)) > MAX_NESTING
+
+
+_NOT_BRACKETS = bytes(set(range(256)) - set(b"[]()"))
+_BRACKET_STEP = {ord("["): 1, ord("("): 1, ord("]"): -1, ord(")"): -1}
+_JSON_NESTING = re.compile(r'"(?:[^"\\]|\\.)*"|([\[\]{}])')
 
 
 def term_too_long(exc: MemoryError) -> str:
@@ -274,8 +316,7 @@ def oxigraph_problem(source: SourceFile, data: bytes, exc: SyntaxError) -> Sourc
 
 
 def _parse_with_oxigraph(source: SourceFile, text: str, base: str) -> ParsedDocument:
-    if source.format == "rdfxml":
-        _refuse_entities(source, text)
+    refuse_markup(source, text)
     try:
         quads = list(oxigraph_parse(text, source.format, base, rename_blank_nodes=True))
     except SyntaxError as exc:
@@ -303,12 +344,16 @@ def _oxigraph_position(exc: SyntaxError) -> tuple[int, int]:
     return line, column
 
 
-def _refuse_entities(source: SourceFile, text: str) -> None:
-    """Refuse DTDs that can declare entities: no external fetches, no "billion laughs" expansion."""
+def refuse_markup(source: SourceFile, data: bytes | str) -> None:
+    """:func:`check_markup` for a file of the model: what it refuses is a syntax error at its line."""
     try:
-        check_xml(text)
+        check_markup(data, source.format)
     except XmlRefused as exc:
+        text = data if isinstance(data, str) else data.decode("utf-8", errors="replace")
         raise SourceSyntaxError(_problem(source, text, exc.line, exc.column, exc.message)) from None
+    except SyntaxError as exc:
+        text = data if isinstance(data, str) else data.decode("utf-8", errors="replace")
+        raise SourceSyntaxError(_problem(source, text, exc.lineno, exc.offset, exc.msg)) from None
 
 
 _RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"

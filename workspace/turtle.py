@@ -20,6 +20,8 @@ from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from .limits import MAX_NESTING, MAX_TERM_BYTES
+
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_TYPE = f"<{RDF}type>"
@@ -33,12 +35,6 @@ XSD_BOOLEAN = f"<{XSD}boolean>"
 XSD_STRING = f"<{XSD}string>"
 
 
-# Limits on what one file may hold, so that memory stays bounded by the input and no reader
-# recurses without end. Oxigraph refuses a term longer than its 16 MiB buffer; this parser says so
-# at the term's line. Nesting is the depth of "[ ]" and "( )" inside one another: this parser,
-# the formatter and every reader of nested blank nodes recurse once per level.
-MAX_TERM_BYTES = 16 * 1024 * 1024
-MAX_NESTING = 64
 
 
 class TurtleSyntaxError(ValueError):

@@ -31,8 +31,10 @@ from .sources import (
     SourceFile,
     SourceSyntaxError,
     content_digest,
+    may_nest_too_deep,
     oxigraph_problem,
     parse_source,
+    refuse_markup,
     scan,
     term_too_long,
     without_bom,
@@ -440,8 +442,9 @@ def _load_into(store: ox.Store, model_file: ModelFile, config: Config) -> None:
     where it reads that format (its messages are written for people), else as Oxigraph says."""
     source = model_file.source
     base = source.base(config)
-    if source.format == "rdfxml":
-        parse_source(source, model_file.data, base, model_file.digest)  # refuses XML entities first
+    refuse_markup(source, model_file.data)  # XML entities, deep JSON: before Oxigraph sees them
+    if source.format == "turtle" and may_nest_too_deep(model_file.data):
+        parse_source(source, model_file.data, base, model_file.digest)  # the nesting limit, at its line
     try:
         store.load(model_file.data, OXIGRAPH_FORMATS[source.format], base_iri=base,
                    to_graph=ox.NamedNode(source.graph))

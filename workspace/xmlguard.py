@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import xml.parsers.expat
 
+from .limits import MAX_MARKUP_NESTING
 
 _WHY = "eagraph never expands XML entities (they can read local files or grow without bound)"
 
@@ -27,9 +28,10 @@ class XmlRefused(ValueError):
         self.line, self.column, self.message = line, column, message
 
 
-def check_xml(data: bytes | str) -> None:
-    """Raise :class:`XmlRefused` if ``data`` is not well-formed XML or holds a DTD that can
-    declare entities (an internal subset, or an entity declaration anywhere)."""
+def check_xml(data: bytes | str, max_depth: int = MAX_MARKUP_NESTING) -> None:
+    """Raise :class:`XmlRefused` if ``data`` is not well-formed XML, holds a DTD that can declare
+    entities (an internal subset, or an entity declaration anywhere), or nests elements deeper
+    than ``max_depth``."""
     parser = xml.parsers.expat.ParserCreate()
     parser.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
 
@@ -52,6 +54,19 @@ def check_xml(data: bytes | str) -> None:
     def entity(name, *_args):
         raise XmlRefused(*here(), f"the file declares XML entities ('{name}'); they are refused: {_WHY}")
 
+    depth = [0]
+
+    def start(name, _attributes):
+        depth[0] += 1
+        if depth[0] > max_depth:
+            raise XmlRefused(*here(), f"elements nested more than {max_depth} deep: eagraph reads at most "
+                                      f"{max_depth} levels of XML elements")
+
+    def end(_name):
+        depth[0] -= 1
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
     parser.StartDoctypeDeclHandler = doctype
     parser.EndDoctypeDeclHandler = end_doctype
     parser.EntityDeclHandler = entity
