@@ -260,3 +260,16 @@ def test_symlink_loops_and_links_to_nothing(tmp_path):
     (tmp_path / "gone.ttl").unlink()
     assert [f.relpath for f in load(tmp_path, cache=False).files] == [
         "a.ttl", "linked.ttl", "sub/b.ttl", "sub/deeper/c.ttl"]
+
+
+def test_blank_node_names_follow_any_chain_without_recursion():
+    """diff, merge, publish and the exports name blank nodes by what they say, nested ones
+    included: a chain of labelled blank nodes is as long as a file makes it."""
+    from eagraph.workspace.blanks import blank_names
+
+    chain = [(f"_:n{i}", "<p>", f"_:n{i + 1}") for i in range(5000)] + [("_:n5000", "<p>", '"end"')]
+    names = blank_names(chain)
+    assert len(names) == 5001 and len(set(names.values())) == 5001
+    assert blank_names(list(reversed(chain))) == names  # by what they say, not by order
+    cycle = blank_names([("_:a", "<p>", "_:b"), ("_:b", "<p>", "_:a"), ("_:a", "<q>", "_:empty")])
+    assert set(cycle) == {"_:a", "_:b", "_:empty"} and len(set(cycle.values())) == 3  # a cycle is cut
