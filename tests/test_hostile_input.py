@@ -273,3 +273,38 @@ def test_blank_node_names_follow_any_chain_without_recursion():
     assert blank_names(list(reversed(chain))) == names  # by what they say, not by order
     cycle = blank_names([("_:a", "<p>", "_:b"), ("_:b", "<p>", "_:a"), ("_:a", "<q>", "_:empty")])
     assert set(cycle) == {"_:a", "_:b", "_:empty"} and len(set(cycle.values())) == 3  # a cycle is cut
+
+
+def test_publish_with_an_unreadable_folder_stops_before_it_touches_the_server(tmp_path, run, monkeypatch):
+    """The folder's graphs would have been removed from the server as if its files were deleted."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    requests = []
+
+    class Recorder(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (http.server's names)
+            requests.append(self.path)
+            self.send_response(500)
+            self.end_headers()
+
+        do_POST = do_PUT = do_DELETE = do_GET
+
+        def log_message(self, *_args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    server.timeout = 5
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        model_with_folders(tmp_path)
+        monkeypatch.setattr(os, "scandir", _refusing("sub"))
+        result = run("publish", tmp_path, "--endpoint", f"http://127.0.0.1:{server.server_address[1]}",
+                     "--timeout", "5")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.exit_code == 2
+    assert "sub/: error: cannot read the folder: Permission denied" in result.stderr
+    assert requests == []
