@@ -237,6 +237,12 @@ def test_an_excluded_unreadable_folder_is_not_an_error(tmp_path, monkeypatch):
     assert [f.relpath for f in load(tmp_path, cache=False).files] == ["a.ttl"]
 
 
+def test_exclude_keeps_its_meaning_for_files(tmp_path):
+    model_with_folders(tmp_path)
+    write(tmp_path, "eagraph.toml", '[model]\nexclude = ["sub", "**/c.ttl"]\n')  # "sub" names no file
+    assert [f.relpath for f in load(tmp_path, cache=False).files] == ["a.ttl", "sub/b.ttl"]
+
+
 def _refusing(name: str):
     real_scandir = os.scandir
 
@@ -256,7 +262,8 @@ def test_symlink_loops_and_links_to_nothing(tmp_path):
     (tmp_path / "gone.ttl").symlink_to(tmp_path / "nowhere.ttl")
     with pytest.raises(ModelSyntaxError) as raised:
         load(tmp_path, cache=False)
-    assert [(p.file, p.line) for p in raised.value.problems] == [("gone.ttl", 0)]
+    assert [(p.file, p.line, p.message) for p in raised.value.problems] == [
+        ("gone.ttl", 0, "cannot read: a symbolic link to nothing")]
     (tmp_path / "gone.ttl").unlink()
     assert [f.relpath for f in load(tmp_path, cache=False).files] == [
         "a.ttl", "linked.ttl", "sub/b.ttl", "sub/deeper/c.ttl"]

@@ -96,8 +96,8 @@ def scan(config: Config) -> tuple[list[SourceFile], list[SourceProblem]]:
         if fmt is None or not any(regex.fullmatch(relpath) for regex, *_ in include) or _excluded(relpath, config):
             continue
         if not path.is_file():
-            problems.append(SourceProblem(relpath, 0, 0, "cannot read: not a file (a symbolic link to nothing?)",
-                                          code=UNREADABLE))
+            what = "a symbolic link to nothing" if path.is_symlink() else "not a regular file"
+            problems.append(SourceProblem(relpath, 0, 0, f"cannot read: {what}", code=UNREADABLE))
             continue
         found[relpath] = SourceFile(path, relpath, fmt)
     return [found[k] for k in sorted(found)], sorted(problems, key=lambda p: p.file)
@@ -141,8 +141,8 @@ def _excluded(relpath: str, config: Config) -> bool:
 
 def _reachable(folder: str, include: list[tuple], exclude: tuple[str, ...]) -> bool:
     """Whether a file below ``folder`` could be part of the model: an include pattern reaches
-    into it and no exclude pattern names the folder itself (``drafts`` or ``drafts/**``)."""
-    if any(_glob_match(folder, ex.rstrip("/").removesuffix("/**")) for ex in exclude):
+    into it and no exclude pattern leaves out all it holds (``drafts/**``)."""
+    if any(ex.endswith("/**") and _glob_match(folder, ex[:-3]) for ex in exclude):
         return False
     parts = tuple(folder.split("/"))
     for _, literal, recursive, depth in include:
