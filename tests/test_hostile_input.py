@@ -290,7 +290,7 @@ def test_publish_with_an_unreadable_folder_stops_before_it_touches_the_server(tm
     requests = []
 
     class Recorder(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 (http.server's names)
+        def do_GET(self):
             requests.append(self.path)
             self.send_response(500)
             self.end_headers()

@@ -47,7 +47,7 @@ def blank_names(triples: Iterable[tuple[str, str, str]]) -> dict[str, str]:
 def _named(term: str, names: dict[str, str], on_path: set[str]) -> str:
     if not term.startswith("_:"):
         return term
-    return names[term] if term in names else "_:cycle"
+    return names.get(term, "_:cycle")
 
 
 def distinct_blank_names(triples: list[tuple[str, str, str]]) -> dict[str, str]:
