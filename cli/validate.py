@@ -8,12 +8,14 @@ import click
 
 from eagraph import __version__
 from eagraph.findings import Severity
-from eagraph.reporters import FORMATS, ReportContext, relocate, render
+from eagraph.reporters import FORMATS, READING_RULES, ReportContext, problem_findings, relocate, render
 from eagraph.reporters.text import render_text
 from eagraph.validators.changes import load_changed
 from eagraph.validators.rules import contract_rules
 from eagraph.validators.validate import ValidationOptions, validate, write_baseline
+from eagraph.workspace import ModelSyntaxError
 from eagraph.workspace.files import write_atomic
+from eagraph.workspace.workspace import find_root
 
 from .console import Console, ExitCode, plural
 from .main import cli, endpoint_options, load_workspace, model_path_argument, no_cache_option, verbosity_options
@@ -56,9 +58,10 @@ def validate_command(path: Path, fmt: str, fail_on: str, extra_shapes: tuple[Pat
                      no_cache: bool) -> None:
     """Check the model at PATH against the model contract and your own shapes.
 
-    Each finding has a rule code (EAG012 …), a severity and the file and line it is about.
-    Exit code 0: nothing at or above --fail-on; 1: findings; 2: the model or an option could not
-    be read. Suppress a rule for one node in the model with `eag:suppress "EAG012"` and
+    Each finding has a rule code (EAG012 …), a severity and the file and line it is about; a
+    file that cannot be read is a finding too (EAG901 syntax error, EAG902 unreadable), in every
+    format. Exit code 0: nothing at or above --fail-on; 1: findings; 2: the model or an option
+    could not be read. Suppress a rule for one node in the model with `eag:suppress "EAG012"` and
     `eag:suppressionReason "…"`, or in eagraph.toml under [validate] suppress.
 
     \b
@@ -70,11 +73,21 @@ def validate_command(path: Path, fmt: str, fail_on: str, extra_shapes: tuple[Pat
     """
     console = Console.current()
     only = None
-    if changed_since is None:
-        workspace = load_workspace(path, cache=not no_cache)
-    else:
-        part = load_changed(path, changed_since, cache=not no_cache, extra_shapes=extra_shapes, profiles=profiles)
-        workspace, only = part.workspace, part.nodes
+    try:
+        if changed_since is None:
+            workspace = load_workspace(path, cache=not no_cache)
+        else:
+            part = load_changed(path, changed_since, cache=not no_cache, extra_shapes=extra_shapes,
+                                profiles=profiles)
+            workspace, only = part.workspace, part.nodes
+    except ModelSyntaxError as exc:
+        # Files that cannot be read are reported as findings, in the format asked for, where CI
+        # looks for every other finding; the exit code stays 2: the model could not be read.
+        findings, root = as_seen_from_here(problem_findings(exc.problems), find_root(Path(path)).resolve())
+        context = ReportContext(tool_version=__version__, rules=READING_RULES, language=language, root=root,
+                                command="validate")
+        _report(findings, context, fmt, output)
+        click.get_current_context().exit(ExitCode.ERROR)
         console.detail(f"{plural(len(part.changed_files), 'file')} changed since {changed_since}: checking "
                        f"{plural(len(only), 'node')}, loaded {plural(len(workspace.files), 'file')}"
                        + (" (the whole model: shapes or profiles that reach further)" if part.complete else ""))
@@ -88,6 +101,16 @@ def validate_command(path: Path, fmt: str, fail_on: str, extra_shapes: tuple[Pat
     findings, root = as_seen_from_here(report.findings, workspace.root)
     context = ReportContext(tool_version=__version__, rules=report.rules, language=language, root=root,
                             command="validate")
+    _report(findings, context, fmt, output)
+    if report.suppressed or report.baselined:
+        console.detail(f"{report.suppressed} suppressed, {report.baselined} in the baseline")
+    if report.fails(Severity.parse(fail_on)):
+        click.get_current_context().exit(ExitCode.FINDINGS)
+
+
+def _report(findings, context: ReportContext, fmt: str, output: Path | None) -> None:
+    """Write the report in ``fmt`` to ``output`` (atomically) or standard output."""
+    console = Console.current()
     if fmt == "text" and output is None and console.use_color():
         text = render_text(findings, context, style=lambda word, severity: console.style(
             word, **SEVERITY_STYLES[severity]))
@@ -98,10 +121,6 @@ def validate_command(path: Path, fmt: str, fail_on: str, extra_shapes: tuple[Pat
         console.info(f"wrote {output}")
     elif text:
         console.out(text.rstrip("\n"))
-    if report.suppressed or report.baselined:
-        console.detail(f"{report.suppressed} suppressed, {report.baselined} in the baseline")
-    if report.fails(Severity.parse(fail_on)):
-        click.get_current_context().exit(ExitCode.FINDINGS)
 
 
 def as_seen_from_here(findings, model_root: Path):

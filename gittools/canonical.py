@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from eagraph.workspace.turtle import MAX_NESTING
+
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDF_TYPE = f"<{RDF}type>"
 RDF_FIRST, RDF_REST, RDF_NIL = f"<{RDF}first>", f"<{RDF}rest>", f"<{RDF}nil>"
@@ -65,6 +67,7 @@ class Writer:
         for node in sorted(self.nested):
             if node in self.nested and (items := self._list(node)) is not None:
                 self.lists[node] = items
+        self._limit_nesting()
         self.parent = {o: s for s, properties in self.by_subject.items() for objects in properties.values()
                        for o in objects if o in self.nested}
 
@@ -226,6 +229,39 @@ class Writer:
             self.nested.discard(cell)
             self.list_cells.add(cell)
         return items
+
+    def _limit_nesting(self) -> None:
+        """Nest no deeper than eagraph reads (:data:`MAX_NESTING`): a node that would be written
+        deeper gets a label and a block of its own, so a long chain of blank nodes is written in
+        pieces that read back, and writing it never recurses past the limit."""
+        top = [s for s in self.by_subject if s not in self.nested and s not in self.list_cells]
+        todo = [(node, 0) for node in top]
+        while todo:
+            node, depth = todo.pop()
+            for child in self._nested_children(node):
+                if depth + 1 > MAX_NESTING:
+                    self._unnest(child)
+                    todo.append((child, 0))
+                else:
+                    todo.append((child, depth + 1))
+
+    def _nested_children(self, node: str) -> list[str]:
+        """The nodes written inside ``node``'s brackets (a list's: inside its parentheses)."""
+        if node in self.lists:
+            objects = self.lists[node]
+        else:
+            objects = [o for objects in self.by_subject.get(node, {}).values() for o in objects]
+        return [o for o in objects if o in self.nested]
+
+    def _unnest(self, node: str) -> None:
+        """Write ``node`` as a labelled block; a list's cells become plain blank nodes again."""
+        self.nested.discard(node)
+        if self.lists.pop(node, None) is not None:
+            cell = self.by_subject[node][RDF_REST][0]
+            while cell != RDF_NIL:
+                self.list_cells.discard(cell)
+                self.nested.add(cell)
+                cell = self.by_subject[cell][RDF_REST][0]
 
     def _blank_key(self, node: str) -> str:
         return repr(sorted((p, o if not o.startswith("_:") else "_") for p, os in self.by_subject[node].items()

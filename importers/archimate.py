@@ -15,7 +15,6 @@ entities (XXE, "billion laughs") is refused before anything is parsed.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from lxml import etree
@@ -23,6 +22,7 @@ from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 
 from eagraph.ontology import namespace, new_graph
 from eagraph.workspace import EagraphError
+from eagraph.workspace.xmlguard import XmlRefused, check_xml
 
 EAG = namespace("eag")
 CPSV = namespace("cpsv")
@@ -49,7 +49,6 @@ LINKS = {
     ("Realization", "BusinessProcess", "BusinessService"): (EAG.realises, False),
     ("Realization", "ApplicationComponent", "Capability"): (EAG.supportsCapability, False),
 }
-_ENTITY = re.compile(rb"<!ENTITY|<!DOCTYPE[^>]*\[", re.IGNORECASE)
 
 
 class ExchangeFileError(EagraphError):
@@ -58,11 +57,10 @@ class ExchangeFileError(EagraphError):
 
 def read_exchange(path: Path) -> etree._Element:
     data = path.read_bytes()
-    found = _ENTITY.search(data)
-    if found:
-        line = data.count(b"\n", 0, found.start()) + 1
-        raise ExchangeFileError(f"{path}:{line}: the file declares XML entities; they are refused (they can read local "
-                           f"files or expand without bound)")
+    try:
+        check_xml(data)  # the check every XML file passes: no DTD that can declare entities
+    except XmlRefused as exc:
+        raise ExchangeFileError(f"{path}:{exc.line}: {exc.message}") from None
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
         root = etree.fromstring(data, parser)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from eagraph.findings import Finding
 
-from .common import ReportContext, relocate
+from .common import READING_RULES, ReportContext, problem_findings, relocate
 from .csv import render_csv
 from .github import render_github
 from .json import render_json
@@ -45,5 +45,6 @@ def render(fmt: str, findings: Sequence[Finding], context: ReportContext) -> str
     return renderer(findings, context)
 
 
-__all__ = ["FORMATS", "RENDERERS", "ReportContext", "relocate", "render", "render_csv", "render_github", "render_json",
+__all__ = ["FORMATS", "READING_RULES", "RENDERERS", "ReportContext", "problem_findings", "relocate", "render",
+           "render_csv", "render_github", "render_json",
            "render_junit", "render_markdown", "render_sarif", "render_text"]

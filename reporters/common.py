@@ -5,9 +5,25 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import quote
 
 from eagraph.findings import Finding, RuleInfo, Severity
-from eagraph.workspace import Location
+from eagraph.workspace import Location, SourceProblem
+from eagraph.workspace.errors import SYNTAX_ERROR, UNREADABLE
+
+#: The rules of the model files eagraph cannot read: reported as findings by ``validate``, so that
+#: CI shows a broken file where it shows every other finding.
+READING_RULES = {
+    SYNTAX_ERROR: RuleInfo(
+        SYNTAX_ERROR, "syntax-error", Severity.ERROR,
+        "A model file cannot be parsed: a syntax error, or a limit passed (a literal over 16 MiB, "
+        "nesting deeper than 64, XML entities).",
+        "The file is not read at all, so nothing in it is checked: fix the mistake at the line given."),
+    UNREADABLE: RuleInfo(
+        UNREADABLE, "unreadable-file", Severity.ERROR,
+        "A file or folder of the model cannot be opened (permissions, a link to nothing).",
+        "What eagraph cannot open is not in the model: give it read access or exclude it in eagraph.toml."),
+}
 
 
 @dataclass(frozen=True)
@@ -70,3 +86,14 @@ def relocate(findings: Iterable[Finding], prefix: str) -> list[Finding]:
         return None if location is None else replace(location, file=prefix + location.file)
 
     return [replace(f, location=moved(f.location), statement=moved(f.statement)) for f in findings]
+
+
+def problem_findings(problems: Iterable[SourceProblem]) -> list[Finding]:
+    """The files eagraph could not read, as findings (EAG901, EAG902) at file:line:col; a
+    problem with the whole file or folder (line 0) is located at the file alone. The offending
+    line travels in ``extra["source_line"]``, for the text report's caret. The subject is the
+    file's graph name in the store (``file:///sub/a.ttl``), the same wherever the command runs."""
+    return [Finding(code=p.code, severity=Severity.ERROR, subject="file:///" + quote(p.file), message={"en": p.message},
+                    location=Location(p.file, max(p.line, 0), p.column if p.line > 0 else 0),
+                    extra={"source_line": p.source_line} if p.source_line else {})
+            for p in problems]

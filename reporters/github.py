@@ -28,9 +28,11 @@ def render_github(findings: Sequence[Finding], context: ReportContext) -> str:
     for finding in sorted_findings(findings):
         where = finding.where
         message = finding.text(context.language)
-        if where is not None:
+        if where is not None and where.line > 0:
             properties = {"file": where.file, "line": str(where.line), "col": str(where.column),
                           "title": finding.code}
+        elif where is not None:  # the file as a whole
+            properties = {"file": where.file, "title": finding.code}
         else:
             # Nothing to annotate: GitHub lists it with the run; the subject says what it is about.
             properties = {"title": finding.code}

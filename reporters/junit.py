@@ -46,7 +46,7 @@ def _testcase(suite: ET.Element, finding: Finding, context: ReportContext) -> No
     attributes = {"classname": where.file if where else NO_FILE_SUITE,
                   "name": _xml_text(f"{finding.code} {finding.subject}")}
     if where is not None:
-        attributes |= {"file": where.file, "line": str(where.line)}
+        attributes |= {"file": where.file} | ({"line": str(where.line)} if where.line > 0 else {})
     case = ET.SubElement(suite, "testcase", {k: _xml_text(v) for k, v in attributes.items()})
     if finding.severity >= Severity.WARNING:
         failure = ET.SubElement(case, "failure", {"type": finding.code,

@@ -44,7 +44,8 @@ def _table(group: list[Finding], context: ReportContext) -> list[str]:
         message = cell(finding.text(context.language))
         if finding.related:
             message += "<br>related: " + ", ".join(code(iri) for iri in finding.related)
-        row = [code(f"{where.file}:{where.line}") if where else "", code(finding.subject), message]
+        place = "" if where is None else code(f"{where.file}:{where.line}" if where.line > 0 else where.file)
+        row = [place, code(finding.subject), message]
         if scored:
             row.append("" if finding.score is None else format_score(finding.score))
         lines.append("| " + " | ".join(row) + " |")

@@ -34,8 +34,10 @@ def fingerprint(finding: Finding) -> str:
 
 
 def _physical(location: Location) -> dict:
-    return {"artifactLocation": {"uri": artifact_uri(location.file), "uriBaseId": ROOT_ID},
-            "region": {"startLine": location.line, "startColumn": location.column}}
+    physical: dict = {"artifactLocation": {"uri": artifact_uri(location.file), "uriBaseId": ROOT_ID}}
+    if location.line > 0:  # line 0: the file as a whole, which SARIF says with no region
+        physical["region"] = {"startLine": location.line, "startColumn": location.column}
+    return physical
 
 
 def _descriptor(code: str, rule: RuleInfo | None) -> dict:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from eagraph.findings import Finding, Severity
+from eagraph.workspace.errors import excerpt
 
 from .common import ReportContext, sorted_findings, summary
 
@@ -28,6 +29,9 @@ def render_text(findings: Sequence[Finding], context: ReportContext, style: Styl
         first, *rest = finding.text(context.language).splitlines() or [""]
         lines.append(f"{where or finding.subject}: {severity} {finding.code} {first}")
         lines.extend(f"{INDENT}{line}" for line in rest)
+        source_line = finding.extra.get("source_line")
+        if source_line and where is not None:  # the offending line and a caret, as a compiler shows them
+            lines.extend(f"{INDENT}{line}" for line in excerpt(source_line, where.column))
         if finding.related:
             lines.append(f"{INDENT}related: {' '.join(finding.related)}")
     if lines:

@@ -148,8 +148,8 @@ LAUGHS = b"""<?xml version="1.0"?>
 
 
 @pytest.mark.parametrize(("name", "data", "message"), [
-    ("xxe.xml", XXE, "xxe.xml:2: the file declares XML entities; they are refused"),
-    ("laughs.xml", LAUGHS, "laughs.xml:2: the file declares XML entities; they are refused"),
+    ("xxe.xml", XXE, "xxe.xml:2: the file declares XML entities ('secret'); they are refused"),
+    ("laughs.xml", LAUGHS, "laughs.xml:3: the file declares XML entities ('lol'); they are refused"),
     ("broken.xml", b'<?xml version="1.0"?>\n<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/">\n<elements>\n</model>\n',
      "broken.xml:4: not well-formed XML"),
     ("other.xml", b'<?xml version="1.0"?>\n<html/>\n', "other.xml:2: <html> is not an ArchiMate exchange model"),

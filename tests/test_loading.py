@@ -117,7 +117,7 @@ def test_xml_entities_are_refused(tmp_path):
     with pytest.raises(ModelSyntaxError) as raised:
         load(tmp_path, cache=False)
     assert raised.value.problems[0].line == 3
-    assert "entity" in raised.value.problems[0].message
+    assert "entities" in raised.value.problems[0].message
 
 
 def test_positions_are_read_once_and_then_come_from_the_cache(model, tmp_path_factory):

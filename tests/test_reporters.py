@@ -329,3 +329,27 @@ def test_safe_cell_neutralises_formula_starts_but_not_numbers():
     for text in ("-1", "-0.25", "+3", "-2e-3", "-.5", "1", "plain", "", "a=b", "'=1"):
         assert safe_cell(text) == text, text
     assert safe_cell(None) == "" and safe_cell(-3) == "-3"
+
+
+def test_files_that_cannot_be_read_are_findings_every_format_can_show():
+    """A syntax error at its line, with the offending line and a caret in text; an unreadable
+    folder as a whole (line 0): no line in SARIF, GitHub or JUnit, which would point nowhere."""
+    from eagraph.reporters import READING_RULES, problem_findings
+    from eagraph.workspace import SourceProblem
+    from eagraph.workspace.errors import UNREADABLE
+
+    findings = relocate(problem_findings([
+        SourceProblem("a.ttl", 3, 9, "expected '.'", "ex:s ex:p ex:o"),
+        SourceProblem("private/", 0, 0, "cannot read the folder: Permission denied", code=UNREADABLE)]), "models")
+    context = ReportContext(tool_version="1.0", rules=READING_RULES)
+    assert render("text", findings, context).splitlines()[:4] == [
+        "models/a.ttl:3:9: error EAG901 expected '.'", "    ex:s ex:p ex:o", "            ^",
+        "models/private/: error EAG902 cannot read the folder: Permission denied"]
+    results = json.loads(render("sarif", findings, context))["runs"][0]["results"]
+    assert [r["locations"][0]["physicalLocation"].get("region") for r in results] == [
+        {"startLine": 3, "startColumn": 9}, None]
+    assert render("github", findings, context).splitlines()[1] == (
+        "::error file=models/private/,title=EAG902::cannot read the folder: Permission denied")
+    cases = ET.fromstring(render("junit", findings, context)).findall(".//testcase")
+    assert [(c.get("file"), c.get("line")) for c in cases] == [("models/a.ttl", "3"), ("models/private/", None)]
+    assert "| `models/private/` |" in render("md", findings, context)

@@ -201,3 +201,48 @@ def test_changed_since_gives_the_full_run_findings_for_the_changed_nodes(model):
 def test_changed_since_outside_git_is_a_clear_error(model, run):
     result = run("validate", model, "--changed-since", "HEAD")
     assert result.exit_code == 2 and "git" in result.stderr
+
+
+def test_a_syntax_error_is_a_finding_in_every_format_and_exit_2(model, run, monkeypatch):
+    """CI shows a broken file where it shows every other finding: `-o x.sarif` is written with the
+    error as a result at its line, named relative to where the command runs, like findings."""
+    monkeypatch.chdir(model.parent)
+    write(model, "sub/broken.ttl", PREFIXES + "service:x a cpsv:PublicService ;\n    dct:title .\n")
+    result = run("validate", "models", "--format", "sarif", "-o", "x.sarif")
+    assert result.exit_code == 2
+    [sarif_result] = json.loads((model.parent / "x.sarif").read_text())["runs"][0]["results"]
+    assert sarif_result["ruleId"] == "EAG901" and sarif_result["level"] == "error"
+    assert sarif_result["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": "models/sub/broken.ttl", "uriBaseId": "MODELROOT"},
+        "region": {"startLine": 10, "startColumn": 15}}
+    github = run("validate", "models", "--format", "github")
+    assert github.exit_code == 2
+    assert github.stdout.startswith(
+        "::error file=models/sub/broken.ttl,line=10,col=15,title=EAG901::expected an object")
+    [finding] = json.loads(run("validate", "models", "--format", "json").stdout)["findings"]
+    assert (finding["code"], finding["file"], finding["line"]) == ("EAG901", "models/sub/broken.ttl", 10)
+    junit = ET.fromstring(run("validate", "models", "--format", "junit").stdout)
+    assert junit.get("failures") == "1" and junit.find(".//testcase").get("file") == "models/sub/broken.ttl"
+    text = run("validate", "models")
+    assert text.exit_code == 2
+    assert text.stdout.splitlines()[:3] == [
+        "models/sub/broken.ttl:10:15: error EAG901 expected an object (an IRI, a literal or a blank node), found '.'",
+        "        dct:title .", "                  ^"]
+
+
+def test_an_unreadable_folder_is_a_finding_on_the_folder(model, run, monkeypatch):
+    import os
+    from pathlib import Path
+
+    monkeypatch.chdir(model.parent)
+    write(model, "private/a.ttl", AUTHORITY)
+    real_scandir = os.scandir
+    monkeypatch.setattr(os, "scandir", lambda path: (_ for _ in ()).throw(PermissionError(13, "Permission denied"))
+                        if Path(path).name == "private" else real_scandir(path))
+    result = run("validate", "models", "--format", "sarif")
+    assert result.exit_code == 2
+    [sarif_result] = json.loads(result.stdout)["runs"][0]["results"]
+    assert sarif_result["ruleId"] == "EAG902"
+    assert sarif_result["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": "models/private/", "uriBaseId": "MODELROOT"}}  # no region: the whole folder
+    assert "models/private/: error EAG902 cannot read the folder" in run("validate", "models").stdout

@@ -33,7 +33,7 @@ from eagraph.ontology import EAG
 from eagraph.workspace import ModelSyntaxError, Workspace
 from eagraph.workspace.git import GitError, resolve_revision, run_git  # noqa: F401  (GitError: part of this module's answer)
 from eagraph.workspace.mentions import Mentions, value_key
-from eagraph.workspace.sources import FORMATS, OXIGRAPH_FORMATS, SourceFile
+from eagraph.workspace.sources import FORMATS, SourceFile, oxigraph_parse
 from eagraph.workspace.workspace import model_sources, open_cache, read_files
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -132,10 +132,9 @@ def read_change(workspace: Workspace, changed: set[str], old: dict[str, bytes],
         if model_file.relpath in changed:
             now |= _statements(workspace.store.quads_for_pattern(None, None, None, ox.NamedNode(model_file.source.graph)))
     for relpath, data in old.items():
-        fmt = OXIGRAPH_FORMATS.get(FORMATS.get(Path(relpath).suffix.lower(), ""))
         try:
             source = SourceFile(workspace.root / relpath, relpath, FORMATS[Path(relpath).suffix.lower()])
-            before |= _statements(ox.parse(data, fmt, base_iri=source.base(workspace.config)))
+            before |= _statements(oxigraph_parse(data, source.format, source.base(workspace.config)))
         except (SyntaxError, ValueError):
             continue  # the old version did not parse: nothing was defined there
     change = Change()

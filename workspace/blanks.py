@@ -13,26 +13,41 @@ from collections.abc import Iterable
 
 
 def blank_names(triples: Iterable[tuple[str, str, str]]) -> dict[str, str]:
-    """A name for each blank node (``_:label``) from what it says, recursively: the same blank
-    node gets the same name in every version and every parse."""
+    """A name for each blank node (``_:label``) from what it says, nested blank nodes included:
+    the same blank node gets the same name in every version and every parse.
+
+    Depth first with a stack of its own, not by recursion: a chain of blank nodes is as long as
+    the file makes it (labelled nodes are not nested in the text), and no file may exhaust
+    Python's recursion limit. A blank node met again on the path being named is a cycle, named
+    ``_:cycle`` there."""
     outgoing: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for s, p, o in triples:
         if s.startswith("_:"):
             outgoing[s].append((p, o))
     names: dict[str, str] = {}
-
-    def name(node: str, path: frozenset = frozenset()) -> str:
-        if node in names:
-            return names[node]
-        if node in path:  # a cycle of blank nodes
-            return "_:cycle"
-        parts = sorted(f"{p} {name(o, path | {node}) if o.startswith('_:') else o}" for p, o in outgoing[node])
-        names[node] = "_:h" + hashlib.blake2b("\n".join(parts).encode(), digest_size=8).hexdigest()
-        return names[node]
-
-    for node in outgoing:
-        name(node)
+    for root in list(outgoing):
+        if root in names:
+            continue
+        path, on_path = [root], {root}
+        while path:
+            node = path[-1]
+            todo = next((o for _, o in outgoing.get(node, ())
+                         if o.startswith("_:") and o not in names and o not in on_path), None)
+            if todo is not None:
+                path.append(todo)
+                on_path.add(todo)
+                continue
+            parts = sorted(f"{p} {_named(o, names, on_path)}" for p, o in outgoing.get(node, ()))
+            names[node] = "_:h" + hashlib.blake2b("\n".join(parts).encode(), digest_size=8).hexdigest()
+            path.pop()
+            on_path.discard(node)
     return names
+
+
+def _named(term: str, names: dict[str, str], on_path: set[str]) -> str:
+    if not term.startswith("_:"):
+        return term
+    return names.get(term, "_:cycle")
 
 
 def distinct_blank_names(triples: list[tuple[str, str, str]]) -> dict[str, str]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from .cache import ParseCache
-from .sources import OXIGRAPH_FORMATS
+from .sources import oxigraph_parse
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 # Statements that change how the shapes read every other file: the model's own class and
@@ -57,7 +57,7 @@ def file_mentions(data: bytes, fmt: str, base: str, cache: ParseCache, cache_key
         subjects, objects, values, schema = cached
         return Mentions(frozenset(subjects), frozenset(objects), frozenset(values), schema)
     try:
-        mentions = _read_mentions(ox.parse(data, OXIGRAPH_FORMATS[fmt], base_iri=base))
+        mentions = _read_mentions(oxigraph_parse(data, fmt, base))
     except (SyntaxError, ValueError, OSError):
         return None
     cache.write("mentions", cache_key, (tuple(mentions.subjects), tuple(mentions.objects),

@@ -9,17 +9,24 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import stat
 import xml.parsers.expat
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
 import pyoxigraph as ox
 
 from .config import ALWAYS_EXCLUDED, Config
-from .errors import SourceProblem
+from .errors import UNREADABLE, ModelSyntaxError, SourceProblem
+from .limits import MAX_MARKUP_NESTING, MAX_NESTING, MAX_TERM_BYTES
 from .turtle import ParsedDocument, TurtleSyntaxError, parse_turtle, resolve_iri
+from .xmlguard import XmlRefused, check_xml
 
 FORMATS = {
     ".ttl": "turtle",
@@ -60,28 +67,206 @@ class SourceFile:
 
 
 def discover(config: Config) -> list[SourceFile]:
-    """The model's files in a stable order (sorted by path), per `include` and `exclude`."""
-    root = config.root
+    """The model's files in a stable order (sorted by path), per `include` and `exclude`.
+
+    A file or folder that cannot be read raises :class:`ModelSyntaxError` naming each one: a
+    model is never read short of a file without a word (``publish`` would remove its graphs)."""
+    sources, problems = scan(config)
+    if problems:
+        raise ModelSyntaxError(problems)
+    return sources
+
+
+def scan(config: Config) -> tuple[list[SourceFile], list[SourceProblem]]:
+    """The model's files (as :func:`discover`), and a problem for every folder that cannot be
+    listed and every matching file that is not a readable file (a link to nothing, a socket).
+
+    One walk of the folder, by ``os.scandir``: ``Path.glob`` skips a folder it may not list
+    without a word. Links to folders are not followed (as ``**`` never did), so a link loop
+    cannot make the walk endless; links to files are read. Folders no ``include`` pattern can
+    reach, those an ``exclude`` pattern names, and :data:`ALWAYS_EXCLUDED` are not entered."""
+    include = [(_glob_regex(p), _literal_folders(p), "**" in p, p.strip("/").count("/")) for p in config.include]
     found: dict[str, SourceFile] = {}
-    for pattern in config.include:
-        for path in root.glob(pattern):
-            if not path.is_file():
-                continue
-            relpath = path.relative_to(root).as_posix()
-            parts = PurePosixPath(relpath).parts
-            if any(part in ALWAYS_EXCLUDED for part in parts[:-1]):
-                continue
-            if any(PurePosixPath(relpath).match(ex) or _glob_match(relpath, ex) for ex in config.exclude):
-                continue
-            fmt = FORMATS.get(path.suffix.lower())
-            if fmt is not None:
-                found[relpath] = SourceFile(path, relpath, fmt)
-    return [found[k] for k in sorted(found)]
+    problems: list[SourceProblem] = []
+    for relpath, path, problem in _walk(config.root, lambda folder: _reachable(folder, include, config.exclude)):
+        if problem is not None:
+            problems.append(SourceProblem(relpath, 0, 0, problem, code=UNREADABLE))
+            continue
+        fmt = FORMATS.get(PurePosixPath(relpath).suffix.lower())
+        if fmt is None or not any(regex.fullmatch(relpath) for regex, *_ in include) or _excluded(relpath, config):
+            continue
+        if not path.is_file():
+            what = "a symbolic link to nothing" if path.is_symlink() else "not a regular file"
+            problems.append(SourceProblem(relpath, 0, 0, f"cannot read: {what}", code=UNREADABLE))
+            continue
+        found[relpath] = SourceFile(path, relpath, fmt)
+    return [found[k] for k in sorted(found)], sorted(problems, key=lambda p: p.file)
+
+
+def _walk(root: Path, enter) -> Iterator[tuple[str, Path, str | None]]:
+    """Every file below ``root`` as (relative path, path, None), and every folder that cannot be
+    listed as ("folder/", path, what went wrong); ``enter(relative folder)`` says which to list."""
+    todo = [(root, "")]
+    while todo:
+        folder, prefix = todo.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            yield prefix, folder, f"cannot read the folder: {exc.strerror or exc}"
+            continue
+        for entry in reversed(entries):
+            relpath = prefix + entry.name
+            try:
+                is_folder = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_folder = False
+            if is_folder:
+                if entry.name not in ALWAYS_EXCLUDED and enter(relpath):
+                    todo.append((Path(entry.path), relpath + "/"))
+            elif not (entry.is_symlink() and _is_folder(entry)):
+                yield relpath, Path(entry.path), None
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return stat.S_ISDIR(os.stat(entry.path).st_mode)
+    except OSError:
+        return False
+
+
+def _excluded(relpath: str, config: Config) -> bool:
+    return any(PurePosixPath(relpath).match(ex) or _glob_match(relpath, ex) for ex in config.exclude)
+
+
+def _reachable(folder: str, include: list[tuple], exclude: tuple[str, ...]) -> bool:
+    """Whether a file below ``folder`` could be part of the model: an include pattern reaches
+    into it and no exclude pattern leaves out all it holds (``drafts/**``)."""
+    if any(ex.endswith("/**") and _glob_match(folder, ex[:-3]) for ex in exclude):
+        return False
+    parts = tuple(folder.split("/"))
+    for _, literal, recursive, depth in include:
+        common = min(len(parts), len(literal))
+        if parts[:common] == literal[:common] and (recursive or len(parts) <= depth):
+            return True
+    return False
+
+
+def _literal_folders(pattern: str) -> tuple[str, ...]:
+    """The leading folders of a pattern written without wildcards ("data/x/*.ttl": data, x)."""
+    literal = []
+    for part in pattern.strip("/").split("/")[:-1]:
+        if any(c in part for c in "*?["):
+            break
+        literal.append(part)
+    return tuple(literal)
+
+
+@lru_cache(maxsize=256)
+def _glob_regex(pattern: str) -> re.Pattern:
+    """A glob as ``Path.glob`` reads it, for a relative path with "/": ``**`` any number of
+    folders, ``*`` and ``?`` within one name, ``[...]`` a character class."""
+    parts = []
+    segments = pattern.strip("/").split("/")
+    for number, segment in enumerate(segments):
+        last = number == len(segments) - 1
+        if segment == "**":
+            parts.append(".*" if last else "(?:[^/]+/)*")
+            continue
+        regex = ""
+        i = 0
+        while i < len(segment):
+            char = segment[i]
+            if char == "*":
+                regex += "[^/]*"
+            elif char == "?":
+                regex += "[^/]"
+            elif char == "[" and "]" in segment[i + 2:]:
+                close = segment.index("]", i + 2)
+                body = segment[i + 1:close]
+                body = "^" + body[1:] if body.startswith("!") else body
+                regex += "[" + body.replace("\\", "\\\\") + "]"
+                i = close
+            else:
+                regex += re.escape(char)
+            i += 1
+        parts.append(regex + ("" if last else "/"))
+    return re.compile("".join(parts))
 
 
 def _glob_match(relpath: str, pattern: str) -> bool:
-    regex = re.escape(pattern).replace(r"\*\*/", "(?:.*/)?").replace(r"\*\*", ".*").replace(r"\*", "[^/]*")
-    return re.fullmatch(regex, relpath) is not None
+    return _glob_regex(pattern).fullmatch(relpath) is not None
+
+
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def without_bom(data: bytes) -> bytes:
+    """The bytes of a file without a UTF-8 byte-order mark: Windows tools write one, Turtle allows
+    it, and every reader of a model file (Oxigraph, the positional parser, fmt) reads past it."""
+    return data.removeprefix(UTF8_BOM)
+
+
+def oxigraph_parse(data: bytes | str, fmt: str, base: str, **options) -> Iterator:
+    """Oxigraph's statements of a model file (``fmt`` as in :data:`FORMATS`), read the way every
+    reader reads it: without a byte-order mark, an RDF/XML file only once :func:`check_xml` let it
+    through (XmlRefused is a ValueError), and a term past Oxigraph's buffer a SyntaxError."""
+    data = without_bom(data) if isinstance(data, bytes) else data.removeprefix("\ufeff")
+    check_markup(data, fmt)
+    try:
+        yield from ox.parse(data, OXIGRAPH_FORMATS[fmt], base_iri=base, **options)
+    except MemoryError as exc:
+        raise SyntaxError(term_too_long(exc)) from None
+
+
+def check_markup(data: bytes | str, fmt: str) -> None:
+    """What Oxigraph must not be given: an RDF/XML file :func:`check_xml` refuses (XmlRefused, a
+    ValueError), or JSON-LD nested deeper than :data:`MAX_MARKUP_NESTING` (a SyntaxError at its
+    line: Oxigraph's JSON-LD parser would overflow its stack and end the process)."""
+    if fmt == "rdfxml":
+        check_xml(data)
+    elif fmt == "jsonld":
+        text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
+        depth = 0
+        for match in _JSON_NESTING.finditer(text):
+            bracket = match.group(1)
+            if bracket in ("[", "{"):
+                depth += 1
+                if depth > MAX_MARKUP_NESTING:
+                    line, column = _position(text, match.start())
+                    error = SyntaxError(f"objects and arrays nested more than {MAX_MARKUP_NESTING} deep: eagraph "
+                                        f"reads at most {MAX_MARKUP_NESTING} levels of JSON")
+                    error.lineno, error.offset = line, column
+                    raise error
+            elif bracket:
+                depth -= 1
+
+
+def may_nest_too_deep(data: bytes) -> bool:
+    """Whether Turtle text may nest "[" and "(" deeper than :data:`MAX_NESTING`, from its
+    brackets alone (at C speed; brackets in strings and comments count too). Oxigraph reads any
+    depth; when this says yes, the positional parser reads the file at load, keeping the limit
+    exactly, so that every command refuses such a file alike, not only those that ask for
+    positions. Brackets in strings can hide depth from this estimate: the positional parser
+    still refuses the file, when it reads it, with the same message."""
+    if data.count(b"[") + data.count(b"(") <= MAX_NESTING:
+        return False
+    brackets = data.translate(None, _NOT_BRACKETS)
+    return max(accumulate(_BRACKET_STEP[b] for b in brackets)) > MAX_NESTING
+
+
+_NOT_BRACKETS = bytes(set(range(256)) - set(b"[]()"))
+_BRACKET_STEP = {ord("["): 1, ord("("): 1, ord("]"): -1, ord(")"): -1}
+_JSON_NESTING = re.compile(r'"(?:[^"\\]|\\.)*"|([\[\]{}])')
+
+
+def term_too_long(exc: MemoryError) -> str:
+    """The message for Oxigraph's refusal of a term longer than its buffer; any other
+    MemoryError is raised again (it is no mistake in the file)."""
+    if "buffer maximal size" not in str(exc):
+        raise exc
+    return (f"a literal or IRI longer than {MAX_TERM_BYTES // 1024 // 1024} MiB: eagraph reads literals and IRIs "
+            f"of at most {MAX_TERM_BYTES // 1024 // 1024} MiB")
 
 
 def content_digest(data: bytes) -> str:
@@ -131,10 +316,9 @@ def oxigraph_problem(source: SourceFile, data: bytes, exc: SyntaxError) -> Sourc
 
 
 def _parse_with_oxigraph(source: SourceFile, text: str, base: str) -> ParsedDocument:
-    if source.format == "rdfxml":
-        _refuse_entities(source, text)
+    refuse_markup(source, text)
     try:
-        quads = list(ox.parse(text, OXIGRAPH_FORMATS[source.format], base_iri=base, rename_blank_nodes=True))
+        quads = list(oxigraph_parse(text, source.format, base, rename_blank_nodes=True))
     except SyntaxError as exc:
         raise SourceSyntaxError(oxigraph_problem(source, text.encode("utf-8"), exc)) from None
     doc = ParsedDocument()
@@ -160,22 +344,16 @@ def _oxigraph_position(exc: SyntaxError) -> tuple[int, int]:
     return line, column
 
 
-def _refuse_entities(source: SourceFile, text: str) -> None:
-    """Refuse DTD entity declarations: no external fetches, no "billion laughs" expansion."""
-    parser = xml.parsers.expat.ParserCreate()
-
-    def entity(name, *_args):
-        raise SourceSyntaxError(_problem(
-            source, text, parser.CurrentLineNumber, parser.CurrentColumnNumber + 1,
-            f"entity declaration '{name}' refused: eagraph does not expand XML entities"))
-
-    parser.EntityDeclHandler = entity
-    parser.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
+def refuse_markup(source: SourceFile, data: bytes | str) -> None:
+    """:func:`check_markup` for a file of the model: what it refuses is a syntax error at its line."""
     try:
-        parser.Parse(text, True)
-    except xml.parsers.expat.ExpatError as exc:
-        raise SourceSyntaxError(_problem(source, text, exc.lineno, exc.offset + 1,
-                                         xml.parsers.expat.ErrorString(exc.code))) from None
+        check_markup(data, source.format)
+    except XmlRefused as exc:
+        text = data if isinstance(data, str) else data.decode("utf-8", errors="replace")
+        raise SourceSyntaxError(_problem(source, text, exc.line, exc.column, exc.message)) from None
+    except SyntaxError as exc:
+        text = data if isinstance(data, str) else data.decode("utf-8", errors="replace")
+        raise SourceSyntaxError(_problem(source, text, exc.lineno, exc.offset, exc.msg)) from None
 
 
 _RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"

@@ -20,6 +20,8 @@ from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from .limits import MAX_NESTING, MAX_TERM_BYTES
+
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_TYPE = f"<{RDF}type>"
@@ -31,6 +33,8 @@ XSD_DECIMAL = f"<{XSD}decimal>"
 XSD_DOUBLE = f"<{XSD}double>"
 XSD_BOOLEAN = f"<{XSD}boolean>"
 XSD_STRING = f"<{XSD}string>"
+
+
 
 
 class TurtleSyntaxError(ValueError):
@@ -145,6 +149,7 @@ class _Parser:
         self.bnode_labels: dict[str, str] = {}
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.doc = ParsedDocument()
+        self.depth = 0  # how many "[" and "(" the current token is inside
         self.scanner = _TOKEN.scanner(text)
         # The current token: its kind, its text, and the match it came from.
         self.kind = 0
@@ -172,6 +177,16 @@ class _Parser:
         self.kind = kind
         self.tok = m.group(kind)
         self.m = m
+        if len(self.tok) > MAX_TERM_BYTES // 4 and len(self.tok.encode("utf-8")) > MAX_TERM_BYTES:
+            raise self.error(f"a term of {len(self.tok.encode('utf-8')):,} bytes: eagraph reads literals and IRIs "
+                             f"of at most {MAX_TERM_BYTES // 1024 // 1024} MiB")
+
+    def enter(self) -> None:
+        """One level deeper into "[" or "(" (the current token); refused past :data:`MAX_NESTING`."""
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            raise self.error(f"blank nodes and lists nested more than {MAX_NESTING} deep: eagraph reads at most "
+                             f"{MAX_NESTING} levels of '[' and '('")
 
     # Offsets are asked of the match only where needed: most tokens never need theirs.
     @property
@@ -306,7 +321,9 @@ class _Parser:
                 return
             subject = self.fresh_bnode()
             self.note_subject(subject, start)
+            self.enter()  # a subject "[" counts as a level, as an object "[" does
             self.predicate_object_list(subject)
+            self.depth -= 1
             self.expect_punct("]", "to close the blank node '['")
             if not (self.kind == PUNCT and self.tok == "."):
                 self.predicate_object_list(subject)
@@ -425,17 +442,21 @@ class _Parser:
 
     def blank_node_property_list(self) -> str:
         start = self.start
+        self.enter()
         self.advance()
         node = self.fresh_bnode()
         if self.kind == PUNCT and self.tok == "]":
             self.advance()
+            self.depth -= 1
             return node
         self.note_subject(node, start)
         self.predicate_object_list(node)
         self.expect_punct("]", "to close the blank node '['")
+        self.depth -= 1
         return node
 
     def collection(self) -> str:
+        self.enter()
         self.advance()
         head = RDF_NIL
         previous = None
@@ -454,6 +475,7 @@ class _Parser:
         if previous is not None:
             self.emit(previous, RDF_REST, RDF_NIL, self.start)
         self.advance()
+        self.depth -= 1
         return head
 
 

@@ -25,16 +25,20 @@ import pyoxigraph as ox
 from .cache import NoCache, ParseCache
 from .cache import open_cache as _open_cache
 from .config import CONFIG_FILE, Config, load_config
-from .errors import ModelNotFoundError, ModelSyntaxError, SourceProblem
+from .errors import UNREADABLE, ModelNotFoundError, ModelSyntaxError, SourceProblem
 from .mentions import Mentions, file_mentions
 from .sources import (
     OXIGRAPH_FORMATS,
     SourceFile,
     SourceSyntaxError,
     content_digest,
-    discover,
+    may_nest_too_deep,
     oxigraph_problem,
     parse_source,
+    refuse_markup,
+    scan,
+    term_too_long,
+    without_bom,
 )
 from .turtle import ParsedDocument
 
@@ -47,14 +51,15 @@ RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 
 @dataclass(frozen=True, order=True)
 class Location:
-    """Where something is written: a file of the model (relative path), line and column (1-based)."""
+    """Where something is written: a file of the model (relative path), line and column (1-based);
+    line 0 means the file (or folder) as a whole, for what is wrong with all of it."""
 
     file: str
     line: int
     column: int = 1
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}"
+        return f"{self.file}:{self.line}:{self.column}" if self.line > 0 else self.file
 
 
 @dataclass
@@ -91,6 +96,9 @@ class ModelFile:
     digest: str
     data: bytes = field(repr=False)
     triples: int = 0
+
+    def __post_init__(self):
+        self.data = without_bom(self.data)  # whoever read the file, every reader sees the same bytes
 
     @property
     def relpath(self) -> str:
@@ -346,7 +354,12 @@ def _parse_positions(job: tuple[ModelFile, Config, ParseCache]) -> FilePositions
     """Parse one file for positions and keep the result in the cache (also run in worker processes)."""
     model_file, config, cache = job
     source = model_file.source
-    document = parse_source(source, model_file.data, source.base(config), model_file.digest)
+    try:
+        document = parse_source(source, model_file.data, source.base(config), model_file.digest)
+    except SourceSyntaxError as exc:
+        # Oxigraph read the file, this parser does not (a limit it alone keeps, such as nesting):
+        # the user's to fix, reported as any syntax error is.
+        raise ModelSyntaxError([exc.problem]) from None
     ntriples = document.ntriples()
     document.statements = []  # the text keeps them; no need for two copies
     cache.put(cache_key(model_file, config, cache), ntriples, document)
@@ -374,26 +387,36 @@ def load(
     :class:`ModelSyntaxError` is raised. ``files`` restricts loading to those relative paths.
     ``positions=True`` reads every file's positions during the load instead of on first use.
     """
-    config, sources = model_sources(path)
+    config, sources, unreadable = model_sources(path, problems=True)
     if files is not None:
         wanted = set(files)
         sources = [s for s in sources if s.relpath in wanted]
     workspace = Workspace(config, [], ox.Store(), open_cache(cache))
     read, problems = read_files(sources)
+    problems = unreadable + problems
     workspace.add(read, progress=progress, positions=positions and not problems, problems=problems)
     return workspace
 
 
-def model_sources(path: Path | str) -> tuple[Config, list[SourceFile]]:
-    """The configuration of the model at ``path`` and its files (just that one, for a file)."""
+def model_sources(path: Path | str, *, problems: bool = False):
+    """The configuration of the model at ``path`` and its files (just that one, for a file).
+
+    A folder or file that cannot be read raises :class:`ModelSyntaxError`; with
+    ``problems=True`` they are returned as a third item instead, to be reported with the rest."""
     path = Path(path)
     root = find_root(path).resolve()
     config = load_config(root)
     if path.is_file():
-        return config, discover(replace(config, include=(path.resolve().relative_to(root).as_posix(),), exclude=()))
-    sources = discover(config)
-    if not sources and not (root / CONFIG_FILE).exists():
-        raise ModelNotFoundError(f"{root}: no model files (*.ttl, *.nt, *.rdf, *.jsonld) and no {CONFIG_FILE}")
+        config_of_file = replace(config, include=(path.resolve().relative_to(root).as_posix(),), exclude=())
+        sources, unreadable = scan(config_of_file)
+    else:
+        sources, unreadable = scan(config)
+        if not sources and not unreadable and not (root / CONFIG_FILE).exists():
+            raise ModelNotFoundError(f"{root}: no model files (*.ttl, *.nt, *.rdf, *.jsonld) and no {CONFIG_FILE}")
+    if problems:
+        return config, sources, unreadable
+    if unreadable:
+        raise ModelSyntaxError(unreadable)
     return config, sources
 
 
@@ -409,7 +432,7 @@ def read_files(sources: Iterable[SourceFile]) -> tuple[list[ModelFile], list[Sou
         try:
             data = source.path.read_bytes()
         except OSError as exc:
-            problems.append(SourceProblem(source.relpath, 1, 1, f"cannot read: {exc.strerror}"))
+            problems.append(SourceProblem(source.relpath, 0, 0, f"cannot read: {exc.strerror or exc}", code=UNREADABLE))
             continue
         read.append(ModelFile(source, content_digest(data), data))
     return read, problems
@@ -420,11 +443,17 @@ def _load_into(store: ox.Store, model_file: ModelFile, config: Config) -> None:
     where it reads that format (its messages are written for people), else as Oxigraph says."""
     source = model_file.source
     base = source.base(config)
-    if source.format == "rdfxml":
-        parse_source(source, model_file.data, base, model_file.digest)  # refuses XML entities first
+    refuse_markup(source, model_file.data)  # XML entities, deep JSON: before Oxigraph sees them
+    if source.format == "turtle" and may_nest_too_deep(model_file.data):
+        parse_source(source, model_file.data, base, model_file.digest)  # the nesting limit, at its line
     try:
         store.load(model_file.data, OXIGRAPH_FORMATS[source.format], base_iri=base,
                    to_graph=ox.NamedNode(source.graph))
+    except MemoryError as exc:  # Oxigraph's buffer limit: the positional parser says where
+        message = term_too_long(exc)
+        if source.format in ("turtle", "ntriples"):
+            parse_source(source, model_file.data, base, model_file.digest)
+        raise SourceSyntaxError(SourceProblem(source.relpath, 0, 0, message)) from None
     except SyntaxError as exc:
         if source.format in ("turtle", "ntriples"):
             parse_source(source, model_file.data, base, model_file.digest)  # raises with our message
