@@ -269,6 +269,22 @@ def test_symlink_loops_and_links_to_nothing(tmp_path):
         "a.ttl", "linked.ttl", "sub/b.ttl", "sub/deeper/c.ttl"]
 
 
+def test_a_link_to_a_file_outside_the_model_is_not_read(tmp_path, run):
+    """A pull request adding ``x.ttl -> ~/.netrc`` must not make CI print the secret's first line."""
+    secret = tmp_path / "home" / ".netrc"
+    write(secret.parent, secret.name, "machine example.org login me password hunter2\n")
+    model = tmp_path / "model"
+    model_with_folders(model)
+    (model / "x.ttl").symlink_to(secret)
+    result = run("validate", model)
+    assert result.exit_code == 2
+    assert "x.ttl" in result.output and "outside the model's repository" in result.output
+    assert "hunter2" not in result.output and "machine" not in result.output
+    (model / "x.ttl").unlink()
+    (model / "y.ttl").symlink_to(model / "a.ttl")  # a link inside the model is read as before
+    assert "y.ttl" in [f.relpath for f in load(model, cache=False).files]
+
+
 def test_blank_node_names_follow_any_chain_without_recursion():
     """diff, merge, publish and the exports name blank nodes by what they say, nested ones
     included: a chain of labelled blank nodes is as long as a file makes it."""

@@ -84,7 +84,9 @@ def scan(config: Config) -> tuple[list[SourceFile], list[SourceProblem]]:
     One walk of the folder, by ``os.scandir``: ``Path.glob`` skips a folder it may not list
     without a word. Links to folders are not followed (as ``**`` never did), so a link loop
     cannot make the walk endless; links to files are read. Folders no ``include`` pattern can
-    reach, those an ``exclude`` pattern names, and :data:`ALWAYS_EXCLUDED` are not entered."""
+    reach, those an ``exclude`` pattern names, and :data:`ALWAYS_EXCLUDED` are not entered.
+    A link to a file outside the model's repository (or, outside git, its folder) is a problem,
+    not read: a pull request could otherwise add ``x.ttl -> ~/.netrc`` and have CI print it."""
     include = [(_glob_regex(p), _literal_folders(p), "**" in p, p.strip("/").count("/")) for p in config.include]
     found: dict[str, SourceFile] = {}
     problems: list[SourceProblem] = []
@@ -98,6 +100,10 @@ def scan(config: Config) -> tuple[list[SourceFile], list[SourceProblem]]:
         if not path.is_file():
             what = "a symbolic link to nothing" if path.is_symlink() else "not a regular file"
             problems.append(SourceProblem(relpath, 0, 0, f"cannot read: {what}", code=UNREADABLE))
+            continue
+        if path.is_symlink() and not path.resolve().is_relative_to(_trusted_top(config.root)):
+            problems.append(SourceProblem(relpath, 0, 0, "not read: a symbolic link to a file outside the model's "
+                                          "repository (copy the file into the model instead)", code=UNREADABLE))
             continue
         found[relpath] = SourceFile(path, relpath, fmt)
     return [found[k] for k in sorted(found)], sorted(problems, key=lambda p: p.file)
@@ -126,6 +132,13 @@ def _walk(root: Path, enter) -> Iterator[tuple[str, Path, str | None]]:
                     todo.append((Path(entry.path), relpath + "/"))
             elif not (entry.is_symlink() and _is_folder(entry)):
                 yield relpath, Path(entry.path), None
+
+
+def _trusted_top(root: Path) -> Path:
+    """Where a linked model file may lie: the git repository holding the model (the nearest folder
+    with a ``.git``), else the model folder itself."""
+    root = root.resolve()
+    return next((folder for folder in (root, *root.parents) if (folder / ".git").exists()), root)
 
 
 def _is_folder(entry: os.DirEntry) -> bool:
