@@ -195,13 +195,27 @@ def _owners(triples: set[tuple[str, str, str]]) -> dict[str, tuple[str, str]]:
     return owners
 
 
-def _describe_blank(index: dict[str, list[tuple[str, str]]], node: str) -> str:
-    return "[ " + " ; ".join(sorted(f"{p} {_shown(index, o)}" for p, o in index.get(node, ()))) + " ]"
+#: How deep and how long a blank node is written out in a diff; a cycle, a long chain or a node
+#: shared a thousand times (all possible in a hostile file) is cut there, not followed for ever.
+SHOWN_NESTING = 16
+SHOWN_LENGTH = 2000
 
 
-def _shown(index: dict[str, list[tuple[str, str]]], term: str) -> str:
+def _describe_blank(index: dict[str, list[tuple[str, str]]], node: str, depth: int = 0,
+                    memo: dict[tuple[str, int], str] | None = None) -> str:
+    if depth >= SHOWN_NESTING:
+        return "[ … ]"
+    memo = {} if memo is None else memo
+    if (node, depth) not in memo:
+        text = "[ " + " ; ".join(sorted(f"{p} {_shown(index, o, depth + 1, memo)}" for p, o in index.get(node, ()))) + " ]"
+        memo[node, depth] = text if len(text) <= SHOWN_LENGTH else text[:SHOWN_LENGTH] + " … ]"
+    return memo[node, depth]
+
+
+def _shown(index: dict[str, list[tuple[str, str]]], term: str, depth: int = 0,
+           memo: dict[tuple[str, int], str] | None = None) -> str:
     """A term as the diff shows it: a blank node by what it says."""
-    return _describe_blank(index, term) if term.startswith("_:") else term
+    return _describe_blank(index, term, depth, memo) if term.startswith("_:") else term
 
 
 def _types(triples: Iterable[tuple[str, str, str]]) -> dict[str, set[str]]:

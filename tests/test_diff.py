@@ -225,3 +225,19 @@ def test_the_diff_of_the_changed_files_is_the_diff_of_the_whole_models(tmp_path,
     assert {e.iri: e.label for e in fast.entities} == {iri: label or _local(iri) for iri, label in labels.items()}, what
     if seed % 4 == 3:
         assert entities == [], what
+
+
+def test_cycles_long_chains_and_shared_blank_nodes_are_shown_cut_not_followed_for_ever():
+    """Labelled blank nodes can form a cycle, a chain of thousands, or a node that a thousand
+    properties share: the diff writes each out to a bounded depth and length."""
+    cycle = {("<https://example.org/s>", "<https://example.org/p>", "_:a"),
+             ("_:a", "<https://example.org/p>", "_:b"), ("_:b", "<https://example.org/p>", "_:a")}
+    chain = {(f"_:n{i}", "<https://example.org/p>", f"_:n{i + 1}") for i in range(5000)}
+    chain.add(("<https://example.org/s>", "<https://example.org/q>", "_:n0"))
+    wide = {(f"_:w{d}", f"<https://example.org/p{k}>", f"_:w{d + 1}") for d in range(12) for k in range(50)}
+    wide.add(("<https://example.org/s>", "<https://example.org/r>", "_:w0"))
+    changes = compare(set(), cycle | chain | wide)
+    shown = [value for change in changes for prop in change.properties for value in prop.added]
+    assert [change.iri for change in changes] == ["<https://example.org/s>"]
+    assert any("[ … ]" in value for value in shown) and any(value.endswith(" … ]") for value in shown)
+    assert max(len(value) for value in shown) <= 2010
