@@ -4,9 +4,12 @@ build that succeeded. (The browser tests are in test_site_browser.py.)"""
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from eagraph.generators.site import SiteOptions, build_site
 from eagraph.workspace import load
@@ -105,6 +108,52 @@ def test_model_text_is_shown_literally_never_run(tricky_site):
     assert "&lt;b&gt;Regel&lt;/b&gt; twee." in html  # a description paragraph, escaped
     title = re.search(r"<title>(.*?)</title>", html).group(1)
     assert "<script>" not in title and "&lt;script&gt;" in title
+
+
+HOSTILE_TITLE = 'EA <img src=x onerror=alert(1)> *em* [l](http://evil.example): x\nkey: v # c & "q"'
+HOSTILE_LABEL = '<img src=y onerror=alert(2)> **bold**'
+
+
+@pytest.fixture(scope="module")
+def hostile_title_site(tmp_path_factory):
+    """A pull request's eagraph.toml and model with markup in the site's title and in a label."""
+    root = tmp_path_factory.mktemp("hostile")
+    write(root, "model/eagraph.toml", f"[site]\ntitle = {json.dumps(HOSTILE_TITLE)}\n")
+    write(root, "model/model.ttl", MODEL.replace('"FOD Financiën"@nl', f"{HOSTILE_LABEL!r}@nl"))
+    out = root / "site"
+    build_site(load(root / "model"), out, SiteOptions(languages=("nl",), trend_commits=0))
+    return out
+
+
+def test_the_site_title_and_labels_are_text_on_every_page(hostile_title_site):
+    """The title of eagraph.toml reaches the header, the <title> and the redirect page escaped once:
+    no element is made of it, no Markdown is applied, and it is not escaped twice."""
+    escaped_title = str(escape(HOSTILE_TITLE))
+    pages = sorted(hostile_title_site.rglob("*.html"))
+    assert len(pages) > 10
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        assert "<img src=x" not in html and "<img src=y" not in html, path
+        assert "&amp;lt;" not in html and "&amp;#34;" not in html, path  # escaped once, not twice
+        assert "<em>em</em>" not in html and "<strong>bold</strong>" not in html, path
+        assert 'href="http://evil.example"' not in html, path
+    for name in ("index.html", "nl/index.html", "nl/services/tricky.html", "nl/404.html"):
+        title = re.search(r"<title>(.*?)</title>", page(hostile_title_site, name), flags=re.S).group(1)
+        assert escaped_title in title, name
+    header = page(hostile_title_site, "nl/index.html").split('class="md-header__topic"')[1]
+    assert escaped_title in header
+    authority = page(hostile_title_site, "nl/authorities/fin.html")
+    assert "&lt;img src=y onerror=alert(2)&gt; **bold**" in authority
+
+
+def test_mkdocs_config_keeps_the_title_as_one_string():
+    """A title with ': ', '#' or a line break is one YAML string, not more keys."""
+    import yaml
+
+    from eagraph.generators.site.build import mkdocs_config
+
+    config = yaml.safe_load(mkdocs_config("nl", ("nl",), HOSTILE_TITLE, Path("/tmp/site")))
+    assert config["site_name"] == str(escape(HOSTILE_TITLE)) and "key" not in config
 
 
 def test_missing_translation_shows_the_other_language_marked(tricky_site):

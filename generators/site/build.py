@@ -21,13 +21,13 @@ import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from html import escape
 from pathlib import Path
 
 from eagraph.workspace import EagraphError, Workspace
 
 from .content import SECTIONS, SiteContent
 from .diagrams import render_all
+from .escaping import escape, site_name
 from .i18n import LANGUAGE_NAMES, word
 from .pages import TEMPLATES, Pages, SiteFindings, environment
 from .pagestore import BODY, hold
@@ -262,7 +262,7 @@ def mkdocs_config(language: str, languages: tuple[str, ...], title: str | None, 
     nav += [{word(section, language): f"{section}/index.md"} for section in SECTIONS]
     nav += [{word(key, language): f"{key}.md"} for key in ("one-stop-shop", "findings", "validation", "rules")]
     config = {
-        "site_name": title or word("site-title", language),
+        "site_name": site_name(title or word("site-title", language)),
         "site_dir": str(site_dir),
         "docs_dir": "docs",
         "use_directory_urls": False,

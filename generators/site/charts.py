@@ -7,7 +7,7 @@ reader gets the content that the bars show. Labels are model text: always escape
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
+from .escaping import escape
 
 BAR_COLOURS = ("#1d4ed8", "#b45309", "#047857", "#6d28d9", "#be123c")
 ROW = 22

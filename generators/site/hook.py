@@ -13,7 +13,13 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
+from eagraph.generators.site.escaping import mark_site_name
 from eagraph.generators.site.pagestore import PAGES, body_of, merge_search_index, with_diagrams
+
+
+def on_config(config):
+    mark_site_name(config)
+    return config
 
 
 def on_page_content(html, page, config, files):
@@ -29,4 +35,4 @@ def on_post_build(config):
     merge_search_index(config["site_dir"])
 
 
-__all__ = ["PAGES", "on_page_content", "on_post_build", "on_post_page"]
+__all__ = ["PAGES", "on_config", "on_page_content", "on_post_build", "on_post_page"]

@@ -8,7 +8,6 @@ mkdocs puts in the header and the ``<title>``) is escaped the same way.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -17,7 +16,7 @@ from functools import cached_property
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from eagraph.analyses.impact import impact
 from eagraph.analyses.model import AUTHSRC, CPSV, CV, DCT, EAG, ORG, SKOS
@@ -26,6 +25,7 @@ from eagraph.findings import Finding, Severity
 from . import charts
 from .content import SECTIONS, SiteContent
 from .diagrams import Diagram, placeholder
+from .escaping import escape, yaml_string
 from .i18n import Text, kind_name, pick, word
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -58,7 +58,7 @@ class SiteFindings:
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
                              lstrip_blocks=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
-    env.filters["yaml"] = lambda text: Markup(json.dumps(str(escape(str(text))), ensure_ascii=False))
+    env.filters["yaml"] = yaml_string
     env.filters["number"] = lambda value: f"{value:,}".replace(",", "\u202f") if isinstance(value, int) else value
     return env
 
