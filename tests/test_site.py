@@ -250,3 +250,85 @@ def test_rebuild_after_a_change_builds_only_what_changed(tmp_path):
     assert any("Nieuwe titel" in doc["title"] for doc in again["docs"])
     assert not any("Alleen Nederlands" in doc["title"] for doc in again["docs"])
     assert "Nieuwe titel" in page(out, "nl/search/search_index.js")  # the offline copy too
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory):
+    """``eagraph site serve`` as a reader runs it; yields its port and whether the address it
+    printed answered at once (within 2 s of the line)."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    model = tmp_path_factory.mktemp("preview") / "model"
+    write(model, "model.ttl", MODEL)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "EAGRAPH_CACHE_DIR": str(model.parent / "cache")}
+    process = subprocess.Popen([sys.executable, "-m", "eagraph", "site", "serve", str(model), "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        deadline, line = time.monotonic() + 60, ""
+        while "serving" not in line and time.monotonic() < deadline and process.poll() is None:
+            line = process.stderr.readline()
+        assert "serving" in line, f"no 'serving' line (exit {process.poll()})"
+        try:
+            answered = urllib.request.urlopen(f"http://127.0.0.1:{port}/index.html", timeout=2).status == 200
+        except OSError:
+            answered = False
+        if not answered:  # wait for the server anyway, so the other tests can use it
+            time.sleep(15)
+        yield port, answered, line
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+def test_serve_says_serving_once_it_answers(preview):
+    port, answered, line = preview
+    assert f"http://127.0.0.1:{port}/" in line
+    assert answered, "the address printed did not answer at once"
+
+
+@pytest.mark.parametrize("host, status", [("127.0.0.1:{port}", 200), ("localhost:{port}", 200),
+                                          ("[::1]:{port}", 200), ("evil.example:{port}", 421),
+                                          ("127.0.0.1.evil.example:{port}", 421), ("localhost", 421),
+                                          ("127.0.0.1:1", 421)])
+def test_serve_answers_only_requests_addressed_to_loopback(preview, host, status):
+    """A web page that rebinds its own name to 127.0.0.1 sends its name as Host: it gets nothing."""
+    import http.client
+
+    port = preview[0]
+    for path in ("/index.html", "/services/tricky.html"):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        try:
+            connection.putrequest("GET", path, skip_host=True)
+            connection.putheader("Host", host.format(port=port))
+            connection.endheaders()
+            response = connection.getresponse()
+            body = response.read()
+        finally:
+            connection.close()
+        assert response.status == status, (host, path)
+        assert (b"tricky" in body.lower() or path == "/index.html") if status == 200 else b"Alleen" not in body
+
+
+def test_serve_on_a_taken_port_says_so(run, tmp_path):
+    import socket
+
+    write(tmp_path / "model", "model.ttl", MODEL)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run("site", "serve", tmp_path / "model", "--port", port)
+    assert result.exit_code != 0 and f"cannot serve on 127.0.0.1:{port}" in result.stderr
+    assert "Traceback" not in result.output + result.stderr
