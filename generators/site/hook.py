@@ -22,6 +22,15 @@ def on_config(config):
     return config
 
 
+def on_template_context(context, template_name, config):
+    """mkdocs gives error pages (404.html) root-absolute links, which lead out of a site opened
+    from a folder or published under a sub-path: like every other page, they link relatively
+    (404.html lies at the top of its language's site)."""
+    if template_name == "404.html":
+        context["base_url"] = "."
+    return context
+
+
 def on_page_content(html, page, config, files):
     return body_of(page.file.src_uri, html)
 
@@ -35,4 +44,4 @@ def on_post_build(config):
     merge_search_index(config["site_dir"])
 
 
-__all__ = ["PAGES", "on_config", "on_page_content", "on_post_build", "on_post_page"]
+__all__ = ["PAGES", "on_config", "on_page_content", "on_template_context", "on_post_build", "on_post_page"]
