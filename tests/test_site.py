@@ -156,6 +156,16 @@ def test_mkdocs_config_keeps_the_title_as_one_string():
     assert config["site_name"] == str(escape(HOSTILE_TITLE)) and "key" not in config
 
 
+def test_the_dutch_site_speaks_dutch_and_counts_right(example_site):
+    """Every interface word is Dutch, and a count of one takes the singular in the charts' words."""
+    out, _ = example_site
+    home = page(out, "nl/index.html")
+    assert "Capabilities" not in home and "Capaciteiten" in home
+    assert not re.search(r"\b1 (vereenvoudigingskandidaten|only-onceschendingen|diensten)\b", home)
+    assert re.search(r"\b1 vereenvoudigingskandidaat\b", home)
+    assert not re.search(r"\b1 (candidats|violations|services)\b", page(out, "fr/index.html"))
+
+
 def test_missing_translation_shows_the_other_language_marked(tricky_site):
     html = page(tricky_site, "fr/services/dutch-only.html")
     title = re.search(r"<h1[^>]*>(.*?)</h1>", html, flags=re.S).group(1)

@@ -281,6 +281,9 @@ HOSTILE_MODEL = PREFIXES + """
 ex:fin a cv:PublicOrganisation ; skos:prefLabel "FOD <img src=y onerror=alert(2)>"@nl .
 ex:permit a cpsv:PublicService ; dct:title "Vergunning <img src=z onerror=alert(3)> <script>alert(4)</script>"@nl ;
     cv:hasCompetentAuthority ex:fin .
+ex:fod a cv:PublicOrganisation ;
+    skos:prefLabel "MMM WWW FOD Buitenlandse Zaken, Buitenlandse Handel en Ontwikkelingssamenwerking"@nl .
+ex:visa a cpsv:PublicService ; dct:title "Visum"@nl ; cv:hasCompetentAuthority ex:fod .
 """
 
 
@@ -312,3 +315,15 @@ def test_a_hostile_title_or_label_runs_nothing_in_chromium(driver, hostile_site,
         scripts = driver.execute_script("return [...document.scripts].map(s => s.textContent).join(' ')")
         assert "alert(" not in scripts
         assert HOSTILE_TITLE in driver.title  # shown as the text it is
+
+
+def test_chart_labels_stay_inside_their_chart(driver, hostile_site):
+    """A long authority name is cut to fit, not cut off by the chart's left edge."""
+    with serve(hostile_site) as url:
+        open_page(driver, url + "nl/index.html")
+        lefts = driver.execute_script(
+            "return [...document.querySelectorAll('svg.eag-chart text')].map(t => t.getBBox().x)")
+        assert lefts and min(lefts) >= 0, lefts
+        labels = driver.execute_script(
+            "return [...document.querySelectorAll('svg.eag-chart text[text-anchor=end]')].map(t => t.textContent)")
+        assert any(label.startswith("MMM WWW FOD Buitenlandse Zaken") for label in labels), labels

@@ -26,7 +26,7 @@ from . import charts
 from .content import SECTIONS, SiteContent
 from .diagrams import Diagram, placeholder
 from .escaping import escape, yaml_string
-from .i18n import Text, kind_name, pick, word
+from .i18n import Text, counted, kind_name, pick, word
 
 TEMPLATES = Path(__file__).with_name("templates")
 KIND_OF_SECTION = {"services": "service", "authorities": "authority", "events": "event", "sources": "source",
@@ -354,7 +354,8 @@ class Pages:
         per_authority = sorted(((len(services), a) for a, services in content.services_by_authority.items()),
                                key=lambda pair: (-pair[0], pair[1]))
         services_chart = charts.bar_chart(self.t("per-authority"), [
-            charts.Row(self.name(a).value, (n,)) for n, a in per_authority[:CHART_ROWS]], (self.t("services"),))
+            charts.Row(self.name(a).value, (n,)) for n, a in per_authority[:CHART_ROWS]], (self.t("services"),),
+            lambda n, _index: counted(n, "service", self.language))
         online = sum(1 for s in model.services if content.is_online(s))
         online_chart = charts.share_bar(self.t("online-share"), [
             (self.t("online"), online), (self.t("not-online"), len(model.services) - online)])
@@ -369,7 +370,8 @@ class Pages:
         ranked = sorted(per_authority_findings.items(), key=lambda item: (-sum(item[1]), item[0]))[:CHART_ROWS]
         findings_chart = charts.bar_chart(self.t("findings-per-authority"), [
             charts.Row(self.name(a).value, tuple(counts)) for a, counts in ranked],
-            (self.t("violations"), self.t("candidates")))
+            (self.t("violations"), self.t("candidates")),
+            lambda n, index: counted(n, ("violation", "candidate")[index], self.language))
         severities = Counter(f.severity for f in self.findings.validation)
         validation_chart = charts.share_bar(self.t("validation-status"), [
             (self.t(s.label), severities.get(s, 0)) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)])
