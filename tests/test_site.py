@@ -176,6 +176,17 @@ def test_missing_translation_shows_the_other_language_marked(tricky_site):
     assert '<span lang="nl">Alleen Nederlands</span> <small class="eag-fallback"' in journey
 
 
+def test_the_english_site_says_which_names_are_not_english(tricky_site, tmp_path):
+    """Charts and diagrams are pictures without the fallback's markup: a name in another language
+    than the page's carries its language there too."""
+    out = tmp_path / "site"
+    build_site(load(tricky_site.parent / "model"), out, SiteOptions(languages=("en",), trend_commits=0))
+    home = page(out, "en/index.html")
+    assert ">FOD Financiën (nl)</text>" in home and ">FOD Financiën</text>" not in home
+    diagram = page(out, "en/services/dutch-only.html").split('class="eag-diagram"')[1]
+    assert "(nl)" in diagram
+
+
 def test_failed_build_leaves_the_previous_site(tricky_site, tmp_path, monkeypatch):
     from eagraph.generators.site import build as site_build
 

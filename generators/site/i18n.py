@@ -24,6 +24,11 @@ class Text:
     def __str__(self) -> str:
         return self.value
 
+    @property
+    def marked(self) -> str:
+        """As plain text, a fallback followed by its language: "Leefloon (nl)"."""
+        return f"{self.value} ({self.language})" if self.language and self.language != "?" else self.value
+
 
 def pick(texts: dict[str, str], language: str, default: str = "") -> Text:
     """The text in ``language``, else the first available one marked with its language."""
