@@ -173,6 +173,8 @@ def test_missing_translation_shows_the_other_language_marked(tricky_site):
     assert '<span lang="nl">Enkel in het Nederlands.</span>' not in html  # descriptions are paragraphs
     assert '<p lang="nl">Enkel in het Nederlands.</p>' in html
     journey = page(tricky_site, "fr/events/moving.html")
+    summary = re.search(r'<p class="eag-summary">(.*?)</p>', page(tricky_site, "nl/events/moving.html")).group(1)
+    assert summary.startswith("2 diensten bij 1 overheid;"), summary  # counts in the right form
     assert '<span lang="nl">Alleen Nederlands</span> <small class="eag-fallback"' in journey
 
 

@@ -118,14 +118,13 @@ WORDS: dict[str, dict[str, str]] = {
     "journey": {"nl": "Het traject over alle overheden heen", "fr": "Le parcours à travers toutes les autorités",
                 "en": "The journey across all authorities", "de": "Der Weg über alle Behörden"},
     "journey-summary": {
-        "nl": "{services} diensten bij {authorities} overheden; {automatic} automatisch of proactief; "
-              "de burger levert nog {documents} stukken aan.",
-        "fr": "{services} services auprès de {authorities} autorités ; {automatic} automatiques ou proactifs ; "
-              "le citoyen fournit encore {documents} pièces.",
-        "en": "{services} services at {authorities} authorities; {automatic} automatic or proactive; "
-              "the citizen still supplies {documents} documents.",
-        "de": "{services} Dienste bei {authorities} Behörden; {automatic} automatisch oder proaktiv; "
-              "die Bürger liefern noch {documents} Unterlagen.",
+        "nl": "{services} bij {authorities}; {automatic} automatisch of proactief; de burger levert nog {documents} aan.",
+        "fr": "{services} auprès de {authorities} ; automatiques ou proactifs : {automatic} ; "
+              "le citoyen fournit encore {documents}.",
+        "en": "{services} at {authorities}; {automatic} automatic or proactive; "
+              "the citizen still supplies {documents}.",
+        "de": "{services} bei {authorities}; {automatic} automatisch oder proaktiv; "
+              "die Bürger liefern noch {documents}.",
     },
     "to-whom": {"nl": "Aan wie", "fr": "À qui", "en": "To whom", "de": "An wen"},
     "still-supply": {"nl": "Nog aan te leveren", "fr": "Encore à fournir", "en": "Still to supply",
@@ -184,6 +183,10 @@ WORDS: dict[str, dict[str, str]] = {
 COUNTED: dict[str, dict[str, tuple[str, str]]] = {
     "service": {"nl": ("dienst", "diensten"), "fr": ("service", "services"), "en": ("service", "services"),
                 "de": ("Dienst", "Dienste")},
+    "authority": {"nl": ("overheid", "overheden"), "fr": ("autorité", "autorités"), "en": ("authority", "authorities"),
+                  "de": ("Behörde", "Behörden")},
+    "document": {"nl": ("stuk", "stukken"), "fr": ("pièce", "pièces"), "en": ("document", "documents"),
+                 "de": ("Unterlage", "Unterlagen")},
     "violation": {"nl": ("only-onceschending", "only-onceschendingen"),
                   "fr": ("violation only once", "violations only once"),
                   "en": ("only-once violation", "only-once violations"), "de": ("Once-Only-Verstoß", "Once-Only-Verstöße")},

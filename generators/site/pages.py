@@ -350,6 +350,15 @@ class Pages:
                          "online": self.content.is_online(service)})
         return rows
 
+    def journey_summary(self, journey: list[dict]) -> str:
+        """The journey in one sentence, each count with its noun in the right form."""
+        authorities = {a for row in journey for a in row["authorities"]}
+        automatic = sum(1 for row in journey if row["granting"] in ("automatic", "proactive"))
+        documents = sum(len(row["asked"]) for row in journey)
+        return self.t("journey-summary", services=counted(len(journey), "service", self.language),
+                      authorities=counted(len(authorities), "authority", self.language), automatic=automatic,
+                      documents=counted(documents, "document", self.language))
+
     def _journeys(self) -> list[dict]:
         return [{"event": e.iri, "journey": self._journey(e.iri)} for e in self.content.in_section("events")]
 
