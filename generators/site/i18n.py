@@ -118,7 +118,8 @@ WORDS: dict[str, dict[str, str]] = {
     "journey": {"nl": "Het traject over alle overheden heen", "fr": "Le parcours à travers toutes les autorités",
                 "en": "The journey across all authorities", "de": "Der Weg über alle Behörden"},
     "journey-summary": {
-        "nl": "{services} bij {authorities}; {automatic} automatisch of proactief; de burger levert nog {documents} aan.",
+        "nl": "{services} bij {authorities}; {automatic} automatisch of proactief; "
+              "de burger levert nog {documents} aan.",
         "fr": "{services} auprès de {authorities} ; automatiques ou proactifs : {automatic} ; "
               "le citoyen fournit encore {documents}.",
         "en": "{services} at {authorities}; {automatic} automatic or proactive; "
@@ -183,13 +184,14 @@ WORDS: dict[str, dict[str, str]] = {
 COUNTED: dict[str, dict[str, tuple[str, str]]] = {
     "service": {"nl": ("dienst", "diensten"), "fr": ("service", "services"), "en": ("service", "services"),
                 "de": ("Dienst", "Dienste")},
-    "authority": {"nl": ("overheid", "overheden"), "fr": ("autorité", "autorités"), "en": ("authority", "authorities"),
-                  "de": ("Behörde", "Behörden")},
+    "authority": {"nl": ("overheid", "overheden"), "fr": ("autorité", "autorités"),
+                  "en": ("authority", "authorities"), "de": ("Behörde", "Behörden")},
     "document": {"nl": ("stuk", "stukken"), "fr": ("pièce", "pièces"), "en": ("document", "documents"),
                  "de": ("Unterlage", "Unterlagen")},
     "violation": {"nl": ("only-onceschending", "only-onceschendingen"),
                   "fr": ("violation only once", "violations only once"),
-                  "en": ("only-once violation", "only-once violations"), "de": ("Once-Only-Verstoß", "Once-Only-Verstöße")},
+                  "en": ("only-once violation", "only-once violations"),
+                  "de": ("Once-Only-Verstoß", "Once-Only-Verstöße")},
     "candidate": {"nl": ("vereenvoudigingskandidaat", "vereenvoudigingskandidaten"),
                   "fr": ("candidat à la simplification", "candidats à la simplification"),
                   "en": ("simplification candidate", "simplification candidates"),
