@@ -174,15 +174,20 @@ class AnalysisModel:
         classes = self.types.get(node, ())
         return next((kind for cls, kind in CLASS_KINDS.items() if cls in classes), "other")
 
-    def label(self, node: str, language: str = "en") -> str:
-        """The node's title or preferred label in ``language`` (else en, nl, fr, untagged), else its IRI's end."""
+    def label(self, node: str, language: str = "en", mark: bool = True) -> str:
+        """The node's title or preferred label in ``language`` (else en, nl, fr, untagged), else its IRI's end.
+
+        A label in another language says so, "Leefloon (nl)": an English message never passes a
+        Dutch name off as English (as the site marks a missing translation). ``mark=False``: the
+        bare text, for sorting and for data written out."""
         labels = self.labels.get(node, {})
-        for lang in (language, "en", "nl", "fr", ""):
-            if lang in labels:
-                return labels[lang]
-        if labels:
-            return next(iter(labels.values()))
-        return node.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+        found = next(((lang, labels[lang]) for lang in (language, "en", "nl", "fr", "") if lang in labels), None)
+        if found is None and labels:
+            found = next(iter(labels.items()))
+        if found is None:
+            return node.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+        lang, text = found
+        return f"{text} ({lang})" if mark and lang not in (language, "") else text
 
     # -- authorities ----------------------------------------------------------------------------
     @cached_property

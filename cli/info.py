@@ -43,11 +43,11 @@ def render_text(summary: ModelSummary, console: Console) -> str:
     lines += [f"  {compact(c):<{width}}  {n:>7}" for c, n in summary.classes.items()]
     lines += ["", bold("Authorities")]
     headers = [name for name, _, _ in AUTHORITY_LINKS]
-    label_width = min(max((len(a.label) for a in summary.authorities), default=9), 60)
+    label_width = max((len(a.label) for a in summary.authorities), default=9)  # names whole, never cut
     lines.append(f"  {'authority':<{label_width}}  " + "  ".join(f"{h:>12}" for h in headers))
     for authority in summary.authorities:
         counts = "  ".join(f"{authority.counts.get(h, 0):>12}" for h in headers)
-        lines.append(f"  {authority.label[:label_width]:<{label_width}}  {counts}")
+        lines.append(f"  {authority.label:<{label_width}}  {counts}")
     lines += ["", bold("Languages")]
     for language, count in summary.languages.items():
         required = " (required)" if language in summary.required_languages else ""

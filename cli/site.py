@@ -66,11 +66,13 @@ def site_build_command(path: Path, out: Path | None, languages: tuple[str, ...],
 def site_serve_command(path: Path, language: str, port: int) -> None:
     """Preview the site of the model at PATH, rebuilt whenever a model file changes.
 
-    Serves one language on http://127.0.0.1:PORT/ and reloads the browser after each rebuild.
+    Serves one language on http://127.0.0.1:PORT/ (said once it answers, after the first build)
+    and reloads the browser after each rebuild. Only requests addressed to 127.0.0.1, localhost or
+    [::1] with that port are answered (421 otherwise), so no other web site can read the preview.
     """
     from eagraph.generators.site.serve import serve
 
     console = Console.current()
     with tempfile.TemporaryDirectory(prefix="eagraph-site-") as work:
-        console.info(f"serving http://127.0.0.1:{port}/ (Ctrl+C stops)")
-        serve(path, Path(work), language, port, log=console.detail)
+        serve(path, Path(work), language, port, log=console.detail,
+              ready=lambda url: console.info(f"serving {url} (Ctrl+C stops)"))

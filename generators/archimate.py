@@ -237,7 +237,7 @@ def _properties(element, node: str, model: AnalysisModel, texts: dict, definitio
         if literal:
             values[key] = next(iter(literal.values()))
         elif linked:
-            values[key] = ", ".join(model.label(o, "en") for o in linked)
+            values[key] = ", ".join(model.label(o, "en", mark=False) for o in linked)
     values = {k: v for k, v in values.items() if v}
     if not values:
         return

@@ -3,8 +3,9 @@
 git calls it with the common ancestor (%O), our version (%A, which receives the result), their
 version (%B) and the file's path (%P). A statement is in the result when both sides have it, or
 when one side added it; a statement one side removed is gone. Two changes collide when both
-sides gave one property of one subject a different single value (per language for texts), or
-when one side deleted a subject that the other changed: those statements go, both versions of
+sides gave one property of one subject a different single value (per language for texts), when
+one side deleted a property's values while the other changed one of them, or when one side
+deleted a subject that the other changed: those statements go, both versions of
 them, between conflict markers at the end of the file, and the driver exits 1 so that git stops.
 Nothing is lost: every statement of either side is in the merged text or in a conflict.
 
@@ -73,7 +74,8 @@ def _named(statements: list[Statement]) -> set[Statement]:
 
 
 def _value_conflicts(o: set, a: set, b: set) -> list[Conflict]:
-    """Both sides set one property of one subject (one language) to a different single value."""
+    """Both sides set one property of one subject (one language) to a different single value, or
+    one side removed every value of it while the other changed one (replaced an old value)."""
     def groups(statements: set) -> dict:
         found = defaultdict(set)
         for s, p, obj in statements:
@@ -81,14 +83,28 @@ def _value_conflicts(o: set, a: set, b: set) -> list[Conflict]:
         return found
 
     go, ga, gb = groups(o), groups(a), groups(b)
+    subjects_a, subjects_b = {s for s, _, _ in a}, {s for s, _, _ in b}
     conflicts = []
-    for key in sorted(set(ga) & set(gb)):
-        old, ours, theirs = go.get(key, set()), ga[key], gb[key]
+    for key in sorted(set(ga) | set(gb) | set(go)):
+        old, ours, theirs = go.get(key, set()), ga.get(key, set()), gb.get(key, set())
+        s, p, _ = key
         if ours != old and theirs != old and ours != theirs and len(ours) == 1 and len(theirs) == 1:
-            s, p, _ = key
-            conflicts.append(Conflict(s, [(s, p, x) for x in ours], [(s, p, x) for x in theirs],
-                                      "both sides changed this value"))
+            why = "both sides changed this value"
+        elif not ours and s in subjects_a and _changed(old, theirs):
+            why = "we deleted this value, they changed it"
+        elif not theirs and s in subjects_b and _changed(old, ours):
+            why = "they deleted this value, we changed it"
+        else:
+            continue
+        conflicts.append(Conflict(s, [(s, p, x) for x in sorted(ours)], [(s, p, x) for x in sorted(theirs)], why))
     return conflicts
+
+
+def _changed(old: set, new: set) -> bool:
+    """``new`` replaced a value of ``old`` (removed one and added one), rather than only added or
+    only removed: a deletion of the same statement on the other side then collides with it. (A
+    subject deleted whole is :func:`_delete_change_conflicts`' case.)"""
+    return bool(old - new) and bool(new - old)
 
 
 def _delete_change_conflicts(o: set, a: set, b: set) -> list[Conflict]:

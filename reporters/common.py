@@ -58,13 +58,30 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 or noun == "info" else f"{count} {noun}s"
 
 
-def summary(findings: Sequence[Finding]) -> str:
-    """"2 errors, 1 warning, 0 info in 3 files", or "no findings"."""
+#: The summary's words in the other message languages: noun -> (one, several); "in"; no findings.
+_SUMMARY_WORDS = {
+    "nl": ({"error": ("fout", "fouten"), "warning": ("waarschuwing", "waarschuwingen"),
+            "info": ("melding", "meldingen"), "file": ("bestand", "bestanden")}, "in", "geen bevindingen"),
+    "fr": ({"error": ("erreur", "erreurs"), "warning": ("avertissement", "avertissements"),
+            "info": ("info", "info"), "file": ("fichier", "fichiers")}, "dans", "aucun constat"),
+}
+
+
+def _counted(count: int, noun: str, language: str) -> str:
+    if language not in _SUMMARY_WORDS:
+        return plural(count, noun)
+    one, several = _SUMMARY_WORDS[language][0][noun]
+    return f"{count} {one if count == 1 or (language == 'fr' and count == 0) else several}"
+
+
+def summary(findings: Sequence[Finding], language: str = "en") -> str:
+    """"2 errors, 1 warning, 0 info in 3 files", or "no findings", in ``language`` (en, nl, fr)."""
+    _, within, nothing = _SUMMARY_WORDS.get(language, ({}, "in", "no findings"))
     if not findings:
-        return "no findings"
-    text = ", ".join(plural(n, label) for label, n in counts(findings).items())
+        return nothing
+    text = ", ".join(_counted(n, label, language) for label, n in counts(findings).items())
     files = {f.where.file for f in findings if f.where is not None}
-    return f"{text} in {plural(len(files), 'file')}" if files else text
+    return f"{text} {within} {_counted(len(files), 'file', language)}" if files else text
 
 
 def format_score(score: float) -> str:

@@ -55,7 +55,7 @@ def _table(group: list[Finding], context: ReportContext) -> list[str]:
 def render_markdown(findings: Sequence[Finding], context: ReportContext) -> str:
     if not findings:
         return f"## {context.title}\n\nNo findings.\n"
-    lines = [f"## {context.title}: {summary(findings)}"]
+    lines = [f"## {context.title}: {summary(findings, context.language)}"]
     by_severity = lambda f: -f.severity  # noqa: E731
     for severity, members in groupby(sorted(findings, key=by_severity), key=by_severity):
         lines += ["", f"### {HEADINGS[Severity(-severity)]}"]

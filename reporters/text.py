@@ -36,5 +36,5 @@ def render_text(findings: Sequence[Finding], context: ReportContext, style: Styl
             lines.append(f"{INDENT}related: {' '.join(finding.related)}")
     if lines:
         lines.append("")
-    lines.append(summary(findings))
+    lines.append(summary(findings, context.language))
     return "\n".join(lines) + "\n"

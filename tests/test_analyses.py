@@ -111,6 +111,21 @@ def test_granting_messages():
                                          "and fact C) are in authentic sources")
 
 
+def test_a_name_in_another_language_says_so(tmp_path):
+    """A service titled only in Dutch is named in the English message with its language, never
+    passed off as English; the Dutch message names it plainly."""
+    import shutil
+
+    shutil.copytree(DATA / "granting", tmp_path / "granting")
+    for path in (tmp_path / "granting").glob("*.ttl"):
+        path.write_text(path.read_text(encoding="utf-8").replace('dct:title "Pro"@en', 'dct:title "Proactief"@nl'),
+                        encoding="utf-8")
+    pro = next(f for f in analyze(load(tmp_path / "granting"), ["proactive-granting-candidate"])
+               if f.subject == T + "pro")
+    assert pro.message["en"].startswith("“Proactief (nl)” is granted on request")
+    assert pro.message["nl"].startswith("“Proactief” ")
+
+
 def test_capabilities_and_regulations_exact_findings():
     assert found("capabilities") == {
         ("shared-capability", "documents"): {"dms1", "dms2"},

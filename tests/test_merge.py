@@ -96,6 +96,35 @@ def test_deleting_what_the_other_side_changed_is_a_conflict():
     assert "ex:fee 50" in result.text.split("=======")[1]  # their change is kept, for a person to decide
 
 
+def test_deleting_a_statement_the_other_side_changed_is_a_conflict(repository):
+    """A change does not silently win over a deletion of the same statement: git stops, both
+    sides are between the markers, as the driver's help says."""
+    branch_edit(repository, "ours", '    dct:description "Aangifte."@nl ;\n', "")
+    branch_edit(repository, "theirs", '"Aangifte."@nl', '"Aangifte van de inkomsten."@nl')
+    git(repository, "checkout", "-q", "ours")
+    done = merge(repository, "theirs")
+    assert done.returncode != 0 and "CONFLICT" in done.stdout + done.stderr
+    text = (repository / "model.ttl").read_text()
+    assert "we deleted this value, they changed it" in text
+    conflict = text[text.index("<<<<<<< ours"):text.index(">>>>>>> theirs")]
+    ours, theirs = conflict.split("=======")
+    assert "deleted on our side" in ours and '"Aangifte van de inkomsten."@nl' in theirs
+    merged_part = text[:text.index("# eagraph merge-driver: conflicts")]
+    assert "Aangifte van de inkomsten" not in merged_part and '"Belastingaangifte"@nl' in merged_part
+
+
+def test_deleting_a_value_and_adding_another_merge_cleanly():
+    """Only a change of the deleted statement collides: an addition beside it merges."""
+    ours = BASE.replace('"Belastingaangifte"@nl , ', "")
+    theirs = BASE.replace('"Vergunning"@nl .', '"Vergunning"@nl , "Permis"@fr .')
+    result = merge_texts(BASE, ours, theirs, "model.ttl")
+    assert not result.conflicts
+    assert same_graph(ours.replace('"Vergunning"@nl .', '"Vergunning"@nl , "Permis"@fr .'), result.text,
+                      "file:///model.ttl")
+    both_deleted = merge_texts(BASE, ours, ours, "model.ttl")
+    assert not both_deleted.conflicts and "Belastingaangifte" not in both_deleted.text
+
+
 def test_no_statement_is_lost_and_blank_node_changes_merge():
     ours = BASE.replace("ex:Online", "ex:Phone")  # a change inside a blank node
     theirs = BASE.replace('ex:permit dct:title "Vergunning"@nl .', 'ex:permit dct:title "Vergunning"@nl , "Permis"@fr .')

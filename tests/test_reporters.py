@@ -132,6 +132,18 @@ def test_text_summary_singular():
     assert rendered("text", [FINDINGS[2]]).splitlines()[-1] == "0 errors, 1 warning, 0 info"
 
 
+def test_summary_line_speaks_the_language_asked_for():
+    """Under --language nl|fr the summary line is in that language too, not English."""
+    from dataclasses import replace
+
+    nl, fr = replace(CONTEXT, language="nl"), replace(CONTEXT, language="fr")
+    assert rendered("text", context=nl).splitlines()[-1] == "2 fouten, 4 waarschuwingen, 1 melding in 6 bestanden"
+    assert rendered("text", context=fr).splitlines()[-1] == "2 erreurs, 4 avertissements, 1 info dans 6 fichiers"
+    assert rendered("text", [FINDINGS[2]], nl).splitlines()[-1] == "0 fouten, 1 waarschuwing, 0 meldingen"
+    assert rendered("text", [], nl) == "geen bevindingen\n" and rendered("text", [], fr) == "aucun constat\n"
+    assert rendered("md", context=nl).startswith("## eagraph validate: 2 fouten, 4 waarschuwingen")
+
+
 def test_text_language_falls_back_to_english():
     lines = render("text", FINDINGS, ReportContext("1.2.3", RULES, language="fr")).splitlines()
     assert lines[0].endswith("error EAG012 le service n'a pas de titre français")

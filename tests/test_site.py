@@ -4,9 +4,12 @@ build that succeeded. (The browser tests are in test_site_browser.py.)"""
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from eagraph.generators.site import SiteOptions, build_site
 from eagraph.workspace import load
@@ -108,6 +111,62 @@ def test_model_text_is_shown_literally_never_run(tricky_site):
     assert "<script>" not in title and "&lt;script&gt;" in title
 
 
+HOSTILE_TITLE = 'EA <img src=x onerror=alert(1)> *em* [l](http://evil.example): x\nkey: v # c & "q"'
+HOSTILE_LABEL = '<img src=y onerror=alert(2)> **bold**'
+
+
+@pytest.fixture(scope="module")
+def hostile_title_site(tmp_path_factory):
+    """A pull request's eagraph.toml and model with markup in the site's title and in a label."""
+    root = tmp_path_factory.mktemp("hostile")
+    write(root, "model/eagraph.toml", f"[site]\ntitle = {json.dumps(HOSTILE_TITLE)}\n")
+    write(root, "model/model.ttl", MODEL.replace('"FOD Financiën"@nl', f"{HOSTILE_LABEL!r}@nl"))
+    out = root / "site"
+    build_site(load(root / "model"), out, SiteOptions(languages=("nl",), trend_commits=0))
+    return out
+
+
+def test_the_site_title_and_labels_are_text_on_every_page(hostile_title_site):
+    """The title of eagraph.toml reaches the header, the <title> and the redirect page escaped once:
+    no element is made of it, no Markdown is applied, and it is not escaped twice."""
+    escaped_title = str(escape(HOSTILE_TITLE))
+    pages = sorted(hostile_title_site.rglob("*.html"))
+    assert len(pages) > 10
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        assert "<img src=x" not in html and "<img src=y" not in html, path
+        assert "&amp;lt;" not in html and "&amp;#34;" not in html, path  # escaped once, not twice
+        assert "<em>em</em>" not in html and "<strong>bold</strong>" not in html, path
+        assert 'href="http://evil.example"' not in html, path
+    for name in ("index.html", "nl/index.html", "nl/services/tricky.html", "nl/404.html"):
+        title = re.search(r"<title>(.*?)</title>", page(hostile_title_site, name), flags=re.S).group(1)
+        assert escaped_title in title, name
+    header = page(hostile_title_site, "nl/index.html").split('class="md-header__topic"')[1]
+    assert escaped_title in header
+    authority = page(hostile_title_site, "nl/authorities/fin.html")
+    assert "&lt;img src=y onerror=alert(2)&gt; **bold**" in authority
+
+
+def test_mkdocs_config_keeps_the_title_as_one_string():
+    """A title with ': ', '#' or a line break is one YAML string, not more keys."""
+    import yaml
+
+    from eagraph.generators.site.build import mkdocs_config
+
+    config = yaml.safe_load(mkdocs_config("nl", ("nl",), HOSTILE_TITLE, Path("/tmp/site")))
+    assert config["site_name"] == str(escape(HOSTILE_TITLE)) and "key" not in config
+
+
+def test_the_dutch_site_speaks_dutch_and_counts_right(example_site):
+    """Every interface word is Dutch, and a count of one takes the singular in the charts' words."""
+    out, _ = example_site
+    home = page(out, "nl/index.html")
+    assert "Capabilities" not in home and "Capaciteiten" in home
+    assert not re.search(r"\b1 (vereenvoudigingskandidaten|only-onceschendingen|diensten)\b", home)
+    assert re.search(r"\b1 vereenvoudigingskandidaat\b", home)
+    assert not re.search(r"\b1 (candidats|violations|services)\b", page(out, "fr/index.html"))
+
+
 def test_missing_translation_shows_the_other_language_marked(tricky_site):
     html = page(tricky_site, "fr/services/dutch-only.html")
     title = re.search(r"<h1[^>]*>(.*?)</h1>", html, flags=re.S).group(1)
@@ -115,7 +174,20 @@ def test_missing_translation_shows_the_other_language_marked(tricky_site):
     assert '<span lang="nl">Enkel in het Nederlands.</span>' not in html  # descriptions are paragraphs
     assert '<p lang="nl">Enkel in het Nederlands.</p>' in html
     journey = page(tricky_site, "fr/events/moving.html")
+    summary = re.search(r'<p class="eag-summary">(.*?)</p>', page(tricky_site, "nl/events/moving.html")).group(1)
+    assert summary.startswith("2 diensten bij 1 overheid;"), summary  # counts in the right form
     assert '<span lang="nl">Alleen Nederlands</span> <small class="eag-fallback"' in journey
+
+
+def test_the_english_site_says_which_names_are_not_english(tricky_site, tmp_path):
+    """Charts and diagrams are pictures without the fallback's markup: a name in another language
+    than the page's carries its language there too."""
+    out = tmp_path / "site"
+    build_site(load(tricky_site.parent / "model"), out, SiteOptions(languages=("en",), trend_commits=0))
+    home = page(out, "en/index.html")
+    assert ">FOD Financiën (nl)</text>" in home and ">FOD Financiën</text>" not in home
+    diagram = page(out, "en/services/dutch-only.html").split('class="eag-diagram"')[1]
+    assert "(nl)" in diagram
 
 
 def test_failed_build_leaves_the_previous_site(tricky_site, tmp_path, monkeypatch):
@@ -202,3 +274,85 @@ def test_rebuild_after_a_change_builds_only_what_changed(tmp_path):
     assert any("Nieuwe titel" in doc["title"] for doc in again["docs"])
     assert not any("Alleen Nederlands" in doc["title"] for doc in again["docs"])
     assert "Nieuwe titel" in page(out, "nl/search/search_index.js")  # the offline copy too
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory):
+    """``eagraph site serve`` as a reader runs it; yields its port and whether the address it
+    printed answered at once (within 2 s of the line)."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    model = tmp_path_factory.mktemp("preview") / "model"
+    write(model, "model.ttl", MODEL)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "EAGRAPH_CACHE_DIR": str(model.parent / "cache")}
+    process = subprocess.Popen([sys.executable, "-m", "eagraph", "site", "serve", str(model), "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        deadline, line = time.monotonic() + 60, ""
+        while "serving" not in line and time.monotonic() < deadline and process.poll() is None:
+            line = process.stderr.readline()
+        assert "serving" in line, f"no 'serving' line (exit {process.poll()})"
+        try:
+            answered = urllib.request.urlopen(f"http://127.0.0.1:{port}/index.html", timeout=2).status == 200
+        except OSError:
+            answered = False
+        if not answered:  # wait for the server anyway, so the other tests can use it
+            time.sleep(15)
+        yield port, answered, line
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+def test_serve_says_serving_once_it_answers(preview):
+    port, answered, line = preview
+    assert f"http://127.0.0.1:{port}/" in line
+    assert answered, "the address printed did not answer at once"
+
+
+@pytest.mark.parametrize("host, status", [("127.0.0.1:{port}", 200), ("localhost:{port}", 200),
+                                          ("[::1]:{port}", 200), ("evil.example:{port}", 421),
+                                          ("127.0.0.1.evil.example:{port}", 421), ("localhost", 421),
+                                          ("127.0.0.1:1", 421)])
+def test_serve_answers_only_requests_addressed_to_loopback(preview, host, status):
+    """A web page that rebinds its own name to 127.0.0.1 sends its name as Host: it gets nothing."""
+    import http.client
+
+    port = preview[0]
+    for path in ("/index.html", "/services/tricky.html"):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        try:
+            connection.putrequest("GET", path, skip_host=True)
+            connection.putheader("Host", host.format(port=port))
+            connection.endheaders()
+            response = connection.getresponse()
+            body = response.read()
+        finally:
+            connection.close()
+        assert response.status == status, (host, path)
+        assert (b"tricky" in body.lower() or path == "/index.html") if status == 200 else b"Alleen" not in body
+
+
+def test_serve_on_a_taken_port_says_so(run, tmp_path):
+    import socket
+
+    write(tmp_path / "model", "model.ttl", MODEL)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run("site", "serve", tmp_path / "model", "--port", port)
+    assert result.exit_code != 0 and f"cannot serve on 127.0.0.1:{port}" in result.stderr
+    assert "Traceback" not in result.output + result.stderr

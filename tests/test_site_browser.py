@@ -8,7 +8,9 @@ pages are kept in ``build/browser-tests/screenshots`` for reviewers.
 
 from __future__ import annotations
 
+import json
 import os
+import time
 import urllib.parse
 from pathlib import Path
 
@@ -30,6 +32,8 @@ from site_support import (
     serve,
     wait_for,
 )
+
+from helpers import PREFIXES, write
 
 __all__ = ["built_site"]  # the session fixture ``site``, shared with test_site_links.py
 
@@ -268,3 +272,58 @@ def test_the_site_opened_from_the_folder_renders_and_searches(driver, site, page
     errors = [e for e in console_errors(driver) if not is_material_sitemap_probe(e)]
     search_and_open(driver, site, folder, pages["service"], title)
     assert not errors, "console errors on nl/index.html opened from the folder:\n" + "\n".join(errors)
+
+
+# --- hostile text from a pull request -----------------------------------------------------------
+
+HOSTILE_TITLE = "EA <img src=x onerror=alert(1)> *em*"
+HOSTILE_MODEL = PREFIXES + """
+ex:fin a cv:PublicOrganisation ; skos:prefLabel "FOD <img src=y onerror=alert(2)>"@nl .
+ex:permit a cpsv:PublicService ; dct:title "Vergunning <img src=z onerror=alert(3)> <script>alert(4)</script>"@nl ;
+    cv:hasCompetentAuthority ex:fin .
+ex:fod a cv:PublicOrganisation ;
+    skos:prefLabel "MMM WWW FOD Buitenlandse Zaken, Buitenlandse Handel en Ontwikkelingssamenwerking"@nl .
+ex:visa a cpsv:PublicService ; dct:title "Visum"@nl ; cv:hasCompetentAuthority ex:fod .
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    """A site whose eagraph.toml title and labels hold markup that would run if written unescaped."""
+    from eagraph.generators.site import SiteOptions
+    from eagraph.generators.site import build_site as build
+    from eagraph.workspace import load
+
+    root = tmp_path_factory.mktemp("hostile-browser")
+    write(root, "model/eagraph.toml", f"[site]\ntitle = {json.dumps(HOSTILE_TITLE)}\n")
+    write(root, "model/model.ttl", HOSTILE_MODEL)
+    build(load(root / "model"), root / "site", SiteOptions(languages=("nl",), trend_commits=0))
+    return root / "site"
+
+
+@pytest.mark.parametrize("path", ["index.html", "nl/index.html", "nl/services/permit.html",
+                                  "nl/authorities/fin.html", "nl/404.html"])
+def test_a_hostile_title_or_label_runs_nothing_in_chromium(driver, hostile_site, path):
+    from selenium.common.exceptions import NoAlertPresentException
+
+    with serve(hostile_site) as url:
+        driver.get(url + path)
+        time.sleep(0.3)  # an onerror handler would have fired by now (the image src does not exist)
+        with pytest.raises(NoAlertPresentException):
+            driver.switch_to.alert.dismiss()  # an alert would mean the page ran the model's markup
+        assert driver.find_elements("css selector", "img[onerror]") == []
+        scripts = driver.execute_script("return [...document.scripts].map(s => s.textContent).join(' ')")
+        assert "alert(" not in scripts
+        assert HOSTILE_TITLE in driver.title  # shown as the text it is
+
+
+def test_chart_labels_stay_inside_their_chart(driver, hostile_site):
+    """A long authority name is cut to fit, not cut off by the chart's left edge."""
+    with serve(hostile_site) as url:
+        open_page(driver, url + "nl/index.html")
+        lefts = driver.execute_script(
+            "return [...document.querySelectorAll('svg.eag-chart text')].map(t => t.getBBox().x)")
+        assert lefts and min(lefts) >= 0, lefts
+        labels = driver.execute_script(
+            "return [...document.querySelectorAll('svg.eag-chart text[text-anchor=end]')].map(t => t.textContent)")
+        assert any(label.startswith("MMM WWW FOD Buitenlandse Zaken") for label in labels), labels

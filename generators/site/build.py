@@ -21,7 +21,6 @@ import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from html import escape
 from pathlib import Path
 
 from eagraph.workspace import EagraphError, Workspace
@@ -29,6 +28,7 @@ from eagraph.workspace.outputs import check_output_folder, mark_output_folder
 
 from .content import SECTIONS, SiteContent
 from .diagrams import render_all
+from .escaping import escape, site_name
 from .i18n import LANGUAGE_NAMES, word
 from .pages import TEMPLATES, Pages, SiteFindings, environment
 from .pagestore import BODY, hold
@@ -271,7 +271,7 @@ def mkdocs_config(language: str, languages: tuple[str, ...], title: str | None, 
     nav += [{word(section, language): f"{section}/index.md"} for section in SECTIONS]
     nav += [{word(key, language): f"{key}.md"} for key in ("one-stop-shop", "findings", "validation", "rules")]
     config = {
-        "site_name": title or word("site-title", language),
+        "site_name": site_name(title or word("site-title", language)),
         "site_dir": str(site_dir),
         "docs_dir": "docs",
         "use_directory_urls": False,

@@ -6,8 +6,9 @@ reader gets the content that the bars show. Labels are model text: always escape
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from html import escape
+from .escaping import escape
 
 BAR_COLOURS = ("#1d4ed8", "#b45309", "#047857", "#6d28d9", "#be123c")
 ROW = 22
@@ -21,19 +22,24 @@ class Row:
     values: tuple[int, ...]
 
 
-def bar_chart(title: str, rows: list[Row], series: tuple[str, ...]) -> str:
+def bar_chart(title: str, rows: list[Row], series: tuple[str, ...],
+              counted: Callable[[int, int], str] | None = None) -> str:
     """Horizontal bars, one group per row, one bar per series (a picture: the tables of the
-    section pages carry the links)."""
+    section pages carry the links). ``counted(value, series index)`` words a count for the
+    description ("1 dienst"); without it, the value and the series' name."""
     if not rows:
         return ""
     top = max((v for row in rows for v in row.values), default=0) or 1
     per_row = ROW * len(series)
     height = per_row * len(rows) + 8 + (ROW if len(series) > 1 else 0)
-    parts = [_open(title, LABEL_WIDTH + BAR_WIDTH + 70, height, _describe(rows, series))]
+    counted = counted or (lambda value, index: f"{value:,} {series[index]}")
+    parts = [_open(title, LABEL_WIDTH + BAR_WIDTH + 70, height, _describe(rows, counted))]
     for number, row in enumerate(rows):
         y = number * per_row + 4
-        label = escape(_clip(row.label, 40))
-        parts.append(f'<text x="{LABEL_WIDTH - 8}" y="{y + per_row / 2 + 4:.0f}" text-anchor="end">{label}</text>')
+        label = _fit(row.label, LABEL_WIDTH - 12)
+        whole = f"<title>{escape(row.label)}</title>" if label != row.label else ""
+        parts.append(f'<text x="{LABEL_WIDTH - 8}" y="{y + per_row / 2 + 4:.0f}" text-anchor="end">'
+                     f"{whole}{escape(label)}</text>")
         for index, value in enumerate(row.values):
             width = max(1, round(BAR_WIDTH * value / top)) if value else 0
             by = y + index * ROW + 3
@@ -79,8 +85,8 @@ def _legend(series: tuple[str, ...], y: int) -> str:
     return "".join(items)
 
 
-def _describe(rows: list[Row], series: tuple[str, ...]) -> str:
-    return "; ".join(f"{row.label}: " + ", ".join(f"{value:,} {name}" for name, value in zip(series, row.values))
+def _describe(rows: list[Row], counted: Callable[[int, int], str]) -> str:
+    return "; ".join(f"{row.label}: " + ", ".join(counted(value, index) for index, value in enumerate(row.values))
                      for row in rows)
 
 
@@ -88,8 +94,27 @@ def _percent(value: int, total: int) -> str:
     return f"{100 * value / total:.0f} %" if total else "0 %"
 
 
-def _clip(text: str, size: int) -> str:
-    return text if len(text) <= size else text[: size - 1] + "…"
+#: Widths of characters in em, rounded up for the wider of the fonts a browser may pick for
+#: "Helvetica, Arial, sans-serif" (DejaVu Sans on Linux): a label measured with them fits.
+_NARROW, _SEMI, _WIDE = set("ijlI.,:;'|!() "), set("frt-/"), set("mwMW@%")
+FONT_SIZE = 12
+
+
+def _width(text: str) -> float:
+    """The width of ``text`` in pixels at :data:`FONT_SIZE`, estimated from above."""
+    em = sum(0.34 if c in _NARROW else 0.45 if c in _SEMI else 1.0 if c in _WIDE
+             else 0.78 if c.isupper() else 0.64 for c in text)
+    return em * FONT_SIZE
+
+
+def _fit(text: str, width: float) -> str:
+    """``text``, cut with "…" where it would be wider than ``width`` pixels (a bar chart's label is
+    right-aligned against its bar: a longer one would run off the chart's left edge)."""
+    if _width(text) <= width:
+        return text
+    while text and _width(text + "…") > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 def line_chart(title: str, labels: list[str], values: list[float], percent: bool = False) -> str:

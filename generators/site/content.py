@@ -98,7 +98,7 @@ class SiteContent:
         return sorted(found, key=lambda e: self.sort_key(e.iri))
 
     def sort_key(self, node: str) -> tuple:
-        return (_fold(self.model.label(node, "nl")), node)
+        return (_fold(self.model.label(node, "nl", mark=False)), node)
 
     # -- texts ----------------------------------------------------------------------------------
     def text(self, node: str, name: str) -> dict[str, str]:

@@ -13,7 +13,22 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
+from eagraph.generators.site.escaping import mark_site_name
 from eagraph.generators.site.pagestore import PAGES, body_of, merge_search_index, with_diagrams
+
+
+def on_config(config):
+    mark_site_name(config)
+    return config
+
+
+def on_template_context(context, template_name, config):
+    """mkdocs gives error pages (404.html) root-absolute links, which lead out of a site opened
+    from a folder or published under a sub-path: like every other page, they link relatively
+    (404.html lies at the top of its language's site)."""
+    if template_name == "404.html":
+        context["base_url"] = "."
+    return context
 
 
 def on_page_content(html, page, config, files):
@@ -29,4 +44,4 @@ def on_post_build(config):
     merge_search_index(config["site_dir"])
 
 
-__all__ = ["PAGES", "on_page_content", "on_post_build", "on_post_page"]
+__all__ = ["PAGES", "on_config", "on_page_content", "on_template_context", "on_post_build", "on_post_page"]

@@ -8,7 +8,6 @@ mkdocs puts in the header and the ``<title>``) is escaped the same way.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -17,7 +16,7 @@ from functools import cached_property
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from eagraph.analyses.impact import impact
 from eagraph.analyses.model import AUTHSRC, CPSV, CV, DCT, EAG, ORG, SKOS
@@ -26,7 +25,8 @@ from eagraph.findings import Finding, Severity
 from . import charts
 from .content import SECTIONS, SiteContent
 from .diagrams import Diagram, placeholder
-from .i18n import Text, kind_name, pick, word
+from .escaping import escape, yaml_string
+from .i18n import Text, counted, kind_name, pick, word
 
 TEMPLATES = Path(__file__).with_name("templates")
 KIND_OF_SECTION = {"services": "service", "authorities": "authority", "events": "event", "sources": "source",
@@ -58,7 +58,7 @@ class SiteFindings:
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
                              lstrip_blocks=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
-    env.filters["yaml"] = lambda text: Markup(json.dumps(str(escape(str(text))), ensure_ascii=False))
+    env.filters["yaml"] = yaml_string
     env.filters["number"] = lambda value: f"{value:,}".replace(",", "\u202f") if isinstance(value, int) else value
     return env
 
@@ -97,6 +97,10 @@ class Pages:
 
     def name(self, node: str) -> Text:
         return pick(self.model.labels.get(node, {}), self.language, default=_local_name(node))
+
+    def label(self, node: str) -> str:
+        """A node's name as plain text (diagrams, charts), a fallback followed by its language."""
+        return self.name(node).marked
 
     def url(self, node: str) -> str | None:
         entity = self.content.entities.get(node)
@@ -220,19 +224,19 @@ class Pages:
                      for c in model.objects(agreement, AUTHSRC + "hasConsumer")]
         evidence = model.subjects(DCT + "isPartOf", source)
         users = sorted({s for e in evidence for s in model.subjects(CPSV + "hasInput", e)})
-        diagram = Diagram(self.t("diagram") + ": " + self.name(source).value, rankdir="LR", focus=source)
-        diagram.node(source, self.name(source).value, "source")
+        diagram = Diagram(self.t("diagram") + ": " + self.label(source), rankdir="LR", focus=source)
+        diagram.node(source, self.label(source), "source")
         for publisher in model.objects(source, DCT + "publisher"):
-            diagram.node(publisher, self.name(publisher).value, "authority", self.url(publisher))
+            diagram.node(publisher, self.label(publisher), "authority", self.url(publisher))
             diagram.edge(publisher, source, self.t("publisher").lower())
         for integrator in model.objects(source, AUTHSRC + "hasIntegrator"):
-            diagram.node(integrator, self.name(integrator).value, "authority", self.url(integrator))
+            diagram.node(integrator, self.label(integrator), "authority", self.url(integrator))
             diagram.edge(source, integrator, self.t("integrator").lower())
         for consumer in sorted(set(consumers))[:12]:
-            diagram.node(consumer, self.name(consumer).value, "authority", self.url(consumer))
+            diagram.node(consumer, self.label(consumer), "authority", self.url(consumer))
             diagram.edge(source, consumer)
         for service in users[:12]:
-            diagram.node(service, self.name(service).value, "service")  # this page: no link to itself
+            diagram.node(service, self.label(service), "service")  # this page: no link to itself
             diagram.edge(source, service)
         return {
             "publishers": model.objects(source, DCT + "publisher"),
@@ -244,14 +248,14 @@ class Pages:
     def _regulations(self, regulation: str) -> dict:
         model = self.model
         dependents = impact(model, regulation, max_distance=2)
-        diagram = Diagram(self.t("impact") + ": " + self.name(regulation).value, rankdir="RL", focus=regulation)
-        diagram.node(regulation, self.name(regulation).value, "regulation")
+        diagram = Diagram(self.t("impact") + ": " + self.label(regulation), rankdir="RL", focus=regulation)
+        diagram.node(regulation, self.label(regulation), "regulation")
         # Blank nodes (steps, nested requirements) have no name to show, and the store names
         # them anew at every load: the diagram keeps to named nodes.
         named = [d for d in dependents.dependents if not d.node.startswith("_:")][:30]
         for dependent in named:
             kind = _diagram_kind(dependent.kind)
-            diagram.node(dependent.node, self.name(dependent.node).value, kind, self.url(dependent.node))
+            diagram.node(dependent.node, self.label(dependent.node), kind, self.url(dependent.node))
         for dependent in named:
             if dependent.via in diagram.nodes:
                 diagram.edge(dependent.node, dependent.via)
@@ -283,14 +287,14 @@ class Pages:
     def _processes(self, process: str) -> dict:
         model = self.model
         steps = self.content.steps(process)
-        diagram = Diagram(self.t("diagram") + ": " + self.name(process).value, rankdir="LR")
+        diagram = Diagram(self.t("diagram") + ": " + self.label(process), rankdir="LR")
         previous = None
         for step in steps:
             performers = model.objects(step, EAG + "performedBy")
-            lane = self.name(performers[0]).value if performers else "?"
+            lane = self.label(performers[0]) if performers else "?"
             activity = self.content.links(step, EAG + "activity")
-            label = self.name(step).value if self.content.labels(step) else (
-                self.name(activity[0]).value if activity else _local_name(step))
+            label = self.label(step) if self.content.labels(step) else (
+                self.label(activity[0]) if activity else _local_name(step))
             diagram.node(step, label, "step")
             diagram.lanes.setdefault(lane, []).append(step)
             if previous:
@@ -317,23 +321,23 @@ class Pages:
     # -- diagrams, journeys, dashboard ----------------------------------------------------------------
     def _service_diagram(self, service: str, asked: list[dict], fetched: list[dict]) -> Diagram:
         model = self.model
-        diagram = Diagram(self.t("diagram") + ": " + self.name(service).value, focus=service)
-        diagram.node(service, self.name(service).value, "service")  # this page: no link to itself
+        diagram = Diagram(self.t("diagram") + ": " + self.label(service), focus=service)
+        diagram.node(service, self.label(service), "service")  # this page: no link to itself
         for authority in model.authorities_of(service):
-            diagram.node(authority, self.name(authority).value, "authority", self.url(authority))
+            diagram.node(authority, self.label(authority), "authority", self.url(authority))
             diagram.edge(authority, service)
         for row in asked:
-            diagram.node(row["evidence"], self.name(row["evidence"]).value, "evidence")
+            diagram.node(row["evidence"], self.label(row["evidence"]), "evidence")
             diagram.edge(row["evidence"], service)
         for row in fetched:
             for source in row["sources"]:
-                diagram.node(source, self.name(source).value, "source", self.url(source))
+                diagram.node(source, self.label(source), "source", self.url(source))
                 diagram.edge(source, service)
         for regulation in model.objects(service, CV + "hasLegalResource"):
-            diagram.node(regulation, self.name(regulation).value, "regulation", self.url(regulation))
+            diagram.node(regulation, self.label(regulation), "regulation", self.url(regulation))
             diagram.edge(regulation, service)
         for output in model.objects(service, CPSV + "produces"):
-            diagram.node(output, self.name(output).value, "output")
+            diagram.node(output, self.label(output), "output")
             diagram.edge(service, output)
         return diagram
 
@@ -346,6 +350,15 @@ class Pages:
                          "online": self.content.is_online(service)})
         return rows
 
+    def journey_summary(self, journey: list[dict]) -> str:
+        """The journey in one sentence, each count with its noun in the right form."""
+        authorities = {a for row in journey for a in row["authorities"]}
+        automatic = sum(1 for row in journey if row["granting"] in ("automatic", "proactive"))
+        documents = sum(len(row["asked"]) for row in journey)
+        return self.t("journey-summary", services=counted(len(journey), "service", self.language),
+                      authorities=counted(len(authorities), "authority", self.language), automatic=automatic,
+                      documents=counted(documents, "document", self.language))
+
     def _journeys(self) -> list[dict]:
         return [{"event": e.iri, "journey": self._journey(e.iri)} for e in self.content.in_section("events")]
 
@@ -354,7 +367,8 @@ class Pages:
         per_authority = sorted(((len(services), a) for a, services in content.services_by_authority.items()),
                                key=lambda pair: (-pair[0], pair[1]))
         services_chart = charts.bar_chart(self.t("per-authority"), [
-            charts.Row(self.name(a).value, (n,)) for n, a in per_authority[:CHART_ROWS]], (self.t("services"),))
+            charts.Row(self.label(a), (n,)) for n, a in per_authority[:CHART_ROWS]], (self.t("services"),),
+            lambda n, _index: counted(n, "service", self.language))
         online = sum(1 for s in model.services if content.is_online(s))
         online_chart = charts.share_bar(self.t("online-share"), [
             (self.t("online"), online), (self.t("not-online"), len(model.services) - online)])
@@ -368,8 +382,9 @@ class Pages:
                     per_authority_findings[authority][0 if finding.code == "only-once-violation" else 1] += 1
         ranked = sorted(per_authority_findings.items(), key=lambda item: (-sum(item[1]), item[0]))[:CHART_ROWS]
         findings_chart = charts.bar_chart(self.t("findings-per-authority"), [
-            charts.Row(self.name(a).value, tuple(counts)) for a, counts in ranked],
-            (self.t("violations"), self.t("candidates")))
+            charts.Row(self.label(a), tuple(counts)) for a, counts in ranked],
+            (self.t("violations"), self.t("candidates")),
+            lambda n, index: counted(n, ("violation", "candidate")[index], self.language))
         severities = Counter(f.severity for f in self.findings.validation)
         validation_chart = charts.share_bar(self.t("validation-status"), [
             (self.t(s.label), severities.get(s, 0)) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)])
