@@ -176,10 +176,13 @@ def test_graphs_of_files_that_were_not_loaded_are_not_removed(server, tmp_path, 
     before = statement_count(Endpoint(server.url))
     import eagraph.workspace.workspace as loading
 
-    real_discover = loading.discover
-    # as on a machine where shared/ is unreadable: discovery skips it without a word
-    monkeypatch.setattr(loading, "discover", lambda config: [s for s in real_discover(config)
-                                                              if not s.relpath.startswith("shared/")])
+    real_scan = loading.scan
+
+    def scan_skipping_shared(config):  # as if loading skipped an unreadable shared/ without a word
+        sources, problems = real_scan(config)
+        return [s for s in sources if not s.relpath.startswith("shared/")], problems
+
+    monkeypatch.setattr(loading, "scan", scan_skipping_shared)
     refused = run("publish", model, "--endpoint", server.url)
     assert refused.exit_code == 2 and "still in the model folder but were not loaded" in refused.stderr
     assert "shared/activities.ttl" in refused.stderr and "--allow-removal" in refused.stderr
