@@ -249,7 +249,7 @@ def test_sarif_rules_results_and_locations():
     assert encoded["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == \
         "services/s%C3%A9curit%C3%A9%20sociale.ttl"
     fingerprints = {r["partialFingerprints"]["eagraph/v1"] for r in results}
-    assert hashlib.sha256(f"EAG020|_:b0||".encode()).hexdigest() == unplaced["partialFingerprints"]["eagraph/v1"]
+    assert hashlib.sha256("EAG020|_:b0||".encode()).hexdigest() == unplaced["partialFingerprints"]["eagraph/v1"]
     assert len(fingerprints) == len(FINDINGS)
     assert "originalUriBaseIds" not in json.loads(render("sarif", FINDINGS, ReportContext("1", RULES)))["runs"][0]
 
