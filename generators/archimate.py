@@ -153,7 +153,7 @@ def export_archimate(workspace: Workspace, name: str | None = None) -> bytes:
     for node, kind in elements.items():
         element = etree.SubElement(element_list, f"{{{NS}}}element", identifier=ids[node])
         element.set(f"{{{XSI}}}type", kind)
-        _text(element, "name", model.labels.get(node) or {"": _local(node)})
+        _text(element, "name", model.labels.get(node) or {"": _unnamed(node, model)})
         _documentation(element, node, texts)
         if node in kept.elements:
             _kept_properties(element, kept.properties.get(node, []), definitions)
@@ -336,7 +336,9 @@ def _imported(workspace: Workspace) -> _Kept:
         if p.value == EAG + "archimateAttribute":
             kept.attributes.setdefault(key(s), []).append(o.value)
     for node, found in ends.items():
-        if "relationshipSource" in found:
+        if "relationshipSource" in found or "relationshipTarget" in found:
+            if not {"relationshipSource", "relationshipTarget", "archimateType", "archimateId"} <= found.keys():
+                continue  # a relationship an edit left without an end: nothing to draw it between
             kept.relationships[node] = (found["relationshipSource"], found["relationshipTarget"], found["archimateType"])
             kept.ids[node] = found["archimateId"]
         elif "archimateId" in found and "archimateType" in found and "archimateTag" not in found:  # not a view's part
@@ -433,7 +435,7 @@ def _views(diagrams, model: AnalysisModel, drawn: dict[str, str], elements: dict
         positions = _layout(members, inside)
         view = etree.SubElement(diagrams, f"{{{NS}}}view", identifier=identifier("view|" + stable(subject)))
         view.set(f"{{{XSI}}}type", "Diagram")
-        _text(view, "name", model.labels.get(subject) or {"": _local(subject)})
+        _text(view, "name", model.labels.get(subject) or {"": _unnamed(subject, model)})
         nodes = {}
         for member in members:
             x, y = positions[member]
@@ -474,6 +476,15 @@ def _layout(members: list[str], relationships: list) -> dict[str, tuple[int, int
             x, y = float(parts[2]), float(parts[3])
             positions[names[parts[1]]] = (round(x * 72 - WIDTH / 2) + 20, round((height - y) * 72 - HEIGHT / 2) + 20)
     return positions
+
+
+def _unnamed(node: str, model: AnalysisModel) -> str:
+    """A name for a node without title or label: an IRI's end; for a blank node (whose label the
+    store makes up at every load) its kind and types, "channel (online)"."""
+    if not node.startswith("_:"):
+        return _local(node)
+    types = sorted(model.label(o, "en", mark=False) for o in model.objects(node, DCT + "type"))
+    return model.kind_of(node) + (f" ({', '.join(types)})" if types else "")
 
 
 def _local(node: str) -> str:

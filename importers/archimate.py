@@ -128,7 +128,7 @@ def _model_parts(graph: Graph, model: URIRef, root, base: str, definitions: dict
     """The metadata, organisation folders and views, each a part of the model in the file's order."""
     order = 0
     for child in root:
-        tag = _tag(child)
+        tag = _tag(child) if isinstance(child.tag, str) else None
         if tag not in MODEL_PARTS:
             continue
         if tag == "views":
