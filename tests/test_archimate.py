@@ -243,3 +243,17 @@ def test_the_imported_model_survives_fmt_and_validates_as_before(run, tmp_path):
     # what the contract asks of the service, the actor and the process; nothing about the kept
     # model, folders or views, and no unknown term
     assert subjects and subjects <= {"id-dienst-vergunning", "id-actor-burger", "id-proces-behandelen", "id-app-loket"}
+
+
+def test_impact_knows_imported_elements_and_follows_their_relationships(run, tmp_path):
+    assert run("import", "archimate", ARCHI_STYLE, "--out", tmp_path / "model").exit_code == 0
+    base = "https://w3id.org/eagraph/archimate/id-5e2c0a7b9d/"
+    result = run("impact", tmp_path / "model", base + "id-dossier", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    import json
+
+    found = json.loads(result.stdout)
+    assert found["kind"] == "ArchiMate DataObject"
+    nodes = {d["node"].removeprefix(base) for items in found["dependents"].values() for d in items}
+    # the process reads the dossier, the service is realised by that process; the relationships too
+    assert {"id-proces-behandelen", "id-dienst-vergunning", "id-rel-leest"} <= nodes
