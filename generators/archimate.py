@@ -439,7 +439,8 @@ def _views(diagrams, model: AnalysisModel, drawn: dict[str, str], elements: dict
         nodes = {}
         for member in members:
             x, y = positions[member]
-            shape = etree.SubElement(view, f"{{{NS}}}node", identifier=identifier(f"node|{stable(subject)}|{stable(member)}"),
+            shape = etree.SubElement(view, f"{{{NS}}}node",
+                                     identifier=identifier(f"node|{stable(subject)}|{stable(member)}"),
                                      elementRef=ids[member], x=str(x), y=str(y), w=str(WIDTH), h=str(HEIGHT))
             shape.set(f"{{{XSI}}}type", "Element")
             nodes[member] = shape.get("identifier")
