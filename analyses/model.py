@@ -55,6 +55,9 @@ CLASS_KINDS: dict[str, str] = {
     EAG + "Capability": "capability",
     CV + "LifeEvent": "event",
     CV + "BusinessEvent": "event",
+    EAG + "ArchimateElement": "ArchiMate element",
+    EAG + "ArchimateRelationship": "ArchiMate relationship",
+    EAG + "ArchimateView": "ArchiMate view",
 }
 
 #: Links that make their subject depend on their object (edges of the dependency graph).
@@ -66,14 +69,20 @@ DEPENDS = {
     AUTHSRC + "hasProvider", AUTHSRC + "hasConsumer", EAG + "legalBasis", ELI + "based_on", ELI + "changes",
     ORG + "subOrganizationOf", EAG + "ownedBy", EAG + "realises", EAG + "hasStep", EAG + "performedBy",
     EAG + "usesApplication", EAG + "reads", EAG + "captures", EAG + "supportsCapability", EAG + "uses",
-    SKOS + "broader",
+    SKOS + "broader", EAG + "relationshipSource", EAG + "relationshipTarget",
 }
+#: Imported ArchiMate relationships whose target depends on their source (an application serving a
+#: process, a process realising a service, an actor assigned to a role, an event triggering a
+#: process); in the others (composition, aggregation, access, association, specialization) the
+#: source depends on the target, as the subject of a statement depends on its object.
+ARCHIMATE_TARGET_DEPENDS = {"Serving", "Realization", "Assignment", "Triggering", "Flow", "Influence"}
+ARCHIMATE = "http://www.opengroup.org/xsd/archimate/3.0/"
 #: Links whose object depends on their subject (the edge is turned round): a source's agreement.
 DEPENDS_REVERSED = {AUTHSRC + "hasAgreement"}
 #: Other statements the analyses read.
 VALUES = {
     DCT + "type", EAG + "grantingMode", EAG + "annualCases", AUTHSRC + "isAuthoritative", DCT + "title",
-    SKOS + "prefLabel", DCT + "identifier",
+    SKOS + "prefLabel", DCT + "identifier", EAG + "archimateType",
 }
 #: The statements that refer to a regulation (an orphan regulation is the object of none).
 REGULATION_LINKS = (CV + "hasLegalResource", CPSV + "implements", EAG + "definedIn", EAG + "legalBasis",
@@ -102,6 +111,8 @@ class AnalysisModel:
     labels: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
     annual_cases: dict[str, int] = field(default_factory=dict)
     authoritative: dict[str, bool] = field(default_factory=dict)
+    #: imported element or relationship -> its ArchiMate type (BusinessRole, Serving …)
+    archimate_types: dict[str, str] = field(default_factory=dict)
     _label_rank: dict[tuple[str, str], tuple[bool, str]] = field(default_factory=dict, repr=False, compare=False)
     #: what the model was built from (a Workspace or a Store), for analyses that query it themselves
     workspace: object = field(default=None, repr=False, compare=False)
@@ -133,6 +144,8 @@ class AnalysisModel:
                 if o.value in ("true", "1", "false", "0"):
                     # "true" on any statement wins over "false" (contradictions are validation's business)
                     self.authoritative[s] = self.authoritative.get(s, False) or o.value in ("true", "1")
+            elif p == EAG + "archimateType":
+                self.archimate_types[s] = o.value
             elif p in (DCT + "title", SKOS + "prefLabel"):
                 # One label per language whatever order the store answers in: a preferred label
                 # before a title, then the alphabetically first.
@@ -152,6 +165,7 @@ class AnalysisModel:
         (built on first use: the analyses themselves do not need it)."""
         graph = nx.DiGraph()
         graph.add_nodes_from(self.types)
+        graph.add_edges_from(self._archimate_edges())  # first: a contract link between the same two wins
         graph.add_edges_from((s, o, {"predicate": p}) for s, by_predicate in self.links.items()
                              for p, objects in by_predicate.items() if p in DEPENDS for o in objects)
         graph.add_edges_from((o, s, {"predicate": p}) for s, by_predicate in self.links.items()
@@ -159,6 +173,17 @@ class AnalysisModel:
         return graph
 
     # -- reading --------------------------------------------------------------------------------
+    def _archimate_edges(self):
+        """An edge between the two ends of each imported ArchiMate relationship, the way its kind
+        makes one depend on the other, named by that kind (``…/archimate/3.0/Serving``)."""
+        for relationship in self.of_class(EAG + "ArchimateRelationship"):
+            kind = self.archimate_types.get(relationship, "Association")
+            for source in self.objects(relationship, EAG + "relationshipSource"):
+                for target in self.objects(relationship, EAG + "relationshipTarget"):
+                    a, b = (target, source) if kind in ARCHIMATE_TARGET_DEPENDS else (source, target)
+                    if a != b:
+                        yield a, b, {"predicate": ARCHIMATE + kind}
+
     def objects(self, s: str, p: str) -> list[str]:
         found = self.links.get(s)
         return sorted(found.get(p, ())) if found else []
@@ -172,7 +197,10 @@ class AnalysisModel:
 
     def kind_of(self, node: str) -> str:
         classes = self.types.get(node, ())
-        return next((kind for cls, kind in CLASS_KINDS.items() if cls in classes), "other")
+        kind = next((kind for cls, kind in CLASS_KINDS.items() if cls in classes), "other")
+        if kind.startswith("ArchiMate") and node in self.archimate_types:
+            return f"ArchiMate {self.archimate_types[node]}"  # "ArchiMate BusinessRole"
+        return kind
 
     def label(self, node: str, language: str = "en", mark: bool = True) -> str:
         """The node's title or preferred label in ``language`` (else en, nl, fr, untagged), else its IRI's end.

@@ -56,11 +56,14 @@ def export_jsonld_command(path: Path, out: Path, context_url: str | None) -> Non
 @export_group.command(name="archimate")
 @model_path_argument
 @click.option("--out", "-o", type=click.Path(path_type=Path, dir_okay=False), required=True, help="The .xml file to write.")
-@click.option("--name", default="eagraph model", show_default=True, help="The model's name in the exchange file.")
+@click.option("--name", help="The model's name in the exchange file (default: the imported model's name, in "
+                               "its languages, else 'eagraph model').")
 @verbosity_options
-def export_archimate_command(path: Path, out: Path, name: str) -> None:
+def export_archimate_command(path: Path, out: Path, name: str | None) -> None:
     """The model as an ArchiMate 3.1 Model Exchange File (open it in Archi: File > Import > Open
-    Exchange XML Model), with a view per authority and per life event laid out by Graphviz."""
+    Exchange XML Model), with a view per authority and per life event laid out by Graphviz, and the
+    name, metadata, folders and views of an imported model as they were. Valid against the
+    exchange format's XSDs, and the same bytes for the same model."""
     from eagraph.generators.archimate import export_archimate
 
     write_atomic(out, export_archimate(load_workspace(path), name).decode("utf-8"))

@@ -31,8 +31,9 @@ def import_archimate_command(file: Path, out: Path, base: str | None, force: boo
     """Turtle model files from an ArchiMate 3.1 Model Exchange File.
 
     Elements and relationships that match the model contract become contract terms; every other
-    element, every relationship, name, documentation and property is kept, so that
-    `eagraph export archimate` gives them back. Views are not imported (the export draws them).
+    element, every relationship, name, documentation and property, the model's name, metadata,
+    organisation folders and views (nodes, bounds, connections, styles) are kept, so that
+    `eagraph export archimate` gives them back: Archi can stay the diagram editor.
     """
     from eagraph.importers.archimate import import_archimate
     from eagraph.importers.output import write_import

@@ -5,7 +5,15 @@ each link the relationship ArchiMate allows between those elements (a test check
 relationship against the official relationship table). What ArchiMate has no element for (yearly
 cases, granting mode, identifiers, the node's IRI) goes into properties. Each authority and each
 life event gets a view, laid out by Graphviz with ArchiMate's default element size, so that it
-opens readable in Archi. Views are made anew from the model, not kept from an imported file.
+opens readable in Archi. What an import kept (the model's name, metadata, organisation folders and
+views, see :mod:`eagraph.importers.archimate`) is written back as it was; an imported authority or
+event gets no drawn view, its diagrams are the imported ones.
+
+The file is the same bytes whenever the model is the same: identifiers are hashes of IRIs (of a
+blank node's content, never of the store's label for it) and everything is written in a sorted
+order. It is valid against the exchange format's XSDs whatever the model holds: a list with
+nothing in it is left out, and a kept part of a view or folder that refers to something the model
+no longer has is dropped with what hangs on it.
 """
 
 from __future__ import annotations
@@ -19,10 +27,18 @@ from lxml import etree
 
 from eagraph.analyses.model import AUTHSRC, CPSV, CV, DCT, EAG, ELI, ORG, SKOS, AnalysisModel
 from eagraph.workspace import EagraphError, Workspace
+from eagraph.workspace.blanks import distinct_blank_names
 
 NS = "http://www.opengroup.org/xsd/archimate/3.0/"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+DC = "http://purl.org/dc/elements/1.1/"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+#: the order Archi writes a part's attributes in (the rest follow by name)
+ATTRIBUTE_ORDER = ("elementRef", "relationshipRef", "identifierRef", "ref", "source", "target", "x", "y", "w", "h",
+                   "r", "g", "b", "a")
+#: attributes of a kept part that name another item of the file (a connection's ends name nodes)
+REFERENCES = ("elementRef", "relationshipRef", "identifierRef", "ref", "source", "target")
 WIDTH, HEIGHT = 120, 55  # Archi's default element size, in pixels
 
 #: class -> ArchiMate element type (first match wins)
@@ -89,41 +105,55 @@ def identifier(node: str) -> str:
     return "id-" + hashlib.blake2b(node.encode(), digest_size=10).hexdigest()
 
 
-def export_archimate(workspace: Workspace, name: str = "eagraph model") -> bytes:
+def export_archimate(workspace: Workspace, name: str | None = None) -> bytes:
+    """The exchange file of the model; ``name`` is the model's name (default: the imported model's
+    name in each of its languages, else "eagraph model")."""
     from eagraph.validators.validate import ensure_ontology
 
     ensure_ontology(workspace)
     model = AnalysisModel.build(workspace)
+    stable = _stable_names(workspace)
     texts = _texts(workspace)
     kept = _imported(workspace)
+    parts = _parts(workspace)
     elements = {node: next(ELEMENT_TYPES[c] for c in ELEMENT_TYPES if c in classes)
-                for node, classes in sorted(model.types.items()) if any(c in ELEMENT_TYPES for c in classes)}
-    elements.update((node, kind) for node, (_ident, kind) in kept.elements.items())
-    ids = {node: kept.elements[node][0] if node in kept.elements else identifier(node) for node in elements}
+                for node, classes in sorted(model.types.items(), key=lambda item: stable(item[0]))
+                if any(c in ELEMENT_TYPES for c in classes)}
+    elements.update((node, kind) for node, (_ident, kind) in sorted(kept.elements.items()))
+    ids = {node: kept.elements[node][0] if node in kept.elements else identifier(stable(node)) for node in elements}
     relationships = [(a, b, kind, None, rel) for rel, (a, b, kind) in sorted(kept.relationships.items())
                      if a in elements and b in elements]
     imported_triples = {(a, b, kind) for a, b, kind, _p, _r in relationships}
-    for source, by_predicate in sorted(model.links.items()):
+    for source, by_predicate in sorted(model.links.items(), key=lambda item: stable(item[0])):
         for predicate, objects in sorted(by_predicate.items()):
             if predicate not in RELATIONS or source not in elements:
                 continue
             kind, reverse = RELATIONS[predicate]
-            for target in objects:
+            for target in sorted(objects, key=stable):
                 if target in elements and target != source:
                     a, b = (target, source) if reverse else (source, target)
                     if (a, b, kind) not in imported_triples:
                         relationships.append((a, b, kind, predicate, None))
-    root = etree.Element(f"{{{NS}}}model", nsmap={None: NS, "xsi": XSI}, identifier="id-model")
-    _text(root, "name", {"en": name})
+    models = sorted(node for node, part in parts.items() if part.is_model)
+    first = parts[models[0]] if models else None
+    root = etree.Element(f"{{{NS}}}model", nsmap={None: NS, "xsi": XSI, "dc": DC},
+                         identifier=first.ident if first and first.ident else "id-model")
+    _text(root, "name", {"en": name} if name else (first and texts.get((models[0], DCT + "title"))) or
+          {"en": "eagraph model"})
     definitions = {key: f"propid-{key}" for key in PROPERTIES}
     for names in kept.properties.values():
         for property_name, _values in names:
             definitions.setdefault(property_name, f"propid-{len(definitions) + 1}")
+    if first:
+        _documentation(root, models[0], texts)
+        _kept_properties(root, kept.properties.get(models[0], []), definitions)
+        for metadata in first.children(parts, "metadata")[:1]:
+            _write_part(root, metadata, parts, texts, kept, definitions)
     element_list = etree.SubElement(root, f"{{{NS}}}elements")
     for node, kind in elements.items():
         element = etree.SubElement(element_list, f"{{{NS}}}element", identifier=ids[node])
         element.set(f"{{{XSI}}}type", kind)
-        _text(element, "name", model.labels.get(node) or {"": _local(node)})
+        _text(element, "name", model.labels.get(node) or {"": _unnamed(node, model)})
         _documentation(element, node, texts)
         if node in kept.elements:
             _kept_properties(element, kept.properties.get(node, []), definitions)
@@ -132,13 +162,13 @@ def export_archimate(workspace: Workspace, name: str = "eagraph model") -> bytes
     relation_list = etree.SubElement(root, f"{{{NS}}}relationships")
     seen = set()
     for a, b, kind, predicate, imported in relationships:
-        key = kept.ids.get(imported) if imported else identifier(f"{a}|{kind}|{b}")
+        key = kept.ids.get(imported) if imported else identifier(f"{stable(a)}|{kind}|{stable(b)}")
         if key in seen:
             continue
         seen.add(key)
         relation = etree.SubElement(relation_list, f"{{{NS}}}relationship", identifier=key, source=ids[a], target=ids[b])
         relation.set(f"{{{XSI}}}type", kind)
-        for attribute in kept.attributes.get(imported, []) if imported else []:
+        for attribute in sorted(kept.attributes.get(imported, [])) if imported else []:
             attr_name, _, attr_value = attribute.partition("=")
             relation.set(attr_name, attr_value)
         if imported:
@@ -148,12 +178,140 @@ def export_archimate(workspace: Workspace, name: str = "eagraph model") -> bytes
             _kept_properties(relation, kept.properties.get(imported, []), definitions)
         else:
             _text(relation, "name", {"en": _local(predicate)})
+    for node in models:
+        for folders in parts[node].children(parts, "organizations"):
+            _write_part(root, folders, parts, texts, kept, definitions)
     property_list = etree.SubElement(root, f"{{{NS}}}propertyDefinitions")
     for key, ident in definitions.items():
         definition = etree.SubElement(property_list, f"{{{NS}}}propertyDefinition", identifier=ident, type="string")
         _text(definition, "name", {"en": key})
-    _views(root, model, elements, ids, relationships, kept.ids)
+    views = etree.SubElement(root, f"{{{NS}}}views")
+    diagrams = etree.SubElement(views, f"{{{NS}}}diagrams")
+    for node in models:
+        for view in parts[node].children(parts, "view"):
+            _write_part(diagrams, view, parts, texts, kept, definitions)
+    drawn = {node: kind for node, kind in elements.items() if node not in kept.elements}
+    _views(diagrams, model, drawn, elements, ids, relationships, kept.ids, stable)
+    _drop_dangling(root)
+    for container in (diagrams, views, element_list, relation_list):
+        if len(container) == 0:
+            container.getparent().remove(container)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _stable_names(workspace: Workspace):
+    """A function giving each node the name its identifier is made from: an IRI itself, a blank
+    node a name from its content (the store labels blank nodes anew at every load)."""
+    import pyoxigraph as ox
+
+    graphs = {ox.NamedNode(f.source.graph) for f in workspace.files}
+    quads = [q for q in workspace.store.quads_for_pattern(None, None, None, None)
+             if q.graph_name in graphs and (isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode))]
+    names = distinct_blank_names([(str(q.subject), str(q.predicate), str(q.object)) for q in quads])
+    return lambda node: names.get(node, node)
+
+
+class _Part:
+    """A kept XML element of an imported model (see :mod:`eagraph.importers.archimate`)."""
+
+    def __init__(self):
+        self.tag = ""
+        self.order = 0
+        self.ident: str | None = None
+        self.kind: str | None = None
+        self.attributes: list[tuple[str, str]] = []
+        self.text: tuple[str, str] | None = None
+        self.parts: list[str] = []
+        self.is_model = self.is_view = False
+
+    def children(self, parts: dict[str, "_Part"], tag: str | None = None) -> list[str]:
+        found = sorted(self.parts, key=lambda node: (parts[node].order, node))
+        return [node for node in found if tag is None or parts[node].tag == tag]
+
+
+def _parts(workspace: Workspace) -> dict[str, _Part]:
+    """The imported models and their kept parts, by node."""
+    parts: dict[str, _Part] = defaultdict(_Part)
+    key = lambda term: "_:" + term.value if term.__class__.__name__ == "BlankNode" else term.value  # noqa: E731
+    names = ("archimatePart", "archimateTag", "archimateOrder", "archimateAttribute", "archimateText")
+    for s, p, o in workspace.query(
+            f"SELECT ?s ?p ?o WHERE {{ {{ VALUES ?p {{ {' '.join(f'<{EAG}{n}>' for n in names)} }} ?s ?p ?o }} UNION "
+            f"{{ VALUES ?o {{ <{EAG}ArchimateModel> <{EAG}ArchimateView> }} ?s ?p ?o FILTER(?p = <{RDF_TYPE}>) }} "
+            f"UNION {{ VALUES ?p {{ <{EAG}archimateId> <{EAG}archimateType> }} ?s ?p ?o }} }}"):
+        part, name = parts[key(s)], p.value.rsplit("#", 1)[-1]
+        if name == "archimatePart":
+            part.parts.append(key(o))
+        elif name == "archimateTag":
+            part.tag = o.value
+        elif name == "archimateOrder":
+            part.order = int(o.value) if o.value.lstrip("-").isdigit() else 0
+        elif name == "archimateAttribute" and "=" in o.value:
+            part.attributes.append(tuple(o.value.split("=", 1)))
+        elif name == "archimateText":
+            part.text = (o.language or "", o.value)
+        elif name == "archimateId":
+            part.ident = o.value
+        elif name == "archimateType":
+            part.kind = o.value
+        elif o.value == EAG + "ArchimateModel":
+            part.is_model = True
+        else:
+            part.is_view = True
+    for part in parts.values():
+        part.parts = [node for node in part.parts if node in parts and parts[node].tag]
+        part.attributes.sort()
+    return dict(parts)
+
+
+def _write_part(parent, node: str, parts: dict[str, _Part], texts: dict, kept: "_Kept", definitions: dict) -> None:
+    """A kept part as it was read: tag, identifier, type, attributes, text, then its own parts (a
+    view's name, documentation and properties first, where the schema wants them)."""
+    part = parts[node]
+    tag = part.tag
+    if tag.startswith("dc:"):
+        tag = f"{{{DC}}}{tag[3:]}"
+    elif not tag.startswith("{"):
+        tag = f"{{{NS}}}{tag}"
+    try:
+        item = etree.SubElement(parent, tag)
+    except ValueError:
+        return  # not a name XML allows: a hand-edited part, left out rather than writing broken XML
+    if part.ident:
+        item.set("identifier", part.ident)
+    if part.kind:
+        item.set(f"{{{XSI}}}type", part.kind)
+    for attribute, value in sorted(part.attributes, key=lambda pair: (
+            ATTRIBUTE_ORDER.index(pair[0]) if pair[0] in ATTRIBUTE_ORDER else len(ATTRIBUTE_ORDER), pair[0])):
+        try:
+            item.set(attribute, value)
+        except ValueError:
+            continue
+    if part.text:
+        language, value = part.text
+        if language:
+            item.set(XML_LANG, language)
+        item.text = value
+    if part.is_view:
+        _text(item, "name", texts.get((node, SKOS + "prefLabel")) or {})
+        _documentation(item, node, texts)
+        _kept_properties(item, kept.properties.get(node, []), definitions)
+    for child in part.children(parts):
+        _write_part(item, child, parts, texts, kept, definitions)
+
+
+def _drop_dangling(root) -> None:
+    """Leave out the kept parts (a view's node, a connection, a folder's item) that refer to
+    something the file does not have, until none does: the schema's keys would reject the file."""
+    while True:
+        known = {item.get("identifier") for item in root.iter() if item.get("identifier")}
+        dangling = [item for item in root.iter()
+                    if any(item.get(ref) is not None and item.get(ref) not in known for ref in REFERENCES)
+                    and etree.QName(item).localname not in ("relationship",)]
+        if not dangling:
+            return
+        for item in dangling:
+            if item.getparent() is not None:
+                item.getparent().remove(item)
 
 
 class _Kept:
@@ -173,23 +331,30 @@ def _imported(workspace: Workspace) -> _Kept:
     ends: dict[str, dict[str, str]] = defaultdict(dict)
     for s, p, o in workspace.query(
             f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ <{EAG}archimateId> <{EAG}archimateType> <{EAG}relationshipSource> "
-            f"<{EAG}relationshipTarget> <{EAG}archimateAttribute> }} ?s ?p ?o }}"):
+            f"<{EAG}relationshipTarget> <{EAG}archimateAttribute> <{EAG}archimateTag> }} ?s ?p ?o }}"):
         ends[key(s)][p.value.rsplit("#", 1)[-1]] = key(o) if p.value.endswith(("Source", "Target")) else o.value
         if p.value == EAG + "archimateAttribute":
             kept.attributes.setdefault(key(s), []).append(o.value)
     for node, found in ends.items():
-        if "relationshipSource" in found:
+        if "relationshipSource" in found or "relationshipTarget" in found:
+            if not {"relationshipSource", "relationshipTarget", "archimateType", "archimateId"} <= found.keys():
+                continue  # a relationship an edit left without an end: nothing to draw it between
             kept.relationships[node] = (found["relationshipSource"], found["relationshipTarget"], found["archimateType"])
             kept.ids[node] = found["archimateId"]
-        elif "archimateId" in found and "archimateType" in found:
+        elif "archimateId" in found and "archimateType" in found and "archimateTag" not in found:  # not a view's part
             kept.elements[node] = (found["archimateId"], found["archimateType"])
     values: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-    for s, holder, name, value in workspace.query(
-            f"SELECT ?s ?b ?name ?value WHERE {{ ?s <{EAG}archimateProperty> ?b . "
+    orders: dict[tuple[str, str], int] = {}
+    for s, holder, name, value, order in workspace.query(
+            f"SELECT ?s ?b ?name ?value ?order WHERE {{ ?s <{EAG}archimateProperty> ?b . "
             f"?b <http://www.w3.org/2000/01/rdf-schema#label> ?name . "
-            f"OPTIONAL {{ ?b <http://www.w3.org/1999/02/22-rdf-syntax-ns#value> ?value }} }}"):
+            f"OPTIONAL {{ ?b <http://www.w3.org/1999/02/22-rdf-syntax-ns#value> ?value }} "
+            f"OPTIONAL {{ ?b <{EAG}archimateOrder> ?order }} }}"):
         values[(key(s), key(holder), name.value)] += [(value.language or "", value.value)] if value else []
-    for (node, _holder, name), texts in sorted(values.items()):
+        orders[(key(s), key(holder))] = int(order.value) if order and order.value.isdigit() else 0
+    # in the file's order (the store's labels of the property nodes differ at every load)
+    for (node, holder, name), texts in sorted(values.items(), key=lambda item: (
+            item[0][0], orders[item[0][:2]], item[0][2], sorted(item[1]))):
         kept.properties.setdefault(node, []).append((name, sorted(texts)))
     return kept
 
@@ -212,7 +377,8 @@ def _kept_properties(element, properties: list, definitions: dict[str, str]) -> 
 def _texts(workspace: Workspace) -> dict[tuple[str, str], dict[str, str]]:
     found: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
     for row in workspace.query(f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ <{DCT}description> <{SKOS}definition> "
-                               f"<{DCT}identifier> <{EAG}annualCases> }} ?s ?p ?o FILTER(isLiteral(?o)) }}"):
+                               f"<{DCT}identifier> <{EAG}annualCases> <{DCT}title> <{SKOS}prefLabel> }} ?s ?p ?o "
+                               f"FILTER(isLiteral(?o)) }} ORDER BY ?s ?p ?o"):
         s, p, o = row
         key = "_:" + s.value if s.__class__.__name__ == "BlankNode" else s.value
         found[(key, p.value)].setdefault(o.language or "", o.value)
@@ -249,42 +415,42 @@ def _properties(element, node: str, model: AnalysisModel, texts: dict, definitio
 
 # -- views --------------------------------------------------------------------------------------------
 
-def _views(root, model: AnalysisModel, elements: dict[str, str], ids: dict[str, str], relationships: list,
-           relationship_ids: dict[str, str]) -> None:
+def _views(diagrams, model: AnalysisModel, drawn: dict[str, str], elements: dict[str, str], ids: dict[str, str],
+           relationships: list, relationship_ids: dict[str, str], stable) -> None:
+    """A view drawn for each authority and life event of ``drawn`` (those not imported)."""
     views = []
-    for authority in (n for n, kind in elements.items() if kind == "BusinessActor"):
+    for authority in (n for n, kind in drawn.items() if kind == "BusinessActor"):
         services = model.subjects(CV + "hasCompetentAuthority", authority)
         members = {authority, *services, *model.subjects(EAG + "ownedBy", authority),
                    *model.subjects(DCT + "publisher", authority),
                    *(p for s in services for p in model.subjects(EAG + "realises", s))}
         views.append((authority, members))
-    for event in (n for n, kind in elements.items() if kind == "BusinessEvent"):
+    for event in (n for n, kind in drawn.items() if kind == "BusinessEvent"):
         services = model.subjects(CV + "isGroupedBy", event)
         members = {event, *services, *(a for s in services for a in model.objects(s, CV + "hasCompetentAuthority"))}
         views.append((event, members))
-    holder = etree.SubElement(root, f"{{{NS}}}views")
-    diagrams = etree.SubElement(holder, f"{{{NS}}}diagrams")
     for subject, members in views:
-        members = sorted(m for m in members if m in elements)
+        members = sorted((m for m in members if m in elements), key=stable)
         inside = [r for r in relationships if r[0] in members and r[1] in members]
         positions = _layout(members, inside)
-        view = etree.SubElement(diagrams, f"{{{NS}}}view", identifier=identifier("view|" + subject))
+        view = etree.SubElement(diagrams, f"{{{NS}}}view", identifier=identifier("view|" + stable(subject)))
         view.set(f"{{{XSI}}}type", "Diagram")
-        _text(view, "name", model.labels.get(subject) or {"": _local(subject)})
+        _text(view, "name", model.labels.get(subject) or {"": _unnamed(subject, model)})
         nodes = {}
         for member in members:
             x, y = positions[member]
-            shape = etree.SubElement(view, f"{{{NS}}}node", identifier=identifier(f"node|{subject}|{member}"),
+            shape = etree.SubElement(view, f"{{{NS}}}node",
+                                     identifier=identifier(f"node|{stable(subject)}|{stable(member)}"),
                                      elementRef=ids[member], x=str(x), y=str(y), w=str(WIDTH), h=str(HEIGHT))
             shape.set(f"{{{XSI}}}type", "Element")
             nodes[member] = shape.get("identifier")
         drawn = set()
         for a, b, kind, _predicate, imported in inside:
-            ref = relationship_ids.get(imported) if imported else identifier(f"{a}|{kind}|{b}")
+            ref = relationship_ids.get(imported) if imported else identifier(f"{stable(a)}|{kind}|{stable(b)}")
             if ref in drawn:
                 continue
             drawn.add(ref)
-            line = etree.SubElement(view, f"{{{NS}}}connection", identifier=identifier(f"conn|{subject}|{ref}"),
+            line = etree.SubElement(view, f"{{{NS}}}connection", identifier=identifier(f"conn|{stable(subject)}|{ref}"),
                                     relationshipRef=ref, source=nodes[a], target=nodes[b])
             line.set(f"{{{XSI}}}type", "Relationship")
 
@@ -311,6 +477,15 @@ def _layout(members: list[str], relationships: list) -> dict[str, tuple[int, int
             x, y = float(parts[2]), float(parts[3])
             positions[names[parts[1]]] = (round(x * 72 - WIDTH / 2) + 20, round((height - y) * 72 - HEIGHT / 2) + 20)
     return positions
+
+
+def _unnamed(node: str, model: AnalysisModel) -> str:
+    """A name for a node without title or label: an IRI's end; for a blank node (whose label the
+    store makes up at every load) its kind and types, "channel (online)"."""
+    if not node.startswith("_:"):
+        return _local(node)
+    types = sorted(model.label(o, "en", mark=False) for o in model.objects(node, DCT + "type"))
+    return model.kind_of(node) + (f" ({', '.join(types)})" if types else "")
 
 
 def _local(node: str) -> str:

@@ -5,9 +5,14 @@ BusinessService a ``cpsv:PublicService``, a BusinessActor a ``cv:PublicOrganisat
 Assignment of an actor to a service ``cv:hasCompetentAuthority`` …). Everything else is kept: an
 element the contract has no class for is an ``eag:ArchimateElement``, every relationship is also
 kept as an ``eag:ArchimateRelationship`` with its source, target, type, names, documentation,
-properties and attributes, and every element keeps its type and identifier, so that
-``eagraph export archimate`` gives back the same elements, relationships, names, documentation and
-properties. Views are not imported: the export draws them anew from the model.
+properties and attributes, and every element keeps its type and identifier. The model itself is an
+``eag:ArchimateModel`` (name in its language, documentation, properties) whose parts, in the file's
+order, are its metadata (Dublin Core), its organisation folders and its views (``eag:ArchimateView``):
+every XML element below them (a view's nodes and their bounds, connections, bendpoints, styles, a
+folder's items) is an ``eag:archimatePart`` with its tag, attributes, text and order, and what it
+refers to (``elementRef``, ``relationshipRef``, ``identifierRef``, a ``viewRef``) is also an
+``eag:archimateRef`` link, so that the site and ``impact`` know where an element is drawn. So
+``eagraph export archimate`` gives back the same model: Archi stays the diagram editor.
 
 The XML is read without network access and without entity expansion: a file that declares
 entities (XXE, "billion laughs") is refused before anything is parsed.
@@ -18,7 +23,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lxml import etree
-from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 
 from eagraph.ontology import namespace, new_graph
 from eagraph.workspace import EagraphError
@@ -33,6 +38,11 @@ SKOS = namespace("skos")
 NS = "{http://www.opengroup.org/xsd/archimate/3.0/}"
 XSI_TYPE = "{http://www.w3.org/2001/XMLSchema-instance}type"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+DC_NS = "{http://purl.org/dc/elements/1.1/}"
+#: attributes of a view's or folder's parts that name another item of the file
+REFERENCES = ("elementRef", "relationshipRef", "identifierRef", "ref")
+#: the model's children that are kept as parts, in the file's order (the rest is read above)
+MODEL_PARTS = ("metadata", "organizations", "views")
 
 #: ArchiMate element type -> (contract class, the property its names go in)
 CLASSES = {
@@ -77,6 +87,7 @@ def import_archimate(path: Path, base: str | None = None) -> Graph:
     base = base or f"https://w3id.org/eagraph/archimate/{root.get('identifier', 'model')}/"
     graph = new_graph("eag", "cpsv", "cv", "dct", "skos")
     graph.bind("el", base)
+    model = URIRef(base + root.get("identifier", "model"))
     definitions = {d.get("identifier"): _first_text(d, "name")
                    for d in root.iter(f"{NS}propertyDefinition")}
     types: dict[str, str] = {}
@@ -107,19 +118,79 @@ def import_archimate(path: Path, base: str | None = None) -> Graph:
             predicate, backwards = link
             a, b = (target, source) if backwards else (source, target)
             graph.add((URIRef(base + a), predicate, URIRef(base + b)))
+    graph.add((model, RDF.type, EAG.ArchimateModel))
+    _common(graph, model, root, None, DCT.title, definitions)
+    _model_parts(graph, model, root, base, definitions)
     return graph
 
 
-def _common(graph: Graph, node: URIRef, item, kind: str, name_property: URIRef, definitions: dict) -> None:
-    graph.add((node, EAG.archimateType, Literal(kind)))
-    graph.add((node, EAG.archimateId, Literal(item.get("identifier"))))
+def _model_parts(graph: Graph, model: URIRef, root, base: str, definitions: dict) -> None:
+    """The metadata, organisation folders and views, each a part of the model in the file's order."""
+    order = 0
+    for child in root:
+        tag = _tag(child) if isinstance(child.tag, str) else None
+        if tag not in MODEL_PARTS:
+            continue
+        if tag == "views":
+            for view in child.iter(f"{NS}view"):
+                node = URIRef(base + view.get("identifier")) if view.get("identifier") else BNode()
+                graph.add((node, RDF.type, EAG.ArchimateView))
+                _common(graph, node, view, view.get(XSI_TYPE), SKOS.prefLabel, definitions)
+                _part(graph, model, node, view, order, base, skip=("name", "documentation", "properties"))
+                order += 1
+        else:
+            _part(graph, model, BNode(), child, order, base)
+            order += 1
+
+
+def _part(graph: Graph, holder, node, item, order: int, base: str, skip: tuple[str, ...] = ()) -> None:
+    """One XML element below the model kept as it is: tag, attributes, text, order and parts."""
+    graph.add((holder, EAG.archimatePart, node))
+    graph.add((node, EAG.archimateTag, Literal(_tag(item))))
+    graph.add((node, EAG.archimateOrder, Literal(order, datatype=XSD.integer)))
+    for attribute, value in sorted(item.attrib.items()):
+        if attribute == XSI_TYPE:
+            graph.set((node, EAG.archimateType, Literal(value)))
+        elif attribute == "identifier":
+            graph.set((node, EAG.archimateId, Literal(value)))
+        elif not attribute.startswith("{"):
+            graph.add((node, EAG.archimateAttribute, Literal(f"{attribute}={value}")))
+            if attribute in REFERENCES:
+                graph.add((node, EAG.archimateRef, URIRef(base + value)))
+    if item.text and item.text.strip() and len(item) == 0:
+        graph.add((node, EAG.archimateText, _literal(item)))
+    number = 0
+    for child in item:
+        if not isinstance(child.tag, str) or _tag(child) in skip:
+            continue  # comments and processing instructions; what _common kept
+        identifier = child.get("identifier")
+        _part(graph, node, URIRef(base + identifier) if identifier else BNode(), child, number, base)
+        number += 1
+
+
+def _tag(item) -> str:
+    """An element's name: its local name in the ArchiMate namespace, dc:name for Dublin Core, else
+    {namespace}name."""
+    if item.tag.startswith(NS):
+        return item.tag[len(NS):]
+    if item.tag.startswith(DC_NS):
+        return "dc:" + item.tag[len(DC_NS):]
+    return item.tag
+
+
+def _common(graph: Graph, node: URIRef, item, kind: str | None, name_property: URIRef, definitions: dict) -> None:
+    if kind:
+        graph.add((node, EAG.archimateType, Literal(kind)))
+    if item.get("identifier"):
+        graph.add((node, EAG.archimateId, Literal(item.get("identifier"))))
     for name in item.findall(f"{NS}name"):
         graph.add((node, name_property, _literal(name)))
     for documentation in item.findall(f"{NS}documentation"):
         graph.add((node, DCT.description, _literal(documentation)))
-    for prop in item.findall(f"{NS}properties/{NS}property"):
+    for order, prop in enumerate(item.findall(f"{NS}properties/{NS}property")):
         holder = BNode()
         graph.add((node, EAG.archimateProperty, holder))
+        graph.add((holder, EAG.archimateOrder, Literal(order, datatype=XSD.integer)))
         graph.add((holder, RDFS.label, Literal(definitions.get(prop.get("propertyDefinitionRef"))
                                                or prop.get("propertyDefinitionRef"))))
         for value in prop.findall(f"{NS}value"):

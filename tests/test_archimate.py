@@ -163,3 +163,97 @@ def test_bad_and_hostile_xml_is_refused_with_file_and_line(run, tmp_path, name, 
     result = run("import", "archimate", path, "--out", tmp_path / "out")
     assert result.exit_code == 2 and message in result.stderr, result.stderr
     assert not (tmp_path / "out").exists()  # nothing written
+
+
+# -- the round trip Archi users live with (issue 15) -----------------------------------------------------------
+ARCHI_STYLE = REFERENCE.parent / "archimate" / "archi-style.xml"
+
+
+def kept_parts(document: bytes) -> dict[str, str]:
+    """The model's name, documentation, metadata, organisation folders and views, each in canonical
+    XML (attributes sorted, layout whitespace left out), as Archi would read them."""
+    root = etree.fromstring(document, etree.XMLParser(remove_blank_text=True))
+    found = {}
+    for tag in ("name", "documentation", "metadata", "organizations", "views"):
+        found[tag] = sorted(etree.tostring(item, method="c14n", exclusive=True) for item in root.findall(NS + tag))
+    found["identifier"] = root.get("identifier")
+    return found
+
+
+@pytest.mark.parametrize("source", [ARCHIMATE / "archisurance.xml", ARCHI_STYLE], ids=["archisurance", "archi-style"])
+def test_import_then_export_keeps_name_metadata_folders_and_views(run, tmp_path, source):
+    assert run("import", "archimate", source, "--out", tmp_path / "model").exit_code == 0
+    assert run("export", "archimate", tmp_path / "model", "-o", tmp_path / "again.xml").exit_code == 0
+    again = (tmp_path / "again.xml").read_bytes()
+    assert validate_exchange(again, ARCHIMATE / "xsd") == []
+    before, after = kept_parts(source.read_bytes()), kept_parts(again)
+    assert after == before
+    assert summary(again) == summary(source.read_bytes())
+    views = len(list(etree.fromstring(again).iter(NS + "view")))
+    assert views == (17 if source.name == "archisurance.xml" else 1)
+
+
+def test_two_exports_give_the_same_bytes(run, tmp_path):
+    for name in ("a.xml", "b.xml"):
+        assert run("export", "archimate", MODELS, "-o", tmp_path / name).exit_code == 0
+    assert (tmp_path / "a.xml").read_bytes() == (tmp_path / "b.xml").read_bytes()
+    ids = [e.get("identifier") for e in etree.fromstring((tmp_path / "a.xml").read_bytes()).iter(NS + "element")]
+    assert len(ids) == len(set(ids)) > 100
+
+
+@pytest.mark.parametrize("turtle", [
+    "",  # nothing at all
+    "ex:s a cpsv:PublicService ; dct:title \"Dienst\"@nl .",  # no relationship, no view
+])
+def test_a_model_without_relationships_or_views_exports_valid(tmp_path, turtle):
+    from helpers import PREFIXES
+
+    (tmp_path / "m.ttl").write_text(PREFIXES + turtle + "\n", encoding="utf-8")
+    document = export_archimate(load(tmp_path))
+    assert validate_exchange(document, ARCHIMATE / "xsd") == []
+    assert b"<relationships/>" not in document and b"<diagrams/>" not in document
+
+
+def test_a_view_part_whose_element_left_the_model_is_dropped(run, tmp_path):
+    assert run("import", "archimate", ARCHI_STYLE, "--out", tmp_path / "model").exit_code == 0
+    turtle = tmp_path / "model" / "archi-style.ttl"
+    import rdflib
+
+    graph = rdflib.Graph().parse(turtle)
+    gone = rdflib.URIRef("https://w3id.org/eagraph/archimate/id-5e2c0a7b9d/id-proces-behandelen")
+    graph.remove((gone, None, None))
+    graph.remove((None, None, gone))
+    turtle.write_text(graph.serialize(format="turtle"), encoding="utf-8")
+    assert run("export", "archimate", tmp_path / "model", "-o", tmp_path / "again.xml").exit_code == 0
+    again = (tmp_path / "again.xml").read_bytes()
+    assert validate_exchange(again, ARCHIMATE / "xsd") == []
+    view = next(etree.fromstring(again).iter(NS + "view"))
+    assert {n.get("identifier") for n in view.iter(NS + "node")} == {"id-n-burger", "id-n-groep", "id-n-dienst",
+                                                                       "id-n-loket", "id-n-dossier", "id-n-noot"}
+    assert {c.get("identifier") for c in view.iter(NS + "connection")} == {"id-c-gebruikt", "id-c-noot"}
+
+
+def test_the_imported_model_survives_fmt_and_validates_as_before(run, tmp_path):
+    assert run("import", "archimate", ARCHI_STYLE, "--out", tmp_path / "model").exit_code == 0
+    assert run("fmt", tmp_path / "model", "--check").exit_code == 0
+    result = run("validate", tmp_path / "model", "--format", "json")
+    import json
+
+    subjects = {f["subject"].rsplit("/", 1)[-1] for f in json.loads(result.stdout)["findings"]}
+    # what the contract asks of the service, the actor and the process; nothing about the kept
+    # model, folders or views, and no unknown term
+    assert subjects and subjects <= {"id-dienst-vergunning", "id-actor-burger", "id-proces-behandelen", "id-app-loket"}
+
+
+def test_impact_knows_imported_elements_and_follows_their_relationships(run, tmp_path):
+    assert run("import", "archimate", ARCHI_STYLE, "--out", tmp_path / "model").exit_code == 0
+    base = "https://w3id.org/eagraph/archimate/id-5e2c0a7b9d/"
+    result = run("impact", tmp_path / "model", base + "id-dossier", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    import json
+
+    found = json.loads(result.stdout)
+    assert found["kind"] == "ArchiMate DataObject"
+    nodes = {d["node"].removeprefix(base) for items in found["dependents"].values() for d in items}
+    # the process reads the dossier, the service is realised by that process; the relationships too
+    assert {"id-proces-behandelen", "id-dienst-vergunning", "id-rel-leest"} <= nodes
