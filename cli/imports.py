@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from eagraph.workspace import EagraphError
+
 from .console import Console, plural
 from .main import cli, endpoint_from, endpoint_options, verbosity_options
 
@@ -138,6 +140,22 @@ def import_cpsv_ap_command(sources: tuple[Path, ...], out: Path, into: str, forc
                  f"{len(done.written)} written, {len(done.unchanged)} unchanged, {len(done.removed)} removed")
     for path in done.removed:
         console.detail(f"removed {path} (its authority is no longer in the catalogue)")
+    if files and not _part_of_model(out, list(files)):
+        console.warn(f"{folder} is not part of the model by {out / 'eagraph.toml'}'s include patterns: add "
+                     f"\"{folder.relative_to(out).as_posix()}/*.ttl\" to them, or import with --into inside "
+                     f"a folder they include")
+
+
+def _part_of_model(model: Path, written: list[Path]) -> bool:
+    """Whether the model's configuration includes the files the import wrote."""
+    from eagraph.workspace.config import load_config
+    from eagraph.workspace.sources import discover
+
+    try:
+        found = {source.path.resolve() for source in discover(load_config(model.resolve()))}
+    except EagraphError:
+        return True  # the model's own problem: its commands report it
+    return any(path.resolve() in found for path in written)
 
 
 def _owned_folder(out: Path, into: str) -> Path:

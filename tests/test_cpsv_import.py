@@ -220,3 +220,13 @@ def test_an_endpoint_that_answers_no_rdf_is_an_error_not_a_traceback(run, tmp_pa
 def test_sources_or_endpoint_but_not_neither(run, tmp_path):
     result = run("import", "cpsv-ap", "--out", tmp_path / "model")
     assert result.exit_code == 2 and "--endpoint" in result.output
+
+
+def test_a_folder_the_models_config_leaves_out_is_said(run, tmp_path):
+    model = tmp_path / "model"
+    model.mkdir()
+    (model / "eagraph.toml").write_text('[model]\ninclude = ["model/**/*.ttl"]\n', encoding="utf-8")
+    result = run("import", "cpsv-ap", EXAMPLE, "--out", model)
+    assert "catalogue is not part of the model" in result.stderr and '"catalogue/*.ttl"' in result.stderr
+    result = run("import", "cpsv-ap", EXAMPLE, "--out", model, "--into", "model/catalogue")
+    assert result.exit_code == 0 and "not part of the model" not in result.stderr
