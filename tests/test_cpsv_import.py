@@ -78,7 +78,7 @@ ARCHITECT = """@prefix eag: <https://w3id.org/eagraph/ns#> .
 
 # What the architects know about FPS Finance's tax-on-web that the catalogue does not say.
 ex:publicService1 eag:grantingMode eag:OnRequest ;
-    eag:yearlyCases 3200000 .
+    eag:annualCases 3200000 .
 """
 
 
