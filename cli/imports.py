@@ -127,7 +127,8 @@ def import_cpsv_ap_command(sources: tuple[Path, ...], out: Path, into: str, forc
     for line in describe(catalogue.mapped):
         console.info(line)
     if catalogue.outside:
-        terms = ", ".join(f"{short(p)} ({n})" for p, n in sorted(catalogue.outside.items(), key=lambda item: (-item[1], item[0]))[:8])
+        most = sorted(catalogue.outside.items(), key=lambda item: (-item[1], item[0]))[:8]
+        terms = ", ".join(f"{short(p)} ({n})" for p, n in most)
         count = len(catalogue.outside)
         console.info(f"kept {plural(sum(catalogue.outside.values()), 'statement')} in {count} "
                      f"propert{'y' if count == 1 else 'ies'} that CPSV-AP 3.2 does not name, as they are: "

@@ -63,12 +63,14 @@ def read_sources(paths: list[Path]) -> Graph:
 
 def read_endpoint(endpoint) -> Graph:
     """Every statement a SPARQL endpoint holds, in its default graph and in its named graphs."""
+    from rdflib.plugins.parsers.ntriples import ParseError
+
     from eagraph.remote.http import redact
 
     data = endpoint.construct("CONSTRUCT { ?s ?p ?o } WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
     try:
         return Graph().parse(data=data.decode("utf-8"), format="nt")
-    except Exception as exc:  # rdflib raises several kinds for text that is no N-Triples
+    except (ParseError, UnicodeDecodeError, ValueError) as exc:
         raise CatalogueError(f"{redact(endpoint.url('query'))}: the server's answer is not N-Triples "
                              f"({type(exc).__name__}: {str(exc)[:200]})") from None
 

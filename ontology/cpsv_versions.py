@@ -164,9 +164,7 @@ def _applies(rename: Rename, subject, obj, types: dict) -> bool:
         return False
     if rename.subject_in and not types.get(subject, set()) & set(rename.subject_in):
         return False
-    if rename.object_in and not types.get(obj, set()) & set(rename.object_in):
-        return False
-    return True
+    return not (rename.object_in and not types.get(obj, set()) & set(rename.object_in))
 
 
 def describe(counts: dict[Rename, int]) -> list[str]:

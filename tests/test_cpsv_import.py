@@ -8,11 +8,11 @@ import shutil
 import urllib.request
 from pathlib import Path
 
-from helpers import REFERENCE, REPO
 from rdflib import BNode, Graph, URIRef
 from rdflib.compare import isomorphic
 
 from eagraph.ontology.cpsv_versions import map_earlier_names
+from helpers import REFERENCE, REPO
 
 DATA = REPO / "tests" / "data" / "cpsv"
 EXAMPLE = REFERENCE / "semic" / "cpsv-ap-3.2.0" / "example-public-service.ttl"
@@ -96,7 +96,8 @@ def test_a_re_import_changes_only_its_own_files_and_diff_shows_what_the_catalogu
     text = catalogue.read_text(encoding="utf-8")
     original_title = "Tax-on-web"
     assert original_title in text
-    catalogue.write_text(text.replace(f'"{original_title}"@en', f'"{CHANGED_TITLE}"@en').replace(SECOND_SERVICE, ""), encoding="utf-8")
+    changed_text = text.replace(f'"{original_title}"@en', f'"{CHANGED_TITLE}"@en').replace(SECOND_SERVICE, "")
+    catalogue.write_text(changed_text, encoding="utf-8")
     result = run("import", "cpsv-ap", catalogue, "--out", model)
     assert result.exit_code == 0, result.output
 
@@ -114,6 +115,10 @@ def test_a_re_import_changes_only_its_own_files_and_diff_shows_what_the_catalogu
 def test_an_authority_dropped_from_the_catalogue_loses_its_file_and_nothing_else(run, tmp_path):
     model = tmp_path / "model"
     assert run("import", "cpsv-ap", DATA / "catalogue-2.2.ttl", "--out", model).exit_code == 0
+    stamps = {p: p.stat().st_mtime_ns for p in (model / "catalogue").iterdir()}
+    again = run("import", "cpsv-ap", DATA / "catalogue-2.2.ttl", "--out", model)
+    assert "0 written, 3 unchanged, 0 removed" in again.stderr
+    assert stamps == {p: p.stat().st_mtime_ns for p in (model / "catalogue").iterdir()}, "a file was rewritten"
     mine = model / "catalogue" / "notes.ttl"
     mine.write_text("# an architect's notes, in the import's folder\n", encoding="utf-8")
     result = run("import", "cpsv-ap", EXAMPLE, "--out", model)
@@ -193,7 +198,7 @@ def test_an_endpoint_that_answers_no_rdf_is_an_error_not_a_traceback(run, tmp_pa
     import threading
 
     class Liar(http.server.BaseHTTPRequestHandler):
-        def do_POST(self):  # noqa: N802
+        def do_POST(self):
             body = b"<html>this is no RDF</html>\n"
             self.send_response(200)
             self.send_header("Content-Type", "application/n-triples")

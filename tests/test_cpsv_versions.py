@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from helpers import REFERENCE, SEMIC_PROFILES
 from rdflib import Graph, URIRef
 
 from eagraph.ontology.cpsv_versions import RENAMES, describe, map_earlier_names
+from helpers import REFERENCE, SEMIC_PROFILES
 
 CHANGELOGS = REFERENCE / "semic" / "cpsv-ap-changelogs"
 CPSV_32 = SEMIC_PROFILES / "cpsv-ap-3.2.0"
@@ -53,7 +53,7 @@ def test_every_cited_change_log_row_exists():
         for version, rows in re.findall(r"(\d\.\d\.\d) ((?:[CRPD]\d+(?:-[CRPD]\d+)?(?:, )?)+)", rename.source):
             log = (CHANGELOGS / f"{version}.md").read_text(encoding="utf-8")
             for row in re.findall(r"[CRPD]\d+", rows):
-                assert re.search(rf"^\| {row} +\|", log, re.M), f"{rename}: no row {row} in {version}.md"
+                assert re.search(rf"^\| {row} +\|", log, re.MULTILINE), f"{rename}: no row {row} in {version}.md"
         assert "changelog" in rename.source or "2.1 JSON-LD" in rename.source, rename
 
 
