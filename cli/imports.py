@@ -135,7 +135,8 @@ def import_cpsv_ap_command(sources: tuple[Path, ...], out: Path, into: str, forc
                      f"{terms}{', …' if count > 8 else ''}")
     files = {folder / f"{name}.ttl": graph.serialize(format="turtle") for name, graph in catalogue.files.items()}
     folder.mkdir(parents=True, exist_ok=True)
-    done = write_imports(files, f"the CPSV-AP catalogue {origin}", force=force, owned_folder=folder)
+    done = write_imports(files, f"the CPSV-AP catalogue {origin}", force=force, owned_folder=folder,
+                         owned_origin="the CPSV-AP catalogue ")
     console.info(f"imported {plural(catalogue.statements, 'statement')}, {plural(catalogue.services, 'service')} of "
                  f"{catalogue.authorities} authorit{'y' if catalogue.authorities == 1 else 'ies'} into {folder}: "
                  f"{len(done.written)} written, {len(done.unchanged)} unchanged, {len(done.removed)} removed")

@@ -22,9 +22,13 @@ class ImportOverwriteError(EagraphError):
 
 def written_by_import(path: Path) -> bool:
     """Whether ``path`` starts with the header every import writes."""
+    return _starts_with(path, HEADER)
+
+
+def _starts_with(path: Path, text: str) -> bool:
     try:
         with open(path, "rb") as handle:
-            return handle.read(len(HEADER)).decode("utf-8", "replace") == HEADER
+            return handle.read(len(text.encode())).decode("utf-8", "replace") == text
     except OSError:
         return False
 
@@ -45,15 +49,16 @@ class Written:
 
 
 def write_imports(files: dict[Path, str], origin: str, *, force: bool = False,
-                  owned_folder: Path | None = None) -> Written:
+                  owned_folder: Path | None = None, owned_origin: str | None = None) -> Written:
     """Write each imported Turtle text to its path, in the canonical layout, under the import's
     header naming ``origin``. Nothing is written if any target exists without the header (unless
     ``force``), and every text is formatted before the first file is written, so a failure leaves
     the files as they were. A file whose content would not change is not touched.
 
-    With ``owned_folder``, the Turtle files directly in it that carry the header and are not among
-    ``files`` are removed: the import wrote them and its source no longer has what they held
-    (an authority dropped from a catalogue). Files without the header are never removed.
+    With ``owned_folder``, the Turtle files directly in it whose header names an origin starting
+    with ``owned_origin`` (default: ``origin``) and that are not among ``files`` are removed: this
+    kind of import wrote them and its source no longer has what they held (an authority dropped
+    from a catalogue). Files without that header (an architect's, another import's) are never removed.
     """
     from eagraph.gittools.fmt import format_turtle
 
@@ -72,9 +77,10 @@ def write_imports(files: dict[Path, str], origin: str, *, force: bool = False,
         write_atomic(target, text)
         result.written.append(target)
     if owned_folder is not None and owned_folder.is_dir():
+        mine = f"{HEADER} from {owned_origin if owned_origin is not None else origin}"
         wanted = {target.resolve() for target in files}
         for path in sorted(owned_folder.glob("*.ttl")):
-            if path.is_file() and not path.is_symlink() and path.resolve() not in wanted and written_by_import(path):
+            if path.is_file() and not path.is_symlink() and path.resolve() not in wanted and _starts_with(path, mine):
                 path.unlink()
                 result.removed.append(path)
     return result

@@ -121,9 +121,13 @@ def test_an_authority_dropped_from_the_catalogue_loses_its_file_and_nothing_else
     assert stamps == {p: p.stat().st_mtime_ns for p in (model / "catalogue").iterdir()}, "a file was rewritten"
     mine = model / "catalogue" / "notes.ttl"
     mine.write_text("# an architect's notes, in the import's folder\n", encoding="utf-8")
+    other_import = model / "catalogue" / "inventory.ttl"
+    other_import.write_text("# Written by eagraph import from inventory.csv; a new import of it replaces this file.\n",
+                            encoding="utf-8")
     result = run("import", "cpsv-ap", EXAMPLE, "--out", model)
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (model / "catalogue").iterdir()) == ["notes.ttl", "publicorganisation1.ttl"]
+    assert sorted(p.name for p in (model / "catalogue").iterdir()) == [
+        "inventory.ttl", "notes.ttl", "publicorganisation1.ttl"]
     assert "1 written, 0 unchanged, 3 removed" in result.stderr
 
 
