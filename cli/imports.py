@@ -1,4 +1,5 @@
-"""``eagraph import``: model files from what architects already keep (ArchiMate exchange files)."""
+"""``eagraph import``: model files from what architects already keep (ArchiMate exchange files,
+spreadsheets) and from CPSV-AP catalogues that others publish."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ from pathlib import Path
 
 import click
 
+from eagraph.workspace import EagraphError
+
 from .console import Console, plural
-from .main import cli, verbosity_options
+from .main import cli, endpoint_from, endpoint_options, verbosity_options
 
 
 def force_option(command):
@@ -17,7 +20,7 @@ def force_option(command):
 
 @cli.group(name="import")
 def import_group() -> None:
-    """Turn other formats into model files: archimate, csv."""
+    """Turn other formats into model files: archimate, csv, cpsv-ap."""
 
 
 @import_group.command(name="archimate")
@@ -80,3 +83,87 @@ def import_csv_command(file: Path, mapping: Path, out: Path, model: Path | None,
     console.info(f"wrote {plural(len(result.graph), 'statement')} from {plural(result.rows, 'row')} to {target}")
     if result.errors:
         click.get_current_context().exit(1)
+
+
+@import_group.command(name="cpsv-ap")
+@click.argument("sources", nargs=-1, type=click.Path(path_type=Path, exists=True))
+@click.option("--out", "-o", type=click.Path(path_type=Path, file_okay=False), required=True,
+              help="The model folder; the catalogue's files go into its --into folder.")
+@click.option("--into", default="catalogue", show_default=True, metavar="FOLDER",
+              help="The folder inside the model that the import owns: one Turtle file per competent authority.")
+@endpoint_options
+@force_option
+@verbosity_options
+def import_cpsv_ap_command(sources: tuple[Path, ...], out: Path, into: str, force: bool) -> None:
+    """Model files from a CPSV-AP 2.x or 3.x catalogue (files, folders, or --endpoint).
+
+    Earlier CPSV-AP names are mapped to 3.2.0 (each mapping and its count is listed); every other
+    statement is kept as it is. One Turtle file per competent authority is written into
+    OUT/catalogue/ (or --into), in the canonical layout. A re-import rewrites only the files it
+    wrote, removes those of authorities no longer in the catalogue, and never touches other files:
+    what architects add about the same services in their own files stays.
+
+    \b
+    Examples:
+      eagraph import cpsv-ap catalogue.ttl --out models
+      eagraph import cpsv-ap --endpoint http://127.0.0.1:7878 --out models
+    """
+    from eagraph.importers.cpsv_ap import import_catalogue, read_endpoint, read_sources
+    from eagraph.importers.output import write_imports
+    from eagraph.ontology.cpsv_versions import describe, short
+    from eagraph.remote.http import redact
+
+    console = Console.current()
+    server = click.get_current_context().meta.get("eagraph.server", {})
+    if bool(server.get("endpoint")) == bool(sources):
+        raise click.UsageError("give the catalogue's files or folders, or --endpoint URL (one of the two)")
+    folder = _owned_folder(out, into)
+    if server.get("endpoint"):
+        graph = read_endpoint(endpoint_from(server))
+        origin = redact(server["endpoint"])
+    else:
+        graph = read_sources(list(sources))
+        origin = ", ".join(source.name or str(source) for source in sources)
+    catalogue = import_catalogue(graph)
+    for line in describe(catalogue.mapped):
+        console.info(line)
+    if catalogue.outside:
+        most = sorted(catalogue.outside.items(), key=lambda item: (-item[1], item[0]))[:8]
+        terms = ", ".join(f"{short(p)} ({n})" for p, n in most)
+        count = len(catalogue.outside)
+        console.info(f"kept {plural(sum(catalogue.outside.values()), 'statement')} in {count} "
+                     f"propert{'y' if count == 1 else 'ies'} that CPSV-AP 3.2 does not name, as they are: "
+                     f"{terms}{', …' if count > 8 else ''}")
+    files = {folder / f"{name}.ttl": graph.serialize(format="turtle") for name, graph in catalogue.files.items()}
+    folder.mkdir(parents=True, exist_ok=True)
+    done = write_imports(files, f"the CPSV-AP catalogue {origin}", force=force, owned_folder=folder,
+                         owned_origin="the CPSV-AP catalogue ")
+    console.info(f"imported {plural(catalogue.statements, 'statement')}, {plural(catalogue.services, 'service')} of "
+                 f"{catalogue.authorities} authorit{'y' if catalogue.authorities == 1 else 'ies'} into {folder}: "
+                 f"{len(done.written)} written, {len(done.unchanged)} unchanged, {len(done.removed)} removed")
+    for path in done.removed:
+        console.detail(f"removed {path} (its authority is no longer in the catalogue)")
+    if files and not _part_of_model(out, list(files)):
+        console.warn(f"{folder} is not part of the model by {out / 'eagraph.toml'}'s include patterns: add "
+                     f"\"{folder.relative_to(out).as_posix()}/*.ttl\" to them, or import with --into inside "
+                     f"a folder they include")
+
+
+def _part_of_model(model: Path, written: list[Path]) -> bool:
+    """Whether the model's configuration includes the files the import wrote."""
+    from eagraph.workspace.config import load_config
+    from eagraph.workspace.sources import discover
+
+    try:
+        found = {source.path.resolve() for source in discover(load_config(model.resolve()))}
+    except EagraphError:
+        return True  # the model's own problem: its commands report it
+    return any(path.resolve() in found for path in written)
+
+
+def _owned_folder(out: Path, into: str) -> Path:
+    """The folder inside the model that the import owns; a path out of the model is refused."""
+    relative = Path(into)
+    if relative.is_absolute() or ".." in relative.parts or not relative.parts:
+        raise click.BadParameter(f"'{into}': give a folder inside the model (like catalogue)", param_hint="--into")
+    return out / relative

@@ -73,6 +73,12 @@ class Endpoint:
             raise ServerError(f"{redact(self.url('query'))}: not a SPARQL JSON answer ({type(exc).__name__}: "
                               f"{str(exc)[:100]})") from None
 
+    def construct(self, sparql: str) -> bytes:
+        """The statements a CONSTRUCT query gives, as N-Triples (reading only, so safe to repeat)."""
+        body = urllib.parse.urlencode({"query": sparql}).encode()
+        return self._request("POST", self.url("query"), body, {
+            "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/n-triples"})
+
     def _store(self, graph: str) -> str:
         return f"{self.url('store')}?{urllib.parse.urlencode({'graph': graph})}"
 
