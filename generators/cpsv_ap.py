@@ -116,12 +116,12 @@ def export_cpsv_ap(workspace: Workspace) -> rdflib.Graph:
 
 def cpsv_ap_export(workspace: Workspace) -> CpsvExport:
     """The CPSV-AP 3.2.0 graph of the model, read in 3.2.0 names (see the module's docstring)."""
-    from eagraph.validators.validate import ensure_ontology
+    from eagraph.validators.validate import ONTOLOGY_GRAPH, ensure_ontology
 
-    mapped = map_earlier_names(_model_graph(workspace))
+    mapped = map_earlier_names(_graph_of(workspace, [f.source.graph for f in workspace.files]))
     model = mapped.graph
     ensure_ontology(workspace)
-    world = model + workspace.rdflib_graph()  # eagraph's ontology describes the model's code-list values
+    world = model + _graph_of(workspace, [ONTOLOGY_GRAPH])  # eagraph's ontology describes its code-list values
     terms = vocabulary()
     roots = [node for node, cls in model.subject_objects(RDF.type) if cls in terms.classes or cls in MAPPED_CLASSES]
     out = new_graph("cpsv", "cv", "dct", "skos", "dcat", "eli")
@@ -135,14 +135,12 @@ def cpsv_ap_export(workspace: Workspace) -> CpsvExport:
     return CpsvExport(out, describe(mapped.counts))
 
 
-def _model_graph(workspace: Workspace) -> rdflib.Graph:
-    """The model's own statements (its files' graphs), without what eagraph loaded beside them."""
-    graph = rdflib.Graph()
-    for model_file in workspace.files:
-        data = workspace.store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{model_file.source.graph}> "
-                                     "{ ?s ?p ?o } }")
-        graph.parse(data=data.serialize(format=ox.RdfFormat.N_TRIPLES), format="nt")
-    return graph
+def _graph_of(workspace: Workspace, names: list[str]) -> rdflib.Graph:
+    """The statements of the store's named graphs ``names`` (the model's files: without what eagraph
+    loaded beside them), read in one go so that a blank node is one node however often it is met."""
+    values = " ".join(f"<{name}>" for name in names)
+    data = workspace.store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}")
+    return rdflib.Graph().parse(data=data.serialize(format=ox.RdfFormat.N_TRIPLES), format="nt")
 
 
 def _copy_descriptions(world: rdflib.Graph, out: rdflib.Graph, roots: list, terms: Vocabulary) -> None:
