@@ -139,7 +139,8 @@ def _graph_of(workspace: Workspace, names: list[str]) -> rdflib.Graph:
     """The statements of the store's named graphs ``names`` (the model's files: without what eagraph
     loaded beside them), read in one go so that a blank node is one node however often it is met."""
     values = " ".join(f"<{name}>" for name in names)
-    data = workspace.store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}")
+    data = workspace.store.query(
+        f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}")
     return rdflib.Graph().parse(data=data.serialize(format=ox.RdfFormat.N_TRIPLES), format="nt")
 
 
