@@ -222,9 +222,31 @@ class ExportCheck:
         return text + (f" ({self.added} added by the export: please report it)" if self.added else "")
 
 
-def violation_key(finding: Finding) -> tuple:
-    """What makes two profile findings the same violation: focus node, path and constraint."""
-    return finding.subject, finding.path, finding.code
+def violation_key(workspace: Workspace, finding: Finding) -> tuple:
+    """What makes two profile findings the same violation: focus node, path and constraint; a
+    blank focus node by the way to it from an IRI, since it has another name in the export."""
+    return _anchor(workspace, finding.subject), finding.path, finding.code
+
+
+#: How many blank nodes up :func:`_anchor` looks for an IRI.
+ANCHOR_DEPTH = 16
+
+
+def _anchor(workspace: Workspace, subject: str) -> str:
+    """``<iri> cv:holdsRequirement/cv:hasCost`` for a blank node reached so (the first way, in
+    order, where there are several); ``_:`` for one no IRI leads to."""
+    steps: list[str] = []
+    node = subject
+    for _ in range(ANCHOR_DEPTH):
+        if not node.startswith("_:"):
+            return " ".join([node, "/".join(reversed(steps))]).rstrip()
+        parents = sorted((str(q.subject), q.predicate.value)
+                         for q in workspace.store.quads_for_pattern(None, None, ox.BlankNode(node[2:])))
+        if not parents:
+            break
+        node = parents[0][0].removeprefix("<").removesuffix(">")
+        steps.append(parents[0][1])
+    return "_:"
 
 
 def check_export(workspace: Workspace, graph: rdflib.Graph) -> ExportCheck:
@@ -235,10 +257,12 @@ def check_export(workspace: Workspace, graph: rdflib.Graph) -> ExportCheck:
     run = profile_runner(PROFILE_NAMES)
     with tempfile.TemporaryDirectory(prefix="eagraph-cpsv-") as folder:
         (Path(folder) / "export.nt").write_text(graph.serialize(format="nt"), encoding="utf-8")
-        _, exported = run(load(folder, cache=False))
+        export = load(folder, cache=False)
+        _, exported = run(export)
+        keys = [violation_key(export, f) for f in exported]
     _, own = run(workspace)
-    in_model = {violation_key(f) for f in own}
-    return ExportCheck(exported, sum(1 for f in exported if violation_key(f) in in_model))
+    in_model = {violation_key(workspace, f) for f in own}
+    return ExportCheck(exported, sum(1 for key in keys if key in in_model))
 
 
 FORMATS = {".ttl": "turtle", ".jsonld": "json-ld", ".json": "json-ld", ".nt": "nt", ".rdf": "xml"}
