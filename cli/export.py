@@ -38,11 +38,10 @@ def export_cpsv_ap_command(path: Path, out: Path, strict: bool) -> None:
     from eagraph.generators.cpsv_ap import check_export, cpsv_ap_export, write_graph
 
     console = Console.current()
-    workspace = load_workspace(path)
-    export = cpsv_ap_export(workspace)
+    export = cpsv_ap_export(load_workspace(path))
     for line in export.mapped:
         console.info(line)
-    check = check_export(workspace, export.graph)
+    check = check_export(export)
     for finding in check.violations:
         console.detail(f"{finding.subject}: {finding.path or ''} {finding.code} {finding.value or ''}".rstrip())
     if strict and not check.conforms:

@@ -24,7 +24,8 @@ superclasses the vocabularies declare (a criterion is a ``cv:Requirement``, an o
 authentic source as the ``dcat:Dataset`` CPSV-AP expects. Nothing else: an IRI the model merely
 names is not made a ``skos:Concept``, an organisation without ``dct:spatial`` is not placed
 anywhere. :func:`check_export` then runs the official shapes over the export and the model, so
-the command can say whether the output conforms and which violations are the model's own.
+the command can say whether the output conforms and which violations are the model's own (read
+in 3.2.0 names).
 """
 
 from __future__ import annotations
@@ -103,9 +104,11 @@ def _namespace(term: URIRef) -> str:
 
 @dataclass
 class CpsvExport:
-    """The export's graph, and one line per earlier CPSV-AP name it mapped (with the count)."""
+    """The export's graph; the model it was made from, in 3.2.0 names (with eagraph's ontology);
+    one line per earlier CPSV-AP name mapped (with the count)."""
 
     graph: rdflib.Graph
+    model: rdflib.Graph
     mapped: list[str] = field(default_factory=list)
 
 
@@ -132,7 +135,7 @@ def cpsv_ap_export(workspace: Workspace) -> CpsvExport:
         if isinstance(value, URIRef):
             for cls in code_list_classes(str(value)):
                 out.add((value, RDF.type, URIRef(cls)))
-    return CpsvExport(out, describe(mapped.counts))
+    return CpsvExport(out, world, describe(mapped.counts))
 
 
 def _graph_of(workspace: Workspace, names: list[str]) -> rdflib.Graph:
@@ -249,20 +252,27 @@ def _anchor(workspace: Workspace, subject: str) -> str:
     return "_:"
 
 
-def check_export(workspace: Workspace, graph: rdflib.Graph) -> ExportCheck:
-    """Run the official shapes over the export (as a model of its own) and over the model."""
+def check_export(export: CpsvExport) -> ExportCheck:
+    """Run the official shapes over the export and over the model it was made from. The model is
+    read in 3.2.0 names, as the export is: a 2.x ``cv:CriterionRequirement`` without a title lacks
+    the title a 3.2 requirement needs in the model already, whatever it was called there."""
     from eagraph.validators.validate import profile_runner
-    from eagraph.workspace import load
 
     run = profile_runner(PROFILE_NAMES)
+    exported, keys = _profile_violations(export.graph, run)
+    own = set(_profile_violations(export.model, run)[1])
+    return ExportCheck(exported, sum(1 for key in keys if key in own))
+
+
+def _profile_violations(graph: rdflib.Graph, run) -> tuple[list[Finding], list[tuple]]:
+    """The profiles' findings on ``graph`` (loaded as a model of its own), and their keys."""
+    from eagraph.workspace import load
+
     with tempfile.TemporaryDirectory(prefix="eagraph-cpsv-") as folder:
-        (Path(folder) / "export.nt").write_text(graph.serialize(format="nt"), encoding="utf-8")
-        export = load(folder, cache=False)
-        _, exported = run(export)
-        keys = [violation_key(export, f) for f in exported]
-    _, own = run(workspace)
-    in_model = {violation_key(workspace, f) for f in own}
-    return ExportCheck(exported, sum(1 for key in keys if key in in_model))
+        (Path(folder) / "graph.nt").write_text(graph.serialize(format="nt"), encoding="utf-8")
+        workspace = load(folder, cache=False)
+        _, findings = run(workspace)
+        return findings, [violation_key(workspace, f) for f in findings]
 
 
 FORMATS = {".ttl": "turtle", ".jsonld": "json-ld", ".json": "json-ld", ".nt": "nt", ".rdf": "xml"}

@@ -9,7 +9,7 @@ import rdflib
 from rdflib import OWL, RDF, BNode, URIRef
 from rdflib.compare import isomorphic
 
-from eagraph.generators.cpsv_ap import check_export, export_cpsv_ap
+from eagraph.generators.cpsv_ap import check_export, cpsv_ap_export, export_cpsv_ap
 from eagraph.validators.validate import profile_runner
 from eagraph.workspace import load
 from helpers import MODELS, REFERENCE, SEMIC_PROFILES, write
@@ -146,7 +146,18 @@ def test_a_violation_on_a_blank_node_is_known_as_the_models_own(tmp_path):
         "cv:holdsRequirement ex:requirement1 ;",
         'cv:holdsRequirement ex:requirement1, [ a cv:Requirement ; dct:identifier "req-2" ] ;')
     write(tmp_path / "model", "data.ttl", text)
-    workspace = load(tmp_path / "model", cache=False)
-    check = check_export(workspace, export_cpsv_ap(workspace))
+    check = check_export(cpsv_ap_export(load(tmp_path / "model", cache=False)))
     blank = [f for f in check.violations if f.subject.startswith("_:")]
     assert blank and check.in_model == len(check.violations) and check.added == 0
+
+
+def test_a_violation_of_a_model_in_earlier_names_is_known_as_the_models_own(tmp_path, run):
+    # A 2.x cv:CriterionRequirement without a title: read as the 3.2 cv:Requirement it is, it lacks
+    # the title CPSV-AP requires. That is the model's, not something the export added.
+    write(tmp_path / "model", "catalogue.ttl", CATALOGUE.replace(
+        "cv:hasFormalFramework ex:law .", 'cv:hasFormalFramework ex:law ; cv:holdsRequirement ex:criterion .\n'
+        'ex:criterion a cv:CriterionRequirement ; dct:identifier "c1" .'))
+    result = run("export", "cpsv-ap", tmp_path / "model", "-o", tmp_path / "out.ttl")
+    assert "mapped 1 cv:CriterionRequirement → cv:Requirement" in result.stderr
+    assert "4 violations of the CPSV-AP 3.2.0 and CCCEV 2.1.0 shapes, of which 4 are in the model itself" \
+        in result.stderr, result.stderr
