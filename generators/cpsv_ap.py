@@ -84,8 +84,8 @@ def vocabulary() -> Vocabulary:
     """Read the shipped vocabulary files: their declared classes and properties, the namespaces of
     those terms, and the (transitive) superclasses they state."""
     graph = rdflib.Graph()
-    for name in dict.fromkeys(name for profile in PROFILE_NAMES for name in PROFILES[profile].vocabularies):
-        graph.parse(SHIPPED_DIR / name, format="turtle")
+    for path in dict.fromkeys(path for name in PROFILE_NAMES for path in PROFILES[name].files(SHIPPED_DIR)[1]):
+        graph.parse(path, format="turtle")  # a missing file is named by Profile.files
     classes = {c for kind in (OWL.Class, RDFS.Class) for c in graph.subjects(RDF.type, kind) if isinstance(c, URIRef)}
     properties = {p for kind in (OWL.ObjectProperty, OWL.DatatypeProperty, RDF.Property, OWL.AnnotationProperty)
                   for p in graph.subjects(RDF.type, kind) if isinstance(p, URIRef)}
