@@ -8,7 +8,7 @@ import click
 
 from eagraph.workspace.files import write_atomic
 
-from .console import Console, plural
+from .console import Console, ExitCode, plural
 from .main import cli, load_workspace, model_path_argument, verbosity_options
 
 
@@ -21,19 +21,34 @@ def export_group() -> None:
 @model_path_argument
 @click.option("--out", "-o", type=click.Path(path_type=Path, dir_okay=False), required=True,
               help="The file to write: .ttl (Turtle), .jsonld (JSON-LD), .nt or .rdf.")
+@click.option("--strict", is_flag=True,
+              help="Exit 1, writing nothing, when the output does not conform to the official shapes.")
 @verbosity_options
-def export_cpsv_ap_command(path: Path, out: Path) -> None:
-    """The public services of the model at PATH as CPSV-AP 3.2.0, conforming to SEMIC's shapes.
+def export_cpsv_ap_command(path: Path, out: Path, strict: bool) -> None:
+    """The public services of the model at PATH as CPSV-AP 3.2.0, checked against SEMIC's shapes.
 
-    Services, organisations, events, channels, evidence, outputs, requirements, rules and legal
-    resources are kept; authentic sources become dcat:Datasets; what CPSV-AP requires and the
-    model says otherwise (titles of organisations, identifiers, territories) is filled in.
+    Everything the CPSV-AP 3.2.0 and CCCEV 2.1.0 vocabularies define is kept (code-list IRIs,
+    opening hours, contact points, costs, channels, evidence type lists); CPSV-AP 2.x names are
+    mapped to their 3.2.0 names; authentic sources become dcat:Datasets; titles and identifiers are
+    filled in from the node's own label and IRI; nothing else is added. Before writing, the output
+    is validated against the official CPSV-AP 3.2.0 and CCCEV 2.1.0 shapes and the command says
+    the result: conforms, or how many violations there are and how many the model itself has
+    (`eagraph validate PATH --profile cpsv-ap-3.2` shows those at file:line).
     """
-    from eagraph.generators.cpsv_ap import export_cpsv_ap, write_graph
+    from eagraph.generators.cpsv_ap import check_export, cpsv_ap_export, write_graph
 
-    graph = export_cpsv_ap(load_workspace(path))
-    write_graph(graph, out)
-    Console.current().info(f"wrote {plural(len(graph), 'statement')} of CPSV-AP 3.2.0 to {out}")
+    console = Console.current()
+    export = cpsv_ap_export(load_workspace(path))
+    for line in export.mapped:
+        console.info(line)
+    check = check_export(export)
+    for finding in check.violations:
+        console.detail(f"{finding.subject}: {finding.path or ''} {finding.code} {finding.value or ''}".rstrip())
+    if strict and not check.conforms:
+        console.error(f"{out} not written: the export has {check.summary()}")
+        click.get_current_context().exit(ExitCode.FINDINGS)
+    write_graph(export.graph, out)
+    console.info(f"wrote {plural(len(export.graph), 'statement')} of CPSV-AP 3.2.0 to {out}: {check.summary()}")
 
 
 @export_group.command(name="jsonld")

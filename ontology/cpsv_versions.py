@@ -98,7 +98,8 @@ RENAMES: tuple[Rename, ...] = (
                    resources_only=True),
     Rename("property", CV + "hasAddress", LOCN + "address", "changelog 3.0.0 P17"),
     Rename("property", CV + "playsRole", CV + "participates", "changelog 3.1.0 R7"),
-    Rename("property", CV + "value", CV + "hasValue", "changelog 3.0.0 P16"),
+    Rename("property", CV + "value", CV + "hasValue", "changelog 3.0.0 P16 (Cost.value; CCCEV 2.1 keeps "
+           "cv:value of a cv:SupportedValue)", subject_in=(URIRef(CV + "Cost"),)),
     Rename("property", DCT + "status", ADMS + "status", "changelog 3.0.0 P4"),
     Rename("property", CV + "isDescribedAt", DCT + "isPartOf", "changelog 3.2.0 R1"),
     Rename("property", DCT + "relation", CV + "hasRelatedService", "changelog 3.1.0 R14 (Event.relatedService)",

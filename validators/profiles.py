@@ -79,6 +79,17 @@ def get_profile(name: str) -> Profile:
         raise ProfileError(f"unknown profile '{name}' (known: {', '.join(PROFILES)})") from None
 
 
+def code_list_classes(iri: str) -> tuple[str, ...]:
+    """The classes an EU code-list value is published as (a ``skos:Concept``; a country also a
+    ``dct:Location``, a language a ``dct:LinguisticSystem``), which the shapes check with a hard
+    ``sh:class``; nothing for any other IRI: what a model merely names is not typed here."""
+    if not iri.startswith(CODE_LISTS):
+        return ()
+    table = iri.removeprefix(CODE_LISTS[0]).split("/", 1)[0]
+    extra = (TABLE_CLASSES[table],) if iri.startswith(CODE_LISTS[0]) and table in TABLE_CLASSES else ()
+    return (SKOS_CONCEPT, *extra)
+
+
 def prepare(workspace: Workspace, profile: Profile, vocabularies: list[Path]) -> None:
     """Load the profile's vocabularies, type the code-list values the model uses, and add what
     RDFS says of ranges and domains (what pyshacl's ``inference="rdfs"`` adds for the profile)."""
@@ -92,14 +103,8 @@ def prepare(workspace: Workspace, profile: Profile, vocabularies: list[Path]) ->
         "SELECT DISTINCT ?v WHERE { ?s ?p ?v FILTER(isIRI(?v) && ("
         + " || ".join(f'STRSTARTS(STR(?v), "{prefix}")' for prefix in CODE_LISTS) + ")) }")
     rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-    typing = []
-    for row in rows:
-        value = row["v"]
-        typing.append(ox.Quad(value, rdf_type, ox.NamedNode(SKOS_CONCEPT), graph))
-        table = value.value.removeprefix(CODE_LISTS[0]).split("/", 1)[0]
-        if value.value.startswith(CODE_LISTS[0]) and table in TABLE_CLASSES:
-            typing.append(ox.Quad(value, rdf_type, ox.NamedNode(TABLE_CLASSES[table]), graph))
-    workspace.store.extend(typing)
+    workspace.store.extend(ox.Quad(row["v"], rdf_type, ox.NamedNode(cls), graph)
+                           for row in rows for cls in code_list_classes(row["v"].value))
     for declared, node in (("range", "?o"), ("domain", "?s")):
         workspace.store.update(
             f"INSERT {{ GRAPH {graph} {{ {node} a ?class }} }} WHERE {{ GRAPH {graph} {{ ?p "

@@ -76,19 +76,13 @@ def validate(workspace: Workspace, options: ValidationOptions = ValidationOption
     rules = {code: rule.info() for code, rule in contract_rules().items()}
     rules.update({code: rule.info() for code, rule in rules_in(shapes).items() if code not in rules})
     ensure_ontology(workspace)
-    profiles = [get_profile(name) for name in options.profiles]
-    profile_files = [profile.files(options.profile_dir or SHIPPED_DIR) for profile in profiles]
+    run_profiles = profile_runner(options.profiles, options.profile_dir)  # missing files: an error before any work
     constraints = compile_shapes(workspace, expand_languages(shapes, workspace.config.languages), options.only_nodes)
     findings = [finding for constraint in constraints
                 for finding in run_constraint(workspace, constraint, options.only_nodes)]
-    for profile, (shape_files, vocabularies) in zip(profiles, profile_files):
-        prepare(workspace, profile, vocabularies)
-        compiled = compile_shapes(workspace, read_shapes(shape_files), options.only_nodes)
-        constraints += compiled
-        findings += [finding for constraint in compiled
-                     for finding in run_constraint(workspace, constraint, options.only_nodes,
-                                                   source=profile.name, prefix=profile.code_prefix)]
-    findings = once_per_dangling_link(findings)
+    compiled, profile_findings = run_profiles(workspace, options.only_nodes)
+    constraints += compiled
+    findings = once_per_dangling_link(findings + profile_findings)
     findings, suppressed, unused = apply_suppressions(workspace, findings, options.only_nodes)
     if unused:
         rules[UNUSED_SUPPRESSION.code] = UNUSED_SUPPRESSION
@@ -101,6 +95,28 @@ def validate(workspace: Workspace, options: ValidationOptions = ValidationOption
     findings = [locate(workspace, f) for f in findings]
     findings.sort(key=Finding.sort_key)
     return ValidationReport(findings, rules, suppressed, baselined, len(constraints))
+
+
+def profile_runner(names: Iterable[str], profile_dir: Path | None = None):
+    """A function that runs the official profiles ``names`` over a workspace and returns their
+    constraints and findings (unlocated, unsuppressed); unknown profiles and missing files are
+    reported here, before anything runs. ``validate`` and ``export cpsv-ap`` both run profiles so."""
+    profiles = [get_profile(name) for name in names]
+    files = [profile.files(profile_dir or SHIPPED_DIR) for profile in profiles]
+
+    def run(workspace: Workspace, only: frozenset[str] | None = None) -> tuple[list[Constraint], list[Finding]]:
+        constraints: list[Constraint] = []
+        findings: list[Finding] = []
+        for profile, (shape_files, vocabularies) in zip(profiles, files):
+            prepare(workspace, profile, vocabularies)
+            compiled = compile_shapes(workspace, read_shapes(shape_files), only)
+            constraints += compiled
+            findings += [finding for constraint in compiled
+                         for finding in run_constraint(workspace, constraint, only,
+                                                       source=profile.name, prefix=profile.code_prefix)]
+        return constraints, findings
+
+    return run
 
 
 def ensure_ontology(workspace: Workspace) -> None:
