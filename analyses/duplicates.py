@@ -5,7 +5,8 @@ decree share their legal basis). A pair is reported when the structural evidence
 requirements and their concepts, evidence, outputs, life events, service type, granting mode) and
 the text similarity of titles and descriptions, in every language both services have, together
 pass a threshold. Services offered for disjoint territories (``dct:spatial`` of the service, else of
-its authority) are never duplicates.
+its authority) are never duplicates; a territory within another (``skos:broader`` or ``dct:isPartOf``,
+transitively: a municipality within its region and country) is not a disjoint one.
 
 No pair loop over all services: candidates are *blocked*. Every service is a row of a sparse
 incidence matrix over discriminating keys (its regulations, requirements, required concepts,
@@ -43,6 +44,7 @@ CV = "http://data.europa.eu/m8g/"
 CPSV = "http://purl.org/vocab/cpsv#"
 EAG = "https://w3id.org/eagraph/ns#"
 ORG = "http://www.w3.org/ns/org#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
 
 DUPLICATE_SERVICE = "duplicate-service"
 
@@ -84,6 +86,8 @@ class _Services:
     #: feature family -> service index -> set of keys
     sets: dict[str, dict[int, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
     cases: dict[int, int] = field(default_factory=dict)
+    #: territory -> the territories it lies within (``skos:broader`` or ``dct:isPartOf``, transitively)
+    within: dict[str, set[str]] = field(default_factory=dict)
 
     def add(self, iri: str) -> int:
         found = self.index.get(iri)
@@ -139,6 +143,12 @@ def _read_services(query) -> _Services:
     for s, o in query(f"""SELECT DISTINCT ?s ?o WHERE {{ ?s a {service} ;
             (<{CV}hasCompetentAuthority>|<{EAG}executingAuthority>) ?a . ?a <{DCT}spatial> ?o }}"""):
         data.sets["authority-spatial"][data.add(node_key(s))].add(node_key(o))
+    # The territories each of those lies within (a municipality within its region, within the country).
+    for t, o in query(f"""SELECT DISTINCT ?t ?o WHERE {{
+            {{ ?s a {service} ; <{DCT}spatial> ?t }} UNION {{ ?s a {service} ;
+            (<{CV}hasCompetentAuthority>|<{EAG}executingAuthority>)/<{DCT}spatial> ?t }}
+            ?t (<{SKOS}broader>|<{DCT}isPartOf>)+ ?o }}"""):
+        data.within.setdefault(node_key(t), set()).add(node_key(o))
     return data
 
 
@@ -214,12 +224,19 @@ def _same_output(data: _Services, x: int, y: int) -> bool:
     return any(sets[f].get(x, set()) & sets[f].get(y, set()) for f in ("usable-as", "output-sources", "output-types"))
 
 
+def _overlap(data: _Services, tx: set[str], ty: set[str]) -> bool:
+    """Whether two sets of territories share ground: one territory in both, or one within the other
+    (a municipality's service and a federal one both serve the municipality; two municipalities
+    within one region do not serve the same ground)."""
+    return any(t == u or u in data.within.get(t, ()) or t in data.within.get(u, ()) for t in tx for u in ty)
+
+
 def _gate(data: _Services, x: int, y: int) -> bool:
     types = data.sets["type"]
     if types.get(x) and types.get(y) and not (types[x] & types[y]):
         return False
     tx, ty = _territories(data, x), _territories(data, y)
-    if tx and ty and not (tx & ty):
+    if tx and ty and not _overlap(data, tx, ty):
         return False  # the same service for different territories is not a duplicate
     events = data.sets["events"]
     if events.get(x) and events.get(y) and not (events[x] & events[y]):
