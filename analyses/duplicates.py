@@ -256,13 +256,24 @@ def _j(count: tuple[int, int]) -> float:
     return count[0] / count[1] if count[1] else 0.0
 
 
+#: The feature families behind each structural weight.
+_WEIGHED = {"legal": ("legal",), "requirements": ("requirement-iris", "requirement-concepts"),
+            "evidence": ("evidence-iris", "evidence-concepts", "evidence-types"),
+            "outputs": ("usable-as", "output-sources", "output-types"), "events": ("events",), "mode": ("mode",)}
+
+
 def _structure(c: dict[str, tuple[int, int]]) -> float:
-    requirements = max(_j(c["requirement-iris"]), _j(c["requirement-concepts"]))
-    evidence = max(_j(c["evidence-iris"]), _j(c["evidence-concepts"]), _j(c["evidence-types"]))
-    outputs = max(_j(c["usable-as"]), _j(c["output-sources"]), 0.5 * _j(c["output-types"]))
-    return (WEIGHTS["legal"] * _j(c["legal"]) + WEIGHTS["requirements"] * requirements
-            + WEIGHTS["evidence"] * evidence + WEIGHTS["outputs"] * outputs
-            + WEIGHTS["events"] * _j(c["events"]) + WEIGHTS["mode"] * _j(c["mode"]))
+    """The weighted agreement of the families that at least one of the two services states. What
+    neither states is no evidence either way: an obligation has no granting mode, and a catalogue
+    that lists no evidence for either service says nothing about whether they differ."""
+    agreement = {"legal": _j(c["legal"]),
+                 "requirements": max(_j(c["requirement-iris"]), _j(c["requirement-concepts"])),
+                 "evidence": max(_j(c["evidence-iris"]), _j(c["evidence-concepts"]), _j(c["evidence-types"])),
+                 "outputs": max(_j(c["usable-as"]), _j(c["output-sources"]), 0.5 * _j(c["output-types"])),
+                 "events": _j(c["events"]), "mode": _j(c["mode"])}
+    stated = [name for name, families in _WEIGHED.items() if any(c[f][1] for f in families)]
+    total = sum(WEIGHTS[name] for name in stated)
+    return sum(WEIGHTS[name] * agreement[name] for name in stated) / total if total else 0.0
 
 
 #: The evidence of a pair, in words: (every one shared, some shared) per feature family and language.

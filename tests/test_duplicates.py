@@ -137,3 +137,18 @@ def test_a_territory_within_another_is_not_another_territory(tmp_path):
         + _card("liege-card", "liege", "liege", "Carte de stationnement PMR au guichet"), encoding="utf-8")
     pairs = {tuple(sorted((p.a, p.b))) for p in D.duplicate_pairs(load(tmp_path, cache=False))}
     assert pairs == {(EX + "federal-card", EX + "namur-card"), (EX + "federal-card", EX + "liege-card")}
+
+
+def test_what_neither_service_states_is_no_evidence_against(tmp_path):
+    """Two catalogue entries of one registration (an obligation: no granting mode; no evidence listed)
+    share every family they state; what neither states does not count as a difference."""
+    (tmp_path / "model.ttl").write_text(_NESTED_TERRITORIES + "".join(f"""
+ex:{name} a cpsv:PublicService ; dct:title "{title}"@fr ; cv:hasCompetentAuthority ex:agency ;
+    cv:hasLegalResource ex:ordinance ; cv:holdsRequirement ex:requirement ; cv:isGroupedBy ex:job-loss ;
+    dct:type eag:Obligation ; cpsv:produces ex:{name}-output .
+ex:{name}-output dct:type ex:document .
+""" for name, title in (("registration", "Inscription comme chercheur d'emploi"),
+                        ("registration-online", "S'inscrire en ligne sur le portail"))), encoding="utf-8")
+    pairs = D.duplicate_pairs(load(tmp_path, cache=False))
+    assert [tuple(sorted((p.a, p.b))) for p in pairs] == [(EX + "registration", EX + "registration-online")]
+    assert pairs[0].structure > 0.9
