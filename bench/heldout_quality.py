@@ -108,7 +108,7 @@ def main(argv=None) -> int:
     print(f"held-out model: {result['services']} services ({MODEL})")
     print("| kind | precision | recall | F1 | tp | fp | fn |\n|---|---:|---:|---:|---:|---:|---:|")
     for kind, q in result["quality"].items():
-        print(f"| {kind} | {q['precision']:.3f} | {q['recall']:.3f} | {q['f1']:.3f} | {q['tp']} | {q['fp']} "
+        print(f"| `{kind}` | {q['precision']:.3f} | {q['recall']:.3f} | {q['f1']:.3f} | {q['tp']} | {q['fp']} "
               f"| {q['fn']} |")
     for title, key in (("missed", "missed"), ("found, not expected", "unexpected")):
         for kind, units in result[key].items():

@@ -15,7 +15,8 @@ municipality (as real municipal websites word them differently).
 
 The expected findings are in ``labels.json``, written by hand from the tables, not from a run.
 
-    python tests/data/heldout/write_model.py      # rewrites catalogue/ and enrichment/
+    python tests/data/heldout/write_model.py          # rewrites catalogue/ and enrichment/
+    python tests/data/heldout/write_model.py DIR      # writes them under DIR instead
 """
 
 from __future__ import annotations
@@ -1115,7 +1116,7 @@ def write(path: Path, comment: str, parts: list[str]) -> None:
     path.write_text(header + "\n" + PREFIXES + "\n".join(parts), encoding="utf-8")
 
 
-def catalogue_files() -> None:
+def catalogue_files(root: Path = HERE) -> None:
     files: dict[str, list[str]] = {}
     for slug in MUNICIPALITIES:
         files.setdefault(f"communes/{slug}", []).append(authority_block(slug))
@@ -1125,7 +1126,7 @@ def catalogue_files() -> None:
         group = AUTHORITIES[s["authority"]][5] if s["authority"] in AUTHORITIES else "communes"
         files[f"{'communes' if group == 'cpas' else group}/{s['authority']}"].append(catalogue_service(s))
     for name, parts in files.items():
-        write(HERE / "catalogue" / f"{name}.ttl", f"Public service catalogue of {name.split('/')[-1]} (CPSV-AP 3.2 "
+        write(root / "catalogue" / f"{name}.ttl", f"Public service catalogue of {name.split('/')[-1]} (CPSV-AP 3.2 "
               "terms only), as the authority publishes it.", parts)
     # Shared public reference data: territories, life events, legislation.
     parts = [block(f"nuts:{code}", "dct:Location , skos:Concept", [names(fr, nl), f'    skos:notation "{code}"',
@@ -1136,30 +1137,30 @@ def catalogue_files() -> None:
                            .replace("Commune d'", ""), nl.replace("Gemeente ", "")),
                      f"    skos:broader nuts:{region}"])
               for slug, (fr, nl, region, _) in MUNICIPALITIES.items()]
-    write(HERE / "catalogue" / "territories.ttl", "Territories: NUTS regions and the municipalities within them "
+    write(root / "catalogue" / "territories.ttl", "Territories: NUTS regions and the municipalities within them "
           "(skos:broader).", parts)
-    write(HERE / "catalogue" / "life-events.ttl", "Life events the catalogues group services by.",
+    write(root / "catalogue" / "life-events.ttl", "Life events the catalogues group services by.",
           [block(f"event:{slug}", "cv:LifeEvent", [names(fr, nl)]) for slug, (fr, nl) in EVENTS.items()])
     parts = [block(f"legal:{slug}", "eli:LegalResource", [names(fr, nl, "dct:title"),
                                                           objects("eli:changes", [f"legal:{c}" for c in
                                                                                   CHANGES.get(slug, [])])])
              for slug, (fr, nl) in REGULATIONS.items()]
-    write(HERE / "catalogue" / "legislation.ttl", "Legislation the catalogues cite (ELI).", parts)
+    write(root / "catalogue" / "legislation.ttl", "Legislation the catalogues cite (ELI).", parts)
 
 
-def enrichment_files() -> None:
-    write(HERE / "enrichment" / "services.ttl", "eagraph enrichment of the catalogued services: service type, "
+def enrichment_files(root: Path = HERE) -> None:
+    write(root / "enrichment" / "services.ttl", "eagraph enrichment of the catalogued services: service type, "
           "granting mode, yearly cases,\nrequirements, and what their evidence supports and their outputs are "
           "usable as.", [enrichment_service(s) for s in SERVICES])
     levels = [block(f"authority:{slug}", "cv:PublicOrganisation", ["    eag:governmentLevel eag:Local"])
               for slug in MUNICIPALITIES]
     levels += [block(f"authority:{slug}", "cv:PublicOrganisation", [f"    eag:governmentLevel eag:{level}"])
                for slug, (_, _, level, _, _, _) in AUTHORITIES.items()]
-    write(HERE / "enrichment" / "authorities.ttl", "Government level of each authority.", levels)
+    write(root / "enrichment" / "authorities.ttl", "Government level of each authority.", levels)
     parts = [block(f"requirement:{slug}", "cv:Requirement", [names(fr, nl, "dct:title"),
                                                              objects("cv:hasConcept", [f"concept:{c}" for c in cs])])
              for slug, (fr, nl, cs) in REQUIREMENTS.items()]
-    write(HERE / "enrichment" / "requirements.ttl", "Requirements of the services and the information concepts "
+    write(root / "enrichment" / "requirements.ttl", "Requirements of the services and the information concepts "
           "they check.", parts)
     parts = []
     for slug, (fr, nl, sources, definition, regulation) in CONCEPTS.items():
@@ -1168,7 +1169,7 @@ def enrichment_files() -> None:
             lines.append(texts("skos:definition", {"fr": definition[0], "nl": definition[1]}))
             lines.append(f"    eag:definedIn legal:{regulation}")
         parts.append(block(f"concept:{slug}", "cv:InformationConcept", lines))
-    write(HERE / "enrichment" / "concepts.ttl", "Information concepts: where they are available, and how "
+    write(root / "enrichment" / "concepts.ttl", "Information concepts: where they are available, and how "
           "regulations define them.", parts)
     parts = []
     for slug, (fr, nl, publisher, authoritative, agreements) in SOURCES.items():
@@ -1180,8 +1181,8 @@ def enrichment_files() -> None:
             parts.append(block(f"agreement:{agreement}", "authsrc:Agreement", [
                 names(f"Autorisation d'accès {agreement}", "", "dct:title"),
                 objects("authsrc:hasConsumer", [f"authority:{c}" for c in consumers])]))
-    write(HERE / "enrichment" / "sources.ttl", "Authentic sources and the agreements to consult them.", parts)
-    write(HERE / "enrichment" / "evidence-types.ttl", "Evidence types: what a piece of evidence or an output is.",
+    write(root / "enrichment" / "sources.ttl", "Authentic sources and the agreements to consult them.", parts)
+    write(root / "enrichment" / "evidence-types.ttl", "Evidence types: what a piece of evidence or an output is.",
           [block(f"evidencetype:{slug}", "cv:EvidenceType", [names(fr, nl, "dct:title")])
            for slug, (fr, nl) in EVIDENCE_TYPES.items()])
     parts = [block(f"capability:{slug}", "eag:Capability", [names(fr, "", "skos:prefLabel"),
@@ -1191,11 +1192,14 @@ def enrichment_files() -> None:
         names(title, "", "dct:title"), f"    eag:ownedBy authority:{owner}",
         objects("eag:supportsCapability", [f"capability:{c}" for c in caps])])
         for slug, (title, owner, caps) in APPLICATIONS.items()]
-    write(HERE / "enrichment" / "applications.ttl", "Applications, their owners and the capabilities they "
+    write(root / "enrichment" / "applications.ttl", "Applications, their owners and the capabilities they "
           "support.", parts)
 
 
 if __name__ == "__main__":
-    catalogue_files()
-    enrichment_files()
-    print(f"{len(SERVICES)} services written under {HERE}")
+    import sys
+
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
+    catalogue_files(target)
+    enrichment_files(target)
+    print(f"{len(SERVICES)} services written under {target}")
