@@ -66,7 +66,8 @@ def negatives(labels: dict) -> dict[str, list[tuple[set, str]]]:
 
 def linked(rows) -> set:
     """What a hard negative is checked against: every subject, and every (subject, related) pair."""
-    return {subject for subject, _ in rows} | {tuple(sorted((subject, r))) for subject, related in rows for r in related}
+    return ({subject for subject, _ in rows}
+            | {tuple(sorted((subject, r))) for subject, related in rows for r in related})
 
 
 def measure(model: Path = MODEL) -> dict:

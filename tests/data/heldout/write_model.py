@@ -1067,10 +1067,10 @@ def authority_block(slug: str) -> str:
         fr, nl, _, parent, spatial, _ = AUTHORITIES[slug]
         lines = [names(fr, nl), f"    dct:spatial {territory(spatial)}",
                  f"    org:subOrganizationOf authority:{parent}" if parent else ""]
-    channels = [block(f"channel:{slug}-guichet", "cv:Channel", [names(f"Guichet – {fr}", f"Loket – {nl}" if nl else "",
-                                                                          "dct:title"), "    dct:type eag:Counter"]),
-                block(f"channel:{slug}-en-ligne", "cv:Channel", [names(f"En ligne – {fr}", f"Online – {nl}" if nl else "",
-                                                                           "dct:title"), "    dct:type eag:Online"])]
+    channels = [block(f"channel:{slug}-{key}", "cv:Channel", [
+        names(f"{fr_word} – {fr}", f"{nl_word} – {nl}" if nl else "", "dct:title"), f"    dct:type eag:{kind}"])
+        for key, fr_word, nl_word, kind in (("guichet", "Guichet", "Loket", "Counter"),
+                                            ("en-ligne", "En ligne", "Online", "Online"))]
     return block(f"authority:{slug}", "cv:PublicOrganisation", lines) + "\n" + "\n".join(channels)
 
 
@@ -1185,9 +1185,9 @@ def enrichment_files(root: Path = HERE) -> None:
     write(root / "enrichment" / "evidence-types.ttl", "Evidence types: what a piece of evidence or an output is.",
           [block(f"evidencetype:{slug}", "cv:EvidenceType", [names(fr, nl, "dct:title")])
            for slug, (fr, nl) in EVIDENCE_TYPES.items()])
-    parts = [block(f"capability:{slug}", "eag:Capability", [names(fr, "", "skos:prefLabel"),
-                                                            f"    skos:broader capability:{broader}" if broader else ""])
-             for slug, (fr, broader) in CAPABILITIES.items()]
+    parts = [block(f"capability:{slug}", "eag:Capability", [
+        names(fr, "", "skos:prefLabel"), f"    skos:broader capability:{broader}" if broader else ""])
+        for slug, (fr, broader) in CAPABILITIES.items()]
     parts += [block(f"application:{slug}", "eag:ApplicationComponent", [
         names(title, "", "dct:title"), f"    eag:ownedBy authority:{owner}",
         objects("eag:supportsCapability", [f"capability:{c}" for c in caps])])
