@@ -1059,10 +1059,16 @@ def names(fr: str, nl: str, predicate: str = "skos:prefLabel") -> str:
     return texts(predicate, {"fr": fr, "nl": nl})
 
 
+def enterprise_number(digits: str) -> str:
+    """A ten-digit enterprise number whose last two digits are its modulo-97 check (illustrative numbers)."""
+    base = int(digits[:8])
+    return f"{digits[:8]}{97 - base % 97:02d}"
+
+
 def authority_block(slug: str) -> str:
     if slug in MUNICIPALITIES:
         fr, nl, region, kbo = MUNICIPALITIES[slug]
-        lines = [names(fr, nl), f'    dct:identifier "{kbo}"', f"    dct:spatial {territory(slug)}"]
+        lines = [names(fr, nl), f'    dct:identifier "{enterprise_number(kbo)}"', f"    dct:spatial {territory(slug)}"]
     else:
         fr, nl, _, parent, spatial, _ = AUTHORITIES[slug]
         lines = [names(fr, nl), f"    dct:spatial {territory(spatial)}",
@@ -1140,7 +1146,7 @@ def catalogue_files(root: Path = HERE) -> None:
     write(root / "catalogue" / "territories.ttl", "Territories: NUTS regions and the municipalities within them "
           "(skos:broader).", parts)
     write(root / "catalogue" / "life-events.ttl", "Life events the catalogues group services by.",
-          [block(f"event:{slug}", "cv:LifeEvent", [names(fr, nl)]) for slug, (fr, nl) in EVENTS.items()])
+          [block(f"event:{slug}", "cv:LifeEvent", [names(fr, nl, "dct:title")]) for slug, (fr, nl) in EVENTS.items()])
     parts = [block(f"legal:{slug}", "eli:LegalResource", [names(fr, nl, "dct:title"),
                                                           objects("eli:changes", [f"legal:{c}" for c in
                                                                                   CHANGES.get(slug, [])])])
