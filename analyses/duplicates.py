@@ -5,7 +5,8 @@ decree share their legal basis). A pair is reported when the structural evidence
 requirements and their concepts, evidence, outputs, life events, service type, granting mode) and
 the text similarity of titles and descriptions, in every language both services have, together
 pass a threshold. Services offered for disjoint territories (``dct:spatial`` of the service, else of
-its authority) are never duplicates.
+its authority) are never duplicates; a territory within another (``skos:broader`` or ``dct:isPartOf``,
+transitively: a municipality within its region and country) is not a disjoint one.
 
 No pair loop over all services: candidates are *blocked*. Every service is a row of a sparse
 incidence matrix over discriminating keys (its regulations, requirements, required concepts,
@@ -43,6 +44,7 @@ CV = "http://data.europa.eu/m8g/"
 CPSV = "http://purl.org/vocab/cpsv#"
 EAG = "https://w3id.org/eagraph/ns#"
 ORG = "http://www.w3.org/ns/org#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
 
 DUPLICATE_SERVICE = "duplicate-service"
 
@@ -84,6 +86,8 @@ class _Services:
     #: feature family -> service index -> set of keys
     sets: dict[str, dict[int, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
     cases: dict[int, int] = field(default_factory=dict)
+    #: territory -> the territories it lies within (``skos:broader`` or ``dct:isPartOf``, transitively)
+    within: dict[str, set[str]] = field(default_factory=dict)
 
     def add(self, iri: str) -> int:
         found = self.index.get(iri)
@@ -139,6 +143,12 @@ def _read_services(query) -> _Services:
     for s, o in query(f"""SELECT DISTINCT ?s ?o WHERE {{ ?s a {service} ;
             (<{CV}hasCompetentAuthority>|<{EAG}executingAuthority>) ?a . ?a <{DCT}spatial> ?o }}"""):
         data.sets["authority-spatial"][data.add(node_key(s))].add(node_key(o))
+    # The territories each of those lies within (a municipality within its region, within the country).
+    for t, o in query(f"""SELECT DISTINCT ?t ?o WHERE {{
+            {{ ?s a {service} ; <{DCT}spatial> ?t }} UNION {{ ?s a {service} ;
+            (<{CV}hasCompetentAuthority>|<{EAG}executingAuthority>)/<{DCT}spatial> ?t }}
+            ?t (<{SKOS}broader>|<{DCT}isPartOf>)+ ?o }}"""):
+        data.within.setdefault(node_key(t), set()).add(node_key(o))
     return data
 
 
@@ -214,12 +224,19 @@ def _same_output(data: _Services, x: int, y: int) -> bool:
     return any(sets[f].get(x, set()) & sets[f].get(y, set()) for f in ("usable-as", "output-sources", "output-types"))
 
 
+def _overlap(data: _Services, tx: set[str], ty: set[str]) -> bool:
+    """Whether two sets of territories share ground: one territory in both, or one within the other
+    (a municipality's service and a federal one both serve the municipality; two municipalities
+    within one region do not serve the same ground)."""
+    return any(t == u or u in data.within.get(t, ()) or t in data.within.get(u, ()) for t in tx for u in ty)
+
+
 def _gate(data: _Services, x: int, y: int) -> bool:
     types = data.sets["type"]
     if types.get(x) and types.get(y) and not (types[x] & types[y]):
         return False
     tx, ty = _territories(data, x), _territories(data, y)
-    if tx and ty and not (tx & ty):
+    if tx and ty and not _overlap(data, tx, ty):
         return False  # the same service for different territories is not a duplicate
     events = data.sets["events"]
     if events.get(x) and events.get(y) and not (events[x] & events[y]):
@@ -239,13 +256,24 @@ def _j(count: tuple[int, int]) -> float:
     return count[0] / count[1] if count[1] else 0.0
 
 
+#: The feature families behind each structural weight.
+_WEIGHED = {"legal": ("legal",), "requirements": ("requirement-iris", "requirement-concepts"),
+            "evidence": ("evidence-iris", "evidence-concepts", "evidence-types"),
+            "outputs": ("usable-as", "output-sources", "output-types"), "events": ("events",), "mode": ("mode",)}
+
+
 def _structure(c: dict[str, tuple[int, int]]) -> float:
-    requirements = max(_j(c["requirement-iris"]), _j(c["requirement-concepts"]))
-    evidence = max(_j(c["evidence-iris"]), _j(c["evidence-concepts"]), _j(c["evidence-types"]))
-    outputs = max(_j(c["usable-as"]), _j(c["output-sources"]), 0.5 * _j(c["output-types"]))
-    return (WEIGHTS["legal"] * _j(c["legal"]) + WEIGHTS["requirements"] * requirements
-            + WEIGHTS["evidence"] * evidence + WEIGHTS["outputs"] * outputs
-            + WEIGHTS["events"] * _j(c["events"]) + WEIGHTS["mode"] * _j(c["mode"]))
+    """The weighted agreement of the families that at least one of the two services states. What
+    neither states is no evidence either way: an obligation has no granting mode, and a catalogue
+    that lists no evidence for either service says nothing about whether they differ."""
+    agreement = {"legal": _j(c["legal"]),
+                 "requirements": max(_j(c["requirement-iris"]), _j(c["requirement-concepts"])),
+                 "evidence": max(_j(c["evidence-iris"]), _j(c["evidence-concepts"]), _j(c["evidence-types"])),
+                 "outputs": max(_j(c["usable-as"]), _j(c["output-sources"]), 0.5 * _j(c["output-types"])),
+                 "events": _j(c["events"]), "mode": _j(c["mode"])}
+    stated = [name for name, families in _WEIGHED.items() if any(c[f][1] for f in families)]
+    total = sum(WEIGHTS[name] for name in stated)
+    return sum(WEIGHTS[name] * agreement[name] for name in stated) / total if total else 0.0
 
 
 #: The evidence of a pair, in words: (every one shared, some shared) per feature family and language.

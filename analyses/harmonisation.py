@@ -140,6 +140,10 @@ _PRENOMINAL = frozenset("""petit petite petits petites moyen moyenne moyens moye
 #: "Personne aux études", "Recht op leefloon").
 _GENERIC_HEADS = frozenset("""persoon personen personne personnes person persons recht rechten droit droits
     right rights""".split())
+#: Nouns that, after a generic head, only lead to what qualifies it ("Personne en situation de
+#: handicap" is a "Personne handicapée"): skipped with the generic head. Standing first, they are a
+#: notion of their own ("Situation familiale").
+_LIGHT_HEADS = frozenset("situation situations situatie".split())
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
 #: Label evidence of two terms with different heads ("Zelfstandige in hoofdberoep", "Landbouwer in
@@ -180,11 +184,13 @@ def read_term(label: str, language: str) -> Term:
         start = next((i for i, t in enumerate(content) if t not in _PRENOMINAL), 0)
         head = content[start]
         candidates = content[start + 1:] + content[:start] + qualifiers
+    skipped = _GENERIC_HEADS
     if head in _GENERIC_HEADS:
-        head = next((c for c in candidates if c not in _GENERIC_HEADS), head)
+        skipped = _GENERIC_HEADS | _LIGHT_HEADS
+        head = next((c for c in candidates if c not in skipped), head)
     modifiers = list(words)
     modifiers.remove(head)
-    return Term(words, head, tuple(m for m in modifiers if m not in _GENERIC_HEADS))
+    return Term(words, head, tuple(m for m in modifiers if m not in skipped))
 
 
 def _same_term(u: str, v: str) -> bool:

@@ -105,3 +105,50 @@ def test_registered():
 
     known = kinds()
     assert known["duplicate-service"].run is D.find_duplicate_services
+
+
+_NESTED_TERRITORIES = """\
+@prefix cpsv: <http://purl.org/vocab/cpsv#> . @prefix cv: <http://data.europa.eu/m8g/> .
+@prefix dct: <http://purl.org/dc/terms/> . @prefix eag: <https://w3id.org/eagraph/ns#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> . @prefix ex: <https://example.org/dup/> .
+ex:BE3 skos:broader ex:BE . ex:namur skos:broader ex:BE3 . ex:liege dct:isPartOf ex:BE3 .
+ex:requirement cv:hasConcept ex:recognition .
+ex:card-output eag:usableAs ex:parking-card .
+"""
+
+
+def _card(name: str, authority: str, territory: str, title: str) -> str:
+    return f"""ex:{name} a cpsv:PublicService ; dct:title "{title}"@fr ; cv:hasCompetentAuthority ex:{authority} ;
+    dct:spatial ex:{territory} ; cv:hasLegalResource ex:decree ; cv:holdsRequirement ex:requirement ;
+    cpsv:produces ex:{name}-output ; cv:isGroupedBy ex:disability ; dct:type eag:Entitlement ;
+    eag:grantingMode eag:OnRequest .
+ex:{name}-output eag:usableAs ex:parking-card .
+"""
+
+
+def test_a_territory_within_another_is_not_another_territory(tmp_path):
+    """A municipality's counter and the federal authority deliver the same card: the municipality lies
+    within Belgium (skos:broader, dct:isPartOf, transitively), so the two are duplicates; two
+    municipalities' counters each serve their own territory and are not."""
+    (tmp_path / "model.ttl").write_text(
+        _NESTED_TERRITORIES
+        + _card("federal-card", "federal", "BE", "Carte de stationnement pour personnes handicapées")
+        + _card("namur-card", "namur", "namur", "Obtenir la carte de stationnement PMR")
+        + _card("liege-card", "liege", "liege", "Carte de stationnement PMR au guichet"), encoding="utf-8")
+    pairs = {tuple(sorted((p.a, p.b))) for p in D.duplicate_pairs(load(tmp_path, cache=False))}
+    assert pairs == {(EX + "federal-card", EX + "namur-card"), (EX + "federal-card", EX + "liege-card")}
+
+
+def test_what_neither_service_states_is_no_evidence_against(tmp_path):
+    """Two catalogue entries of one registration (an obligation: no granting mode; no evidence listed)
+    share every family they state; what neither states does not count as a difference."""
+    (tmp_path / "model.ttl").write_text(_NESTED_TERRITORIES + "".join(f"""
+ex:{name} a cpsv:PublicService ; dct:title "{title}"@fr ; cv:hasCompetentAuthority ex:agency ;
+    cv:hasLegalResource ex:ordinance ; cv:holdsRequirement ex:requirement ; cv:isGroupedBy ex:job-loss ;
+    dct:type eag:Obligation ; cpsv:produces ex:{name}-output .
+ex:{name}-output dct:type ex:document .
+""" for name, title in (("registration", "Inscription comme chercheur d'emploi"),
+                        ("registration-online", "S'inscrire en ligne sur le portail"))), encoding="utf-8")
+    pairs = D.duplicate_pairs(load(tmp_path, cache=False))
+    assert [tuple(sorted((p.a, p.b))) for p in pairs] == [(EX + "registration", EX + "registration-online")]
+    assert pairs[0].structure > 0.9

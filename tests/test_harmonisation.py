@@ -74,6 +74,8 @@ def test_exactly_the_notions_of_the_model(found):
     ("Recht op leefloon", "nl", "leefloon", ()),
     ("Faibles revenus du ménage", "fr", "revenus", ("faibles", "menage")),
     ("Personne aux études", "fr", "etudes", ()),
+    ("Personne en situation de handicap", "fr", "handicap", ()),  # "en situation de" only leads to the notion
+    ("Situation familiale", "fr", "situation", ("familiale",)),  # ... but a situation is a notion of its own
     ("Primo-arrivant", "fr", "primo-arrivant", ()),
     ("Household income", "en", "income", ("household",)),
     ("Bestaansmiddelen (maatschappelijke integratie)", "nl", "bestaansmiddelen", ("maatschappelijke", "integratie")),
@@ -101,6 +103,7 @@ def test_any_label_reads_as_a_term_whose_head_is_one_of_its_words(label, languag
     ("Student", "Studerende", "nl", 1.0, 1.0),
     ("Eigen woning", "Eigen gezinswoning", "nl", 1.0, 1.0),
     ("Habitation modeste", "Habitation propre", "fr", 0.5, 0.5),  # one head, qualifiers disagree
+    ("Personne en situation de handicap", "Personne handicapée", "fr", 1.0, 1.0),
     ("Zelfstandige in hoofdberoep", "Landbouwer in hoofdberoep", "nl", 0.0, H.HEAD_MISMATCH),
     ("Eigendom", "Eigenaar", "nl", 0.0, 0.0),  # a shared beginning is not a stem
 ])
