@@ -161,3 +161,20 @@ def test_a_violation_of_a_model_in_earlier_names_is_known_as_the_models_own(tmp_
     assert "mapped 1 cv:CriterionRequirement → cv:Requirement" in result.stderr
     assert "4 violations of the CPSV-AP 3.2.0 and CCCEV 2.1.0 shapes, of which 4 are in the model itself" \
         in result.stderr, result.stderr
+
+
+def test_a_catalogue_through_import_then_export_keeps_what_the_vocabularies_define(run, tmp_path):
+    """Issue 15's bar: SEMIC's example through ``import cpsv-ap`` then ``export cpsv-ap`` keeps every
+    statement whose terms the two vocabularies define, and adds no violation the input lacks."""
+    assert run("import", "cpsv-ap", SEMIC_EXAMPLE, "--out", tmp_path / "model").exit_code == 0
+    assert run("export", "cpsv-ap", tmp_path / "model", "-o", tmp_path / "out.ttl").exit_code == 0
+    data, exported = rdflib.Graph().parse(SEMIC_EXAMPLE), rdflib.Graph().parse(tmp_path / "out.ttl")
+    terms = defined_terms()
+    wanted = {(s, p, o) for s, p, o in data
+              if (p in terms or p == RDF.type and o in terms) and not isinstance(s, BNode) and not isinstance(o, BNode)}
+    assert wanted and wanted - set(exported) == set()
+    for hours in (EX.openingHours1, EX.specialOpeningHours1):  # the blank-node structures too
+        assert isomorphic(reachable(data, hours), reachable(exported, hours))
+    write(tmp_path / "exported", "out.ttl", (tmp_path / "out.ttl").read_text(encoding="utf-8"))
+    original = model_folder(tmp_path / "input", SEMIC_EXAMPLE)[0]
+    assert profile_violations(tmp_path / "exported") <= profile_violations(original)
