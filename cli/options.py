@@ -84,4 +84,5 @@ def model_path_argument(command):
 
 
 def no_cache_option(command):
-    return click.option("--no-cache", is_flag=True, help="Parse every file again instead of using the parse cache.")(command)
+    return click.option("--no-cache", is_flag=True,
+                        help="Parse every file again instead of using the parse cache.")(command)
