@@ -87,41 +87,69 @@ class Planning:
             self.used_keys[(t.key, aud.key, terr)] = edition + 1
         return edition
 
-    def _plan(self) -> list:
-        rng, n = self.rng, self.n
-        free = {a.key: a.quota for a in self.authorities}
-        workers = [a for a in self.authorities if not a.integrator]
-        slots: list[Slot] = []
-        # What each authority may consult is fixed by now: work it out once.
-        n_avail = {a.key: len(self._avail(a.access)) for a in workers}
-        parent_only = {a.key: self._parent_only(a) for a in workers}
-        partners = {a.key: self._exec_partners(a, workers) for a in workers}
-        ma_sources = {a.key: self._ma_sources(a) for a in workers}
-        has_ent = {a.key: self._has_ent(a) for a in workers}
+    def _plan(self) -> list[Slot]:
+        """A slot per service, numbered: the planted cases and hard negatives first, then the background.
+        The steps run in this order because each draws from the one random generator."""
+        plan = Plan(self)
+        plan.certificate_producers()
+        plan.duplicate_services()
+        plan.same_service_other_territories()
+        plan.one_thing_two_audiences()
+        plan.automatic_granting()
+        plan.proactive_granting()
+        plan.missing_agreements()
+        plan.only_once_violations()
+        plan.certificate_loops()
+        plan.duplicate_data_collections()
+        plan.single_hard_negatives()
+        return plan.numbered()
 
-        def rate(r, lo=1):
-            return max(lo, round(n * r))
 
-        def eligible(pred, need=1):
-            return [a for a in workers if free[a.key] >= need and pred(a)]
+class Plan:
+    """The slots planned so far and what every step asks of an authority: how many services it has
+    left to deliver and what it may consult (worked out once: it is fixed by the time of planning)."""
 
-        def take(a, role, **params):
-            free[a.key] -= 1
-            s = Slot(a, role, params)
-            slots.append(s)
-            return s
+    def __init__(self, world):
+        self.world = world
+        self.rng, self.n = world.rng, world.n
+        self.free = {a.key: a.quota for a in world.authorities}
+        self.workers = [a for a in world.authorities if not a.integrator]
+        self.slots: list[Slot] = []
+        workers = self.workers
+        self.n_avail = {a.key: len(world._avail(a.access)) for a in workers}
+        self.parent_only = {a.key: world._parent_only(a) for a in workers}
+        self.partners = {a.key: world._exec_partners(a, workers) for a in workers}
+        self.ma_sources = {a.key: world._ma_sources(a) for a in workers}
+        self.has_ent = {a.key: world._has_ent(a) for a in workers}
 
-        # Producers of certificates others may ask for (background services, several authorities).
+    def rate(self, r, lo=1):
+        return max(lo, round(self.n * r))
+
+    def eligible(self, pred, need=1):
+        return [a for a in self.workers if self.free[a.key] >= need and pred(a)]
+
+    def take(self, a, role, **params):
+        self.free[a.key] -= 1
+        s = Slot(a, role, params)
+        self.slots.append(s)
+        return s
+
+    def certificate_producers(self):
+        """Producers of certificates others may ask for (background services, several authorities)."""
+        rng, eligible = self.rng, self.eligible
         groups_done: set[int] = set()
-        for _ in range(max(3, rate(0.02) // 2 + 2)):
+        for _ in range(max(3, self.rate(0.02) // 2 + 2)):
             el = eligible(lambda a: id(a.group) not in groups_done) or eligible(lambda a: True)
             if not el:
                 break
             a = rng.choice(el)
-            take(a, "producer")
+            self.take(a, "producer")
             groups_done.add(id(a.group))
-        # Duplicate services: clusters of one thing for one audience (national, or one region).
-        for i in range(rate(0.012)):
+
+    def duplicate_services(self):
+        """Duplicate services: clusters of one thing for one audience (national, or one region)."""
+        rng, eligible = self.rng, self.eligible
+        for i in range(self.rate(0.012)):
             members = []
             if rng.random() < 0.2:
                 regional = eligible(lambda a: a.scope == "regional")
@@ -141,12 +169,15 @@ class Planning:
                     members = rng.sample(el, k) if len(el) >= k else []
             if not members:
                 continue
-            thing, aud, ed = self._pick_key(members[0])
+            thing, aud, ed = self.world._pick_key(members[0])
             for j, m in enumerate(members):
                 tv, av = ((0, 0), (1, 1), (0, 1))[j]
-                take(m, "dup", cluster=i, tv=tv, av=av).key = (thing, aud, ed)
-        # Hard negatives: the same service for different territories.
-        for i in range(rate(0.002)):
+                self.take(m, "dup", cluster=i, tv=tv, av=av).key = (thing, aud, ed)
+
+    def same_service_other_territories(self):
+        """Hard negatives: the same service for different territories."""
+        rng, eligible = self.rng, self.eligible
+        for i in range(self.rate(0.002)):
             locals_ = eligible(lambda a: a.scope == "local")
             members = []
             if len(locals_) >= 2 and rng.random() < 0.7:
@@ -159,30 +190,38 @@ class Planning:
                     members = [rng.choice(v) for v in rng.sample(list(by_region.values()), min(3, len(by_region)))]
             if len(members) < 2:
                 continue
-            key = self._pick_key(members[0], None, [m.territory.qname for m in members])
+            key = self.world._pick_key(members[0], None, [m.territory.qname for m in members])
             for m in members:
-                take(m, "hn-territory", cluster=i).key = key
-        # Hard negatives: one thing for two audiences (look alike, differ structurally).
-        for i in range(rate(0.002)):
-            el = eligible(lambda a: True, need=2)
+                self.take(m, "hn-territory", cluster=i).key = key
+
+    def one_thing_two_audiences(self):
+        """Hard negatives: one thing for two audiences (look alike, differ structurally)."""
+        rng = self.rng
+        for i in range(self.rate(0.002)):
+            el = self.eligible(lambda a: True, need=2)
             if not el:
                 break
             a = rng.choice(el)
-            thing, aud1, ed = self._pick_key(a)
+            thing, aud1, ed = self.world._pick_key(a)
             terr = a.territory.qname if a.territory else None
             aud2 = rng.choice([x for x in AUDS_BY_KIND[thing.kind] if x is not aud1])
-            ed2 = self._take_key(thing, aud2, [terr])
-            take(a, "hn-lookalike", pair=i).key = (thing, aud1, ed)
-            take(a, "hn-lookalike", pair=i).key = (thing, aud2, ed2)
-        # Automatic-granting candidates, in variants that exercise the access rules.
+            ed2 = self.world._take_key(thing, aud2, [terr])
+            self.take(a, "hn-lookalike", pair=i).key = (thing, aud1, ed)
+            self.take(a, "hn-lookalike", pair=i).key = (thing, aud2, ed2)
+
+    def automatic_granting(self):
+        """Automatic-granting candidates, in variants that exercise the access rules."""
+        rng, eligible = self.rng, self.eligible
+        has_ent, n_avail, parent_only, partners = self.has_ent, self.n_avail, self.parent_only, self.partners
         variants = {
             "plain": lambda a: has_ent[a.key] and n_avail[a.key] >= 2,
-            "via-parent": lambda a: has_ent[a.key] and bool(parent_only[a.key]),  # a sub-organisation, its parent's access
+            # a sub-organisation, its parent's access
+            "via-parent": lambda a: has_ent[a.key] and bool(parent_only[a.key]),
             "via-executing": lambda a: has_ent[a.key] and bool(partners[a.key]),  # the executing authority's access
             "nested": lambda a: has_ent[a.key] and n_avail[a.key] >= 2,  # a concept in a nested requirement
             "concept-flag": lambda a: has_ent[a.key] and "inkomenshistoriek" in a.access,  # flag on the concept wins
         }
-        for i in range(rate(0.025, 2)):
+        for i in range(self.rate(0.025, 2)):
             v = list(variants)[i % len(variants)]
             el = eligible(variants[v])
             if not el:
@@ -190,34 +229,53 @@ class Planning:
             if not el:
                 continue
             a = rng.choice(el)
-            s = take(a, "agc", variant=v)
+            s = self.take(a, "agc", variant=v)
             if v == "via-executing":
                 s.executing = rng.choice(partners[a.key])
-        for _ in range(rate(0.02)):
-            el = eligible(lambda a: has_ent[a.key] and n_avail[a.key] >= 3)
+
+    def proactive_granting(self):
+        for _ in range(self.rate(0.02)):
+            el = self.eligible(lambda a: self.has_ent[a.key] and self.n_avail[a.key] >= 3)
             if el:
-                take(rng.choice(el), "pgc")
-        for i in range(rate(0.02)):
-            el = eligible(lambda a: bool(ma_sources[a.key]))
+                self.take(self.rng.choice(el), "pgc")
+
+    def missing_agreements(self):
+        """A source consulted without an agreement: asked for as evidence, or fetched, by turns."""
+        rng = self.rng
+        for i in range(self.rate(0.02)):
+            el = self.eligible(lambda a: bool(self.ma_sources[a.key]))
             if el:
                 a = rng.choice(el)
-                take(a, "ma", variant=("req", "fetch")[i % 2], source=rng.choice(ma_sources[a.key]))
-        for _ in range(rate(0.03, 2)):
-            el = eligible(lambda a: n_avail[a.key] >= 1)
+                self.take(a, "ma", variant=("req", "fetch")[i % 2], source=rng.choice(self.ma_sources[a.key]))
+
+    def only_once_violations(self):
+        for _ in range(self.rate(0.03, 2)):
+            el = self.eligible(lambda a: self.n_avail[a.key] >= 1)
             if el:
-                take(rng.choice(el), "oo")
-        for _ in range(rate(0.02)):
-            el = eligible(lambda a: True)
+                self.take(self.rng.choice(el), "oo")
+
+    def certificate_loops(self):
+        for _ in range(self.rate(0.02)):
+            el = self.eligible(lambda a: True)
             if el:
-                take(rng.choice(el), "cl")
-        for i in range(rate(0.004)):
-            el = eligible(lambda a: True)
+                self.take(self.rng.choice(el), "cl")
+
+    def duplicate_data_collections(self):
+        """Two to four services of any authorities that ask the applicant for one fact."""
+        rng = self.rng
+        for i in range(self.rate(0.004)):
+            el = self.eligible(lambda a: True)
             k = rng.randint(2, 4)
             if len(el) < 2:
                 break
             for a in rng.sample(el, min(k, len(el))):
-                take(a, "ddc", concept=i)
-        producer_groups = {id(s.auth.group) for s in slots if s.role == "producer"}
+                self.take(a, "ddc", concept=i)
+
+    def single_hard_negatives(self):
+        """Hard negatives of one service each: they look like a finding of the kind HN_WHY names."""
+        rng = self.rng
+        has_ent, n_avail, parent_only, partners = self.has_ent, self.n_avail, self.parent_only, self.partners
+        producer_groups = {id(s.auth.group) for s in self.slots if s.role == "producer"}
         singles = {
             "hn-automatic": lambda a: has_ent[a.key] and n_avail[a.key] >= 2,
             "hn-proactive": lambda a: has_ent[a.key] and n_avail[a.key] >= 2,
@@ -231,23 +289,26 @@ class Planning:
             "hn-ma-exec": lambda a: bool(partners[a.key]),
             "hn-ddc-single": lambda a: True,
         }
-        for _ in range(rate(0.002)):
+        for _ in range(self.rate(0.002)):
             for role, pred in singles.items():
-                el = eligible(pred)
+                el = self.eligible(pred)
                 if not el:
                     continue
                 a = rng.choice(el)
-                s = take(a, role)
+                s = self.take(a, role)
                 if role == "hn-ma-exec":
                     s.executing = rng.choice(partners[a.key])
-        # Everything else is background; number the services authority by authority, shuffled.
-        by_auth = {a.key: [] for a in self.authorities}
-        for s in slots:
+
+    def numbered(self) -> list[Slot]:
+        """Everything else is background; number the services authority by authority, shuffled."""
+        world = self.world
+        by_auth = {a.key: [] for a in world.authorities}
+        for s in self.slots:
             by_auth[s.auth.key].append(s)
         ordered = []
-        for a in self.authorities:
-            mine = by_auth[a.key] + [Slot(a, "bg") for _ in range(free[a.key])]
-            rng.shuffle(mine)
+        for a in world.authorities:
+            mine = by_auth[a.key] + [Slot(a, "bg") for _ in range(self.free[a.key])]
+            self.rng.shuffle(mine)
             ordered.extend(mine)
         for i, s in enumerate(ordered, 1):
             s.num = i
