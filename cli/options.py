@@ -40,7 +40,7 @@ def load_workspace(path: Path, *, cache: bool = True) -> Workspace:
     console = Console.current()
     server = click.get_current_context().meta.get("eagraph.server", {})
     if server.get("endpoint"):
-        from eagraph.remote.reading import load_remote
+        from eagraph.remote.read_back import load_remote
 
         workspace = load_remote(endpoint_from(server))
         console.detail(f"read {plural(workspace.triple_count, 'statement')} in {plural(len(workspace.files), 'graph')} "

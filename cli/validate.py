@@ -11,7 +11,7 @@ from eagraph.findings import Severity
 from eagraph.reporters import FORMATS, READING_RULES, ReportContext, problem_findings, relocate, render
 from eagraph.reporters.text import render_text
 from eagraph.validators.changes import load_changed
-from eagraph.validators.rules import contract_rules
+from eagraph.validators.rule_codes import contract_rules
 from eagraph.validators.validate import ValidationOptions, validate, write_baseline
 from eagraph.workspace import ModelSyntaxError
 from eagraph.workspace.files import write_atomic
