@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from analyze_quality import PAIRED, items, prf  # noqa: E402
+from analyze_quality import items, prf  # noqa: E402
 
 from eagraph.analyses.registry import analyze, kinds  # noqa: E402
 from eagraph.workspace import load  # noqa: E402

@@ -4,7 +4,7 @@
     python bench/run.py --services 1000 10000 50000 --pyshacl-timeout 900
     python bench/run.py --services 30 --repeat 1         # what CI runs, so that it cannot rot
 
-For each size, on the synthetic model of that many services (``bench/synthetic.py``), each task runs
+For each size, on the synthetic model of that many services (``bench/synthetic/``), each task runs
 in a fresh process (so its peak memory is its own), ``--repeat`` times (the median is reported):
 
 | task | what | baseline |

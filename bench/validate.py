@@ -91,7 +91,7 @@ from pathlib import Path
 from eagraph.workspace import load
 from eagraph.workspace.cache import ParseCache
 from eagraph.validators.validate import ValidationOptions, compile_shapes, validate
-from eagraph.validators.shapes import CONTRACT_SHAPES, expand_languages, read_shapes
+from eagraph.validators.shape_reader import CONTRACT_SHAPES, expand_languages, read_shapes
 extra = (Path(sys.argv[4]),) if sys.argv[4] else ()  # --deactivate: sh:deactivated for some shapes
 start = time.perf_counter()
 ws = load(sys.argv[1], cache=ParseCache(Path(sys.argv[2])))
@@ -193,7 +193,7 @@ def prepare_inputs(model: Path, work: Path, deactivate: list[str]) -> tuple[Path
     from rdflib.namespace import SH
 
     from eagraph.ontology import ONTOLOGY_PATH
-    from eagraph.validators.shapes import CONTRACT_SHAPES, EAG_NS, expand_languages, read_shapes
+    from eagraph.validators.shape_reader import CONTRACT_SHAPES, EAG_NS, expand_languages, read_shapes
     from eagraph.workspace.config import load_config
 
     languages = load_config(model).languages

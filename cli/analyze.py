@@ -20,13 +20,13 @@ from eagraph.validators.validate import validate
 from eagraph.workspace.files import write_atomic
 
 from .console import Console, plural
-from .main import cli, endpoint_options, load_workspace, model_path_argument, no_cache_option, verbosity_options
+from .options import endpoint_options, load_workspace, model_path_argument, no_cache_option, verbosity_options
 from .validate import as_seen_from_here
 
 TOP = 10
 
 
-@cli.command(name="analyze")
+@click.command(name="analyze")
 @model_path_argument
 @click.option("--kind", "kind_names", multiple=True, metavar="KIND",
               help="Run only this finding kind (repeatable); `eagraph analyze --list-kinds` names them.")
@@ -138,7 +138,7 @@ def _more(count: int, words: dict[str, str]) -> str:
 IMPACT_FORMATS = ("text", "json", "dot", "svg")
 
 
-@cli.command(name="impact")
+@click.command(name="impact")
 @click.argument("args", nargs=-1, required=True, metavar="[PATH] IRI")
 @click.option("--format", "fmt", type=click.Choice(IMPACT_FORMATS), default="text", show_default=True,
               help="text by kind; json for tools; dot for Graphviz; svg rendered with Graphviz's dot program.")

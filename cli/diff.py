@@ -11,10 +11,10 @@ from eagraph.gittools.diff_report import FORMATS, render_diff
 from eagraph.workspace.files import write_atomic
 
 from .console import Console
-from .main import cli, verbosity_options
+from .options import verbosity_options
 
 
-@cli.command(name="diff")
+@click.command(name="diff")
 @click.argument("versions", nargs=-1, metavar="[REV1] [REV2]")
 @click.option("--model", "model", type=click.Path(path_type=Path), default=".", show_default=True,
               help="The model folder, or one file of it (inside a git repository when comparing revisions).")

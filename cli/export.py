@@ -9,10 +9,10 @@ import click
 from eagraph.workspace.files import write_atomic
 
 from .console import Console, ExitCode, plural
-from .main import cli, load_workspace, model_path_argument, verbosity_options
+from .options import load_workspace, model_path_argument, verbosity_options
 
 
-@cli.group(name="export")
+@click.group(name="export")
 def export_group() -> None:
     """Write the model (or its public-service part) for other tools: archimate, cpsv-ap, jsonld."""
 

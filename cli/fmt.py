@@ -9,10 +9,10 @@ import click
 from eagraph.gittools.fmt import format_files, turtle_files
 
 from .console import Console, ExitCode, plural
-from .main import cli, model_path_argument, verbosity_options
+from .options import model_path_argument, verbosity_options
 
 
-@cli.command(name="fmt")
+@click.command(name="fmt")
 @model_path_argument
 @click.option("--check", is_flag=True,
               help="Change nothing: list the files that would change and exit 1 if there are any (for CI and pre-commit).")

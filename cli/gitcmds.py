@@ -10,10 +10,10 @@ from eagraph.gittools.merge import merge_files
 from eagraph.gittools.repository import init_repository
 
 from .console import Console, ExitCode, plural
-from .main import cli, verbosity_options
+from .options import verbosity_options
 
 
-@cli.command(name="merge-driver")
+@click.command(name="merge-driver")
 @click.argument("base", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.argument("ours", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.argument("theirs", type=click.Path(path_type=Path, exists=True, dir_okay=False))
@@ -41,7 +41,7 @@ def merge_driver_command(base: Path, ours: Path, theirs: Path, path: str) -> Non
     console.detail(f"{path or ours}: merged on statements")
 
 
-@cli.command(name="init")
+@click.command(name="init")
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=".", required=False)
 @verbosity_options
 def init_command(folder: Path) -> None:
@@ -76,7 +76,7 @@ def init_command(folder: Path) -> None:
     console.info(f"next: `eagraph validate {folder}` and `eagraph site build {folder}`")
 
 
-@cli.command(name="trend")
+@click.command(name="trend")
 @click.argument("path", type=click.Path(path_type=Path), default=".", required=False)
 @click.option("--since", required=True, metavar="REV", help="The first commit to count from (a git revision).")
 @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)

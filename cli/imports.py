@@ -9,8 +9,8 @@ import click
 
 from eagraph.workspace import EagraphError
 
-from .console import Console, plural
-from .main import cli, endpoint_from, endpoint_options, verbosity_options
+from .console import Console, ExitCode, plural
+from .options import endpoint_from, endpoint_options, verbosity_options
 
 
 def force_option(command):
@@ -18,7 +18,7 @@ def force_option(command):
                                                         "write (by default the import stops and names it).")(command)
 
 
-@cli.group(name="import")
+@click.group(name="import")
 def import_group() -> None:
     """Turn other formats into model files: archimate, csv, cpsv-ap."""
 
@@ -77,12 +77,12 @@ def import_csv_command(file: Path, mapping: Path, out: Path, model: Path | None,
         console.error(error)
     if result.errors and not keep_going:
         console.info(f"{plural(len(result.errors), 'error')} in {file}: nothing written (--keep-going writes the good rows)")
-        click.get_current_context().exit(2)
+        click.get_current_context().exit(ExitCode.ERROR)
     target = out / f"{file.stem}.ttl"
     write_import(target, result.graph.serialize(format="turtle"), file, force=force)
     console.info(f"wrote {plural(len(result.graph), 'statement')} from {plural(result.rows, 'row')} to {target}")
     if result.errors:
-        click.get_current_context().exit(1)
+        click.get_current_context().exit(ExitCode.FINDINGS)
 
 
 @import_group.command(name="cpsv-ap")

@@ -11,10 +11,10 @@ from eagraph.ontology import compact
 from eagraph.workspace.summary import AUTHORITY_LINKS, ModelSummary, summarise
 
 from .console import Console, plural
-from .main import cli, load_workspace, model_path_argument, no_cache_option, verbosity_options
+from .options import load_workspace, model_path_argument, no_cache_option, verbosity_options
 
 
-@cli.command()
+@click.command()
 @model_path_argument
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text for people, json for tools.")

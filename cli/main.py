@@ -8,14 +8,15 @@ exit code 2 and no traceback; anything else is a bug and keeps its traceback.
 from __future__ import annotations
 
 import warnings
-from pathlib import Path
 
 import click
 
 from eagraph import __version__
-from eagraph.workspace import EagraphError, Workspace, load
+from eagraph.workspace import EagraphError
 
-from .console import Console, ExitCode, plural
+from . import analyze, diff, export, fmt, gitcmds, imports, info, publish, query, site, validate
+from .console import Console, ExitCode
+from .options import verbosity_options
 
 
 class EagraphGroup(click.Group):
@@ -33,24 +34,6 @@ class EagraphGroup(click.Group):
         except EagraphError as exc:
             Console.current().error(exc.render())
             ctx.exit(ExitCode.ERROR)
-
-
-def verbosity_options(command):
-    """``--quiet`` and ``--verbose``, accepted by every command as well as by ``eagraph`` itself."""
-
-    def set_quiet(ctx, _param, value):
-        if value:
-            Console.current().verbosity = -1
-
-    def set_verbose(ctx, _param, value):
-        if value:
-            Console.current().verbosity = 1
-
-    command = click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=set_quiet,
-                           help="Print results only: no progress, no commentary.")(command)
-    command = click.option("-v", "--verbose", is_flag=True, expose_value=False, callback=set_verbose,
-                           help="Say more about what is being done.")(command)
-    return command
 
 
 @click.group(cls=EagraphGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -77,64 +60,17 @@ def cli(ctx: click.Context, color: bool | None) -> None:
         ctx.color = False
 
 
-def load_workspace(path: Path, *, cache: bool = True) -> Workspace:
-    """Load a model with a progress bar on a terminal; every command loads through here. With
-    ``--endpoint``, the model published on that SPARQL server is read instead of PATH."""
-    console = Console.current()
-    server = click.get_current_context().meta.get("eagraph.server", {})
-    if server.get("endpoint"):
-        from eagraph.remote.reading import load_remote
-
-        workspace = load_remote(endpoint_from(server))
-        console.detail(f"read {plural(workspace.triple_count, 'statement')} in {plural(len(workspace.files), 'graph')} "
-                       f"from {server['endpoint']}")
-        return workspace
-    workspace = load(path, cache=cache, progress=console.progress("loading"))
-    console.detail(f"loaded {plural(workspace.triple_count, 'statement')} from "
-                   f"{plural(len(workspace.files), 'file')} in {workspace.root}")
-    return workspace
+def add_commands(group: click.Group) -> None:
+    """Every command of ``eagraph``, added here and only here: the command modules import their
+    options from ``options.py`` and never this module, so ``cli/`` has no import loop."""
+    for command in (info.info, query.query, validate.validate_command, validate.rule_command,
+                    analyze.analyze_command, analyze.impact_command, fmt.fmt_command, diff.diff_command,
+                    gitcmds.merge_driver_command, gitcmds.init_command, gitcmds.trend_command,
+                    site.site_group, export.export_group, imports.import_group, publish.publish_command):
+        group.add_command(command)
 
 
-def endpoint_from(server: dict):
-    from eagraph.remote.client import Endpoint
-
-    timeout = server.get("timeout")
-    return Endpoint(server["endpoint"], server.get("server") or "oxigraph", 30.0 if timeout is None else float(timeout))
-
-
-def endpoint_options(command):
-    """``--endpoint``, ``--server`` and ``--timeout``: read the model from a SPARQL server (see
-    ``eagraph publish``); credentials come from EAGRAPH_SERVER_TOKEN, EAGRAPH_SERVER_USER and
-    EAGRAPH_SERVER_PASSWORD, or a netrc file, never from the command line."""
-
-    def keep(name):
-        def store(ctx, _param, value):
-            if value is not None:
-                ctx.meta.setdefault("eagraph.server", {})[name] = value
-        return store
-
-    command = click.option("--timeout", type=float, expose_value=False, callback=keep("timeout"), metavar="SECONDS",
-                           help="Seconds each request to the server may take in all (default 30; 3 attempts).")(command)
-    command = click.option("--server", type=click.Choice(["oxigraph", "fuseki", "graphdb", "virtuoso"]),
-                           expose_value=False, callback=keep("server"),
-                           help="The kind of server, for the URLs of its services (default oxigraph).")(command)
-    return click.option("--endpoint", metavar="URL", expose_value=False, callback=keep("endpoint"),
-                        help="Read the model published on this SPARQL server instead of PATH.")(command)
-
-
-def model_path_argument(command):
-    return click.argument("path", type=click.Path(path_type=Path), default=".", required=False)(command)
-
-
-def no_cache_option(command):
-    return click.option("--no-cache", is_flag=True, help="Parse every file again instead of using the parse cache.")(command)
-
-
-def register_commands() -> None:
-    from . import analyze, diff, export, fmt, gitcmds, imports, info, publish, query, site, validate  # noqa: F401  (each module adds its command to `cli`)
-
-
-register_commands()
+add_commands(cli)
 
 
 def main() -> None:

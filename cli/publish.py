@@ -7,10 +7,10 @@ from pathlib import Path
 import click
 
 from .console import Console, plural
-from .main import cli, endpoint_from, load_workspace, model_path_argument, verbosity_options
+from .options import endpoint_from, load_workspace, model_path_argument, verbosity_options
 
 
-@cli.command(name="publish")
+@click.command(name="publish")
 @model_path_argument
 @click.option("--endpoint", required=True, metavar="URL", help="The server's base URL (its dataset or repository).")
 @click.option("--server", type=click.Choice(["oxigraph", "fuseki", "graphdb", "virtuoso"]), default="oxigraph",

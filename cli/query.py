@@ -13,10 +13,10 @@ from eagraph.reporters.spreadsheet import csv_text
 from eagraph.workspace.querying import QueryResult, run_query
 
 from .console import Console
-from .main import cli, endpoint_options, load_workspace, no_cache_option, verbosity_options
+from .options import endpoint_options, load_workspace, no_cache_option, verbosity_options
 
 
-@cli.command()
+@click.command()
 @click.argument("args", nargs=-1, required=True, metavar="[PATH] QUERY|FILE.rq")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "turtle"]), default="table",
               show_default=True,

@@ -88,7 +88,7 @@ def rule_page_markdown(rule) -> str:
 
 
 def rules_index_markdown() -> str:
-    from eagraph.validators.rules import contract_rules
+    from eagraph.validators.rule_codes import contract_rules
 
     rows = "\n".join(f"| [{r.code}]({r.code}.md) | {r.name} | {r.severity.label} | {r.description} |"
                      for r in contract_rules().values())

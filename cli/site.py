@@ -11,12 +11,12 @@ from eagraph.generators.site import SiteOptions, build_site
 from eagraph.workspace.cache import usable_cache_dir
 
 from .console import Console, plural
-from .main import cli, load_workspace, model_path_argument, no_cache_option, verbosity_options
+from .options import load_workspace, model_path_argument, no_cache_option, verbosity_options
 
 LANGUAGE_HELP = "A language of the site (repeatable): nl, fr, en, de. Default: nl and fr, and en or de where the model has them."
 
 
-@cli.group(name="site")
+@click.group(name="site")
 def site_group() -> None:
     """The architecture website of a model: dashboards, pages, diagrams, the life-event view."""
 

@@ -11,20 +11,20 @@ from eagraph.findings import Severity
 from eagraph.reporters import FORMATS, READING_RULES, ReportContext, problem_findings, relocate, render
 from eagraph.reporters.text import render_text
 from eagraph.validators.changes import load_changed
-from eagraph.validators.rules import contract_rules
+from eagraph.validators.rule_codes import contract_rules
 from eagraph.validators.validate import ValidationOptions, validate, write_baseline
 from eagraph.workspace import ModelSyntaxError
 from eagraph.workspace.files import write_atomic
 from eagraph.workspace.workspace import find_root
 
 from .console import Console, ExitCode, plural
-from .main import cli, endpoint_options, load_workspace, model_path_argument, no_cache_option, verbosity_options
+from .options import endpoint_options, load_workspace, model_path_argument, no_cache_option, verbosity_options
 
 SEVERITY_STYLES = {Severity.ERROR: {"fg": "red", "bold": True}, Severity.WARNING: {"fg": "yellow", "bold": True},
                    Severity.INFO: {"fg": "cyan"}}
 
 
-@cli.command(name="validate")
+@click.command(name="validate")
 @model_path_argument
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text like a compiler; json for tools; junit for CI test tabs; sarif for code scanning; "
@@ -133,7 +133,7 @@ def as_seen_from_here(findings, model_root: Path):
     return relocate(findings, "" if prefix == "." else prefix), Path.cwd()
 
 
-@cli.command(name="rule")
+@click.command(name="rule")
 @click.argument("code", required=False)
 @verbosity_options
 def rule_command(code: str | None) -> None:

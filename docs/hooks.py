@@ -3,7 +3,7 @@
 from mkdocs.structure.files import File
 
 from eagraph.cli.reference import cli_markdown, config_markdown, rule_page_markdown, rules_index_markdown
-from eagraph.validators.rules import contract_rules
+from eagraph.validators.rule_codes import contract_rules
 
 MARKERS = {
     "<!-- eagraph:cli-reference -->": cli_markdown,

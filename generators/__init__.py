@@ -1,4 +1,5 @@
-"""Generators: a model in, files out (the site; the exporters later).
+"""Generators: a model in, files out: the architecture site (``site/``) and the exports
+(``archimate``, ``cpsv_ap``, ``jsonld``).
 
 Every generator has the one interface of :class:`Generator`: it takes a loaded
 :class:`~eagraph.workspace.Workspace` and an output path, and writes files there atomically

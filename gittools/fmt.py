@@ -22,7 +22,7 @@ from eagraph.workspace.turtle import offset_to_position, parse_turtle
 from eagraph.workspace.workspace import find_root
 
 from .canonical import Writer
-from .reading import FormatError, read_turtle
+from .commented_turtle import FormatError, read_turtle
 
 # Two bases no model uses: a file that parses differently against them holds relative IRIs.
 _PROBE_BASES = ("urn:eagraph:fmt:probe-a:", "http://eagraph.invalid/probe-b/")

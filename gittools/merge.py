@@ -23,7 +23,7 @@ from eagraph.workspace.blanks import blank_names
 from eagraph.workspace.files import write_atomic
 
 from .canonical import Writer
-from .reading import ReadFile, read_turtle
+from .commented_turtle import ReadFile, read_turtle
 
 Statement = tuple[str, str, str]
 

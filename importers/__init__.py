@@ -1,1 +1,1 @@
-"""Importers: model files from what architects already have (ArchiMate exchange files; spreadsheets to follow)."""
+"""Importers: model files from what architects already have (ArchiMate exchange files, spreadsheet inventories)."""

@@ -69,10 +69,13 @@ def example_model_history(root: Path) -> Path:
 
 
 def bench_synthetic():
-    """The synthetic model generator of bench/ (not an installed module), loaded once by path."""
+    """The synthetic model generator, the package bench/synthetic/ (not installed), loaded once by path:
+    the one way tests load it, without putting bench/ on sys.path."""
     name = "eagraph_bench_synthetic"
     if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, REPO / "bench" / "synthetic.py")
+        package = REPO / "bench" / "synthetic"
+        spec = importlib.util.spec_from_file_location(name, package / "__init__.py",
+                                                      submodule_search_locations=[str(package)])
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module
         spec.loader.exec_module(module)

@@ -4,9 +4,7 @@ models (tests/data/analyses/), on the example model (its planted cases) and on a
 
 from __future__ import annotations
 
-import importlib
 import json
-import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -17,10 +15,10 @@ from eagraph.analyses.model import AnalysisModel
 from eagraph.analyses.registry import Kind, analyze, kinds, rank, select
 from eagraph.findings import Severity
 from eagraph.workspace import load
+from helpers import bench_synthetic
 
 DATA = Path(__file__).parent / "data" / "analyses"
 MODELS = Path(__file__).resolve().parents[1] / "models"
-BENCH = Path(__file__).resolve().parents[1] / "bench"
 T = "https://example.org/t/"
 BE = "https://w3id.org/eagraph/be/"
 MINE = [kind.name for kind in rules.KINDS]
@@ -232,12 +230,7 @@ def test_example_model_planted_cases(example):
 # -- a synthetic model: exactly its labels ------------------------------------------------------
 @pytest.mark.slow
 def test_synthetic_model_equals_labels(tmp_path):
-    sys.path.insert(0, str(BENCH))
-    try:
-        synthetic = importlib.import_module("synthetic")
-    finally:
-        sys.path.remove(str(BENCH))
-    synthetic.generate(tmp_path, 600, seed=3)
+    bench_synthetic().generate(tmp_path, 600, seed=3)
     labels = json.loads((tmp_path / "labels.json").read_text(encoding="utf-8"))
     want = {(f["kind"], f["subject"]): set(f["related"]) for f in labels["findings"] if f["kind"] in MINE}
     workspace = load(tmp_path)

@@ -47,7 +47,7 @@ def test_every_page_of_the_nav_is_built(site):
 
 
 def test_a_page_for_every_rule_with_its_examples(site):
-    from eagraph.validators.rules import contract_rules
+    from eagraph.validators.rule_codes import contract_rules
 
     index = (site / "rules" / "index.html").read_text(encoding="utf-8")
     for rule in contract_rules().values():

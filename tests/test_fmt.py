@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from eagraph.gittools.fmt import format_turtle, same_graph
-from eagraph.gittools.reading import FormatError
+from eagraph.gittools.commented_turtle import FormatError
 from helpers import MODELS, reference_turtle, write
 
 BASE = "urn:eagraph:fmt:probe-a:"

@@ -65,6 +65,22 @@ def test_wheel_has_one_namespace_and_ships_the_ontology(wheel):
     assert "eagraph/workspace/turtle.py" in names and "eagraph/cli/main.py" in names
 
 
+def test_installed_wheel_is_the_eagraph_found_in_a_clone(wheel, tmp_path):
+    """Someone who installed eagraph and runs Python in a clone of this repository gets the installed
+    package: no folder at the clone's root is named like it (the current folder comes first on
+    sys.path, and an ``eagraph/`` there hid ``eagraph.workspace``)."""
+    target = tmp_path / "site"
+    installed = subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target),
+                                str(wheel)], capture_output=True, text=True, timeout=120)
+    assert installed.returncode == 0, installed.stderr
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    code = "import eagraph.workspace, eagraph.findings, eagraph.cli.main; print(eagraph.__file__)"
+    imported = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True,
+                              timeout=60)
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout.startswith(str(target)), imported.stdout
+
+
 def test_installed_wheel_runs_outside_the_repository(wheel, tmp_path):
     target = tmp_path / "site"
     installed = subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target),

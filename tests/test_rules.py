@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from eagraph.validators.rules import contract_rules
+from eagraph.validators.rule_codes import contract_rules
 from eagraph.validators.validate import validate
 from eagraph.workspace import load
 from helpers import write

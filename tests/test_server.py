@@ -20,7 +20,7 @@ from servers import free_port
 
 def statement_count(endpoint: Endpoint) -> int:
     """Statements of the published model, as readers see it (the graphs its manifest lists)."""
-    from eagraph.remote.reading import load_remote
+    from eagraph.remote.read_back import load_remote
 
     return load_remote(endpoint).triple_count
 
@@ -88,7 +88,7 @@ def test_a_server_stopped_in_the_middle_of_a_publish_keeps_the_previous_model(se
     monkeypatch.setattr(Endpoint, "put_graph", real_put)
     server.start()
     assert statement_count(endpoint) == before  # the published graphs are the old ones
-    from eagraph.remote.reading import load_remote
+    from eagraph.remote.read_back import load_remote
 
     readers_see = load_remote(endpoint)
     assert not list(readers_see.query("SELECT ?t WHERE { ?s ?p ?t FILTER(isLiteral(?t) && CONTAINS(STR(?t), '(nieuw)')) }"))

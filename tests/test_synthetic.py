@@ -1,4 +1,4 @@
-"""The synthetic model generator (bench/synthetic.py): deterministic, parseable, to scale, and its labels
+"""The synthetic model generator (bench/synthetic/): deterministic, parseable, to scale, and its labels
 are exactly what the model contract's definitions find in the generated data."""
 
 from __future__ import annotations

@@ -171,7 +171,7 @@ def _read_shapes(paths: list[Path]) -> tuple[rdflib.Graph, bool]:
     """The shapes (contract and organisation's), and whether the organisation's may read
     beyond one link (SPARQL constraints). Shapes that cannot be read count as reaching anywhere:
     the validation then says what is wrong with them."""
-    from .shapes import CONTRACT_SHAPES, ShapesError, read_shapes
+    from .shape_reader import CONTRACT_SHAPES, ShapesError, read_shapes
 
     contract = read_shapes([CONTRACT_SHAPES])
     try:

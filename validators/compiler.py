@@ -20,7 +20,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
 from .messages import default_messages
-from .shapes import EAG_NS, LANGUAGE_SHAPE, ShapesError
+from .shape_reader import EAG_NS, LANGUAGE_SHAPE, ShapesError
 
 RULE_CODE = EAG_NS.ruleCode
 

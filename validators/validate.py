@@ -22,8 +22,8 @@ from eagraph.workspace.files import write_atomic
 
 from .compiler import Compiler, Constraint, class_hierarchy
 from .profiles import SHIPPED_DIR, get_profile, prepare
-from .rules import SEVERITIES, contract_rules, rules_in
-from .shapes import CONTRACT_SHAPES, expand_languages, read_shapes
+from .rule_codes import SEVERITIES, contract_rules, rules_in
+from .shape_reader import CONTRACT_SHAPES, expand_languages, read_shapes
 
 ONTOLOGY_GRAPH = "urn:eagraph:ontology"
 #: The contract's rule for a link to a node the model does not define.

@@ -183,7 +183,7 @@ def write_project(work: Path, language: str, content: SiteContent, findings: Sit
     build renders just those. Every file mkdocs writes is removed first rather than overwritten:
     the published copy shares the unchanged files with the project (hard links).
     """
-    from eagraph.validators.rules import contract_rules
+    from eagraph.validators.rule_codes import contract_rules
 
     clock = _Clock()
     rules = {code: rule.info() for code, rule in contract_rules().items()}

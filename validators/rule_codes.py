@@ -16,7 +16,7 @@ from rdflib.namespace import SH
 
 from eagraph.findings import RuleInfo, Severity
 
-from .shapes import CONTRACT_SHAPES, EAG_NS, read_shapes
+from .shape_reader import CONTRACT_SHAPES, EAG_NS, read_shapes
 
 SEVERITIES = {SH.Violation: Severity.ERROR, SH.Warning: Severity.WARNING, SH.Info: Severity.INFO}
 

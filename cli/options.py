@@ -1,0 +1,88 @@
+"""What the ``eagraph`` commands share: their common options and the one way they load a model.
+
+Every command module imports from here, never from ``main.py``: ``main.py`` builds the ``eagraph``
+group and adds the commands to it, so the imports in ``cli/`` run one way (main → commands →
+options → console) and a command can be read, and imported, on its own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from eagraph.workspace import Workspace, load
+
+from .console import Console, plural
+
+
+def verbosity_options(command):
+    """``--quiet`` and ``--verbose``, accepted by every command as well as by ``eagraph`` itself."""
+
+    def set_quiet(ctx, _param, value):
+        if value:
+            Console.current().verbosity = -1
+
+    def set_verbose(ctx, _param, value):
+        if value:
+            Console.current().verbosity = 1
+
+    command = click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=set_quiet,
+                           help="Print results only: no progress, no commentary.")(command)
+    command = click.option("-v", "--verbose", is_flag=True, expose_value=False, callback=set_verbose,
+                           help="Say more about what is being done.")(command)
+    return command
+
+
+def load_workspace(path: Path, *, cache: bool = True) -> Workspace:
+    """Load a model with a progress bar on a terminal; every command loads through here. With
+    ``--endpoint``, the model published on that SPARQL server is read instead of PATH."""
+    console = Console.current()
+    server = click.get_current_context().meta.get("eagraph.server", {})
+    if server.get("endpoint"):
+        from eagraph.remote.read_back import load_remote
+
+        workspace = load_remote(endpoint_from(server))
+        console.detail(f"read {plural(workspace.triple_count, 'statement')} in {plural(len(workspace.files), 'graph')} "
+                       f"from {server['endpoint']}")
+        return workspace
+    workspace = load(path, cache=cache, progress=console.progress("loading"))
+    console.detail(f"loaded {plural(workspace.triple_count, 'statement')} from "
+                   f"{plural(len(workspace.files), 'file')} in {workspace.root}")
+    return workspace
+
+
+def endpoint_from(server: dict):
+    from eagraph.remote.client import Endpoint
+
+    timeout = server.get("timeout")
+    return Endpoint(server["endpoint"], server.get("server") or "oxigraph", 30.0 if timeout is None else float(timeout))
+
+
+def endpoint_options(command):
+    """``--endpoint``, ``--server`` and ``--timeout``: read the model from a SPARQL server (see
+    ``eagraph publish``); credentials come from EAGRAPH_SERVER_TOKEN, EAGRAPH_SERVER_USER and
+    EAGRAPH_SERVER_PASSWORD, or a netrc file, never from the command line."""
+
+    def keep(name):
+        def store(ctx, _param, value):
+            if value is not None:
+                ctx.meta.setdefault("eagraph.server", {})[name] = value
+        return store
+
+    command = click.option("--timeout", type=float, expose_value=False, callback=keep("timeout"), metavar="SECONDS",
+                           help="Seconds each request to the server may take in all (default 30; 3 attempts).")(command)
+    command = click.option("--server", type=click.Choice(["oxigraph", "fuseki", "graphdb", "virtuoso"]),
+                           expose_value=False, callback=keep("server"),
+                           help="The kind of server, for the URLs of its services (default oxigraph).")(command)
+    return click.option("--endpoint", metavar="URL", expose_value=False, callback=keep("endpoint"),
+                        help="Read the model published on this SPARQL server instead of PATH.")(command)
+
+
+def model_path_argument(command):
+    return click.argument("path", type=click.Path(path_type=Path), default=".", required=False)(command)
+
+
+def no_cache_option(command):
+    return click.option("--no-cache", is_flag=True,
+                        help="Parse every file again instead of using the parse cache.")(command)
