@@ -134,6 +134,7 @@ class Workspace:
         self._by_path = {f.relpath: f for f in files}
         self._subjects: dict[str, list[str]] | None = None
         self._distinct: int | None = None
+        self._unmerged: list[ox.NamedNode] = []  # graphs not yet copied into the merged (default) graph
 
     @property
     def root(self) -> Path:
@@ -177,11 +178,17 @@ class Workspace:
 
     def merge_graphs(self, graphs: Iterable[ox.NamedNode]) -> None:
         """Add named graphs of the store (files, or vocabularies a command loads) to the merged
-        graph that :meth:`query` reads; a statement already there stays one statement."""
-        operations = [f"ADD {graph} TO DEFAULT" for graph in graphs]
-        for start in range(0, len(operations), 500):
-            self.store.update(" ;\n".join(operations[start:start + 500]))
+        graph that :meth:`query` reads; a statement already there stays one statement. The copy
+        is made on the first query after (about as long as loading took): a command that never
+        queries (fmt, diff's statements, publish) does not pay for it."""
+        self._unmerged.extend(graphs)
         self._distinct = None
+
+    def _merge(self) -> None:
+        graphs, self._unmerged = self._unmerged, []
+        for start in range(0, len(graphs), 1000):
+            values = " ".join(str(graph) for graph in graphs[start:start + 1000])
+            self.store.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}")
 
     @property
     def written_count(self) -> int:
@@ -221,6 +228,8 @@ class Workspace:
     def query(self, sparql: str):
         """Run SPARQL over the whole model: the merge of all files' graphs, where a statement
         written in several files is one statement (``GRAPH ?g`` still reaches each file)."""
+        if self._unmerged:
+            self._merge()
         return self.store.query(sparql)
 
     # Positions -----------------------------------------------------------------------------
