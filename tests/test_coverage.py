@@ -82,3 +82,24 @@ def test_a_model_written_for_eagraph_has_coverage_for_every_kind():
 def test_validate_reports_carry_no_coverage(run, semic):
     document = json.loads(run("validate", semic, "--format", "json").stdout)
     assert "coverage" not in document
+
+
+@pytest.mark.parametrize("link", ["ex:req cv:hasSupportingEvidence ex:certificate .",
+                                  "ex:certificate cv:supportsRequirement ex:req ."])
+def test_evidence_linked_as_cccev_links_it_is_read(tmp_path, link):
+    """CPSV-AP 3.2 / CCCEV 2.1 state a service's evidence on its requirement, not with cpsv:hasInput."""
+    from helpers import PREFIXES, write
+
+    from eagraph.analyses.registry import analyze
+    from eagraph.workspace import load
+
+    write(tmp_path, "model.ttl", PREFIXES + "@prefix authsrc: <http://vocab.belgif.be/ns/authsrc#> .\n" + f"""
+ex:svc a cpsv:PublicService ; dct:title "Benefit"@en ; cv:holdsRequirement ex:req .
+ex:req a cv:Requirement .
+ex:certificate a cv:Evidence ; cv:supportsConcept ex:income .
+ex:income a cv:InformationConcept ; authsrc:hasSource ex:register ; authsrc:isAuthoritative true .
+ex:register a authsrc:DataSource .
+{link}
+""")
+    findings = analyze(load(tmp_path, cache=False), ["only-once-violation"])
+    assert [(f.code, f.subject.rsplit("/", 1)[-1]) for f in findings] == [("only-once-violation", "svc")]
