@@ -103,3 +103,12 @@ ex:register a authsrc:DataSource .
 """)
     findings = analyze(load(tmp_path, cache=False), ["only-once-violation"])
     assert [(f.code, f.subject.rsplit("/", 1)[-1]) for f in findings] == [("only-once-violation", "svc")]
+
+
+def test_the_sites_findings_page_says_what_the_analyses_could_see(run, semic, tmp_path):
+    result = run("site", "build", semic, "--out", tmp_path / "site", "--language", "en")
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "site" / "en" / "findings.html").read_text()
+    assert "What the analyses could see" in page
+    row = page[page.index("Only-once violation</td>"):].split("</tr>", 1)[0]
+    assert "0 / 1 evidence items asked from applicants <strong>(no data)</strong>" in row
