@@ -43,8 +43,8 @@ def repeated_lines(summary: ModelSummary, console: Console) -> list[str]:
     if not summary.repeated:
         return []
     repeated = sum(r.statements for r in summary.repeated)
-    lines = [f"  {plural(repeated, 'statement')} written in more than one file, counted once "
-             f"({summary.written} as written):"]
+    lines = [(f"  {plural(repeated, 'statement')} written in more than one file, counted once "
+              f"({summary.written} as written):")]
     shown = summary.repeated if console.verbosity > 0 else summary.repeated[:REPEATED_SHOWN]
     for group in shown:
         lines.append(f"    {plural(group.statements, 'statement')} in {' and '.join(group.files)}, "

@@ -88,10 +88,9 @@ def test_validate_reports_carry_no_coverage(run, semic):
                                   "ex:certificate cv:supportsRequirement ex:req ."])
 def test_evidence_linked_as_cccev_links_it_is_read(tmp_path, link):
     """CPSV-AP 3.2 / CCCEV 2.1 state a service's evidence on its requirement, not with cpsv:hasInput."""
-    from helpers import PREFIXES, write
-
     from eagraph.analyses.registry import analyze
     from eagraph.workspace import load
+    from helpers import PREFIXES, write
 
     write(tmp_path, "model.ttl", PREFIXES + "@prefix authsrc: <http://vocab.belgif.be/ns/authsrc#> .\n" + f"""
 ex:svc a cpsv:PublicService ; dct:title "Benefit"@en ; cv:holdsRequirement ex:req .

@@ -71,12 +71,12 @@ def _blank_statements(folder: Path) -> int:
     """Statements with a blank node: each file's blank nodes are its own, so never repeated."""
     from eagraph.workspace import load
 
-    rows = load(folder, cache=False).query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }")
+    sparql = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }"
+    rows = load(folder, cache=False).query(sparql)
     return int(next(iter(rows))["n"].value)
 
 
 def test_the_jsonld_export_writes_each_value_once(run, once_and_twice, tmp_path):
-    once, twice = once_and_twice
     for folder in once_and_twice:
         _out(run, "export", "jsonld", folder, "-o", tmp_path / f"{folder.name}.jsonld")
     document = json.loads((tmp_path / "twice.jsonld").read_text())
@@ -91,7 +91,8 @@ def test_the_jsonld_export_writes_each_value_once(run, once_and_twice, tmp_path)
 
 
 def test_validate_and_analyze_see_one_statement(run, once_and_twice):
-    """A maxCount-style rule must not count a title written in two files as two titles."""
+    """A guard: a maxCount rule (EAG002, one dct:identifier) and the analyses see one statement where two
+    files write it (they counted DISTINCT values before the merged graph, and must go on doing so)."""
     once, twice = once_and_twice
 
     def codes(folder, *args):

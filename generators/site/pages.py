@@ -19,8 +19,8 @@ import jinja2
 from markupsafe import Markup
 
 from eagraph.analyses.impact import impact
-from eagraph.analyses.registry import coverage
 from eagraph.analyses.model import AUTHSRC, CPSV, CV, DCT, EAG, ORG, SKOS
+from eagraph.analyses.registry import coverage
 from eagraph.findings import Finding, Severity
 
 from . import charts
