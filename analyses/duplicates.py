@@ -455,10 +455,12 @@ not duplicates; services that only look alike (similar titles, different structu
 
 
 def _kinds() -> list:
+    from .coverage import duplicate_service
     from .registry import Kind
 
     return [Kind(name=DUPLICATE_SERVICE, summary="Services that deliver the same thing to the same audience.",
-                 help=_DUPLICATE_HELP, severity=Severity.INFO, run=find_duplicate_services, directness=0.8)]
+                 help=_DUPLICATE_HELP, severity=Severity.INFO, run=find_duplicate_services, directness=0.8,
+                 coverage=duplicate_service)]
 
 
 KINDS = _kinds()

@@ -442,10 +442,12 @@ look-alike labels within one regulation, are not reported.
 
 
 def _kinds() -> list:
+    from .coverage import concept_harmonisation
     from .registry import Kind
 
     return [Kind(name=CONCEPT_HARMONISATION, summary="One notion defined differently in several regulations.",
-                 help=_HELP, severity=Severity.INFO, run=find_concept_harmonisation, directness=0.6)]
+                 help=_HELP, severity=Severity.INFO, run=find_concept_harmonisation, directness=0.6,
+                 coverage=concept_harmonisation)]
 
 
 KINDS = _kinds()

@@ -82,7 +82,8 @@ DEPENDS_REVERSED = {AUTHSRC + "hasAgreement"}
 #: Other statements the analyses read.
 VALUES = {
     DCT + "type", EAG + "grantingMode", EAG + "annualCases", AUTHSRC + "isAuthoritative", DCT + "title",
-    SKOS + "prefLabel", DCT + "identifier", EAG + "archimateType",
+    SKOS + "prefLabel", DCT + "identifier", EAG + "archimateType", CV + "hasSupportingEvidence",
+    CV + "supportsRequirement",
 }
 #: The statements that refer to a regulation (an orphan regulation is the object of none).
 REGULATION_LINKS = (CV + "hasLegalResource", CPSV + "implements", EAG + "definedIn", EAG + "legalBasis",
@@ -266,7 +267,14 @@ class AnalysisModel:
         return list(seen)
 
     def evidence_of(self, service: str) -> list[str]:
-        return self.objects(service, CPSV + "hasInput")
+        """``cpsv:hasInput``, and the evidence of its requirements as CCCEV links them, either way
+        (``cv:hasSupportingEvidence``, ``cv:supportsRequirement``): catalogues written by others
+        (SEMIC's CPSV-AP example) state the evidence there."""
+        found = dict.fromkeys(self.objects(service, CPSV + "hasInput"))
+        for requirement in self.requirements_of(service):
+            found.update(dict.fromkeys(self.objects(requirement, CV + "hasSupportingEvidence")))
+            found.update(dict.fromkeys(self.subjects(CV + "supportsRequirement", requirement)))
+        return list(found)
 
     def is_asked(self, evidence: str) -> bool:
         """Asked from the applicant: evidence without ``dct:isPartOf`` (not fetched from a source)."""

@@ -29,6 +29,7 @@ from eagraph.findings import Finding, RuleInfo, Severity
 if TYPE_CHECKING:  # pragma: no cover
     from eagraph.workspace import Workspace
 
+    from .coverage import Coverage
     from .model import AnalysisModel
 
 #: The modules that declare kinds, in the order their kinds are listed.
@@ -62,6 +63,9 @@ class Kind:
     #: a form less; a definition harmonised or a platform shared only makes later simplification
     #: possible, so it ranks below a direct gain of the same size.
     directness: float = 1.0
+    #: What the kind needs and how much of the model has it (see coverage.py): zero findings on
+    #: zero coverage is no data, not all clear.
+    coverage: Callable[["AnalysisModel"], "Coverage"] | None = None
 
     @property
     def rule_info(self) -> RuleInfo:
@@ -132,6 +136,11 @@ def analyze(workspace: "Workspace", kinds: Sequence[str] | None = None, min_scor
                 finding, score=round(min(1.0, max(0.0, score)), 4), source=SOURCE,
                 location=(finding.location or workspace.locate(finding.subject)) if locate else finding.location))
     return rank(findings)
+
+
+def coverage(model: "AnalysisModel", kinds: Sequence[str] | None = None) -> list["Coverage"]:
+    """What each chosen kind (all by default) needs and how much of the model has it, in kind order."""
+    return [kind.coverage(model) for kind in select(kinds) if kind.coverage is not None]
 
 
 def rank(findings: Iterable[Finding]) -> list[Finding]:

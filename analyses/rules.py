@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from eagraph.findings import Finding, Severity
 
+from . import coverage as cov
 from .model import CV, DCT, EAG, ENTITLEMENT, ON_REQUEST, AnalysisModel
 from .registry import Kind
 from .wording import messages, names, quote
@@ -314,7 +315,8 @@ def orphan_regulations(model: AnalysisModel) -> list[Finding]:
 # -- the registry entries -----------------------------------------------------------------------
 KINDS: list[Kind] = [
     Kind(
-        name="only-once-violation", severity=Severity.WARNING, run=only_once_violations,
+        name="only-once-violation", coverage=cov.only_once,
+        severity=Severity.WARNING, run=only_once_violations,
         summary="A service asks the applicant for evidence of a fact that an authentic source already holds.",
         help="""**What it finds.** A public service whose evidence asked from the applicant (`cpsv:hasInput`
 without `dct:isPartOf`) supports (`cv:supportsConcept`) an information concept that is available in an
@@ -328,7 +330,8 @@ again for data an authentic source holds. Whether the authority has an agreement
 **What to do.** Fetch the fact from the source: give the evidence `dct:isPartOf` the source, and stop asking.""",
     ),
     Kind(
-        name="automatic-granting-candidate", severity=Severity.INFO, run=automatic_granting_candidates,
+        name="automatic-granting-candidate", coverage=cov.granting("automatic-granting-candidate"),
+        severity=Severity.INFO, run=automatic_granting_candidates,
         summary="An entitlement granted on request whose every required fact is in sources its authority may consult.",
         help="""**What it finds.** A service of type `eag:Entitlement` with `eag:grantingMode eag:OnRequest`,
 at least one required concept (its requirements' `cv:hasConcept`, nested requirements included, and the
@@ -341,7 +344,8 @@ publisher or as consumer of an agreement. `related` lists the sources used.
 **What to do.** Grant the right without a request (`eag:grantingMode eag:Automatic`).""",
     ),
     Kind(
-        name="proactive-granting-candidate", severity=Severity.INFO, run=proactive_granting_candidates,
+        name="proactive-granting-candidate", coverage=cov.granting("proactive-granting-candidate"),
+        severity=Severity.INFO, run=proactive_granting_candidates,
         directness=0.9,
         summary="An entitlement granted on request for which most (75 % or more), not all, required facts are available.",
         help="""**What it finds.** The same entitlements as `automatic-granting-candidate`, granted on request,
@@ -354,7 +358,8 @@ citizen only has to confirm or complete.
 **What to do.** Send a proposal (`eag:grantingMode eag:Proactive`), and look for a source of the missing facts.""",
     ),
     Kind(
-        name="missing-agreement", severity=Severity.WARNING, run=missing_agreements,
+        name="missing-agreement", coverage=cov.missing_agreement,
+        severity=Severity.WARNING, run=missing_agreements,
         directness=0.8,
         summary="A service needs a fact held only in sources its authorities have no agreement to consult.",
         help="""**What it finds.** A service with a required concept that is available only in authentic
@@ -367,7 +372,8 @@ source nor appear as `authsrc:hasConsumer` of one of its agreements. A service i
 **What to do.** Ask the source's authority for an access agreement, and record it as an `authsrc:Agreement`.""",
     ),
     Kind(
-        name="certificate-loop", severity=Severity.WARNING, run=certificate_loops,
+        name="certificate-loop", coverage=cov.certificate_loop,
+        severity=Severity.WARNING, run=certificate_loops,
         summary="A service asks the applicant for a certificate that a service of another authority produces.",
         help="""**What it finds.** Evidence asked from the applicant that conforms to (`dct:conformsTo`) an
 evidence type which an output (`cpsv:produces`) of a service of another authority is usable as
@@ -380,7 +386,8 @@ certificate only for another one to read.
 **What to do.** Obtain the data from the producing authority (or its source) and stop asking for the certificate.""",
     ),
     Kind(
-        name="duplicate-data-collection", severity=Severity.INFO, run=duplicate_data_collections,
+        name="duplicate-data-collection", coverage=cov.duplicate_collection,
+        severity=Severity.INFO, run=duplicate_data_collections,
         directness=0.9,
         summary="Several services ask citizens for evidence of the same fact.",
         help="""**What it finds.** An information concept for which two or more services ask the applicant
@@ -392,7 +399,8 @@ during a process step (`eag:captures`) does not count. `related` lists the servi
 **What to do.** Collect it once, in one register, and let the other services consult it.""",
     ),
     Kind(
-        name="shared-capability", severity=Severity.INFO, run=shared_capabilities,
+        name="shared-capability", coverage=cov.shared_capability,
+        severity=Severity.INFO, run=shared_capabilities,
         directness=0.6,
         summary="Several authorities run their own application for one capability.",
         help="""**What it finds.** A capability that applications (`eag:supportsCapability`) owned
@@ -405,7 +413,8 @@ broader one. `related` lists the applications.
 **What to do.** Consider a shared platform or service for the capability.""",
     ),
     Kind(
-        name="orphan-regulation", severity=Severity.INFO, run=orphan_regulations,
+        name="orphan-regulation", coverage=cov.orphan_regulation,
+        severity=Severity.INFO, run=orphan_regulations,
         directness=0.5,
         summary="A regulation nothing in the model refers to.",
         help="""**What it finds.** An `eli:LegalResource` that no `cv:hasLegalResource`, `cpsv:implements`,

@@ -44,7 +44,7 @@ ws = load(sys.argv[1], cache=cache, positions=True)
 seconds = time.perf_counter() - start
 some_subject = next(iter(ws.positions(ws.files[0]).subjects))
 assert ws.locate(some_subject) is not None and len(ws._positions) == len(ws.files)
-RESULT = {'seconds': seconds, 'load_seconds': load_seconds, 'triples': len(ws.store), 'files': len(ws.files),
+RESULT = {'seconds': seconds, 'load_seconds': load_seconds, 'triples': ws.triple_count, 'files': len(ws.files),
           'worker_peak_mib': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
 """
 

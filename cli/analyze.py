@@ -12,7 +12,7 @@ import click
 from eagraph import __version__
 from eagraph.analyses.impact import impact, knows
 from eagraph.analyses.model import AnalysisModel
-from eagraph.analyses.registry import UnknownKind, analyze, kinds, rule_infos, select
+from eagraph.analyses.registry import UnknownKind, analyze, coverage, kinds, rule_infos, select
 from eagraph.findings import Finding, Severity
 from eagraph.reporters import FORMATS, ReportContext, render
 from eagraph.reporters.markdown import cell, code
@@ -81,7 +81,7 @@ def analyze_command(path: Path, kind_names: tuple[str, ...], fmt: str, min_score
     console.detail(f"{plural(len(findings), 'finding')} of {plural(len(chosen), 'kind')}")
     located, root = as_seen_from_here(findings, workspace.root)
     context = ReportContext(tool_version=__version__, rules=rule_infos(chosen), language=language, root=root,
-                            command="analyze")
+                            command="analyze", coverage=coverage(model, chosen))
     text = render(fmt, located, context)
     if fmt in ("text", "md") and located:
         text = top_ten(located, fmt, language) + text

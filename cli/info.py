@@ -34,10 +34,32 @@ def info(path: Path, fmt: str, no_cache: bool) -> None:
         console.out(render_text(summary, console))
 
 
+#: The groups of repeated statements listed before "and N more".
+REPEATED_SHOWN = 10
+
+
+def repeated_lines(summary: ModelSummary, console: Console) -> list[str]:
+    """The note on statements written in more than one file: counted once, and where they are."""
+    if not summary.repeated:
+        return []
+    repeated = sum(r.statements for r in summary.repeated)
+    lines = [(f"  {plural(repeated, 'statement')} written in more than one file, counted once "
+              f"({summary.written} as written):")]
+    shown = summary.repeated if console.verbosity > 0 else summary.repeated[:REPEATED_SHOWN]
+    for group in shown:
+        lines.append(f"    {plural(group.statements, 'statement')} in {' and '.join(group.files)}, "
+                     f"such as {group.example}")
+    if len(shown) < len(summary.repeated):
+        lines.append(f"    and {len(summary.repeated) - len(shown)} more groups of files (use --verbose to list them)")
+    return lines
+
+
 def render_text(summary: ModelSummary, console: Console) -> str:
     bold = lambda text: console.style(text, bold=True)  # noqa: E731
     lines = [bold(f"Model {summary.root}"),
-             f"  {plural(summary.triples, 'statement')} in {plural(len(summary.files), 'file')}", ""]
+             f"  {plural(summary.triples, 'statement')} in {plural(len(summary.files), 'file')}"]
+    lines += repeated_lines(summary, console)
+    lines.append("")
     lines.append(bold("Classes"))
     width = max((len(compact(c)) for c in summary.classes), default=0)
     lines += [f"  {compact(c):<{width}}  {n:>7}" for c, n in summary.classes.items()]

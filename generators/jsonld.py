@@ -88,8 +88,7 @@ def export_jsonld(workspace: Workspace, context_url: str | None = None) -> str:
     """The model as JSON-LD: one node object per subject, sorted by ``id``, keys sorted."""
     ctx = context()
     compactor = _Compactor(ctx)
-    graphs = {ox.NamedNode(f.source.graph) for f in workspace.files}
-    quads = [q for q in workspace.store.quads_for_pattern(None, None, None, None) if q.graph_name in graphs]
+    quads = list(workspace.statements())  # a statement written in two files is written out once
     compactor.blank_names = distinct_blank_names([(str(q.subject), str(q.predicate), str(q.object)) for q in quads])
     nodes: dict[str, dict] = {}
     for quad in quads:

@@ -35,6 +35,8 @@ class ReportContext:
     language: str = "en"  # which message language to print (falls back to en)
     root: Path | None = None  # the model folder; finding locations are relative to it
     command: str = "validate"  # "validate" or "analyze": titles, SARIF automation id
+    #: analyze: what each kind needs and how much of the model has it (analyses/coverage.py)
+    coverage: Sequence = ()
 
     @property
     def title(self) -> str:
@@ -82,6 +84,20 @@ def summary(findings: Sequence[Finding], language: str = "en") -> str:
     text = ", ".join(_counted(n, label, language) for label, n in counts(findings).items())
     files = {f.where.file for f in findings if f.where is not None}
     return f"{text} {within} {_counted(len(files), 'file', language)}" if files else text
+
+
+def coverage_lines(context: ReportContext) -> list[str]:
+    """One line per kind: what it needs and how much of the model has it (English: the terms are)."""
+    return [item.text() for item in context.coverage]
+
+
+def blind_note(context: ReportContext) -> str:
+    """After "no findings": how many kinds had nothing to look at, so silence is not read as all clear."""
+    blind = [item.kind for item in context.coverage if item.blind]
+    if not blind:
+        return ""
+    return (f" ({len(blind)} of {len(context.coverage)} kinds found no data to look at: "
+            f"{', '.join(blind)}; see the coverage)")
 
 
 def format_score(score: float) -> str:

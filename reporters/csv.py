@@ -13,8 +13,13 @@ HEADER = ("severity", "code", "file", "line", "column", "subject", "path", "valu
 
 
 def render_csv(findings: Sequence[Finding], context: ReportContext) -> str:
-    """One row per finding; cells a spreadsheet would run as formulas are neutralised (see spreadsheet.py)."""
-    return csv_text(HEADER, (_row(finding, context) for finding in sorted_findings(findings)))
+    """One row per finding (then, for analyze, one ``coverage`` row per kind); cells a spreadsheet
+    would run as formulas are neutralised (see spreadsheet.py)."""
+    rows = [_row(finding, context) for finding in sorted_findings(findings)]
+    # analyze: a row per kind with what it needs and how much of the model has it, after the findings
+    rows += [("coverage", item.kind, "", "", "", "", "", f"{item.have}/{item.total}", "", item.text(), "")
+             for item in context.coverage]
+    return csv_text(HEADER, rows)
 
 
 def _row(finding: Finding, context: ReportContext) -> tuple:

@@ -39,4 +39,8 @@ def render_github(findings: Sequence[Finding], context: ReportContext) -> str:
             message = f"{finding.subject}: {message}"
         joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
         lines.append(f"::{COMMANDS[finding.severity]} {joined}::{escape_data(message)}")
+    for item in context.coverage:  # analyze: a kind with no data to look at is said, not left silent
+        if item.blind:
+            lines.append(f"::notice title={escape_property('coverage ' + item.kind)}::"
+                         f"{escape_data(item.text())}")
     return "".join(f"{line}\n" for line in lines)

@@ -16,4 +16,6 @@ def render_json(findings: Sequence[Finding], context: ReportContext) -> str:
         "summary": counts(findings),
         "tool": {"name": "eagraph", "version": context.tool_version},
     }
+    if context.coverage:
+        document["coverage"] = [item.to_dict() for item in context.coverage]
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

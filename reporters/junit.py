@@ -58,9 +58,25 @@ def _testcase(suite: ET.Element, finding: Finding, context: ReportContext) -> No
         ET.SubElement(case, "system-out").text = _details(finding, context)
 
 
+def _coverage_suite(root: ET.Element, context: ReportContext) -> None:
+    """analyze: one test case per kind, skipped when the model has no data for it (a test tab then
+    shows it as not run, rather than as passed)."""
+    if not context.coverage:
+        return
+    blind = sum(item.blind for item in context.coverage)
+    suite = ET.SubElement(root, "testsuite", {"name": "coverage", "tests": str(len(context.coverage)),
+                                             "failures": "0", "errors": "0", "skipped": str(blind)})
+    for item in context.coverage:
+        case = ET.SubElement(suite, "testcase", {"classname": "coverage", "name": _xml_text(item.kind)})
+        if item.blind:
+            ET.SubElement(case, "skipped", {"message": _xml_text(item.text())})
+        else:
+            ET.SubElement(case, "system-out").text = _xml_text(item.text())
+
+
 def render_junit(findings: Sequence[Finding], context: ReportContext) -> str:
     ordered = sorted_findings(findings)
-    root = ET.Element("testsuites", {"name": context.title, "tests": str(max(len(ordered), 1)),
+    root = ET.Element("testsuites", {"name": context.title, "tests": str(max(len(ordered), 1) + len(context.coverage)),
                                      "failures": str(sum(f.severity >= Severity.WARNING for f in ordered)),
                                      "errors": "0"})
     suites: dict[str, list[Finding]] = {}
@@ -77,5 +93,6 @@ def render_junit(findings: Sequence[Finding], context: ReportContext) -> str:
             "failures": str(sum(f.severity >= Severity.WARNING for f in members)), "errors": "0"})
         for finding in members:
             _testcase(suite, finding, context)
+    _coverage_suite(root, context)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -11,7 +11,7 @@ from itertools import groupby
 
 from eagraph.findings import Finding, Severity
 
-from .common import ReportContext, format_score, summary
+from .common import ReportContext, blind_note, format_score, summary
 
 HEADINGS = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Info"}
 # Backslash escapes stop Markdown reading *, _, [, ` … as markup; entities stop HTML (<script>).
@@ -52,10 +52,21 @@ def _table(group: list[Finding], context: ReportContext) -> list[str]:
     return lines
 
 
+def _coverage(context: ReportContext) -> list[str]:
+    if not context.coverage:
+        return []
+    lines = ["", "### Coverage", "", "| kind | has it | of | what it needs |", "|---|---:|---:|---|"]
+    for item in context.coverage:
+        flag = " (no data: silence is not all clear)" if item.blind else ""
+        lines.append(f"| {cell(item.kind)} | {item.have} | {item.total} {cell(item.unit)} | {cell(item.needs)}{flag} |")
+    return lines
+
+
 def render_markdown(findings: Sequence[Finding], context: ReportContext) -> str:
     if not findings:
-        return f"## {context.title}\n\nNo findings.\n"
-    lines = [f"## {context.title}: {summary(findings, context.language)}"]
+        return f"## {context.title}\n\nNo findings{blind_note(context)}.\n" + "\n".join(_coverage(context)) + (
+            "\n" if context.coverage else "")
+    lines = [f"## {context.title}: {summary(findings, context.language)}{blind_note(context)}"]
     by_severity = lambda f: -f.severity  # noqa: E731
     for severity, members in groupby(sorted(findings, key=by_severity), key=by_severity):
         lines += ["", f"### {HEADINGS[Severity(-severity)]}"]
@@ -68,4 +79,5 @@ def render_markdown(findings: Sequence[Finding], context: ReportContext) -> str:
             if rule:
                 lines += [cell(rule.summary), ""]
             lines += _table(group, context)
+    lines += _coverage(context)
     return "\n".join(lines) + "\n"

@@ -105,5 +105,7 @@ def render_sarif(findings: Sequence[Finding], context: ReportContext) -> str:
         run["originalUriBaseIds"] = {ROOT_ID: {"uri": context.root.absolute().as_uri().rstrip("/") + "/"}}
     run["results"] = [_result(finding, index[finding.code], context) for finding in ordered]
     run["columnKind"] = "unicodeCodePoints"
+    if context.coverage:  # what each kind needs and how much of the model has it
+        run["properties"] = {"coverage": [item.to_dict() for item in context.coverage]}
     document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

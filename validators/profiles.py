@@ -110,3 +110,4 @@ def prepare(workspace: Workspace, profile: Profile, vocabularies: list[Path]) ->
             f"INSERT {{ GRAPH {graph} {{ {node} a ?class }} }} WHERE {{ GRAPH {graph} {{ ?p "
             f"<http://www.w3.org/2000/01/rdf-schema#{declared}> ?class FILTER(isIRI(?class)) }} "
             f"GRAPH ?any {{ ?s ?p ?o }} FILTER(!isLiteral({node})) }}")
+    workspace.merge_graphs([graph])

@@ -124,6 +124,7 @@ def ensure_ontology(workspace: Workspace) -> None:
     graph = ox.NamedNode(ONTOLOGY_GRAPH)
     if next(iter(workspace.store.quads_for_pattern(None, None, None, graph)), None) is None:
         workspace.store.load(path=str(ONTOLOGY_PATH), format=ox.RdfFormat.TURTLE, to_graph=graph)
+        workspace.merge_graphs([graph])
 
 
 def compile_shapes(workspace: Workspace, shapes: rdflib.Graph, focus: frozenset[str] | None = None) -> list[Constraint]:

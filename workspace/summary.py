@@ -34,14 +34,26 @@ class FileSummary:
 
 
 @dataclass
+class RepeatedStatements:
+    """Statements that the same files each write: counted once in the model, noted so the copies
+    can be removed (or kept, knowingly)."""
+
+    files: list[str]
+    statements: int
+    example: str  # one of them, in N-Triples
+
+
+@dataclass
 class ModelSummary:
     root: str
-    triples: int
+    triples: int  # each statement once, however many files write it
     classes: dict[str, int]
     authorities: list[AuthoritySummary]
     languages: dict[str, int]
     required_languages: list[str]
     files: list[FileSummary]
+    written: int = 0  # statements as written, once per file that holds them
+    repeated: list[RepeatedStatements] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -56,7 +68,18 @@ def summarise(workspace: Workspace) -> ModelSummary:
         languages=_languages(workspace),
         required_languages=list(workspace.config.languages),
         files=[FileSummary(f.relpath, f.source.format, f.triples) for f in workspace.files],
+        written=workspace.written_count,
+        repeated=_repeated(workspace),
     )
+
+
+def _repeated(workspace: Workspace) -> list[RepeatedStatements]:
+    """The statements written in more than one file, grouped by the files that write them, most first."""
+    groups: dict[tuple[str, ...], list] = {}
+    for triple, files in workspace.repeated_statements():
+        groups.setdefault(tuple(files), []).append(triple)
+    found = [RepeatedStatements(list(files), len(triples), f"{triples[0]} .") for files, triples in groups.items()]
+    return sorted(found, key=lambda r: (-r.statements, r.files))
 
 
 def _select(workspace: Workspace, body: str):

@@ -4,6 +4,11 @@ It holds the merged graph (an Oxigraph store with one named graph per file, so S
 where a statement came from), the configuration, and the positions of every subject and
 statement. Loading happens once per command.
 
+A statement written in two files is one statement. Oxigraph's union of the named graphs is a
+multiset (a statement once per file that holds it: 27 services counted where there are 13), so the
+store's default graph holds the merge of every file's graph, a set, and every query runs on it;
+the named graphs still say where a statement is written (``GRAPH ?g``).
+
 Two parsers, each for what it does best: Oxigraph parses every file straight into the store (in
 Rust, ten times faster than rdflib), and eagraph's positional parser reads a file only when a
 position in it is asked for, for example to report a finding, keeping the result in the parse
@@ -128,6 +133,8 @@ class Workspace:
         self._positions: dict[str, FilePositions] = {}
         self._by_path = {f.relpath: f for f in files}
         self._subjects: dict[str, list[str]] | None = None
+        self._distinct: int | None = None
+        self._unmerged: list[ox.NamedNode] = []  # graphs not yet copied into the merged (default) graph
 
     @property
     def root(self) -> Path:
@@ -167,16 +174,63 @@ class Workspace:
             raise
         finish_positions(True)
         _count_statements(self.store, files)
+        self.merge_graphs([ox.NamedNode(f.source.graph) for f in files])
+
+    def merge_graphs(self, graphs: Iterable[ox.NamedNode]) -> None:
+        """Add named graphs of the store (files, or vocabularies a command loads) to the merged
+        graph that :meth:`query` reads; a statement already there stays one statement. The copy
+        is made on the first query after (about as long as loading took): a command that never
+        queries (fmt, diff's statements, publish) does not pay for it."""
+        self._unmerged.extend(graphs)
+        self._distinct = None
+
+    def _merge(self) -> None:
+        graphs, self._unmerged = self._unmerged, []
+        for start in range(0, len(graphs), 1000):
+            values = " ".join(str(graph) for graph in graphs[start:start + 1000])
+            self.store.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}")
+
+    @property
+    def written_count(self) -> int:
+        """Statements as written, once per file that holds them (what the files' lines add up to)."""
+        return sum(f.triples for f in self.files)
 
     @property
     def triple_count(self) -> int:
-        """Statements of the model's files (not of vocabularies a command adds to the store)."""
-        return sum(f.triples for f in self.files)
+        """Statements of the model's files, each once however many files write it (not of the
+        vocabularies a command adds to the store)."""
+        if self._distinct is None:
+            self._distinct = sum(1 for _ in self.statements())
+        return self._distinct
+
+    def statements(self) -> Iterable[ox.Triple]:
+        """The statements of the model's files, each once (exporters write these)."""
+        graphs = {ox.NamedNode(f.source.graph) for f in self.files}
+        seen: set[ox.Triple] = set()
+        for quad in self.store.quads_for_pattern(None, None, None, None):
+            if quad.graph_name in graphs and quad.triple not in seen:
+                seen.add(quad.triple)
+                yield quad.triple
+
+    def repeated_statements(self) -> list[tuple[ox.Triple, list[str]]]:
+        """The statements written in more than one file, with those files (relative paths)."""
+        if self.written_count == self.triple_count:
+            return []
+        files = {f.source.graph: f.relpath for f in self.files}
+        holders: dict[ox.Triple, list[str]] = {}
+        for quad in self.store.quads_for_pattern(None, None, None, None):
+            relpath = files.get(getattr(quad.graph_name, "value", None))
+            if relpath is not None:
+                holders.setdefault(quad.triple, []).append(relpath)
+        return sorted(((t, sorted(f)) for t, f in holders.items() if len(f) > 1), key=lambda item: str(item[0]))
 
     # SPARQL ------------------------------------------------------------------------------
     def query(self, sparql: str):
-        """Run SPARQL over the whole model (the union of all files' graphs)."""
-        return self.store.query(sparql, use_default_graph_as_union=True)
+        """Run SPARQL over the whole model: the merge of all files' graphs, where a statement
+        written in several files is one statement (``GRAPH ?g`` still reaches each file)."""
+        if self._unmerged:
+            self._merge()
+        return self.store.query(sparql)
 
     # Positions -----------------------------------------------------------------------------
     def positions(self, model_file: ModelFile | str) -> FilePositions:

@@ -139,6 +139,20 @@ WORDS: dict[str, dict[str, str]] = {
     "severity": {"nl": "Ernst", "fr": "Gravité", "en": "Severity", "de": "Schwere"},
     "rule": {"nl": "Regel", "fr": "Règle", "en": "Rule", "de": "Regel"},
     "no-findings": {"nl": "Geen bevindingen.", "fr": "Aucun constat.", "en": "No findings.", "de": "Keine Befunde."},
+    "coverage": {"nl": "Wat de analyses konden zien", "fr": "Ce que les analyses ont pu voir",
+                 "en": "What the analyses could see", "de": "Was die Analysen sehen konnten"},
+    "coverage-intro": {"nl": "Elke soort bevinding leest bepaalde gegevens; zonder die gegevens betekent geen "
+                             "bevinding niets, niet dat alles in orde is.",
+                       "fr": "Chaque type de constat lit certaines données ; sans elles, aucun constat ne veut "
+                             "rien dire, pas que tout va bien.",
+                       "en": "Each kind of finding reads certain facts; without them, no finding means no data, "
+                             "not all clear.",
+                       "de": "Jede Befundart liest bestimmte Angaben; ohne sie heißt kein Befund: keine Daten, "
+                             "nicht alles in Ordnung."},
+    "no-data": {"nl": "geen gegevens", "fr": "aucune donnée", "en": "no data", "de": "keine Daten"},
+    "has-it": {"nl": "Heeft het", "fr": "L'a", "en": "Has it", "de": "Hat es"},
+    "needs": {"nl": "Wat de soort nodig heeft", "fr": "Ce dont le type a besoin", "en": "What the kind needs",
+              "de": "Was die Art braucht"},
     "top": {"nl": "Eerst te vereenvoudigen", "fr": "À simplifier en premier", "en": "What to simplify first",
             "de": "Zuerst zu vereinfachen"},
     "duplicates": {"nl": "Dubbele diensten", "fr": "Services en double", "en": "Duplicate services",

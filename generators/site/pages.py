@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from eagraph.analyses.impact import impact
 from eagraph.analyses.model import AUTHSRC, CPSV, CV, DCT, EAG, ORG, SKOS
+from eagraph.analyses.registry import coverage
 from eagraph.findings import Finding, Severity
 
 from . import charts
@@ -414,7 +415,8 @@ class Pages:
             by_kind[finding.code].append(finding)
         return {"top": self.findings.analysis[:TOP_FINDINGS], "duplicates": by_kind.get("duplicate-service", []),
                 "only_once": by_kind.get("only-once-violation", []),
-                "kinds": sorted(by_kind.items(), key=lambda item: -len(item[1]))}
+                "kinds": sorted(by_kind.items(), key=lambda item: -len(item[1])),
+                "coverage": coverage(self.model)}
 
 def _diagram_kind(kind: str) -> str:
     return {"data source": "source", "information concept": "concept", "process step": "step"}.get(kind, kind)

@@ -1,0 +1,103 @@
+"""A statement written in two files is one statement (issue 15): what ``query``, ``info``, the
+exports, ``validate`` and ``analyze`` say of a folder holding the same file twice equals what they
+say of one copy. Oxigraph's union of named graphs is a multiset; the model is the merged graph."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+REFERENCE = Path(__file__).parent / "data" / "reference"
+SEMIC = REFERENCE / "semic" / "cpsv-ap-3.2.0" / "example-public-service.ttl"
+SERVICES = "SELECT ?s WHERE { ?s a cpsv:PublicService }"
+
+
+@pytest.fixture
+def once_and_twice(tmp_path):
+    """The SEMIC example in one folder, and in another folder twice (two files, same text)."""
+    once, twice = tmp_path / "once", tmp_path / "twice"
+    once.mkdir()
+    twice.mkdir()
+    shutil.copy(SEMIC, once / "service.ttl")
+    shutil.copy(SEMIC, twice / "service.ttl")
+    shutil.copy(SEMIC, twice / "copy-of-service.ttl")
+    return once, twice
+
+
+def _out(run, *args) -> str:
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_query_on_the_same_file_twice_returns_what_it_returns_on_one_copy(run, once_and_twice):
+    once, twice = once_and_twice
+    # (statements about blank nodes aside: each file's blank nodes are its own, as RDF merges them)
+    for sparql in (SERVICES, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(!isBlank(?s) && !isBlank(?o)) }",
+                   "SELECT ?t WHERE { ?s dct:title ?t } ORDER BY ?t"):
+        expected = json.loads(_out(run, "query", once, sparql, "--format", "json"))
+        assert json.loads(_out(run, "query", twice, sparql, "--format", "json")) == expected, sparql
+    rows = json.loads(_out(run, "query", twice, SERVICES, "--format", "json"))
+    assert len(rows["results"]["bindings"]) == 1  # one service, not one per file
+
+
+def test_a_statement_is_still_found_in_each_file_that_writes_it(once_and_twice):
+    from eagraph.workspace import load
+
+    workspace = load(once_and_twice[1], cache=False)
+    rows = list(workspace.query("SELECT ?g WHERE { GRAPH ?g { <http://example.com/publicService1> a ?c } }"))
+    assert len(rows) == 2  # provenance kept: GRAPH ?g reaches both files
+
+
+def test_info_counts_distinct_statements_and_notes_the_repeated_ones(run, once_and_twice):
+    once, twice = once_and_twice
+    one, two = (json.loads(_out(run, "info", folder, "--format", "json")) for folder in once_and_twice)
+    blank = _blank_statements(once)  # each file's blank nodes are its own (RDF's merge): those count twice
+    assert two["triples"] == one["triples"] + blank and two["classes"]["http://purl.org/vocab/cpsv#PublicService"] == 1
+    assert two["written"] == 2 * one["triples"]
+    assert two["repeated"][0]["files"] == ["copy-of-service.ttl", "service.ttl"]
+    assert two["repeated"][0]["statements"] == one["triples"] - blank
+    assert one["repeated"] == []
+    text = _out(run, "info", twice)
+    assert "written in more than one file, counted once" in text
+    assert "in copy-of-service.ttl and service.ttl, such as <http://" in text
+    assert "more than one file" not in _out(run, "info", once)
+
+
+def _blank_statements(folder: Path) -> int:
+    """Statements with a blank node: each file's blank nodes are its own, so never repeated."""
+    from eagraph.workspace import load
+
+    sparql = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }"
+    rows = load(folder, cache=False).query(sparql)
+    return int(next(iter(rows))["n"].value)
+
+
+def test_the_jsonld_export_writes_each_value_once(run, once_and_twice, tmp_path):
+    for folder in once_and_twice:
+        _out(run, "export", "jsonld", folder, "-o", tmp_path / f"{folder.name}.jsonld")
+    document = json.loads((tmp_path / "twice.jsonld").read_text())
+    service = next(node for node in document["@graph"] if node["id"].endswith("publicService1"))
+    assert service["type"] == "PublicService"  # not ["PublicService", "PublicService"]
+
+    def without_blank_nodes(document):
+        return [n for n in document["@graph"] if '"_:' not in json.dumps(n)]
+
+    expected = without_blank_nodes(json.loads((tmp_path / "once.jsonld").read_text()))
+    assert without_blank_nodes(document) == expected and len(expected) > 5
+
+
+def test_validate_and_analyze_see_one_statement(run, once_and_twice):
+    """A guard: a maxCount rule (EAG002, one dct:identifier) and the analyses see one statement where two
+    files write it (they counted DISTINCT values before the merged graph, and must go on doing so)."""
+    once, twice = once_and_twice
+
+    def codes(folder, *args):
+        result = run(*args, folder, "--format", "json")
+        return sorted((f["code"], f["subject"]) for f in json.loads(result.stdout)["findings"])
+
+    assert codes(twice, "validate") == codes(once, "validate")
+    assert codes(twice, "analyze", "--no-validate") == codes(once, "analyze", "--no-validate")
