@@ -34,17 +34,11 @@ from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from eagraph.findings import Finding, Severity
+from eagraph.ontology import CPSV, CV, DCT, EAG, ORG, SKOS
 
 from .model import node_key, query_function, workspace_of
 from .similarity import blocked_pairs, fold, mean_over_languages, text_similarity
 from .wording import LANGUAGES, decimal, messages, names, reasons
-
-DCT = "http://purl.org/dc/terms/"
-CV = "http://data.europa.eu/m8g/"
-CPSV = "http://purl.org/vocab/cpsv#"
-EAG = "https://w3id.org/eagraph/ns#"
-ORG = "http://www.w3.org/ns/org#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
 
 DUPLICATE_SERVICE = "duplicate-service"
 

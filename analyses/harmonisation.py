@@ -44,15 +44,11 @@ from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from eagraph.findings import Finding, Severity
+from eagraph.ontology import CV, DCT, EAG, SKOS
 
 from .model import node_key, query_function, workspace_of
 from .similarity import blocked_pairs, fold, mean_over_languages, text_similarity
 from .wording import decimal, messages, names
-
-CV = "http://data.europa.eu/m8g/"
-DCT = "http://purl.org/dc/terms/"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-EAG = "https://w3id.org/eagraph/ns#"
 
 CONCEPT_HARMONISATION = "concept-harmonisation"
 

@@ -16,11 +16,11 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH
 
-from eagraph.ontology import EAG
+from eagraph.ontology import EAG, namespace
 from eagraph.workspace import EagraphError
 
 CONTRACT_SHAPES = Path(__file__).with_name("shapes") / "contract.ttl"
-EAG_NS = rdflib.Namespace(EAG)
+EAG_NS = namespace("eag")
 LANGUAGE_SHAPE = URIRef(EAG + "expandedForLanguage")  # marks a shape made by the expansion
 
 

@@ -27,6 +27,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from eagraph.ontology import RDF
+
 from .cache import NoCache, ParseCache
 from .cache import open_cache as _open_cache
 from .config import CONFIG_FILE, Config, load_config
@@ -51,7 +53,7 @@ Progress = Callable[[int, int, str], None]
 # Below these, starting worker processes costs more than parsing in this one.
 PARALLEL_MIN_FILES = 16
 PARALLEL_MIN_BYTES = 2_000_000
-RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+RDF_TYPE = f"<{RDF}type>"
 
 
 @dataclass(frozen=True, order=True)

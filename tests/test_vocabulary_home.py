@@ -1,0 +1,97 @@
+"""Shared vocabulary has one home: every namespace IRI is defined in ``ontology/namespaces.py`` and
+nowhere else, and the core (``core/``: findings and where they are) imports nothing from the
+packages built on it, so that dependencies point inwards."""
+
+from __future__ import annotations
+
+import ast
+import re
+import tomllib
+from pathlib import Path
+
+from helpers import REPO
+
+from eagraph.ontology import namespaces
+
+#: The folders of the ``eagraph`` package (pyproject's package-dir), and the benchmarks that use it.
+PACKAGE_DIRS = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-dir"]
+SOURCE_DIRS = sorted({REPO / folder for folder in PACKAGE_DIRS.values()} | {REPO / "bench"})
+HOME = REPO / "ontology" / "namespaces.py"
+
+
+def source_files() -> list[Path]:
+    return sorted({path for folder in SOURCE_DIRS for path in folder.rglob("*.py") if ".venv" not in path.parts})
+
+
+def docstrings(tree: ast.AST) -> set[int]:
+    """The ids of the docstring constants of a module, its classes and functions."""
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                found.add(id(first.value))
+    return found
+
+
+def bare_iri_pattern(iris) -> re.Pattern:
+    """A string that is an IRI (or term) in one of ``iris``, alone: plain, ``<iri>`` or ``{iri}name``.
+    SPARQL text that mentions an IRI among other words is query text, not a definition."""
+    alternatives = "|".join(re.escape(iri) for iri in sorted(iris, key=len, reverse=True))
+    return re.compile(rf"[<{{]?(?:{alternatives})[^\s<>{{}}\"]*[>}}]?[^\s]*")
+
+
+def namespace_literals(path: Path, pattern: re.Pattern) -> list[str]:
+    """``file:line: 'literal'`` for each string literal of ``path`` that spells a namespace IRI."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    skip = docstrings(tree)
+    return [f"{path.name if not path.is_relative_to(REPO) else path.relative_to(REPO)}:{node.lineno}: {node.value!r}" for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip
+            and pattern.fullmatch(node.value)]
+
+
+def test_the_check_sees_a_namespace_literal(tmp_path):
+    """The walk finds a namespace written out (plain, in angle brackets, in ElementTree's braces) and
+    leaves query text and docstrings alone."""
+    module = tmp_path / "m.py"
+    module.write_text('"""About http://data.europa.eu/m8g/ in a docstring."""\n'
+                      'CV = "http://data.europa.eu/m8g/"\n'
+                      'TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"\n'
+                      'LANG = "{http://www.w3.org/XML/1998/namespace}lang"\n'
+                      'QUERY = "SELECT ?s WHERE { ?s <http://purl.org/dc/terms/title> ?t }"\n', encoding="utf-8")
+    found = namespace_literals(module, bare_iri_pattern(namespaces.ALL))
+    assert [int(line.split(":")[1]) for line in found] == [2, 3, 4]
+
+
+def test_no_module_but_the_ontology_spells_a_namespace():
+    """``EAG`` was defined four times and the usual namespaces in 13 modules: a namespace IRI written
+    anywhere but ``ontology/namespaces.py`` is a second definition (import it from ``eagraph.ontology``;
+    ``namespace(prefix)`` gives the rdflib form)."""
+    pattern = bare_iri_pattern(namespaces.ALL)
+    found = [line for path in source_files() if path != HOME for line in namespace_literals(path, pattern)]
+    assert found == []
+
+
+def test_the_contract_prefixes_are_the_namespaces():
+    assert set(namespaces.PREFIXES.values()) <= namespaces.ALL
+    assert namespaces.PREFIXES["eag"] == "https://w3id.org/eagraph/ns#"
+
+
+def test_local_name_is_the_end_of_the_iri_after_its_last_slash_or_hash():
+    """What the site, the diff, diagrams and messages show of a node without a label."""
+    from eagraph.ontology import local_name
+
+    assert local_name("https://w3id.org/eagraph/be/service/tax-return") == "tax-return"
+    assert local_name("https://w3id.org/eagraph/ns#Entitlement") == "Entitlement"
+    assert local_name("https://w3id.org/eagraph/be/authority/fin/") == "fin"
+    assert local_name("http://example.org/a/b#") == "b"
+    assert local_name("urn:x:y") == "urn:x:y"
+    assert local_name("http://example.org///") == "example.org"
+
+
+def test_no_module_but_the_ontology_computes_a_local_name():
+    """The end of an IRI was computed in eight places, each the same way by copy; now in one."""
+    spelled = '.rsplit("/", 1)[-1].rsplit("#", 1)[-1]'
+    found = [str(path.relative_to(REPO)) for path in source_files()
+             if path.name != "iris.py" and spelled in path.read_text(encoding="utf-8")]
+    assert found == []
