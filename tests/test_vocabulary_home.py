@@ -77,6 +77,29 @@ def test_the_contract_prefixes_are_the_namespaces():
     assert namespaces.PREFIXES["eag"] == "https://w3id.org/eagraph/ns#"
 
 
+def core_modules() -> set[str]:
+    return {path.stem for path in (REPO / "core").glob("*.py")}
+
+
+def test_core_imports_nothing_from_the_packages_built_on_it():
+    """``core/`` (``eagraph.findings`` and ``eagraph.location``) is what every package shares: an import of
+    ``eagraph.workspace`` (or any other package) from there makes the core depend on what depends on
+    it. ``__main__`` is the command itself and is left out."""
+    core = core_modules()
+    outward = []
+    for path in sorted((REPO / "core").glob("*.py")):
+        if path.stem == "__main__":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+            names = ([node.module or ""] if isinstance(node, ast.ImportFrom) and node.level == 0
+                     else [alias.name for alias in node.names] if isinstance(node, ast.Import) else [])
+            for name in names:
+                parts = name.split(".")
+                if parts[0] == "eagraph" and len(parts) > 1 and parts[1] not in core:
+                    outward.append(f"core/{path.name}:{node.lineno}: {name}")
+    assert outward == []
+
+
 def test_local_name_is_the_end_of_the_iri_after_its_last_slash_or_hash():
     """What the site, the diff, diagrams and messages show of a node without a label."""
     from eagraph.ontology import local_name

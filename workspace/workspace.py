@@ -27,6 +27,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from eagraph.location import Location
 from eagraph.ontology import RDF
 
 from .cache import NoCache, ParseCache
@@ -54,19 +55,6 @@ Progress = Callable[[int, int, str], None]
 PARALLEL_MIN_FILES = 16
 PARALLEL_MIN_BYTES = 2_000_000
 RDF_TYPE = f"<{RDF}type>"
-
-
-@dataclass(frozen=True, order=True)
-class Location:
-    """Where something is written: a file of the model (relative path), line and column (1-based);
-    line 0 means the file (or folder) as a whole, for what is wrong with all of it."""
-
-    file: str
-    line: int
-    column: int = 1
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}" if self.line > 0 else self.file
 
 
 @dataclass
