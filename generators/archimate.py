@@ -106,7 +106,7 @@ def identifier(node: str) -> str:
 def export_archimate(workspace: Workspace, name: str | None = None) -> bytes:
     """The exchange file of the model; ``name`` is the model's name (default: the imported model's
     name in each of its languages, else "eagraph model")."""
-    from eagraph.validators.validate import ensure_ontology
+    from eagraph.ontology import ensure_ontology
 
     ensure_ontology(workspace)
     model = AnalysisModel.build(workspace)

@@ -119,7 +119,7 @@ def export_cpsv_ap(workspace: Workspace) -> rdflib.Graph:
 
 def cpsv_ap_export(workspace: Workspace) -> CpsvExport:
     """The CPSV-AP 3.2.0 graph of the model, read in 3.2.0 names (see the module's docstring)."""
-    from eagraph.validators.validate import ONTOLOGY_GRAPH, ensure_ontology
+    from eagraph.ontology import ONTOLOGY_GRAPH, ensure_ontology
 
     mapped = map_earlier_names(_graph_of(workspace, [f.source.graph for f in workspace.files]))
     model = mapped.graph

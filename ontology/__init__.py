@@ -8,11 +8,11 @@ defined once, in :mod:`eagraph.ontology.namespaces`, and exported from here.
 from pathlib import Path
 
 from .iris import compact, local_name
+from .loading import ONTOLOGY_GRAPH, ONTOLOGY_PATH, ensure_ontology
 from .namespaces import (ADMS, ARCHIMATE, AUTHSRC, CPSV, CV, DC, DCAT, DCT, EAG, ELI, FOAF, LOCN, ORG, OWL,
                          PREFIXES, RDF, RDF_LANG_STRING, RDF_TYPE, RDFS, SCHEMA, SCHEMA_HTTPS, SKOS, TIME, XML, XSD,
                          XSD_STRING, XSI)
 
-ONTOLOGY_PATH = Path(__file__).with_name("eagraph.ttl")
 #: The JSON-LD context of eagraph models (published at CONTEXT_URL).
 CONTEXT_PATH = Path(__file__).with_name("context.jsonld")
 CONTEXT_URL = "https://w3id.org/eagraph/context.jsonld"

@@ -118,3 +118,20 @@ def test_no_module_but_the_ontology_computes_a_local_name():
     found = [str(path.relative_to(REPO)) for path in source_files()
              if path.name != "iris.py" and spelled in path.read_text(encoding="utf-8")]
     assert found == []
+
+
+def test_the_ontology_is_loaded_from_eagraph_ontology_once(tmp_path):
+    """The exporters and the site load eagraph's concepts through ``eagraph.ontology`` (it lived in
+    the validators, which the exporters then imported for it); a second call adds nothing."""
+    from eagraph.ontology import EAG, ensure_ontology
+    from eagraph.workspace import load
+
+    (tmp_path / "a.ttl").write_text("<https://example.org/s> a <http://purl.org/vocab/cpsv#PublicService> .\n",
+                                    encoding="utf-8")
+    workspace = load(tmp_path, cache=False)
+    ensure_ontology(workspace)
+    labels = f"SELECT ?l WHERE {{ <{EAG}Online> <http://www.w3.org/2004/02/skos/core#prefLabel> ?l }}"
+    first = sorted(row["l"].value for row in workspace.query(labels))
+    ensure_ontology(workspace)
+    assert sorted(row["l"].value for row in workspace.query(labels)) == first
+    assert {row["l"].value for row in workspace.query(labels)} == {"Online", "En ligne"}
