@@ -135,3 +135,25 @@ def test_the_ontology_is_loaded_from_eagraph_ontology_once(tmp_path):
     ensure_ontology(workspace)
     assert sorted(row["l"].value for row in workspace.query(labels)) == first
     assert {row["l"].value for row in workspace.query(labels)} == {"Online", "En ligne"}
+
+
+def test_config_defaults_are_written_once(tmp_path):
+    """The defaults of eagraph.toml were written three times (the schema, the Config fields, the reader);
+    the schema's OPTIONS is now the one place, and an empty eagraph.toml reads as no file at all."""
+    import warnings
+
+    from eagraph.workspace.config import OPTIONS, Config, load_config
+
+    tree = ast.parse((REPO / "workspace" / "config.py").read_text(encoding="utf-8"))
+    languages = [node.lineno for node in ast.walk(tree) if isinstance(node, ast.List | ast.Tuple)
+                 and [getattr(e, "value", None) for e in node.elts] == ["nl", "fr"]]
+    assert len(languages) == 1, f"the default languages are written on lines {languages}"
+    bare = Config(root=REPO)
+    assert bare.languages == tuple(next(o.default for o in OPTIONS if o.key == "languages"))
+    assert bare.include == tuple(next(o.default for o in OPTIONS if o.key == "include"))
+    (tmp_path / "eagraph.toml").write_text("[model]\n", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        empty = load_config(tmp_path)
+    assert (empty.languages, empty.include, empty.reports, empty.site_title) == \
+        (bare.languages, bare.include, bare.reports, bare.site_title)

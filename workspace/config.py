@@ -47,6 +47,13 @@ OPTIONS: tuple[Option, ...] = (
            "Folder reports are written to, relative to the model."),
 )
 
+
+
+def default(key: str):
+    """The default of the setting ``key``, as :data:`OPTIONS` (the one place it is written) says."""
+    return next(option.default for option in OPTIONS if option.key == key)
+
+
 # Folders that never hold model files, whatever `include` says.
 ALWAYS_EXCLUDED = (".git", ".venv", "node_modules", "site", "__pycache__", ".eagraph-cache")
 
@@ -56,15 +63,15 @@ class Config:
     """The settings of one model; defaults apply where eagraph.toml is silent or absent."""
 
     root: Path
-    include: tuple[str, ...] = tuple(OPTIONS[0].default)
-    exclude: tuple[str, ...] = ()
-    languages: tuple[str, ...] = ("nl", "fr")
-    base: str = ""
+    include: tuple[str, ...] = tuple(default("include"))
+    exclude: tuple[str, ...] = tuple(default("exclude"))
+    languages: tuple[str, ...] = tuple(default("languages"))
+    base: str = default("base")
     shapes: tuple[Path, ...] = ()
     suppress: tuple[dict, ...] = ()
     site: Path | None = None  # None: not set ([output] site), the current folder's site/
-    site_title: str = ""
-    reports: Path = Path("reports")
+    site_title: str = default("title")
+    reports: Path = Path(default("reports"))
     source: Path | None = None  # the eagraph.toml it came from
     unknown_keys: tuple[str, ...] = field(default=())
 
@@ -102,15 +109,15 @@ def load_config(root: Path) -> Config:
         warnings.warn(f"{path}: unknown setting '{name}' is ignored", stacklevel=2)
     return Config(
         root=root,
-        include=tuple(values.get("include", OPTIONS[0].default)),
-        exclude=tuple(values.get("exclude", ())),
-        languages=tuple(values.get("languages", ("nl", "fr"))),
-        base=str(values.get("base", "")),
-        shapes=tuple(root / s for s in values.get("shapes", ())),
-        suppress=tuple(values.get("suppress", ())),
+        include=tuple(values.get("include", default("include"))),
+        exclude=tuple(values.get("exclude", default("exclude"))),
+        languages=tuple(values.get("languages", default("languages"))),
+        base=str(values.get("base", default("base"))),
+        shapes=tuple(root / s for s in values.get("shapes", default("shapes"))),
+        suppress=tuple(values.get("suppress", default("suppress"))),
         site=Path(values["site"]) if "site" in values else None,
-        site_title=str(values.get("title", "")),
-        reports=Path(str(values.get("reports", "reports"))),
+        site_title=str(values.get("title", default("title"))),
+        reports=Path(str(values.get("reports", default("reports")))),
         source=path,
         unknown_keys=tuple(unknown),
     )
