@@ -20,7 +20,6 @@ from markupsafe import Markup
 
 from eagraph.analyses.impact import impact
 from eagraph.analyses.model import AUTHSRC, CPSV, CV, DCT, EAG, ORG, SKOS
-from eagraph.analyses.registry import coverage
 from eagraph.findings import Finding, Severity
 
 from . import charts
@@ -410,6 +409,8 @@ class Pages:
                 for name, key, percent in shown]
 
     def _findings_page(self) -> dict:
+        from eagraph.analyses.registry import coverage  # every kind: numpy, scipy (not at every command's start)
+
         by_kind = defaultdict(list)
         for finding in self.findings.analysis:
             by_kind[finding.code].append(finding)
