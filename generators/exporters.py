@@ -70,7 +70,8 @@ class Exporter:
         """The help of ``--out``, from the suffixes."""
         if len(self.suffixes) == 1:
             return f"The {self.suffixes[0]} file to write."
-        return f"The file to write, in the syntax its suffix names: {', '.join(self.suffixes[:-1])} or {self.suffixes[-1]}."
+        *first, last = self.suffixes
+        return f"The file to write, in the syntax its suffix names: {', '.join(first)} or {last}."
 
 
 def write(export: Export, out: Path) -> None:
