@@ -80,7 +80,9 @@ class ArchimateContent:
 
     @classmethod
     def read(cls, workspace, model: AnalysisModel) -> ArchimateContent:
-        content = cls(models=model.of_class(EAG + "ArchimateModel"))
+        # (the analysis model knows the classes analyses need; an ArchiMate model is not one of them)
+        models = workspace.query(f"SELECT DISTINCT ?m WHERE {{ ?m a <{EAG}ArchimateModel> }}")
+        content = cls(models=sorted(node_key(row[0]) for row in models))
         parts = _read_parts(workspace, content)
         for holder in content.models:
             top = parts[holder].parts if holder in parts else []
