@@ -145,8 +145,8 @@ def test_an_element_page_shows_type_relationships_both_ways_and_views(archimate_
     html = (archimate_site / "services" / "id-1220.html").read_text(encoding="utf-8")
     assert "Business Service" in html  # its ArchiMate type, as Archi names it
     table = html.split('class="eag-table eag-relationships"')[1].split("</table>")[0]
-    assert re.search(r"<td>to</td><td>Serving</td><td><a href=\"[^\"]+\.html\">", table)  # outgoing
-    assert re.search(r"<td>from</td><td>Realization</td><td><a href=", table)  # incoming
+    assert re.search(r"<td>to</td>\s*<td>Serving</td><td><a href=\"[^\"]+\.html\">", table)  # outgoing
+    assert re.search(r"<td>from</td>\s*<td>Realization</td><td><a href=", table)  # incoming
     assert '<a href="../archimate-views/id-4056.html">' in html  # the Layered View it is drawn in
     model = (archimate_site / "archimate" / "index.html").read_text(encoding="utf-8")
     assert "An example of a fictional Insurance company." in model
