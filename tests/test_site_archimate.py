@@ -165,3 +165,28 @@ def test_hostile_names_stay_text(archimate_site):
     for view, node, text in (("id-3761", "id-3788", HOSTILE), ("id-3641", "id-3657", HOSTILE_NOTE)):
         group = next(g for g in view_svg(archimate_site, view).iter(SVG + "g") if g.get("data-node") == node)
         assert "".join(group.itertext()).replace(" ", "") == text.replace(" ", ""), view
+
+
+def test_a_broken_layout_is_drawn_without_what_cannot_be_placed():
+    """A hand-edited or hostile file: bounds that are no numbers, a connection to a node that is not
+    there, a colour out of range. What can be placed is drawn; nothing else gets in, no error."""
+    from eagraph.generators.site.archimate import Part
+    from eagraph.generators.site.viewdrawing import draw_view
+
+    def node(identifier, **bounds):
+        style = Part("s", tag="style", parts=[Part("f", tag="fillColor", attributes={"r": "300", "g": "0", "b": "0"})])
+        return Part(identifier, tag="node", kind="Label", identifier=identifier, attributes=bounds, parts=[style])
+
+    view = Part("v", tag="view", parts=[
+        node("ok", x="10", y="20", w="30", h="40"), node("nan", x="nan", y="0", w="1", h="1"),
+        node("text", x="a", y="0", w="1", h="1"), node("huge", x="1e400", y="0", w="1", h="1"),
+        Part("c1", tag="connection", identifier="c1", attributes={"source": "ok", "target": "gone"}),
+        Part("c2", tag="connection", identifier="c2", attributes={"source": "ok", "target": '"><script>'}),
+    ])
+    svg = ET.fromstring(draw_view(view, "<t>", name_of=lambda part: "n", href_of=lambda part: None,
+                                  element_type=lambda part: None, relationship_type=lambda part: None,
+                                  relationship_attributes=lambda part: {}))
+    assert [g.get("data-node") for g in svg.iter(SVG + "g") if g.get("data-node")] == ["ok"]
+    assert [rect.get("fill") for rect in svg.iter(SVG + "rect")] == ["#ffffff"]  # not "#12c0000"
+    assert list(svg.iter(SVG + "polyline")) == []
+    assert svg.find(SVG + "title").text == "<t>"
