@@ -45,7 +45,6 @@ from eagraph.ontology import TIME, local_name, namespace, new_graph
 from eagraph.ontology.cpsv_versions import describe, map_earlier_names
 from eagraph.validators.profiles import PROFILES, SHIPPED_DIR, code_list_classes
 from eagraph.workspace import Workspace
-from eagraph.workspace.files import write_atomic
 
 CPSV = namespace("cpsv")
 CV = namespace("cv")
@@ -274,6 +273,6 @@ def _profile_violations(graph: rdflib.Graph, run) -> tuple[list[Finding], list[t
 FORMATS = {".ttl": "turtle", ".jsonld": "json-ld", ".json": "json-ld", ".nt": "nt", ".rdf": "xml"}
 
 
-def write_graph(graph: rdflib.Graph, out: Path) -> None:
-    """Serialise ``graph`` to ``out`` in the format its suffix names (Turtle otherwise), atomically."""
-    write_atomic(out, graph.serialize(format=FORMATS.get(out.suffix.lower(), "turtle")))
+def serialized(graph: rdflib.Graph, out: Path) -> bytes:
+    """``graph`` in the syntax ``out``'s suffix names (Turtle otherwise), to be written by ``exporters.write``."""
+    return graph.serialize(format=FORMATS.get(out.suffix.lower(), "turtle")).encode("utf-8")
