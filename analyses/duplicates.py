@@ -34,7 +34,7 @@ from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from eagraph.findings import Finding, Severity
-from eagraph.ontology import CPSV, CV, DCT, EAG, ORG, SKOS
+from eagraph.ontology import CPSV, CV, DCT, EAG, SKOS
 
 from . import coverage as cov
 from .kind import Kind

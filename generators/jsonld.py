@@ -19,7 +19,6 @@ import json
 import pyoxigraph as ox
 
 from eagraph.ontology import CONTEXT_PATH, RDF_TYPE, XSD_STRING
-from eagraph.ontology import RDF_LANG_STRING as LANG_STRING
 from eagraph.workspace import Workspace
 from eagraph.workspace.blanks import distinct_blank_names
 

@@ -13,6 +13,11 @@ from .namespaces import (ADMS, ARCHIMATE, AUTHSRC, CPSV, CV, DC, DCAT, DCT, EAG,
                          PREFIXES, RDF, RDF_LANG_STRING, RDF_TYPE, RDFS, SCHEMA, SCHEMA_HTTPS, SKOS, TIME, XML, XSD,
                          XSD_STRING, XSI)
 
+__all__ = ["ADMS", "ARCHIMATE", "AUTHSRC", "CONTEXT_PATH", "CONTEXT_URL", "CPSV", "CV", "DC", "DCAT", "DCT", "EAG",
+           "ELI", "FOAF", "LOCN", "ONTOLOGY_GRAPH", "ONTOLOGY_PATH", "ORG", "OWL", "PREFIXES", "RDF", "RDF_LANG_STRING",
+           "RDF_TYPE", "RDFS", "SCHEMA", "SCHEMA_HTTPS", "SKOS", "TIME", "XML", "XSD", "XSD_STRING", "XSI", "compact",
+           "ensure_ontology", "local_name", "namespace", "new_graph"]
+
 #: The JSON-LD context of eagraph models (published at CONTEXT_URL).
 CONTEXT_PATH = Path(__file__).with_name("context.jsonld")
 CONTEXT_URL = "https://w3id.org/eagraph/context.jsonld"

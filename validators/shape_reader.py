@@ -44,8 +44,8 @@ def read_shapes(paths: list[Path]) -> rdflib.Graph:
 def expand_languages(shapes: rdflib.Graph, languages: tuple[str, ...]) -> rdflib.Graph:
     """Replace each ``eag:requiredLanguages`` shape by one qualified shape per language."""
     out = rdflib.Graph()
-    for prefix, namespace in shapes.namespaces():
-        out.bind(prefix, namespace)
+    for prefix, iri in shapes.namespaces():
+        out.bind(prefix, iri)
     marked = set(shapes.subjects(EAG_NS.requiredLanguages, Literal(True)))
     for triple in shapes:
         if triple[0] not in marked and triple[2] not in marked:
