@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from eagraph.cli.main import cli
-from helpers import PREFIXES, write
+from helpers import PREFIXES, REPO, write
 
 CONFIG = """[burden]
 citizen_hour = 20
@@ -135,6 +135,9 @@ def test_csv_and_text_carry_the_same_figures(model, tmp_path):
     assert "Administrative burden a year: 2,417 h (50 % assumed), 96,000.00 EUR (31 % assumed)" in text
     assert "A: 2,283 h (47 % assumed), 90,666.67 EUR (27 % assumed); 1,000 cases" in text
     assert "B: 133 h (100 % assumed), 5,333.33 EUR (100 % assumed); 200 cases, 300 eligible without it" in text
+    # docs/burden.md reads this model as its worked example: its total line is the command's
+    page = (REPO / "docs" / "burden.md").read_text(encoding="utf-8")
+    assert text.splitlines()[0] in page
 
 
 def test_a_time_that_is_no_duration_is_named_with_its_file_and_line(model):
