@@ -179,3 +179,14 @@ def test_defaults_alone_give_the_share_assumed_of_a_model_without_burden_facts(t
     assert total["hours"] == 45.0  # 60 cases x (15 min finding information + 30 min filling in)
     assert total["euros"] == 1113.75  # 45 h x 24.75 euros (Statbel 2022, see docs/burden.md)
     assert total["assumed_hours_share"] == 1.0 and total["assumed_euros_share"] == 1.0
+
+
+def test_a_title_that_is_a_formula_stays_text_in_the_csv(model):
+    """A service's title is anybody's text: in the CSV a manager opens, it never runs as a formula."""
+    write(model, "model.ttl", MODEL.replace('dct:title "B"@en', 'dct:title "=HYPERLINK(\\"http://x\\")"@en'))
+    result = run(model, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    table = list(csv.DictReader(io.StringIO(result.stdout)))
+    labels = {r["subject"]: r["label"] for r in table if r["level"] == "service"}
+    assert labels["https://example.org/b"] == "'=HYPERLINK(\"http://x\")"
+    assert next(r for r in table if r["level"] == "total")["euros"] == "96000.00"  # numbers stay numbers
