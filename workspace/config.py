@@ -81,7 +81,7 @@ class Config:
     reports: Path = Path("reports")
     source: Path | None = None  # the eagraph.toml it came from
     unknown_keys: tuple[str, ...] = field(default=())
-    targets_table: object = None  # [[targets]] as written (None: none): read (and checked) by read_targets, when a command needs it
+    targets_table: object = None  # [[targets]] as written (None: none), checked by read_targets when a command needs it
 
 
 def load_config(root: Path) -> Config:
