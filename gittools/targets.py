@@ -17,7 +17,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eagraph.analyses.metrics import METRICS, MetricError
+from eagraph.analyses.metrics import METRICS
 from eagraph.workspace import EagraphError, Workspace
 from eagraph.workspace.config import Target, read_targets
 from eagraph.workspace.git import run_git
@@ -99,8 +99,8 @@ def progress(model: Path, workspace: Workspace, since: str | None = None, *, cac
     results = []
     for target in targets:
         key = measured_key(target)
-        if now.get(key) is None:
-            raise MetricError(f"target '{target.title}' ({target.metric}) could not be measured on the model today")
+        if now.get(key) is None:  # measured again, to say why it cannot be
+            now[key] = _measure(target, workspace)
         course = [(p.commit, p.date, p.figures[key]) for points in courses for p in points
                   if p.figures.get(key) is not None]
         results.append(assess(target, now[key], course, today))

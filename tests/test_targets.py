@@ -154,8 +154,10 @@ def test_an_update_is_never_run_on_the_model(run, history):
 
 
 def test_a_query_that_answers_no_single_number_is_said(run, history):
+    """Committed, so that today's value is the last commit's, where the query found no number either."""
     write(history, "eagraph.toml", '[[targets]]\nname = "titles"\nmetric = "sparql"\nvalue = 0\ndate = 2040-01-01\n'
                                    'query = "SELECT ?t WHERE { ?s dct:title ?t }"\n')
+    git(history.parent, "commit", "-qam", "a target")
     result = run("targets", history)
     assert result.exit_code == 2 and "target 'titles'" in result.stderr and "8 row(s)" in result.stderr
 
