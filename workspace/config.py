@@ -48,7 +48,7 @@ OPTIONS: tuple[Option, ...] = (
            "Title of the architecture site; empty means a title in each language of the site."),
     Option("output", "reports", str, "reports",
            "Folder reports are written to, relative to the model."),
-    Option("targets", "metric", str, "",
+    Option("targets", "metric", str, None,
            "What a target measures (one `[[targets]]` table per target): `automatic_share`, `online_share`, "
            "`only_once_violations`, `burden_hours`, `sparql`, … (see [Targets](targets.md)).", True),
     Option("targets", "value", float, None, "The value the metric is to reach (a number; a share is 0..1).", True),
