@@ -375,6 +375,11 @@ def burden(source, settings: dict[str, object] | None = None, *, model: Analysis
                         without_cases=tuple(sorted(s.service for s in services if s.cases is None)))
 
 
+def total_hours(workspace) -> Decimal:
+    """The applicants' total hours a year (the ``burden_hours`` metric of ``[[targets]]``)."""
+    return burden(workspace).total.amount.hours
+
+
 def grouped(model: AnalysisModel, services: list[ServiceBurden], level: str, keys, *, split: bool) -> list[BurdenRow]:
     """A row per authority or life event: the sum of its services' burden (``split``: a service with
     several groups counts for each in equal shares)."""

@@ -6,6 +6,8 @@ the manual's configuration page and the warnings about unknown keys come from on
 
 from __future__ import annotations
 
+import datetime
+import math
 import tomllib
 import warnings
 from dataclasses import dataclass, field
@@ -23,6 +25,7 @@ class Option:
     type: type
     default: object
     doc: str
+    table_array: bool = False  # a key of each ``[[section]]`` table, not of one ``[section]``
 
 
 OPTIONS: tuple[Option, ...] = (
@@ -71,6 +74,17 @@ OPTIONS: tuple[Option, ...] = (
     Option("burden", "evidence_cost", float, 0.0,
            "Euros one piece of evidence costs the applicant when neither it nor its evidence type states "
            "cv:hasCost. A default to be set by the user."),
+    Option("targets", "metric", str, None,
+           "What a target measures (one `[[targets]]` table per target): `automatic_share`, `online_share`, "
+           "`only_once_violations`, `burden_hours`, `sparql`, … (see [Targets](targets.md)).", True),
+    Option("targets", "value", float, None, "The value the metric is to reach (a number; a share is 0..1).", True),
+    Option("targets", "date", datetime.date, None, "The day it is to be reached by: `2040-01-01`.", True),
+    Option("targets", "query", str, "",
+           "For `metric = \"sparql\"`: a SELECT query on the model whose answer is one number (no update).", True),
+    Option("targets", "name", str, "", "What the target is called in reports; empty means the metric's name.", True),
+    Option("targets", "better", str, "",
+           "`higher` or `lower`: which way the metric improves; empty means the metric's own way (a share: "
+           "higher; violations, burden: lower), for `sparql` the target's value against today's.", True),
 )
 
 
@@ -102,6 +116,7 @@ class Config:
     burden: dict[str, object] = field(default_factory=dict)
     source: Path | None = None  # the eagraph.toml it came from
     unknown_keys: tuple[str, ...] = field(default=())
+    targets_table: object = None  # [[targets]] as written (None: none), checked by read_targets when a command needs it
 
 
 def load_config(root: Path) -> Config:
@@ -120,6 +135,8 @@ def load_config(root: Path) -> Config:
     known = {(o.section, o.key): o for o in OPTIONS}
     unknown: list[str] = []
     for section, table in data.items():
+        if section == "targets":
+            continue
         if not isinstance(table, dict):
             unknown.append(section)
             continue
@@ -149,6 +166,7 @@ def load_config(root: Path) -> Config:
         burden=burden,
         source=path,
         unknown_keys=tuple(unknown),
+        targets_table=data.get("targets"),
     )
 
 
@@ -164,4 +182,93 @@ def _checked(path: Path, option: Option, value: object) -> object:
     if option.type is float and not 0 <= value < float("inf"):
         raise ConfigError(f"{path}: [{option.section}] {option.key} must be a number of euros, 0 or more, "
                           f"not {value!r}")
+    return value
+
+
+@dataclass(frozen=True)
+class Target:
+    """One ``[[targets]]`` table: a metric, the value it is to reach and by when."""
+
+    metric: str
+    value: float
+    date: datetime.date
+    name: str = ""
+    query: str = ""  # metric "sparql" only
+    better: str = ""  # "higher", "lower", or "": the metric's own way
+    number: int = 1  # its place among the [[targets]] tables, from 1, for messages
+
+    @property
+    def title(self) -> str:
+        return self.name or self.metric
+
+
+def read_targets(config: Config) -> tuple[Target, ...]:
+    """The targets of ``eagraph.toml``, checked: each mistake is a ConfigError naming the file, the
+    table and the key. Read when a command needs them, not on every load: a model's history may hold
+    an eagraph.toml whose targets were wrong then, and ``trend`` must still read that commit."""
+    from eagraph.analyses.metrics import METRICS
+
+    where = str(config.source or CONFIG_FILE)
+    tables = [] if config.targets_table is None else config.targets_table
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+        raise ConfigError(f"{where}: targets must be tables written [[targets]], not {_shown(tables)}")
+    keys = {o.key: o for o in OPTIONS if o.section == "targets"}
+    targets = []
+    for number, table in enumerate(tables, 1):
+        at = f"{where}: [[targets]] #{number}"
+        for key in table:
+            if key not in keys:
+                raise ConfigError(f"{at}: unknown key '{key}' (a target has {', '.join(keys)})")
+        for key in ("metric", "value", "date"):
+            if key not in table:
+                raise ConfigError(f"{at}: '{key}' is missing")
+        metric = _string(table, "metric", at)
+        if metric not in METRICS:
+            raise ConfigError(f"{at}: metric '{metric}' is unknown; the metrics are {', '.join(METRICS)}")
+        query = _string(table, "query", at)
+        if metric == "sparql":
+            if not query.strip():
+                raise ConfigError(f"{at}: metric 'sparql' needs a 'query' (a SELECT that returns one number)")
+            from .querying import check_query
+
+            check_query(query, f"{at} query")
+        elif query:
+            raise ConfigError(f"{at}: 'query' is for metric 'sparql' only, not '{metric}'")
+        better = _string(table, "better", at)
+        if better not in ("", "higher", "lower"):
+            raise ConfigError(f"{at}: better must be \"higher\" or \"lower\", not {_shown(better)}")
+        targets.append(Target(metric, _number(table, at), _date(table, at), _string(table, "name", at), query,
+                              better, number))
+    return tuple(targets)
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _string(table: dict, key: str, at: str) -> str:
+    value = table.get(key, "")
+    if not isinstance(value, str):
+        raise ConfigError(f"{at}: {key} must be a string, not {_shown(value)}")
+    return value
+
+
+def _number(table: dict, at: str) -> float:
+    value = table["value"]
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ConfigError(f"{at}: value must be a number, not {_shown(value)}")
+    return float(value)
+
+
+def _date(table: dict, at: str) -> datetime.date:
+    """A TOML date (``2040-01-01``) or the same in a string; a time of day is not a target's business."""
+    value = table["date"]
+    if isinstance(value, str):
+        try:
+            value = datetime.date.fromisoformat(value)
+        except ValueError:
+            pass
+    if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
+        raise ConfigError(f"{at}: date must be a day written 2040-01-01, not {_shown(value)}")
     return value

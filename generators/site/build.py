@@ -122,22 +122,15 @@ def build_site(workspace: Workspace, out: Path, options: SiteOptions = SiteOptio
 
 def _trend(root: Path, options: SiteOptions) -> list:
     """The key figures over the last commits when the model lies in a git repository, else none."""
-    from eagraph.gittools.trend import trend
+    from eagraph.gittools.trend import start_of_last, trend
 
     if options.trend_commits <= 0:
         return []
     try:
-        first = _first_of_last(root, options.trend_commits)
+        first = start_of_last(root, options.trend_commits)
         return trend(root, first, options.cache_dir, options.trend_commits) if first else []
     except EagraphError:  # not a git repository, or no commit yet
         return []
-
-
-def _first_of_last(root: Path, count: int) -> str | None:
-    from eagraph.workspace.git import run_git
-
-    revisions = run_git(root, "rev-list", "--first-parent", f"--max-count={count}", "HEAD", "--", ".").split()
-    return revisions[-1] if revisions else None
 
 
 def read_findings(workspace: Workspace, content: SiteContent) -> SiteFindings:
