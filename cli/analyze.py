@@ -62,9 +62,9 @@ def analyze_command(path: Path, kind_names: tuple[str, ...], fmt: str, min_score
       eagraph analyze models --format json -o findings.json
       eagraph analyze models --format md --min-score 0.5 --language nl
     """
+    check_report_output(fmt, output)
     from eagraph.analyses.registry import UnknownKind, analyze, coverage, kinds, rule_infos, select  # numpy, scipy
 
-    check_report_output(fmt, output)
     console = Console.current()
     if list_kinds:
         for kind in kinds().values():
