@@ -34,19 +34,13 @@ from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from eagraph.findings import Finding, Severity
+from eagraph.ontology import CPSV, CV, DCT, EAG, SKOS
 
 from . import coverage as cov
 from .kind import Kind
 from .model import node_key, query_function, workspace_of
 from .similarity import blocked_pairs, fold, mean_over_languages, text_similarity
 from .wording import LANGUAGES, decimal, messages, names, reasons
-
-DCT = "http://purl.org/dc/terms/"
-CV = "http://data.europa.eu/m8g/"
-CPSV = "http://purl.org/vocab/cpsv#"
-EAG = "https://w3id.org/eagraph/ns#"
-ORG = "http://www.w3.org/ns/org#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
 
 
 #: Keys held by more services than this are not used to propose candidates (they are still features).

@@ -44,17 +44,13 @@ from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from eagraph.findings import Finding, Severity
+from eagraph.ontology import CV, DCT, EAG, SKOS
 
 from . import coverage as cov
 from .kind import Kind
 from .model import node_key, query_function, workspace_of
 from .similarity import blocked_pairs, fold, mean_over_languages, text_similarity
 from .wording import decimal, messages, names
-
-CV = "http://data.europa.eu/m8g/"
-DCT = "http://purl.org/dc/terms/"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-EAG = "https://w3id.org/eagraph/ns#"
 
 
 #: Label evidence (0..1, averaged over the languages both concepts have) that recognises one notion:

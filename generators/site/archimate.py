@@ -13,9 +13,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from eagraph.analyses.model import EAG, RDF, AnalysisModel, node_key
-
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+from eagraph.analyses.model import AnalysisModel, node_key
+from eagraph.ontology import EAG, RDF, RDFS
 #: the statements a part is made of
 PART_PREDICATES = {
     EAG + "archimatePart": "part", EAG + "archimateTag": "tag", EAG + "archimateOrder": "order",

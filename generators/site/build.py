@@ -74,7 +74,7 @@ def build_site(workspace: Workspace, out: Path, options: SiteOptions = SiteOptio
                configured_in: Path | None = None) -> SiteResult:
     """Generate and build the site of ``workspace`` into ``out`` (replaced only on success, and
     only if :func:`check_output_folder` allows; ``configured_in``: the eagraph.toml that named it)."""
-    from eagraph.validators.validate import ensure_ontology
+    from eagraph.ontology import ensure_ontology
 
     def checked() -> Path:
         return check_output_folder(out, workspace.root, configured_in=configured_in)

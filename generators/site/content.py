@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from eagraph.analyses import figures
-from eagraph.analyses.model import AUTHSRC, CPSV, CV, DCT, EAG, ELI, SKOS, AnalysisModel, node_key
+from eagraph.analyses.model import AnalysisModel, node_key
+from eagraph.ontology import AUTHSRC, CPSV, CV, DCT, EAG, ELI, SKOS, local_name
 
 from .archimate import ArchimateContent
 
@@ -204,7 +205,7 @@ def _entities(model: AnalysisModel) -> dict[str, Entity]:
 
 def _slug(iri: str) -> str:
     eli = iri.split("/eli/", 1)
-    text = eli[1] if len(eli) == 2 else iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+    text = eli[1] if len(eli) == 2 else local_name(iri)
     text = re.sub(r"[^a-z0-9]+", "-", _fold(text)).strip("-")
     return text[:80] or "node"
 

@@ -19,8 +19,8 @@ import jinja2
 from markupsafe import Markup
 
 from eagraph.analyses.impact import impact
-from eagraph.analyses.model import AUTHSRC, CPSV, CV, DCT, EAG, ORG, SKOS
 from eagraph.findings import Finding, Severity
+from eagraph.ontology import AUTHSRC, CPSV, CV, DCT, EAG, ELI, ORG, SKOS, local_name
 
 from . import charts
 from .archimate import Part
@@ -275,7 +275,7 @@ class Pages:
             "date": self.content.value(regulation, "date"),
             "services": model.subjects(CV + "hasLegalResource", regulation),
             "concepts": model.subjects(EAG + "definedIn", regulation),
-            "based_on": model.objects(regulation, "http://data.europa.eu/eli/ontology#based_on"),
+            "based_on": model.objects(regulation, ELI + "based_on"),
             "diagram": diagram if len(diagram.nodes) > 1 else None,
         }
 
@@ -530,7 +530,7 @@ def _diagram_kind(kind: str) -> str:
 def _local_name(node: str) -> str:
     if node.startswith("_:"):
         return "…"  # a blank node's label is the store's, different at every load
-    return node.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+    return local_name(node)
 
 
 def _split(text: str) -> tuple[str, str]:
