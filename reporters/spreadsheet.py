@@ -23,6 +23,7 @@ import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 #: The first characters that make a spreadsheet evaluate a cell.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -50,7 +51,7 @@ def csv_text(header: Iterable[object], rows: Iterable[Iterable[object]], *, line
 
 @dataclass(frozen=True)
 class Table:
-    """A table: its column headers and its rows (a cell is a number, a text or None)."""
+    """A table: its column headers and its rows (a cell is a number (int, float, Decimal), a text or None)."""
 
     columns: Sequence[str]
     rows: Sequence[Sequence[object]]
@@ -134,7 +135,8 @@ def _cell(cell, value: int | float | str, bold):
 
 
 def _is_number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
+    """Kept a number in the workbook (sums and filters work on it): an int, a float, a Decimal."""
+    return isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
 
 
 def _shown_width(value: int | float | str) -> int:

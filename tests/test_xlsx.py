@@ -186,3 +186,26 @@ def test_analyze_writes_a_sheet_per_kind_and_the_coverage(run, tmp_path):
     auto = records(book["automatic-granting-candidate"])
     assert all(r["file:line"].startswith(r["file"] + ":") and r["score"] > 0 for r in auto)
     assert book["automatic-granting-candidate"].freeze_panes == "A2"
+
+
+def test_burden_writes_a_sheet_per_level_with_numbers_a_sum_can_use(tmp_path):
+    """burden's table in a workbook: its figures numbers (not text), a hostile title a string."""
+    from test_burden import CONFIG, MODEL  # the small model test_burden computes by hand
+    from test_burden import run as burden
+
+    folder = tmp_path / "model"
+    write(folder, "eagraph.toml", CONFIG)
+    write(folder, "model.ttl", MODEL.replace('dct:title "B"@en', 'dct:title "=HYPERLINK(\\"http://x\\")"@en'))
+    assert burden(folder, "--format", "xlsx").exit_code == 2  # a workbook needs -o
+    out = tmp_path / "burden.xlsx"
+    result = burden(folder, "--format", "xlsx", "-o", out)
+    assert result.exit_code == 0, result.output
+    data = out.read_bytes()
+    assert formulas(data) == []
+    book = workbook(data)
+    assert book.sheetnames == ["total", "authority", "event", "service"]
+    [total] = records(book["total"])
+    assert (total["hours"], total["euros"], total["assumed_euros_share"]) == (2416.67, 96000, 0.3073)
+    services = {r["subject"]: r for r in records(book["service"])}
+    assert services["https://example.org/b"]["label"] == "'=HYPERLINK(\"http://x\")"
+    assert book["service"].freeze_panes == "A2" and book["service"].auto_filter.ref.startswith("A1:")
