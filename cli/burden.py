@@ -6,17 +6,17 @@ from pathlib import Path
 
 import click
 
-from eagraph.workspace.files import write_atomic
-
 from .console import Console, plural
-from .options import load_workspace, model_path_argument, no_cache_option, verbosity_options
+from .options import (check_report_output, load_workspace, model_path_argument, no_cache_option, verbosity_options,
+                      write_report)
 
 
 @click.command(name="burden")
 @model_path_argument
-@click.option("--format", "fmt", type=click.Choice(["text", "md", "json", "csv"]), default="text", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(["text", "md", "json", "csv", "xlsx"]), default="text",
+              show_default=True,
               help="text and md for people; json and csv (one row per service, authority, event and the total) "
-                   "for tools and spreadsheets.")
+                   "for tools and spreadsheets; xlsx (with -o) a workbook, a sheet per level.")
 @click.option("--output", "-o", type=click.Path(path_type=Path),
               help="Write the report to this file (atomically) instead of standard output.")
 @no_cache_option
@@ -34,20 +34,18 @@ def burden_command(path: Path, fmt: str, output: Path | None, no_cache: bool) ->
     Examples:
       eagraph burden models
       eagraph burden models --format csv -o burden.csv
+      eagraph burden models --format xlsx -o burden.xlsx
     """
     from eagraph.analyses.burden import burden
     from eagraph.reporters.burden import render_burden
 
+    check_report_output(fmt, output)
     console = Console.current()
     workspace = load_workspace(path, cache=not no_cache)
     source = workspace.config.source
     report = burden(workspace, workspace.config.burden, config_source=str(source) if source else "eagraph.toml")
-    text = render_burden(fmt, report)
+    rendered = render_burden(fmt, report)
     if report.without_cases:
         console.info(f"{plural(len(report.without_cases), 'service')} without eag:annualCases "
                      "not counted (their quantity is unknown)")
-    if output is not None:
-        write_atomic(output, text)
-        console.info(f"wrote {output}")
-    else:
-        console.out(text.rstrip("\n"))
+    write_report(rendered, output)

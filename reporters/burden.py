@@ -1,5 +1,5 @@
 """The formats of ``eagraph burden``: a :class:`~eagraph.analyses.burden.BurdenReport` as text, Markdown,
-JSON or CSV. Each reads the report's rows and columns only, so a new format (a spreadsheet) is one
+JSON, CSV or a workbook (xlsx). Each reads the report's rows and columns only, so a new format is one
 more function over the same table."""
 
 from __future__ import annotations
@@ -10,15 +10,15 @@ from decimal import Decimal
 from eagraph.analyses.burden import PART_TITLES, PARTS, BurdenReport, BurdenRow
 
 from .markdown import cell, code
-from .spreadsheet import csv_text
+from .spreadsheet import Sheet, Table, csv_text, workbook_bytes
 
 #: The sections of the text and Markdown reports: a level of rows and its heading.
 SECTIONS = (("authority", "By authority"), ("event", "By life or business event"), ("service", "By service"))
-BURDEN_FORMATS = ("text", "md", "json", "csv")
+BURDEN_FORMATS = ("text", "md", "json", "csv", "xlsx")
 
 
-def render_burden(fmt: str, report: BurdenReport) -> str:
-    return {"text": to_text, "md": to_markdown, "json": to_json, "csv": to_csv}[fmt](report)
+def render_burden(fmt: str, report: BurdenReport) -> str | bytes:
+    return {"text": to_text, "md": to_markdown, "json": to_json, "csv": to_csv, "xlsx": to_xlsx}[fmt](report)
 
 
 def number(value: Decimal, decimals: int = 0) -> str:
@@ -99,3 +99,11 @@ def to_json(report: BurdenReport) -> str:
 
 def to_csv(report: BurdenReport) -> str:
     return csv_text(report.columns, ([row.values()[c] for c in report.columns] for row in report.rows))
+
+
+def to_xlsx(report: BurdenReport) -> bytes:
+    """A workbook: the total, then a sheet per authority, event and service level, with the CSV's columns
+    (numbers as numbers, header frozen, filters on)."""
+    return workbook_bytes([Sheet(level, [Table(report.columns, [[row.values()[c] for c in report.columns]
+                                                                for row in report.of_level(level)])])
+                           for level in ("total", *(level for level, _ in SECTIONS))])
