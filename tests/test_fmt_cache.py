@@ -151,7 +151,7 @@ def test_many_files_in_worker_processes_give_what_one_process_gives(tmp_path, mo
     lambda text: text.replace('"q"', '"Q"'),  # another literal
     lambda text: text.replace("( 1 2 )", "( 2 1 )"),  # a list in another order
     lambda text: text.replace("ex:q ( 1 2 ) ", "ex:q ( 1 2 ) ; ex:r [] "),  # a statement more, on a blank node
-])
+], ids=["object", "literal", "list-order", "blank-statement"])
 def test_a_writer_that_loses_anything_is_caught_before_the_file_is_written(monkeypatch, damage):
     """The new text is read back (by pyoxigraph) and compared with what the file said."""
     text = ("@prefix ex: <https://example.org/> .\nex:b ex:p ex:o .\n"
