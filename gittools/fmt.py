@@ -58,7 +58,8 @@ def format_turtle(text: str, path: str = "<text>", base: str | None = None) -> s
     statements = [" ".join(s) for s in read.statements]
     formatted = Writer(read.statements, read.prefixes, read.property_comments).document(
         read.comments, read.header, read.footer)
-    if not _reads_back(statements, formatted, base or _PROBE_BASES[0]):
+    # A text that is canonical already gives its own graph: only a new text needs reading back.
+    if formatted != text and not _reads_back(statements, formatted, base or _PROBE_BASES[0]):
         raise FormatError(path, 1, "the canonical text would not give the same graph (an eagraph bug: "
                                    "the file was left as it is; please report it)")
     return formatted
@@ -166,11 +167,11 @@ def format_files(files: list[Path], root: Path, *, check: bool = False,
             results[file] = FileResult(file, verdict == REFORMAT)
         else:
             todo.append((file, name, data, key))
-    for (file, name, _data, key), (formatted, error) in zip(todo, _format_all([(n, d) for _f, n, d, _k in todo])):
+    for (file, name, _data, key), (changed, formatted, error) in zip(
+            todo, _format_all([(n, d, check) for _f, n, d, _k in todo])):
         if error is not None:
             results[file] = FileResult(file, False, FormatError(*error))
             continue
-        changed = formatted is not None
         if key is not None:
             cache.write(_CACHE_KIND, key, REFORMAT if changed else FORMATTED)
         if changed and not check:
@@ -185,28 +186,29 @@ def format_files(files: list[Path], root: Path, *, check: bool = False,
     return [results[file] for file in files]
 
 
-def _format_all(jobs: list[tuple[str, bytes]]) -> list[tuple[str | None, tuple | None]]:
+def _format_all(jobs: list[tuple[str, bytes, bool]]) -> list[tuple[bool, str | None, tuple | None]]:
     """:func:`_format_one` of each job, in order; in a process per core when there are many."""
     workers = os.cpu_count() or 1
-    if workers < 2 or len(jobs) < PARALLEL_MIN_FILES or sum(len(d) for _n, d in jobs) < PARALLEL_MIN_BYTES:
+    if workers < 2 or len(jobs) < PARALLEL_MIN_FILES or sum(len(job[1]) for job in jobs) < PARALLEL_MIN_BYTES:
         return [_format_one(job) for job in jobs]
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
         return list(pool.map(_format_one, jobs, chunksize=max(1, min(16, len(jobs) // (workers * 8)))))
 
 
-def _format_one(job: tuple[str, bytes]) -> tuple[str | None, tuple | None]:
-    """(the new text, or None if the file is canonical already; the refusal as (path, line,
-    message), or None). Plain values, so that a worker process can send them back."""
-    name, data = job
+def _format_one(job: tuple[str, bytes, bool]) -> tuple[bool, str | None, tuple | None]:
+    """(whether the file would change; its new text, unless only checking; the refusal as (path,
+    line, message), or None). Plain values, so that a worker process can send them back."""
+    name, data, check = job
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return None, (name, 1, f"cannot read: {exc}")
+        return False, None, (name, 1, f"cannot read: {exc}")
     try:
         formatted = format_turtle(text, name)
     except FormatError as exc:
-        return None, (exc.path, exc.line, exc.message)
-    return (formatted if formatted != text else None), None
+        return False, None, (exc.path, exc.line, exc.message)
+    changed = formatted != text
+    return changed, (formatted if changed and not check else None), None
 
 
 def layout_digest() -> str:
