@@ -44,6 +44,7 @@ _PROBE_BASES = ("urn:eagraph:fmt:probe-a:", "http://eagraph.invalid/probe-b/")
 _CACHE_KIND = "fmt"
 FORMATTED, REFORMAT = "formatted", "reformat"  # what the cache says of a file's content
 
+
 @dataclass
 class FileResult:
     path: Path
