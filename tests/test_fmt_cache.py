@@ -160,3 +160,17 @@ def test_a_writer_that_loses_anything_is_caught_before_the_file_is_written(monke
     monkeypatch.setattr(canonical.Writer, "document", lambda self, *a: damage(real(self, *a)))
     with pytest.raises(FormatError, match="would not give the same graph"):
         format_turtle(text, "x.ttl")
+
+
+def test_relative_iris_under_the_files_own_base_are_read_once_and_written_in_full():
+    text = "@base <https://example.org/> .\n@prefix ex: <https://example.org/> .\n<b> ex:p <o> .\n<a> ex:p <o> .\n"
+    assert format_turtle(text, "x.ttl") == "@prefix ex: <https://example.org/> .\n\nex:a ex:p ex:o .\n\nex:b ex:p ex:o .\n"
+
+
+@pytest.mark.parametrize("text, line", [
+    ("@prefix ex: <https://example.org/> .\nex:a ex:p ex:o .\n\nex:b ex:p <o> .\n", 4),
+    ("@base <models/> .\n@prefix ex: <https://example.org/> .\n<a> ex:p ex:o .\n", 1),
+])
+def test_a_relative_iri_without_a_base_of_the_files_own_is_refused_at_its_line(text, line):
+    with pytest.raises(FormatError, match=f"^x.ttl:{line}: the file uses relative IRIs"):
+        format_turtle(text, "x.ttl")
