@@ -57,6 +57,7 @@ class Writer:
         # The longest namespace first, so that a term gets the most specific prefix.
         self.namespaces = sorted(namespaces.items(), key=lambda item: (-len(item[0]), item[1]))
         self.used: set[str] = set()
+        self._written: dict[str, tuple[str, str | None]] = {}  # an IRI as written, and the prefix it uses
         self.labels: dict[str, str] = {}
         self.nested = {node for node, count in self.references.items()
                        if count == 1 and node in self.by_subject and not self._cycle(node)}
@@ -73,13 +74,23 @@ class Writer:
     def iri(self, term: str, predicate: bool = False) -> str:
         if predicate and term == RDF_TYPE:
             return "a"
-        iri = term[1:-1]
+        # Remembered per IRI: a model writes the same few thousand IRIs a hundred thousand times, and
+        # trying every namespace for each was a third of the writer's time.
+        written = self._written.get(term)
+        if written is None:
+            written = self._written[term] = self._write_iri(term[1:-1])
+        text, name = written
+        if name is not None:
+            self.used.add(name)
+        return text
+
+    def _write_iri(self, iri: str) -> tuple[str, str | None]:
+        """``iri`` as a prefixed name with the most specific prefix that fits, else in full."""
         for namespace, name in self.namespaces:
             local = iri[len(namespace):]
             if iri.startswith(namespace) and (local == "" or _LOCAL.match(local)):
-                self.used.add(name)
-                return f"{name}:{local}"
-        return "<" + _IRI_ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04X}", iri) + ">"
+                return f"{name}:{local}", name
+        return "<" + _IRI_ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04X}", iri) + ">", None
 
     def literal(self, term: str) -> str:
         m = _LITERAL.match(term)

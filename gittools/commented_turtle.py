@@ -57,11 +57,18 @@ class _ReadingParser(_Parser):
         self.pending: list[str] = []  # comments inside a statement, not yet given a property
         self.property_comments: dict[tuple[str, str], list[str]] = {}
         self.subject_comments: dict[str, list[str]] = {}
+        self.terms: list[tuple[str, str, str]] = []  # the statements read
+        # Where the next "#" is: only the white space before a token that reaches it can hold a
+        # comment, so most tokens are not looked at twice.
+        self._next_hash = text.find("#")
         super().__init__(text, base, bnode_prefix)
 
     def advance(self) -> None:
         super().advance()
         m = self.m
+        if self._next_hash < 0 or self._next_hash >= m.start(self.kind):
+            return
+        self._next_hash = self.text.find("#", m.end())
         between = self.text[m.start():m.start(self.kind)]
         if "#" in between:
             found = [(m.start() + c.start(), c.group().rstrip()) for c in _COMMENT.finditer(between)]
@@ -69,6 +76,11 @@ class _ReadingParser(_Parser):
                 self.pending += [comment for _offset, comment in found]
             else:
                 self.found_comments += found
+
+    def emit(self, s: str, p: str, o: str, offset: int) -> None:
+        # The formatter needs the three terms, not where each statement is: kept as they come,
+        # neither joined into a line nor located (that was a fifth of the reading).
+        self.terms.append((s, p, o))
 
     def predicate_object_list(self, subject: str) -> None:
         self._subjects.append(subject)
@@ -116,11 +128,10 @@ def read_turtle(text: str, base: str, path: str) -> ReadFile:
     :class:`FormatError` at its line (``path`` names the file in messages)."""
     parser = _ReadingParser(text, base, "f")
     try:
-        document = parser.parse()
+        parser.parse()
     except TurtleSyntaxError as exc:
         raise FormatError(path, offset_to_position(text, exc.offset)[0], f"not valid Turtle: {exc.message}") from None
-    statements = [tuple(_split_statement(s)) for s in document.statements]
-    read = ReadFile(statements, dict(parser.prefixes), property_comments=parser.property_comments)
+    read = ReadFile(parser.terms, dict(parser.prefixes), property_comments=parser.property_comments)
     _place_comments(text, path, parser.blocks, parser.found_comments, read)
     for subject, comments in parser.subject_comments.items():
         read.comments.setdefault(subject, []).extend(comments)
@@ -148,14 +159,3 @@ def _place_comments(text: str, path: str, blocks: list[Block], comments: list[tu
                 read.comments.setdefault(after[0].subject, []).append(comment)
         else:
             (read.footer if before else read.header).append(comment)
-
-
-_TERM = re.compile(r'<[^>]*>|_:\S+|"(?:[^"\\]|\\.)*"(?:@[A-Za-z0-9-]+|\^\^<[^>]*>)?')
-
-
-def _split_statement(statement: str) -> list[str]:
-    """"s p o" (N-Triples terms) into its three terms."""
-    terms = _TERM.findall(statement)
-    if len(terms) != 3:
-        raise ValueError(f"cannot split statement {statement!r}")
-    return terms
