@@ -11,7 +11,7 @@ import pytest
 import eagraph
 from eagraph.gittools import canonical, fmt
 from eagraph.gittools.fmt import format_files, format_turtle
-from eagraph.gittools.reading import FormatError
+from eagraph.gittools.commented_turtle import FormatError
 from helpers import write
 
 MESSY = "@prefix ex: <https://example.org/> .\nex:b ex:p ex:o .\nex:a ex:p ex:o , [ ex:q ( 1 2 ) ] .\n"
