@@ -12,15 +12,23 @@ import click
 from eagraph import __version__
 from eagraph.analyses.impact import impact, knows
 from eagraph.analyses.model import AnalysisModel
-from eagraph.analyses.registry import UnknownKind, analyze, coverage, kinds, rule_infos, select
+from eagraph.analyses.registry import UnknownKind, kinds, rule_infos, select
+from eagraph.check import CheckOptions
 from eagraph.findings import Finding, Severity
 from eagraph.reporters import FORMATS, ReportContext, render
 from eagraph.reporters.markdown import cell, code
-from eagraph.validators.validate import validate
+from eagraph.validators.validate import ValidationOptions
 from eagraph.workspace.files import write_atomic
 
 from .console import Console, plural
-from .options import endpoint_options, load_workspace, model_path_argument, no_cache_option, verbosity_options
+from .options import (
+    check_model,
+    endpoint_options,
+    load_workspace,
+    model_path_argument,
+    no_cache_option,
+    verbosity_options,
+)
 from .validate import as_seen_from_here
 
 TOP = 10
@@ -70,18 +78,20 @@ def analyze_command(path: Path, kind_names: tuple[str, ...], fmt: str, min_score
         chosen = [k.name for k in select(list(kind_names))]
     except UnknownKind as exc:
         raise click.BadParameter(str(exc), param_hint="--kind") from None
-    workspace = load_workspace(path, cache=not no_cache)
-    if not no_validate:
-        errors = validate(workspace).count(Severity.ERROR)
+    options = CheckOptions(validation=None if no_validate else ValidationOptions(), kinds=tuple(chosen),
+                           min_score=min_score, cache=not no_cache)
+    results, root = check_model(path, options)
+    if results.validation is not None:
+        errors = results.validation.count(Severity.ERROR)
         if errors:
             console.warn(f"the model has {plural(errors, 'validation error')} (`eagraph validate` lists them): "
                          f"the analysis results may be incomplete")
-    model = AnalysisModel.build(workspace)
-    findings = analyze(workspace, chosen, min_score, model=model)
-    console.detail(f"{plural(len(findings), 'finding')} of {plural(len(chosen), 'kind')}")
-    located, root = as_seen_from_here(findings, workspace.root)
+    findings = results.analysis
+    console.detail(f"{plural(len(findings), 'finding')} of {plural(len(chosen), 'kind')}"
+                   + (" (from the cache: the model is unchanged)" if "analysis" in results.checked.cached else ""))
+    located, root = as_seen_from_here(findings, root)
     context = ReportContext(tool_version=__version__, rules=rule_infos(chosen), language=language, root=root,
-                            command="analyze", coverage=coverage(model, chosen))
+                            command="analyze", coverage=results.coverage)
     text = render(fmt, located, context)
     if fmt in ("text", "md") and located:
         text = top_ten(located, fmt, language) + text

@@ -74,13 +74,15 @@ def _place_in_repository(model: Path) -> str:
 
 
 def figures_at(model: Path, commit: str, work: Path) -> dict[str, float]:
-    from eagraph.analyses.registry import analyze
-    from eagraph.validators.validate import validate
+    """A commit's key figures, its findings through the check step (the same as the site's)."""
+    from eagraph.check import ALL_UNLOCATED, check
+    from eagraph.validators.validate import ensure_ontology
 
     workspace = load_version(model, commit, work)
+    ensure_ontology(workspace)  # as the check step does: the model the site's analyses see
     analysis_model = AnalysisModel.build(workspace)
-    return key_figures(analysis_model, analyze(workspace, model=analysis_model, locate=False),
-                       validate(workspace).findings)
+    results = check(workspace, ALL_UNLOCATED, model=analysis_model)
+    return key_figures(analysis_model, results.analysis, results.validation.findings)
 
 
 def _cached(cache_dir: Path | None, key: str) -> dict | None:
