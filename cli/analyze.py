@@ -12,7 +12,6 @@ import click
 from eagraph import __version__
 from eagraph.analyses.impact import impact, knows
 from eagraph.analyses.model import AnalysisModel
-from eagraph.analyses.registry import UnknownKind, kinds, rule_infos, select
 from eagraph.check import CheckOptions
 from eagraph.findings import Finding, Severity
 from eagraph.reporters import FORMATS, ReportContext, render
@@ -69,6 +68,8 @@ def analyze_command(path: Path, kind_names: tuple[str, ...], fmt: str, min_score
       eagraph analyze models --format json -o findings.json
       eagraph analyze models --format md --min-score 0.5 --language nl
     """
+    from eagraph.analyses.registry import UnknownKind, kinds, rule_infos, select  # numpy, scipy
+
     console = Console.current()
     if list_kinds:
         for kind in kinds().values():

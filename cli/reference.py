@@ -70,7 +70,7 @@ def _dedent(text: str) -> str:
 def config_markdown() -> str:
     lines = ["| section | key | type | default | meaning |", "|---|---|---|---|---|"]
     for option in OPTIONS:
-        kind = "list of strings" if option.type is list else "string"
+        kind = {list: "list of strings", float: "number"}.get(option.type, "string")
         default = option.default if option.default not in ("", []) else "(empty)"
         lines.append(f"| `[{option.section}]` | `{option.key}` | {kind} | `{default}` | {option.doc} |")
     return "\n".join(lines)

@@ -28,9 +28,8 @@ from typing import TYPE_CHECKING, TypeVar
 
 from eagraph import __version__
 from eagraph.findings import Finding, RuleInfo, Severity
-from eagraph.workspace import Location, Workspace
-
 from eagraph.validators.validate import ValidationOptions
+from eagraph.workspace import Location, Workspace
 
 if TYPE_CHECKING:  # pragma: no cover
     from eagraph.analyses.coverage import Coverage
@@ -114,11 +113,14 @@ class _Check:
 
     def __init__(self, config, files, options: CheckOptions, load: Callable[[], Workspace],
                  model: "AnalysisModel | None", store: "ParseCache | None" = None):
-        from eagraph.analyses.registry import select
         from eagraph.workspace.cache import NoCache, open_cache
 
         self.options = options
-        self.kinds = tuple(kind.name for kind in select(list(options.kinds))) if options.kinds is not None else ()
+        self.kinds: tuple[str, ...] = ()
+        if options.kinds is not None:  # the registry (numpy, scipy) only where kinds are chosen
+            from eagraph.analyses.registry import select
+
+            self.kinds = tuple(kind.name for kind in select(list(options.kinds)))
         self.store: ParseCache = (store or open_cache()) if options.cache else NoCache()
         self.load, self.model = load, model
         base = _model_key(config, files)
@@ -178,7 +180,7 @@ class _Check:
         """The eag: concepts in the store (validation needs them, and the analyses' messages name
         them by their labels) and the files' graphs merged, once, before any fork: not once in each
         process."""
-        from eagraph.validators.validate import ensure_ontology
+        from eagraph.ontology import ensure_ontology
 
         ensure_ontology(self.workspace)
         self.workspace.query("ASK { ?s ?p ?o }")  # the first query merges the files' graphs

@@ -76,7 +76,7 @@ def _place_in_repository(model: Path) -> str:
 def figures_at(model: Path, commit: str, work: Path) -> dict[str, float]:
     """A commit's key figures, its findings through the check step (the same as the site's)."""
     from eagraph.check import ALL_UNLOCATED, check
-    from eagraph.validators.validate import ensure_ontology
+    from eagraph.ontology import ensure_ontology
 
     workspace = load_version(model, commit, work)
     ensure_ontology(workspace)  # as the check step does: the model the site's analyses see

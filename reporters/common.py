@@ -8,7 +8,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from eagraph.findings import Finding, RuleInfo, Severity
-from eagraph.workspace import Location, SourceProblem
+from eagraph.location import Location
+from eagraph.workspace import SourceProblem
 from eagraph.workspace.errors import SYNTAX_ERROR, UNREADABLE
 
 #: The rules of the model files eagraph cannot read: reported as findings by ``validate``, so that

@@ -74,7 +74,7 @@ def build_site(workspace: Workspace, out: Path, options: SiteOptions = SiteOptio
                configured_in: Path | None = None) -> SiteResult:
     """Generate and build the site of ``workspace`` into ``out`` (replaced only on success, and
     only if :func:`check_output_folder` allows; ``configured_in``: the eagraph.toml that named it)."""
-    from eagraph.validators.validate import ensure_ontology
+    from eagraph.ontology import ensure_ontology
 
     def checked() -> Path:
         return check_output_folder(out, workspace.root, configured_in=configured_in)
@@ -191,7 +191,8 @@ def write_project(work: Path, language: str, content: SiteContent, findings: Sit
     previous_index = _set_aside_generated(site, work / language) if dirty else None
     _sync_assets(docs / "assets")
     hold({path: body for path, _front, body in pages}, svgs, previous_index)
-    (work / language / "mkdocs.yml").write_text(mkdocs_config(language, languages, title, site), encoding="utf-8")
+    (work / language / "mkdocs.yml").write_text(
+        mkdocs_config(language, languages, title, site, content.archimate_sections), encoding="utf-8")
     clock.lap("write")
     return len(pages), clock.laps | {"pages written": written}
 
@@ -242,11 +243,14 @@ def _same_bytes(a: Path, b: Path) -> bool:
         return False
 
 
-def mkdocs_config(language: str, languages: tuple[str, ...], title: str | None, site_dir: Path) -> str:
+def mkdocs_config(language: str, languages: tuple[str, ...], title: str | None, site_dir: Path,
+                  extra_sections: tuple[str, ...] = ()) -> str:
     """The mkdocs.yml of one language (JSON, which YAML reads): entity pages are kept out of the
-    navigation, which would otherwise list ten thousand services on every page."""
+    navigation, which would otherwise list ten thousand services on every page. ``extra_sections``:
+    the sections only some models have (an imported ArchiMate model's)."""
+    sections = (*SECTIONS, *extra_sections)
     nav = [{word("home", language): "index.md"}]
-    nav += [{word(section, language): f"{section}/index.md"} for section in SECTIONS]
+    nav += [{word(section, language): f"{section}/index.md"} for section in sections]
     nav += [{word(key, language): f"{key}.md"} for key in ("one-stop-shop", "findings", "validation", "rules")]
     config = {
         "site_name": site_name(title or word("site-title", language)),
@@ -263,7 +267,7 @@ def mkdocs_config(language: str, languages: tuple[str, ...], title: str | None, 
         "hooks": [str(HOOK)],
         "plugins": [{"search": {"lang": [language if language in ("nl", "fr", "en", "de") else "en"]}}, "offline"],
         "nav": nav,
-        "not_in_nav": "\n".join(f"/{section}/*.md" for section in SECTIONS),
+        "not_in_nav": "\n".join(f"/{section}/*.md" for section in sections),
         "validation": {"omitted_files": "ignore", "absolute_links": "warn", "unrecognized_links": "warn"},
     }
     return json.dumps(config, indent=1, ensure_ascii=True) + "\n"
