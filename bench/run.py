@@ -11,13 +11,15 @@ in a fresh process (so its peak memory is its own), ``--repeat`` times (the medi
 |---|---|---|
 | parse | rdflib parses every file (the baseline of load, fmt and diff) | |
 | load | ``eagraph.workspace.load``, parse cache off | parse |
-| validate | load and validate with the contract's shapes | pyshacl, same shapes, same data |
+| validate | load and validate with the contract's shapes (the check step, no cache) | pyshacl, same shapes, same data |
 | pyshacl | plain pyshacl on the same shapes (capped by ``--pyshacl-timeout``) | |
-| analyze | load, build the analysis model, every finding kind, located | |
+| analyze | ``eagraph analyze`` (validation and every finding kind, through the check step), empty cache | |
+| analyze-again | ``eagraph analyze`` again, the model unchanged: its results read from the cache | |
 | site | ``eagraph site build`` (nl and fr), empty cache | |
 | fmt | ``eagraph fmt --check`` of every file, empty cache | parse |
 | fmt-warm | the same again, the model unchanged (every file's verdict is in the cache) | parse |
 | diff | ``eagraph diff`` of the model against a copy whose every file is laid out anew, ``--no-findings`` | parse |
+| diff-findings | ``eagraph diff`` with findings of the model against a copy with one file changed, the model checked before | |
 
 Then how each cost grows: its time at each size divided by its time at the smallest, beside the
 growth of the model. Results: ``bench/results/run.json`` and ``run.md`` (the table for
@@ -55,20 +57,12 @@ ws = load(sys.argv[1], cache=False)
 RESULT = {'seconds': time.perf_counter() - start, 'triples': ws.triple_count}
 """
 VALIDATE = r"""
+from eagraph.check import CheckOptions, check
+from eagraph.validators.validate import ValidationOptions
 from eagraph.workspace import load
-from eagraph.validators.validate import validate
 start = time.perf_counter()
-report = validate(load(sys.argv[1], cache=False))
-RESULT = {'seconds': time.perf_counter() - start, 'results': len(report.findings)}
-"""
-ANALYZE = r"""
-from eagraph.workspace import load
-from eagraph.analyses.model import AnalysisModel
-from eagraph.analyses.registry import analyze
-start = time.perf_counter()
-ws = load(sys.argv[1], cache=False)
-findings = analyze(ws, model=AnalysisModel.build(ws))
-RESULT = {'seconds': time.perf_counter() - start, 'results': len(findings)}
+results = check(load(sys.argv[1], cache=False), CheckOptions(validation=ValidationOptions(), cache=False))
+RESULT = {'seconds': time.perf_counter() - start, 'results': len(results.validation.findings)}
 """
 COMMAND = r"""
 import os, subprocess
@@ -90,8 +84,6 @@ def run_task(task: str, model: Path, work: Path, pyshacl_timeout: float) -> dict
         return measure(LOAD, str(model))
     if task == "validate":
         return measure(VALIDATE, str(model))
-    if task == "analyze":
-        return measure(ANALYZE, str(model))
     if task == "pyshacl":
         from validate import PYSHACL, prepare_inputs
 
@@ -104,7 +96,11 @@ def run_task(task: str, model: Path, work: Path, pyshacl_timeout: float) -> dict
                        timeout=pyshacl_timeout)
     cache = work / f"cache-{task}"
     shutil.rmtree(cache, ignore_errors=True)
+    analyze = [*eagraph, "analyze", str(model), "-q", "--format", "json", "-o", str(work / "findings.json")]
     commands = {
+        "analyze": analyze,
+        "analyze-again": analyze,
+        "diff-findings": [*eagraph, "diff", str(model), str(work / "one-file"), "-q"],
         "site": [*eagraph, "site", "build", str(model), "--out", str(work / "site"), "--language", "nl",
                  "--language", "fr", "--trend", "0"],
         "fmt": [*eagraph, "fmt", str(model), "--check"],
@@ -113,9 +109,20 @@ def run_task(task: str, model: Path, work: Path, pyshacl_timeout: float) -> dict
     }
     if task.endswith("-warm"):  # a first run, not measured, fills the cache
         measure(COMMAND, json.dumps(commands[task]), str(cache))
+    if task in ("analyze-again", "diff-findings"):  # the model was checked before: its results are in the cache
+        measure(COMMAND, json.dumps(analyze), str(cache))
     result = measure(COMMAND, json.dumps(commands[task]), str(cache))
     result["peak_mib"] = max(result.get("peak_mib", 0), result.pop("child_peak_mib", 0))
     return result
+
+
+def one_file_change(model: Path, target: Path) -> None:
+    """A copy of ``model`` with one file changed (a service's title), for ``diff`` with findings."""
+    shutil.copytree(model, target)
+    changed = sorted(target.rglob("*.ttl"))[len(list(target.rglob("*.ttl"))) // 2]
+    text = changed.read_text(encoding="utf-8")
+    at = text.index('"', text.index("dct:title")) + 1 if "dct:title" in text else None
+    changed.write_text(text[:at] + "Changed " + text[at:] if at else text + "\n# changed\n", encoding="utf-8")
 
 
 def main() -> None:
@@ -123,8 +130,9 @@ def main() -> None:
     parser.add_argument("--services", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--pyshacl-timeout", type=float, default=300)
-    parser.add_argument("--tasks", nargs="+", default=["parse", "load", "validate", "pyshacl", "analyze", "site",
-                                                        "fmt", "fmt-warm", "diff"])
+    parser.add_argument("--tasks", nargs="+", default=["parse", "load", "validate", "pyshacl", "analyze",
+                                                        "analyze-again", "site", "fmt", "fmt-warm", "diff",
+                                                        "diff-findings"])
     args = parser.parse_args()
     command = "python bench/run.py " + " ".join(sys.argv[1:])
     results: dict[int, dict[str, dict]] = {}
@@ -133,6 +141,7 @@ def main() -> None:
         work = Path(tempfile.mkdtemp(prefix="eagraph-bench-run-"))
         try:
             relay(model, work / "copy")
+            one_file_change(model, work / "one-file")
             results[services] = {}
             for task in args.tasks:
                 runs = [run_task(task, model, work, args.pyshacl_timeout) for _ in range(args.repeat)]

@@ -12,15 +12,16 @@ import click
 from eagraph import __version__
 from eagraph.analyses.impact import impact, knows
 from eagraph.analyses.model import AnalysisModel
+from eagraph.check import CheckOptions
 from eagraph.findings import Finding, Severity
 from eagraph.reporters import FORMATS, ReportContext, render
 from eagraph.reporters.markdown import cell, code
-from eagraph.validators.validate import validate
+from eagraph.validators.validate import ValidationOptions
 from eagraph.workspace.files import write_atomic
 
 from .console import Console, plural
-from .options import (check_report_output, endpoint_options, load_workspace, model_path_argument, no_cache_option,
-                      verbosity_options, write_report)
+from .options import (check_model, check_report_output, endpoint_options, load_workspace, model_path_argument,
+                      no_cache_option, verbosity_options, write_report)
 from .validate import as_seen_from_here, model_name
 
 TOP = 10
@@ -63,7 +64,7 @@ def analyze_command(path: Path, kind_names: tuple[str, ...], fmt: str, min_score
       eagraph analyze models --format md --min-score 0.5 --language nl
     """
     check_report_output(fmt, output)
-    from eagraph.analyses.registry import UnknownKind, analyze, coverage, kinds, rule_infos, select  # numpy, scipy
+    from eagraph.analyses.registry import UnknownKind, kinds, rule_infos, select  # numpy, scipy
 
     console = Console.current()
     if list_kinds:
@@ -74,18 +75,20 @@ def analyze_command(path: Path, kind_names: tuple[str, ...], fmt: str, min_score
         chosen = [k.name for k in select(list(kind_names))]
     except UnknownKind as exc:
         raise click.BadParameter(str(exc), param_hint="--kind") from None
-    workspace = load_workspace(path, cache=not no_cache)
-    if not no_validate:
-        errors = validate(workspace).count(Severity.ERROR)
+    options = CheckOptions(validation=None if no_validate else ValidationOptions(), kinds=tuple(chosen),
+                           min_score=min_score, cache=not no_cache)
+    results, model_root = check_model(path, options)
+    if results.validation is not None:
+        errors = results.validation.count(Severity.ERROR)
         if errors:
             console.warn(f"the model has {plural(errors, 'validation error')} (`eagraph validate` lists them): "
                          f"the analysis results may be incomplete")
-    model = AnalysisModel.build(workspace)
-    findings = analyze(workspace, chosen, min_score, model=model)
-    console.detail(f"{plural(len(findings), 'finding')} of {plural(len(chosen), 'kind')}")
-    located, root = as_seen_from_here(findings, workspace.root)
+    findings = results.analysis
+    console.detail(f"{plural(len(findings), 'finding')} of {plural(len(chosen), 'kind')}"
+                   + (" (from the cache: the model is unchanged)" if "analysis" in results.checked.cached else ""))
+    located, root = as_seen_from_here(findings, model_root)
     context = ReportContext(tool_version=__version__, rules=rule_infos(chosen), language=language, root=root,
-                            command="analyze", coverage=coverage(model, chosen), model=model_name(workspace.root))
+                            command="analyze", coverage=results.coverage, model=model_name(model_root))
     report = render(fmt, located, context)
     if fmt in ("text", "md") and located:
         report = top_ten(located, fmt, language) + report

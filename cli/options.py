@@ -54,6 +54,19 @@ def load_workspace(path: Path, *, cache: bool = True) -> Workspace:
     return workspace
 
 
+def check_model(path: Path, options):
+    """The check step's results (:mod:`eagraph.check`) for the model at ``path`` (or on ``--endpoint``)
+    and the model's folder. An unchanged model's results are read from the cache, without loading it."""
+    from eagraph.check import check, check_path
+    from eagraph.workspace.workspace import find_root
+
+    if click.get_current_context().meta.get("eagraph.server", {}).get("endpoint"):
+        workspace = load_workspace(path, cache=options.cache)
+        return check(workspace, options), workspace.root
+    results = check_path(path, options, load=lambda: load_workspace(path, cache=options.cache))
+    return results, find_root(Path(path)).resolve()
+
+
 def endpoint_from(server: dict):
     from eagraph.remote.client import Endpoint
 

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from eagraph import __version__
+from eagraph.check import CheckOptions, check
 from eagraph.findings import Severity
 from eagraph.reporters import FORMATS, READING_RULES, ReportContext, problem_findings, relocate, render
 from eagraph.reporters.text import render_text
 from eagraph.validators.changes import load_changed
 from eagraph.validators.rule_codes import contract_rules
-from eagraph.validators.validate import ValidationOptions, validate, write_baseline
+from eagraph.validators.validate import ValidationOptions, write_baseline
 from eagraph.workspace import ModelSyntaxError
 from eagraph.workspace.workspace import find_root
 
 from .console import Console, ExitCode, plural
-from .options import (check_report_output, endpoint_options, load_workspace, model_path_argument, no_cache_option,
+from .options import (check_model, check_report_output, endpoint_options, model_path_argument, no_cache_option,
                       verbosity_options, write_report)
 
 SEVERITY_STYLES = {Severity.ERROR: {"fg": "red", "bold": True}, Severity.WARNING: {"fg": "yellow", "bold": True},
@@ -74,14 +76,20 @@ def validate_command(path: Path, fmt: str, fail_on: str, extra_shapes: tuple[Pat
     """
     check_report_output(fmt, output)
     console = Console.current()
-    only = None
+    options = ValidationOptions(extra_shapes=tuple(extra_shapes), profiles=profiles, profile_dir=profile_dir,
+                                baseline=baseline)
     try:
         if changed_since is None:
-            workspace = load_workspace(path, cache=not no_cache)
+            results, model_root = check_model(path, CheckOptions(validation=options, cache=not no_cache))
         else:
             part = load_changed(path, changed_since, cache=not no_cache, extra_shapes=extra_shapes,
                                 profiles=profiles)
             workspace, only = part.workspace, part.nodes
+            console.detail(f"{plural(len(part.changed_files), 'file')} changed since {changed_since}: checking "
+                           f"{plural(len(only), 'node')}, loaded {plural(len(workspace.files), 'file')}"
+                           + (" (the whole model: shapes or profiles that reach further)" if part.complete else ""))
+            results = check(workspace, CheckOptions(validation=replace(options, only_nodes=only), cache=not no_cache))
+            model_root = workspace.root
     except ModelSyntaxError as exc:
         # Files that cannot be read are reported as findings, in the format asked for, where CI
         # looks for every other finding; the exit code stays 2: the model could not be read.
@@ -90,19 +98,14 @@ def validate_command(path: Path, fmt: str, fail_on: str, extra_shapes: tuple[Pat
                                 command="validate", model=model_name(find_root(Path(path))))
         _report(findings, context, fmt, output)
         click.get_current_context().exit(ExitCode.ERROR)
-        console.detail(f"{plural(len(part.changed_files), 'file')} changed since {changed_since}: checking "
-                       f"{plural(len(only), 'node')}, loaded {plural(len(workspace.files), 'file')}"
-                       + (" (the whole model: shapes or profiles that reach further)" if part.complete else ""))
-    options = ValidationOptions(extra_shapes=tuple(extra_shapes), profiles=profiles, profile_dir=profile_dir,
-                                baseline=baseline, only_nodes=only)
-    report = validate(workspace, options)
+    report = results.validation
     if write_baseline_to is not None:
         write_baseline(write_baseline_to, report.findings)
         console.info(f"wrote {plural(len(report.findings), 'finding')} to the baseline {write_baseline_to}")
         return
-    findings, root = as_seen_from_here(report.findings, workspace.root)
+    findings, root = as_seen_from_here(report.findings, model_root)
     context = ReportContext(tool_version=__version__, rules=report.rules, language=language, root=root,
-                            command="validate", model=model_name(workspace.root))
+                            command="validate", model=model_name(model_root))
     _report(findings, context, fmt, output)
     if report.suppressed or report.baselined:
         console.detail(f"{report.suppressed} suppressed, {report.baselined} in the baseline")

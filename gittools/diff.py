@@ -12,7 +12,6 @@ versions are compared too: validation errors and analysis findings introduced an
 from __future__ import annotations
 
 import io
-import multiprocessing
 import os
 import subprocess
 import sys
@@ -20,17 +19,17 @@ import tarfile
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from eagraph.analyses.model import CLASS_KINDS
+from eagraph.check import ALL_UNLOCATED, check_path, file_statements, in_fork
 from eagraph.findings import Finding
 from eagraph.ontology import DCT, RDF_TYPE, RDFS, SKOS, local_name
 from eagraph.workspace import ModelSyntaxError, Workspace, load
-from eagraph.workspace.blanks import blank_names
+from eagraph.workspace.blanks import blank_names, holders
 from eagraph.workspace.git import GitError, resolve_revision, run_git
 from eagraph.workspace.workspace import model_sources, open_cache, read_files
 
@@ -138,9 +137,7 @@ def _named_nodes(workspace: Workspace) -> set[str]:
 def statements(workspace: Workspace) -> tuple[set[tuple[str, str, str]], dict[str, str]]:
     """The model's statements as N-Triples terms, blank nodes named by their content, and the
     name given to each of the store's blank nodes."""
-    graphs = {ox.NamedNode(f.source.graph) for f in workspace.files}
-    triples = [(str(q.subject), str(q.predicate), str(q.object))
-               for q in workspace.store.quads_for_pattern(None, None, None, None) if q.graph_name in graphs]
+    triples = file_statements(workspace)
     names = blank_names(triples)
     # Subjects, properties and linked nodes repeat thousands of times: one string each.
     intern = sys.intern
@@ -153,7 +150,7 @@ def statements(workspace: Workspace) -> tuple[set[tuple[str, str, str]], dict[st
 def compare(before: set[tuple[str, str, str]], after: set[tuple[str, str, str]]) -> list[EntityChange]:
     """The changes between two sets of statements, by named entity."""
     removed, added = before - after, after - before
-    owners_before, owners_after = _owners(before), _owners(after)
+    owners_before, owners_after = holders(before), holders(after)
     changed: dict[str, dict[str, tuple[set[str], set[str]]]] = defaultdict(lambda: defaultdict(lambda: (set(), set())))
     index_before, index_after = _by_subject(before), _by_subject(after)
     for side, triples, owners in ((0, removed, owners_before), (1, added, owners_after)):
@@ -176,22 +173,6 @@ def compare(before: set[tuple[str, str, str]], after: set[tuple[str, str, str]])
         if properties or status != "changed":
             entities.append(EntityChange(subject, _kind(types.get(subject, set())), "", status, properties))
     return _find_renames(entities, index_before, index_after)
-
-
-def _owners(triples: set[tuple[str, str, str]]) -> dict[str, tuple[str, str]]:
-    """Blank node -> (the named entity holding it, the property it hangs from)."""
-    parent = {o: (s, p) for s, p, o in triples if o.startswith("_:")}
-    owners = {}
-    for node in parent:
-        seen, current = set(), node
-        while current in parent and current not in seen:
-            seen.add(current)
-            holder, predicate = parent[current]
-            if not holder.startswith("_:"):
-                owners[node] = (holder, predicate)
-                break
-            current = holder
-    return owners
 
 
 #: How deep and how long a blank node is written out in a diff; a cycle, a long chain or a node
@@ -278,16 +259,18 @@ def diff_versions(before: Path, after: Path, *, before_name: str, after_name: st
 
 
 def _compare_findings(result: ModelDiff, before: Path, after: Path) -> None:
-    """The findings introduced and resolved. Each version is loaded, validated and analysed whole,
-    the old one in a forked process on the other core while this one reads the new."""
+    """The findings introduced and resolved. Each version is checked whole through the check step,
+    so a version checked before (the old one, usually) is read from the cache, not loaded; the old
+    one is checked in a forked process on the other core while this one checks the new."""
     renamed = {e.renamed_from[1:-1]: e.iri[1:-1] for e in result.entities if e.renamed_from}
     if (os.cpu_count() or 1) < 2:
         old, new = _keyed_findings(before, renamed), _keyed_findings(after, renamed)
     else:
-        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
-            pending = pool.submit(_keyed_findings, before, renamed)
+        pending = in_fork(lambda: _keyed_findings(before, renamed))
+        try:
             new = _keyed_findings(after, renamed)
-            old = pending.result()
+        finally:
+            old = pending()
     old_keys, new_keys = {k for k, _ in old}, {k for k, _ in new}
     result.introduced = [f for k, f in new if k not in old_keys]
     result.resolved = [f for k, f in old if k not in new_keys]
@@ -297,28 +280,17 @@ def _keyed_findings(folder: Path, renamed: dict[str, str]) -> list[tuple[tuple, 
     """The findings of the model in ``folder``, each with the key that matches it across versions:
     a renamed entity's findings under its new IRI; a finding about a blank node by the entity and
     property holding it (the store names blank nodes anew at every load)."""
-    workspace = load(folder, cache=True)
-    found = _findings(workspace)
-    names, owners = {}, {}
-    if any(f.subject.startswith("_:") for f in found):
-        triples, names = statements(workspace)
-        owners = _owners(triples)
+    results = check_path(folder, ALL_UNLOCATED)
+    places = results.blank_places
 
     def key(finding: Finding) -> tuple:
         code, subject, path, value = finding.fingerprint
-        if subject in names:
-            holder, predicate = owners.get(names[subject], (names[subject], ""))
+        if subject in places:
+            holder, predicate = places[subject]
             subject = f"{renamed.get(holder[1:-1], holder[1:-1])} {predicate}"
         return code, renamed.get(subject, subject), path, "_:" if value.startswith("_:") else value
 
-    return [(key(f), f) for f in found]
-
-
-def _findings(workspace: Workspace) -> list[Finding]:
-    from eagraph.analyses.registry import analyze
-    from eagraph.validators.validate import validate
-
-    return validate(workspace).findings + analyze(workspace, locate=False)
+    return [(key(f), f) for f in results.findings]
 
 
 def _labels(triples: set[tuple[str, str, str]]) -> dict[str, str]:

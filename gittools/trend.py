@@ -43,13 +43,14 @@ class Measure:
 
 
 def figures_of(workspace: Workspace) -> dict[str, float]:
-    """The key figures of a model: analysed and validated as the dashboard does."""
-    from eagraph.analyses.registry import analyze
-    from eagraph.validators.validate import validate
+    """The key figures of a model, its findings through the check step (the same as the site's)."""
+    from eagraph.check import ALL_UNLOCATED, check
+    from eagraph.ontology import ensure_ontology
 
+    ensure_ontology(workspace)  # as the check step does: the model the site's analyses see
     analysis_model = AnalysisModel.build(workspace)
-    return key_figures(analysis_model, analyze(workspace, model=analysis_model, locate=False),
-                       validate(workspace).findings)
+    results = check(workspace, ALL_UNLOCATED, model=analysis_model)
+    return key_figures(analysis_model, results.analysis, results.validation.findings)
 
 
 KEY_FIGURES = Measure("", figures_of)

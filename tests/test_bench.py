@@ -15,6 +15,7 @@ def test_the_harness_measures_every_task_at_a_small_size(tmp_path):
                           env={**os.environ, "EAGRAPH_BENCH_DATA": str(tmp_path / "data")})
     assert done.returncode == 0, done.stderr[-3000:]
     table = (REPO / "bench" / "results" / "run.md").read_text()
-    for task in ("parse", "load", "validate", "pyshacl", "analyze", "site", "fmt", "diff"):
+    for task in ("parse", "load", "validate", "pyshacl", "analyze", "analyze-again", "site", "fmt", "diff",
+                 "diff-findings"):
         assert f"| {task} |" in table, task
     assert "faster than parse" in table  # load is measured against its baseline

@@ -63,3 +63,20 @@ def distinct_blank_names(triples: list[tuple[str, str, str]]) -> dict[str, str]:
         if seen[name] > 1:
             names[label] = f"{name}x{seen[name]}"
     return names
+
+
+def holders(triples: Iterable[tuple[str, str, str]]) -> dict[str, tuple[str, str]]:
+    """Blank node -> (the named node holding it, the property it hangs from), through nested blank
+    nodes; a blank node no named node holds (or a cycle) is left out."""
+    parent = {o: (s, p) for s, p, o in triples if o.startswith("_:")}
+    owners = {}
+    for node in parent:
+        seen, current = set(), node
+        while current in parent and current not in seen:
+            seen.add(current)
+            holder, predicate = parent[current]
+            if not holder.startswith("_:"):
+                owners[node] = (holder, predicate)
+                break
+            current = holder
+    return owners

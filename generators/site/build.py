@@ -134,35 +134,13 @@ def _trend(root: Path, options: SiteOptions) -> list:
 
 
 def read_findings(workspace: Workspace, content: SiteContent) -> SiteFindings:
-    """Validation (in a forked process, on the other core) and the analyses, at the same time.
-    The analyses' findings are not located: the site shows them on their subject's page."""
-    from eagraph.analyses.registry import analyze
+    """Validation and the analyses, through the check step (:mod:`eagraph.check`): read from the
+    cache when the model was checked before, else validated on the other core while this one
+    analyses. The analyses' findings are not located: the site shows them on their subject's page."""
+    from eagraph.check import ALL_UNLOCATED, check
 
-    if (os.cpu_count() or 1) < 2:
-        return SiteFindings(analysis=analyze(workspace, model=content.model, locate=False),
-                            validation=_validation(workspace))
-    global _VALIDATED
-    _VALIDATED = workspace
-    try:
-        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
-            validation = pool.submit(_validate_forked)
-            analysis = analyze(workspace, model=content.model, locate=False)
-            return SiteFindings(analysis=analysis, validation=validation.result())
-    finally:
-        _VALIDATED = None
-
-
-_VALIDATED: Workspace | None = None  # what the forked validation reads
-
-
-def _validate_forked() -> list:
-    return _validation(_VALIDATED)
-
-
-def _validation(workspace: Workspace) -> list:
-    from eagraph.validators.validate import validate
-
-    return validate(workspace).findings
+    results = check(workspace, ALL_UNLOCATED, model=content.model)
+    return SiteFindings(analysis=results.analysis, validation=results.validation.findings)
 
 
 def write_project(work: Path, language: str, content: SiteContent, findings: SiteFindings,

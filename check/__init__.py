@@ -1,0 +1,370 @@
+"""The check step: a model's validation and analysis results, computed once per content.
+
+Every command that needs findings (``validate``, ``analyze``, ``diff``, ``trend``, the site, the
+benchmarks) asks :func:`check` (a loaded model) or :func:`check_path` (a model on disk, loaded only
+when its results are not known yet). Both return a :class:`CheckResults`.
+
+Results are kept in the content store (``workspace/cache.py``, entries sealed by their hash) under
+a key made of what decides them: the digest, path, format and base of every model file; the
+configuration that counts (languages, suppressions, shapes); the content of every shapes, profile
+and baseline file and of eagraph's own contract and ontology; the chosen kinds; eagraph's version.
+An unchanged model's findings are read, not recomputed; any change of those inputs is another key.
+Validation and analysis are kept apart, so ``validate`` and ``analyze`` share the validation.
+
+When both are computed and two cores are there, validation runs in a forked process (the store is
+inherited, not copied through a pipe) while this one analyses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from eagraph import __version__
+from eagraph.findings import Finding, RuleInfo, Severity
+from eagraph.validators.validate import ValidationOptions
+from eagraph.workspace import Location, Workspace
+
+if TYPE_CHECKING:  # pragma: no cover
+    from eagraph.analyses.coverage import Coverage
+    from eagraph.analyses.model import AnalysisModel
+    from eagraph.validators.validate import ValidationReport
+    from eagraph.workspace.cache import ParseCache
+
+#: Bumped when what an entry holds, or how a result is computed, changes without a version change.
+CHECK_FORMAT = 1
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """What to check. ``validation`` None: no validation; ``kinds`` None: no analysis, () every kind."""
+
+    validation: ValidationOptions | None = None
+    kinds: tuple[str, ...] | None = None
+    min_score: float = 0.0
+    locate: bool = True  # analysis findings located in the files (the site shows them by subject instead)
+    cache: bool = True  # False (--no-cache): compute, neither read nor write results
+
+
+#: Every finding, the analyses' unlocated: what the site, ``diff`` and ``trend`` show (one key for all three).
+ALL_UNLOCATED = CheckOptions(validation=ValidationOptions(), kinds=(), locate=False)
+
+
+@dataclass
+class Checked:
+    """What was checked: the model's files, the kinds, the keys, and what came from the cache."""
+
+    files: int
+    kinds: tuple[str, ...] = ()
+    validation_key: str | None = None
+    analysis_key: str | None = None
+    cached: tuple[str, ...] = ()  # "validation", "analysis": read, not computed
+
+
+@dataclass
+class CheckResults:
+    """A model's validation report and analysis findings (ranked) with the kinds' coverage."""
+
+    validation: "ValidationReport | None"
+    analysis: list[Finding] | None
+    coverage: "list[Coverage] | None"
+    checked: Checked
+    #: A blank node a finding is about, by its store label: the named node holding it and the
+    #: property it hangs from (the store names blank nodes anew at every load; this does not change).
+    blank_places: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    @property
+    def findings(self) -> list[Finding]:
+        """Validation findings, then analysis findings."""
+        return [*(self.validation.findings if self.validation else ()), *(self.analysis or ())]
+
+
+def check(workspace: Workspace, options: CheckOptions = CheckOptions(), *,
+          model: "AnalysisModel | None" = None) -> CheckResults:
+    """Validate and analyse ``workspace`` as ``options`` say, reading what the cache already knows.
+    ``model``: the analysis model when the caller built one already (the site does)."""
+    return _Check(workspace.config, workspace.files, options, lambda: workspace, model, workspace.cache).run()
+
+
+def check_path(path: Path | str, options: CheckOptions = CheckOptions(), *,
+               load: Callable[[], Workspace] | None = None) -> CheckResults:
+    """:func:`check` of the model at ``path``, loaded (by ``load``, default :func:`eagraph.workspace.load`)
+    only when some result is not in the cache: an unchanged model is read, not even parsed."""
+    from eagraph.workspace.workspace import load as load_model
+    from eagraph.workspace.workspace import model_sources, read_files
+
+    config, sources, unreadable = model_sources(path, problems=True)
+    files, problems = read_files(sources)
+    loader = load or (lambda: load_model(path, cache=options.cache))
+    if unreadable or problems:  # the load reports them, with the rest
+        return check(loader(), options)
+    return _Check(config, files, options, loader, None).run()
+
+
+class _Check:
+    """One run: the keys, the cached parts, the model loaded once for the parts that are not."""
+
+    def __init__(self, config, files, options: CheckOptions, load: Callable[[], Workspace],
+                 model: "AnalysisModel | None", store: "ParseCache | None" = None):
+        from eagraph.workspace.cache import NoCache, open_cache
+
+        self.options = options
+        self.kinds: tuple[str, ...] = ()
+        if options.kinds is not None:  # the registry (numpy, scipy) only where kinds are chosen
+            from eagraph.analyses.registry import select
+
+            self.kinds = tuple(kind.name for kind in select(list(options.kinds)))
+        self.store: ParseCache = (store or open_cache()) if options.cache else NoCache()
+        self.load, self.model = load, model
+        base = _model_key(config, files)
+        self.checked = Checked(len(files), self.kinds)
+        if options.validation is not None:
+            self.checked.validation_key = _digest(base, "validation", _validation_inputs(config, options.validation))
+        if options.kinds is not None:
+            self.checked.analysis_key = _digest(base, "analysis", [list(self.kinds), options.min_score,
+                                                                   options.locate])
+        self._workspace: Workspace | None = None
+
+    @property
+    def workspace(self) -> Workspace:
+        if self._workspace is None:
+            self._workspace = self.load()
+        return self._workspace
+
+    def run(self) -> CheckResults:
+        checked = self.checked
+        validation = self._read("validation", checked.validation_key, _report_from)
+        analysed = self._read("analysis", checked.analysis_key, _analysis_from)
+        places: dict[str, tuple[str, str]] = {}
+        for name, value in (("validation", validation), ("analysis", analysed)):
+            if value is not None:
+                checked.cached += (name,)
+                places |= value[1]
+        validation = validation[0] if validation else None
+        analysed = analysed[0] if analysed else None
+        need_validation = checked.validation_key is not None and validation is None
+        need_analysis = checked.analysis_key is not None and analysed is None
+        if need_validation or need_analysis:
+            self._prepare()
+        if need_validation and need_analysis and (os.cpu_count() or 1) >= 2:
+            workspace = self.workspace
+            pending = in_fork(lambda: _with_places(workspace, self._validate()))
+            try:
+                analysed = self._analyse()
+            finally:
+                validation, validation_places = pending()
+            places |= validation_places
+        else:
+            if need_validation:
+                validation, validation_places = _with_places(self.workspace, self._validate())
+                places |= validation_places
+            if need_analysis:
+                analysed = self._analyse()
+        if need_analysis:
+            analysis_places = blank_places(self.workspace, analysed[0])
+            places |= analysis_places
+            self._write(checked.analysis_key, _analysis_to(analysed, analysis_places))
+        if need_validation:
+            self._write(checked.validation_key, _report_to(validation, validation_places))
+        findings, coverage = analysed if analysed else (None, None)
+        return CheckResults(validation, findings, coverage, checked, places)
+
+    def _prepare(self) -> None:
+        """The eag: concepts in the store (validation needs them, and the analyses' messages name
+        them by their labels) and the files' graphs merged, once, before any fork: not once in each
+        process."""
+        from eagraph.ontology import ensure_ontology
+
+        ensure_ontology(self.workspace)
+        self.workspace.query("ASK { ?s ?p ?o }")  # the first query merges the files' graphs
+
+    def _validate(self) -> "ValidationReport":
+        from eagraph.validators.validate import validate
+
+        return validate(self.workspace, self.options.validation)
+
+    def _analyse(self) -> "tuple[list[Finding], list[Coverage]]":
+        from eagraph.analyses.model import AnalysisModel
+        from eagraph.analyses.registry import analyze, coverage
+
+        model = self.model or AnalysisModel.build(self.workspace)
+        findings = analyze(self.workspace, self.kinds, self.options.min_score, model=model,
+                           locate=self.options.locate)
+        return findings, coverage(model, self.kinds)
+
+    def _read(self, name: str, key: str | None, decode: Callable[[object], T]) -> T | None:
+        if key is None:
+            return None
+        value = self.store.read("check", key)
+        if value is None:
+            return None
+        try:
+            return decode(value)
+        except (TypeError, ValueError, KeyError, IndexError):  # an entry of another shape: a miss
+            return None
+
+    def _write(self, key: str, value: object) -> None:
+        self.store.write("check", key, value)
+
+
+def in_fork(function: Callable[[], T]) -> Callable[[], T]:
+    """Start ``function`` in a forked process (it sees this process's memory: a loaded store needs
+    no copying) and return a function that waits for its result, or raises its exception."""
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+
+    def child() -> None:
+        try:
+            outcome = (True, function())
+        except BaseException as exc:  # noqa: BLE001 -- handed to the parent, which raises it
+            outcome = (False, exc)
+        send.send(outcome)
+
+    process = context.Process(target=child)  # not a daemon: the function may fork in turn
+    process.start()
+    send.close()
+
+    def result() -> T:
+        try:
+            ok, value = receive.recv()
+        except EOFError:
+            raise RuntimeError(f"the forked check ended without a result (exit code {process.exitcode})") from None
+        finally:
+            receive.close()
+            process.join(timeout=5)
+            if process.is_alive():
+                process.kill()
+        if not ok:
+            raise value
+        return value
+
+    return result
+
+
+def _with_places(workspace: Workspace, report: "ValidationReport"):
+    return report, blank_places(workspace, report.findings)
+
+
+def blank_places(workspace: Workspace, findings: Sequence[Finding]) -> dict[str, tuple[str, str]]:
+    """For the findings about blank nodes: where each such node hangs (see ``CheckResults.blank_places``)."""
+    labels = {f.subject for f in findings if f.subject.startswith("_:")}
+    if not labels:
+        return {}
+    from eagraph.workspace.blanks import blank_names, holders
+
+    triples = file_statements(workspace)
+    names = blank_names(triples)
+    owners = holders({(names.get(s, s), p, names.get(o, o)) for s, p, o in triples})
+    return {label: owners.get(names[label], (names[label], "")) for label in labels if label in names}
+
+
+def file_statements(workspace: Workspace) -> list[tuple[str, str, str]]:
+    """The statements of the model's files as N-Triples terms (not of vocabularies a command added)."""
+    import pyoxigraph as ox
+
+    graphs = {ox.NamedNode(f.source.graph) for f in workspace.files}
+    return [(str(q.subject), str(q.predicate), str(q.object))
+            for q in workspace.store.quads_for_pattern(None, None, None, None) if q.graph_name in graphs]
+
+
+# Keys -------------------------------------------------------------------------------------------
+
+def _digest(*parts: object) -> str:
+    text = json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.blake2b(text.encode(), digest_size=20).hexdigest()
+
+
+def _file_digest(path: Path) -> str:
+    """A file's content digest; a file that cannot be read keys as such (the check then reports it)."""
+    try:
+        return hashlib.blake2b(Path(path).read_bytes(), digest_size=16).hexdigest()
+    except OSError as exc:
+        return f"unreadable: {exc.strerror or exc}"
+
+
+def _model_key(config, files) -> str:
+    from eagraph.ontology import ONTOLOGY_PATH
+
+    return _digest(CHECK_FORMAT, __version__, sorted(config.languages), config.base, _file_digest(ONTOLOGY_PATH),
+                   sorted((f.relpath, f.digest, f.source.format, f.source.base(config)) for f in files))
+
+
+def _validation_inputs(config, options: "ValidationOptions") -> list:
+    """Everything besides the model that decides a validation's findings: each by content."""
+    from eagraph.validators.profiles import SHIPPED_DIR, get_profile
+    from eagraph.validators.shape_reader import CONTRACT_SHAPES
+
+    profiles = []
+    for name in options.profiles:
+        shapes, vocabularies = get_profile(name).files(options.profile_dir or SHIPPED_DIR)  # unknown: its error
+        profiles.append([name, [_file_digest(p) for p in [*shapes, *vocabularies]]])
+    return [_file_digest(CONTRACT_SHAPES), [_file_digest(p) for p in [*config.shapes, *options.extra_shapes]],
+            list(config.suppress), profiles,
+            _file_digest(options.baseline) if options.baseline is not None else None,
+            sorted(options.only_nodes) if options.only_nodes is not None else None]
+
+
+# Entries: plain values that marshal writes --------------------------------------------------------
+
+def _location_to(location: Location | None):
+    return None if location is None else (location.file, location.line, location.column)
+
+
+def _location_from(value) -> Location | None:
+    return None if value is None else Location(*value)
+
+
+def _finding_to(f: Finding) -> tuple:
+    return (f.code, int(f.severity), f.subject, dict(f.message), tuple(f.related), f.path, f.value, f.score,
+            _location_to(f.location), _location_to(f.statement), f.source, dict(f.extra))
+
+
+def _finding_from(value) -> Finding:
+    code, severity, subject, message, related, path, value_, score, location, statement, source, extra = value
+    return Finding(code, Severity(severity), subject, message, tuple(related), path, value_, score,
+                   _location_from(location), _location_from(statement), source, extra)
+
+
+def _rule_to(rule: RuleInfo) -> tuple:
+    return (rule.code, rule.name, int(rule.severity), rule.summary, rule.help, rule.since)
+
+
+def _rule_from(value) -> RuleInfo:
+    code, name, severity, summary, help_, since = value
+    return RuleInfo(code, name, Severity(severity), summary, help_, since)
+
+
+def _report_to(report: "ValidationReport", places: dict) -> tuple:
+    return ([_finding_to(f) for f in report.findings], {code: _rule_to(r) for code, r in report.rules.items()},
+            report.suppressed, report.baselined, report.checked_constraints, list(report.notes), places)
+
+
+def _report_from(value) -> "tuple[ValidationReport, dict]":
+    from eagraph.validators.validate import ValidationReport
+
+    findings, rules, suppressed, baselined, constraints, notes, places = value
+    return (ValidationReport([_finding_from(f) for f in findings],
+                             {code: _rule_from(r) for code, r in rules.items()},
+                             suppressed, baselined, constraints, list(notes)), dict(places))
+
+
+def _analysis_to(analysed, places: dict) -> tuple:
+    findings, coverage = analysed
+    return ([_finding_to(f) for f in findings],
+            [(c.kind, c.have, c.total, c.unit, c.needs) for c in coverage], places)
+
+
+def _analysis_from(value):
+    from eagraph.analyses.coverage import Coverage
+
+    findings, coverage, places = value
+    return ([_finding_from(f) for f in findings], [Coverage(*c) for c in coverage]), dict(places)
+
+

@@ -1,0 +1,143 @@
+"""The check step (eagraph.check): a model's findings computed once per content, read after.
+
+Validation and analysis are counted through a file (validation may run in a forked process, where
+a counter in memory would not be seen): an unchanged model costs zero runs of either, any change of
+what decides the findings (a file, the configuration, a shapes file, the kinds) costs a new run, a
+damaged entry is recomputed, and ``--no-cache`` never reads a result.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers import REPO
+
+SERVICES = REPO / "tests" / "data" / "analyses" / "services"
+
+
+@pytest.fixture
+def counted(tmp_path, monkeypatch):
+    """The validation and analysis functions, counting their runs in a file; returns a reader."""
+    from eagraph.analyses import registry
+    from eagraph.validators import validate as validation
+
+    log = tmp_path / "runs.log"
+    monkeypatch.setenv("EAGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+
+    def counting(name, function):
+        def run(*args, **kwargs):
+            with log.open("a") as out:
+                out.write(name + "\n")
+            return function(*args, **kwargs)
+        return run
+
+    monkeypatch.setattr(validation, "validate", counting("validate", validation.validate))
+    monkeypatch.setattr(registry, "analyze", counting("analyze", registry.analyze))
+
+    def runs() -> dict[str, int]:
+        lines = log.read_text().split() if log.exists() else []
+        return {"validate": lines.count("validate"), "analyze": lines.count("analyze")}
+
+    return runs
+
+
+@pytest.fixture
+def model(tmp_path) -> Path:
+    folder = tmp_path / "model"
+    shutil.copytree(SERVICES, folder)
+    return folder
+
+
+def analyze(run, model: Path, *args: str) -> dict:
+    result = run("analyze", model, "--format", "json", *args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_an_unchanged_model_is_read_not_checked_again(run, model, counted):
+    first = analyze(run, model)
+    assert counted() == {"validate": 1, "analyze": 1}
+    assert first["findings"], "the fixture has findings to cache"
+    second = analyze(run, model)
+    assert counted() == {"validate": 1, "analyze": 1}  # zero runs the second time
+    assert second == first  # the same findings, coverage and all
+    assert run("validate", model, "--format", "json").exit_code in (0, 1)
+    assert counted()["validate"] == 1  # validate reads what analyze validated
+
+
+def test_a_one_file_change_is_checked_again(run, model, counted):
+    before = analyze(run, model)
+    target = model / "model.ttl"
+    target.write_text(target.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    after = analyze(run, model)
+    assert counted() == {"validate": 2, "analyze": 2}
+    assert after == before  # a comment changes nothing found, but the content is new: checked again
+
+
+@pytest.mark.parametrize("change", ["config", "shapes", "kinds"])
+def test_what_decides_the_findings_is_in_the_key(run, model, counted, change, tmp_path):
+    shapes = tmp_path / "extra.ttl"
+    shapes.write_text("@prefix sh: <http://www.w3.org/ns/shacl#> .\n", encoding="utf-8")
+    base = ("--shapes", str(shapes))
+    assert run("validate", model, *base).exit_code in (0, 1)
+    analyze(run, model, "--kind", "only-once-violation", "--no-validate")
+    assert counted() == {"validate": 1, "analyze": 1}
+    if change == "config":
+        (model / "eagraph.toml").write_text('[model]\nlanguages = ["nl"]\n', encoding="utf-8")
+        expected = {"validate": 2, "analyze": 2}
+    elif change == "shapes":
+        shapes.write_text("@prefix sh: <http://www.w3.org/ns/shacl#> .\n# another rule set\n", encoding="utf-8")
+        expected = {"validate": 2, "analyze": 1}
+    else:
+        expected = {"validate": 1, "analyze": 2}
+    assert run("validate", model, *base).exit_code in (0, 1)
+    analyze(run, model, "--kind", "only-once-violation" if change != "kinds" else "automatic-granting-candidate",
+            "--no-validate")
+    assert counted() == expected
+
+
+def test_a_damaged_entry_is_checked_again(run, model, counted, tmp_path):
+    first = analyze(run, model)
+    entries = [p for p in (tmp_path / "cache" / "check").rglob("*") if p.is_file()]
+    assert len(entries) == 2  # the validation and the analysis
+    for entry in entries:
+        data = bytearray(entry.read_bytes())
+        data[len(data) // 2] ^= 0xFF
+        entry.write_bytes(bytes(data))
+    assert analyze(run, model) == first
+    assert counted() == {"validate": 2, "analyze": 2}
+
+
+def test_no_cache_neither_reads_nor_writes_results(run, model, counted, tmp_path):
+    first = analyze(run, model, "--no-cache")
+    assert analyze(run, model, "--no-cache") == first
+    assert counted() == {"validate": 2, "analyze": 2}
+    assert not (tmp_path / "cache" / "check").exists()
+
+
+def test_check_path_does_not_load_an_unchanged_model(model, counted):
+    from eagraph.check import ALL_UNLOCATED, check_path
+
+    first = check_path(model, ALL_UNLOCATED)
+    loads = []
+    second = check_path(model, ALL_UNLOCATED, load=lambda: loads.append(1))
+    assert loads == [] and second.checked.cached == ("validation", "analysis")
+    assert second.findings == first.findings and second.coverage == first.coverage
+
+
+def test_diff_reads_the_old_versions_findings(model, counted, tmp_path):
+    """diff checks both versions whole; the one checked before (the old) comes from the cache."""
+    from eagraph.check import ALL_UNLOCATED, check_path
+    from eagraph.gittools.diff import diff_versions
+
+    check_path(model, ALL_UNLOCATED)
+    new = tmp_path / "new"
+    shutil.copytree(model, new)
+    text = (new / "model.ttl").read_text(encoding="utf-8")
+    (new / "model.ttl").write_text(text + "\n# edited\n", encoding="utf-8")
+    diff_versions(model, new, before_name="old", after_name="new")
+    assert counted() == {"validate": 2, "analyze": 2}  # the old version once, before; the new once
