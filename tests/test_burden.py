@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from decimal import Decimal
 from fractions import Fraction as F
 
 import pytest
@@ -255,6 +256,16 @@ def test_findings_carry_what_acting_on_them_saves_to_the_cent(savings_model):
 def test_the_ranking_puts_the_most_euros_saved_first(savings_model):
     ranked = [(f.code, f.subject) for f in _analyze(savings_model)]
     assert ranked[:3] == [("certificate-loop", A), ("only-once-violation", A), ("automatic-granting-candidate", B)]
+    # euros known beat a higher score, and the most euros come first; unpriced findings follow, by score
+    from eagraph.analyses.registry import rank
+    from eagraph.findings import Finding, Savings, Severity
+
+    def finding(name, score, euros=None):
+        saved = None if euros is None else Savings(Decimal(1), Decimal(euros), Decimal(0))
+        return Finding(name, Severity.INFO, A, {"en": name}, score=score, savings=saved)
+
+    found = rank([finding("small", 0.9, 10), finding("unpriced", 0.95), finding("large", 0.1, 100)])
+    assert [f.code for f in found] == ["large", "small", "unpriced"]
 
 
 def _analyze(model):
