@@ -89,7 +89,8 @@ def _duplicate_collection(model: AnalysisModel, subject: str, related: tuple[str
     keeper = min(askers, key=lambda s: (-(model.cases(s) or 0), s))
     reliefs = {}
     for service in askers:
-        dropped = frozenset(e for e in model.asked_evidence(service) if subject in model.objects(e, CV + "supportsConcept"))
+        dropped = frozenset(e for e in model.asked_evidence(service)
+                            if subject in model.objects(e, CV + "supportsConcept"))
         if service != keeper and dropped:
             reliefs[service] = Relief(evidence=dropped)
     return reliefs

@@ -141,7 +141,8 @@ def savings_cells(finding: Finding) -> tuple:
     if saved is None:
         return ("", "", "", "")
     data = saved.to_dict()
-    return (data["hours"], data["euros"], data["assumed_share"], "" if data["non_take_up"] is None else data["non_take_up"])
+    take_up = data["non_take_up"]
+    return (data["hours"], data["euros"], data["assumed_share"], "" if take_up is None else take_up)
 
 
 #: The column names of :func:`savings_cells`.

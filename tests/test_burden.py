@@ -316,7 +316,8 @@ def test_the_same_evidence_in_two_findings_is_saved_once(savings_model, tmp_path
     once = {"kind": "only-once-violation", "subject": A, "related": ["https://example.org/e2"], "score": 0.5}
     plan = tmp_path / "findings.json"
     plan.write_text(json.dumps({"findings": [once, once]}), encoding="utf-8")
-    assert scenario_rows(run(savings_model, "--apply", plan, "--format", "json"))[("total", "")]["euros_saved"] == 9166.67
+    rows = scenario_rows(run(savings_model, "--apply", plan, "--format", "json"))
+    assert rows[("total", "")]["euros_saved"] == 9166.67
 
 
 def test_a_plan_by_kind_and_minimum_score(savings_model):
@@ -359,3 +360,43 @@ def test_a_finding_about_something_not_in_the_model_is_reported_not_applied(savi
     assert data["without_rule"] == ["shared-capability https://example.org/cap"] and data["applied"] == 1
     assert "https://example.org/gone" in result.stderr
     assert {(r["level"], r["subject"]): r for r in data["rows"]}[("total", "")]["euros_saved"] == 5333.33
+
+
+#: Two services ask for a birth certificate (the one with more cases keeps collecting it), and an
+#: entitlement on request of which the authority can consult 3 of 4 facts (pro-active granting).
+RULES_MODEL = PREFIXES + """
+@prefix authsrc: <http://vocab.belgif.be/ns/authsrc#> .
+ex:x a cv:PublicOrganisation ; skos:prefLabel "X"@en .
+ex:birth a cv:InformationConcept ; skos:prefLabel "birth"@en .
+ex:cert1 a cv:Evidence ; cv:supportsConcept ex:birth .
+ex:cert2 a cv:Evidence ; cv:supportsConcept ex:birth .
+ex:big a cpsv:PublicService ; dct:title "Big"@en ; cv:hasCompetentAuthority ex:x ; eag:annualCases 900 ;
+    cpsv:hasInput ex:cert1 .
+ex:small a cpsv:PublicService ; dct:title "Small"@en ; cv:hasCompetentAuthority ex:x ; eag:annualCases 300 ;
+    cpsv:hasInput ex:cert2 .
+ex:src a authsrc:DataSource ; authsrc:isAuthoritative true ; dct:publisher ex:x .
+ex:k1 a cv:InformationConcept ; authsrc:hasSource ex:src .
+ex:k2 a cv:InformationConcept ; authsrc:hasSource ex:src .
+ex:k3 a cv:InformationConcept ; authsrc:hasSource ex:src .
+ex:k4 a cv:InformationConcept .
+ex:allowance a cpsv:PublicService ; dct:title "Allowance"@en ; cv:hasCompetentAuthority ex:x ;
+    dct:type eag:Entitlement ; eag:grantingMode eag:OnRequest ; eag:annualCases 120 ; eag:eligiblePopulation 150 ;
+    eag:informationTime "PT12M" ;
+    cv:holdsRequirement [ a cv:Requirement ; cv:hasConcept ex:k1 , ex:k2 , ex:k3 , ex:k4 ] .
+"""
+
+
+def test_duplicate_collection_and_proactive_granting_save_what_their_rules_say(tmp_path):
+    write(tmp_path, "eagraph.toml", CONFIG)
+    write(tmp_path, "model.ttl", RULES_MODEL)
+    findings = {f["kind"]: f for f in analyze_json(tmp_path)}
+    # duplicate collection: Big (900 cases) keeps collecting; Small's 300 applicants stop obtaining the
+    # certificate: 20 minutes and 2.50 euros each by default, at 20 euros an hour
+    collected = findings["duplicate-data-collection"]["savings"]
+    assert (collected["hours"], collected["euros"], collected["assumed_share"]) == (100.0, cent(300 * (
+        F(20, 60) * 20 + F(5, 2))), 1.0)
+    # pro-active: finding information (stated 12 minutes) and 3/4 of filling in (30 minutes by default)
+    proactive = findings["proactive-granting-candidate"]["savings"]
+    hours = 120 * (F(12, 60) + F(3, 4) * F(30, 60))
+    assert (proactive["hours"], proactive["euros"], proactive["non_take_up"]) == (cent(hours), cent(hours * 20), 30)
+    assert proactive["assumed_share"] == float(round(F(120 * 3, 4) * F(30, 60) / hours, 4))
