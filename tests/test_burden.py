@@ -400,3 +400,19 @@ def test_duplicate_collection_and_proactive_granting_save_what_their_rules_say(t
     hours = 120 * (F(12, 60) + F(3, 4) * F(30, 60))
     assert (proactive["hours"], proactive["euros"], proactive["non_take_up"]) == (cent(hours), cent(hours * 20), 30)
     assert proactive["assumed_share"] == float(round(F(120 * 3, 4) * F(30, 60) / hours, 4))
+
+
+def test_every_burden_format_shows_the_plan(savings_model, tmp_path):
+    plan = ("--apply-kind", "certificate-loop")
+    table = list(csv.DictReader(io.StringIO(run(savings_model, *plan, "--format", "csv").stdout)))
+    total = next(r for r in table if r["level"] == "total")
+    assert (total["euros_before"], total["euros_after"], total["euros_saved"]) == ("96000.00", "71000.00", "25000.00")
+    markdown = run(savings_model, *plan, "--format", "md").stdout
+    assert "| total | 2,417 | 1,667 | 750 | 96,000.00 | 71,000.00 | 25,000.00 | 0 % |" in markdown
+    out = tmp_path / "plan.xlsx"
+    assert run(savings_model, *plan, "--format", "xlsx", "-o", out).exit_code == 0
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(out)["total"]
+    header, values = [c.value for c in sheet[1]], [c.value for c in sheet[2]]
+    assert dict(zip(header, values))["euros_saved"] == 25000
