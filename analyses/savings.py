@@ -26,6 +26,7 @@ also an only-once violation, saves it once: :func:`scenario` is the burden after
 from __future__ import annotations
 
 import json
+import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -34,8 +35,8 @@ from pathlib import Path
 from eagraph.findings import Finding, Savings
 from eagraph.workspace.errors import EagraphError
 
-from .burden import (PARTS, Amount, BurdenReport, Facts, ServiceBurden, Tariffs, burden, evidence_amount, hour_of,
-                     service_burden, total)
+from .burden import (PARTS, Amount, BurdenError, BurdenReport, Facts, ServiceBurden, Tariffs, burden,
+                     evidence_amount, hour_of, service_burden, total)
 from .model import CV, AnalysisModel
 
 #: The kinds for which non-take-up (eligible minus cases) is shown with the savings.
@@ -185,11 +186,18 @@ class Calculator:
 
 
 def with_savings(findings: list[Finding], source, model: AnalysisModel) -> list[Finding]:
-    """``findings`` with the savings of those of a kind with a rule (the others as they are)."""
+    """``findings`` with the savings of those of a kind with a rule (the others as they are).
+
+    A time, cost or tariff the burden cannot read stops ``eagraph burden``, not the analysis: the
+    findings come without savings, and a warning (the CLI shows it) names the statement."""
     if not any(f.code in RULES for f in findings):
         return findings
-    calculator = Calculator.of(source, model)
-    return [replace(f, savings=calculator.savings(f)) if f.code in RULES else f for f in findings]
+    try:
+        calculator = Calculator.of(source, model)
+        return [replace(f, savings=calculator.savings(f)) if f.code in RULES else f for f in findings]
+    except BurdenError as exc:
+        warnings.warn(f"{exc}: the findings carry no savings", stacklevel=2)
+        return findings
 
 
 # -- scenarios -------------------------------------------------------------------------------------

@@ -416,3 +416,15 @@ def test_every_burden_format_shows_the_plan(savings_model, tmp_path):
     sheet = load_workbook(out)["total"]
     header, values = [c.value for c in sheet[1]], [c.value for c in sheet[2]]
     assert dict(zip(header, values))["euros_saved"] == 25000
+
+
+def test_a_burden_fact_that_cannot_be_read_leaves_the_analysis_whole(savings_model):
+    """A wrong duration stops `eagraph burden`, not the analysis: the findings come without savings, and
+    a warning names the statement."""
+    write(savings_model, "model.ttl", SAVINGS_MODEL.replace('eag:informationTime "PT6M"', 'eag:informationTime "6"'))
+    result = CliRunner().invoke(cli, ["analyze", str(savings_model), "--format", "json", "--no-validate"])
+    assert result.exit_code == 0, result.output
+    findings = json.loads(result.stdout)["findings"]
+    assert {f["kind"] for f in findings} >= {"only-once-violation", "certificate-loop"}
+    assert not any("savings" in f for f in findings)
+    assert "model.ttl:20:25:" in result.stderr and "no savings" in result.stderr
