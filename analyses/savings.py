@@ -79,12 +79,14 @@ def _proactive(model: AnalysisModel, subject: str, related: tuple[str, ...]) -> 
     required = model.required_concepts(subject)
     if not required:
         return {}
-    known = Decimal(len([c for c in required if c not in set(related)])) / len(required)
+    missing = set(related)
+    known = Decimal(len([c for c in required if c not in missing])) / len(required)
     return {subject: Relief(shares={"information": Decimal(1), "filling_in": known})}
 
 
 def _duplicate_collection(model: AnalysisModel, subject: str, related: tuple[str, ...]) -> dict[str, Relief]:
-    askers = [s for s in related if s in set(model.services)]
+    services = set(model.services)
+    askers = [s for s in related if s in services]
     if len(askers) < 2:
         return {}
     keeper = min(askers, key=lambda s: (-(model.cases(s) or 0), s))
