@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal, InvalidOperation
 
 from eagraph.workspace.config import OPTIONS
@@ -102,6 +102,9 @@ class Amount:
 
     def __add__(self, other: "Amount") -> "Amount":
         return Amount(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
+
+    def __sub__(self, other: "Amount") -> "Amount":
+        return self + other.times(Decimal(-1))
 
     def times(self, factor: Decimal) -> "Amount":
         return Amount(*(getattr(self, f.name) * factor for f in fields(self)))
@@ -222,9 +225,8 @@ class ServiceBurden:
 
 def service_burden(model: AnalysisModel, facts: Facts, tariffs: Tariffs, service: str) -> ServiceBurden:
     """One case of ``service``: each SCM part, from the model where it says, else from the tariffs."""
-    audiences = set(facts.nodes(service, DCT + "audience"))
-    business = bool(audiences) and audiences <= {BUSINESSES}
-    hour = tariffs.business_hour if business else tariffs.citizen_hour
+    business = for_businesses(facts, service)
+    hour = hour_of(facts, tariffs, service)
     parts = dict.fromkeys(PARTS, Amount())
     stated = facts.seconds(service, EAG + "informationTime")
     parts["information"] = time_amount(tariffs.information_time if stated is None else stated, hour, stated is None)
@@ -242,6 +244,17 @@ def service_burden(model: AnalysisModel, facts: Facts, tariffs: Tariffs, service
                          authorities=tuple(model.objects(service, CV + "hasCompetentAuthority")),
                          events=tuple(facts.nodes(service, CV + "isGroupedBy")),
                          eligible=None if eligible is None else int(eligible))
+
+
+def for_businesses(facts: Facts, service: str) -> bool:
+    """A service whose ``dct:audience`` is businesses only (else it is for citizens)."""
+    audiences = set(facts.nodes(service, DCT + "audience"))
+    return bool(audiences) and audiences <= {BUSINESSES}
+
+
+def hour_of(facts: Facts, tariffs: Tariffs, service: str) -> Decimal:
+    """The value of an hour of the service's applicants: a business's or a citizen's."""
+    return tariffs.business_hour if for_businesses(facts, service) else tariffs.citizen_hour
 
 
 def evidence_amount(model: AnalysisModel, facts: Facts, tariffs: Tariffs, evidence: str, hour: Decimal) -> Amount:
@@ -351,19 +364,22 @@ class BurdenReport:
 
 
 def burden(source, settings: dict[str, object] | None = None, *, model: AnalysisModel | None = None,
-           config_source: str = "eagraph.toml") -> BurdenReport:
+           config_source: str = "eagraph.toml", relief: dict[str, dict[str, Amount]] | None = None) -> BurdenReport:
     """The burden of every service of ``source`` (a Workspace), by service, authority, life event and in total.
 
     ``settings``: the ``[burden]`` table of eagraph.toml (default: the workspace's configuration).
     A service's burden counts for each of its competent authorities in equal shares, so the
     authorities add up to the total; it counts whole for each life event it belongs to (life events
-    overlap, so they need not add up)."""
+    overlap, so they need not add up).
+
+    ``relief``: by service, what acting on findings removes from one case, by part (see savings.py):
+    the burden after acting on them."""
     if settings is None:
         settings = getattr(getattr(source, "config", None), "burden", {}) or {}
     tariffs = Tariffs.from_settings(settings, config_source)
     model = model or AnalysisModel.build(source)
     facts = Facts.read(source)
-    services = [service_burden(model, facts, tariffs, s) for s in model.services]
+    services = [relieved(service_burden(model, facts, tariffs, s), (relief or {}).get(s)) for s in model.services]
     rows = [BurdenRow("service", s.service, s.label, s.cases, s.per_year, s.non_take_up)
             for s in sorted(services, key=lambda s: (-total(s.per_year.values()).euros, s.service))]
     rows += grouped(model, services, "authority", lambda s: s.authorities, split=True)
@@ -373,6 +389,14 @@ def burden(source, settings: dict[str, object] | None = None, *, model: Analysis
                           {p: total(s.per_year[p] for s in services) for p in PARTS}))
     return BurdenReport(rows=tuple(rows), tariffs=tariffs,
                         without_cases=tuple(sorted(s.service for s in services if s.cases is None)))
+
+
+def relieved(service: ServiceBurden, removed: dict[str, Amount] | None) -> ServiceBurden:
+    """``service`` with ``removed`` (per case, by part) taken off its burden."""
+    if not removed:
+        return service
+    return replace(service, per_case={part: amount - removed.get(part, Amount())
+                                      for part, amount in service.per_case.items()})
 
 
 def total_hours(workspace) -> Decimal:
@@ -397,4 +421,4 @@ def grouped(model: AnalysisModel, services: list[ServiceBurden], level: str, key
 
 
 __all__ = ["PARTS", "PART_TITLES", "COLUMNS", "Amount", "BurdenError", "BurdenReport", "BurdenRow", "ServiceBurden",
-           "Tariffs", "burden", "duration_seconds", "service_burden"]
+           "Tariffs", "burden", "duration_seconds", "evidence_amount", "hour_of", "relieved", "service_burden"]

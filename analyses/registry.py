@@ -23,6 +23,7 @@ from . import structural
 from .duplicates import DUPLICATE_SERVICE
 from .harmonisation import CONCEPT_HARMONISATION
 from .kind import SOURCE, Kind
+from .savings import with_savings
 
 if TYPE_CHECKING:  # pragma: no cover
     from eagraph.workspace import Workspace
@@ -72,9 +73,9 @@ def analyze(workspace: "Workspace", kinds: Sequence[str] | None = None, min_scor
             *, model: "AnalysisModel | None" = None, locate: bool = True) -> list[Finding]:
     """Run the chosen kinds (all by default) on one model build; ranked, best first.
 
-    Findings with a score below ``min_score`` are left out. The order is by score (the expected
-    benefit: cases a year, authorities involved, evidence saved, weighed by how directly the kind
-    relieves citizens), then kind and subject, so the same model always gives the same list.
+    Findings with a score below ``min_score`` are left out. Each finding of a kind that relieves
+    applicants carries its ``savings`` (savings.py: hours and euros a year, from the burden model).
+    The order is :func:`rank`'s, so the same model always gives the same list.
     """
     from .model import AnalysisModel
 
@@ -90,7 +91,7 @@ def analyze(workspace: "Workspace", kinds: Sequence[str] | None = None, min_scor
             findings.append(replace(
                 finding, score=round(min(1.0, max(0.0, score)), 4),
                 location=(finding.location or workspace.locate(finding.subject)) if locate else finding.location))
-    return rank(findings)
+    return rank(with_savings(findings, workspace, model))
 
 
 def coverage(model: "AnalysisModel", kinds: Sequence[str] | None = None) -> list["Coverage"]:
@@ -99,5 +100,9 @@ def coverage(model: "AnalysisModel", kinds: Sequence[str] | None = None) -> list
 
 
 def rank(findings: Iterable[Finding]) -> list[Finding]:
-    """Best first: highest score, then kind and subject (deterministic)."""
-    return sorted(findings, key=lambda f: (-(f.score or 0.0), f.code, f.subject, f.related))
+    """Best first: the findings whose euros saved a year are known, most euros first, then the others;
+    within each, highest score (the expected benefit: cases a year, authorities involved, evidence
+    saved, weighed by how directly the kind relieves citizens), then kind and subject (deterministic).
+    Euros are what a manager budgets; the score ranks what the burden model cannot price."""
+    return sorted(findings, key=lambda f: (f.savings is None, -(f.savings.euros if f.savings else 0),
+                                           -(f.score or 0.0), f.code, f.subject, f.related))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import IntEnum
 
 from eagraph.location import Location
@@ -42,6 +43,26 @@ class RuleInfo:
 
 
 @dataclass(frozen=True)
+class Savings:
+    """What acting on a finding saves its applicants a year, by the burden model (analyses/savings.py):
+    exact decimals, rounded only when shown (hours and euros to the cent, the share to 4 decimals)."""
+
+    hours: Decimal
+    euros: Decimal
+    #: the share of the euros saved (of the hours, when no euros) that rests on the [burden] defaults
+    assumed_share: Decimal
+    #: automatic and pro-active granting candidates: eligible minus cases, where the model states both
+    non_take_up: int | None = None
+
+    def to_dict(self) -> dict:
+        """The contract's ``savings`` object of a finding."""
+        return {"hours": float(self.hours.quantize(Decimal("0.01"))),
+                "euros": float(self.euros.quantize(Decimal("0.01"))),
+                "assumed_share": float(self.assumed_share.quantize(Decimal("0.0001"))),
+                "non_take_up": self.non_take_up}
+
+
+@dataclass(frozen=True)
 class Finding:
     """One thing found in a model, at a place in its files."""
 
@@ -56,6 +77,7 @@ class Finding:
     location: Location | None = None  # where the subject is defined
     statement: Location | None = None  # the offending statement, where known
     source: str = "eagraph"  # the rule set: eagraph, organisation, a profile name, analysis
+    savings: Savings | None = None  # what acting on it saves applicants a year, where the burden model knows
     extra: Mapping[str, object] = field(default_factory=dict, compare=False, hash=False)
 
     def text(self, language: str = "en") -> str:
@@ -79,7 +101,8 @@ class Finding:
     def to_dict(self, language: str = "en") -> dict:
         """The contract's JSON shape: ``message`` in ``language`` and ``messages`` in all; an
         analysis finding's ``kind`` (its code); file/line/column where the subject is defined, and
-        ``statement`` the offending statement when eagraph knows it (else null)."""
+        ``statement`` the offending statement when eagraph knows it (else null); ``savings`` (hours,
+        euros, assumed share, non-take-up a year) only where the burden model knows them."""
         data = {"kind": self.code} if self.source == "analysis" else {}
         data |= {
             "code": self.code,
@@ -99,4 +122,6 @@ class Finding:
         statement = self.statement
         data["statement"] = (None if statement is None else
                              {"file": statement.file, "line": statement.line, "column": statement.column})
+        if self.savings is not None:  # optional: only findings whose saving the burden model knows
+            data["savings"] = self.savings.to_dict()
         return data

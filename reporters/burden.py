@@ -7,7 +7,8 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-from eagraph.analyses.burden import PART_TITLES, PARTS, BurdenReport, BurdenRow
+from eagraph.analyses.burden import PART_TITLES, PARTS, BurdenReport, BurdenRow, cents
+from eagraph.analyses.savings import Scenario, ScenarioRow
 
 from .markdown import cell, code
 from .spreadsheet import Sheet, Table, csv_text, workbook_bytes
@@ -107,3 +108,84 @@ def to_xlsx(report: BurdenReport) -> bytes:
     return workbook_bytes([Sheet(level, [Table(report.columns, [[row.values()[c] for c in report.columns]
                                                                 for row in report.of_level(level)])])
                            for level in ("total", *(level for level, _ in SECTIONS))])
+
+
+# -- scenarios: ``eagraph burden --apply`` ------------------------------------------------------------
+#: The sections of a scenario's text and Markdown: the levels a manager weighs a plan by.
+SCENARIO_SECTIONS = (("authority", "By authority"), ("event", "By life or business event"))
+
+
+def render_scenario(fmt: str, report: Scenario) -> str | bytes:
+    return {"text": scenario_text, "md": scenario_markdown, "json": scenario_json, "csv": scenario_csv,
+            "xlsx": scenario_xlsx}[fmt](report)
+
+
+def scenario_values(row: ScenarioRow) -> dict[str, object]:
+    """A scenario row by SCENARIO_COLUMNS: hours and euros to the cent, the share to 4 decimals."""
+    saved = row.saved
+    return {"level": row.level, "subject": row.subject, "label": row.label,
+            "hours_before": cents(row.before.hours), "hours_after": cents(row.after.hours),
+            "hours_saved": cents(saved.hours), "euros_before": cents(row.before.euros),
+            "euros_after": cents(row.after.euros), "euros_saved": cents(saved.euros),
+            "assumed_euros_share_saved": saved.assumed_euros_share.quantize(Decimal("0.0001"))}
+
+
+def _scenario_line(row: ScenarioRow) -> str:
+    saved = row.saved
+    return (f"{number(row.before.hours)} h -> {number(row.after.hours)} h, saves {number(saved.hours)} h; "
+            f"{number(row.before.euros, 2)} -> {number(row.after.euros, 2)} EUR, saves {number(saved.euros, 2)} EUR "
+            f"({assumed(saved.assumed_euros_share)})")
+
+
+def _scenario_notes(report: Scenario) -> list[str]:
+    notes = [f"{report.applied} findings applied."]
+    if report.not_in_model:
+        notes.append(f"Not in the model, not applied ({len(report.not_in_model)}): " + ", ".join(report.not_in_model))
+    if report.without_rule:
+        notes.append(f"No saving the burden model can say, not applied ({len(report.without_rule)}): "
+                     + ", ".join(report.without_rule))
+    return notes
+
+
+def scenario_text(report: Scenario) -> str:
+    lines = [f"Burden a year, before and after the plan: {_scenario_line(report.total)}"]
+    for level, heading in SCENARIO_SECTIONS:
+        rows = report.of_level(level)
+        if rows:
+            lines += ["", f"{heading}:"] + [f"  {row.label}: {_scenario_line(row)}" for row in rows]
+    return "\n".join(lines + [""] + _scenario_notes(report)) + "\n"
+
+
+def scenario_markdown(report: Scenario) -> str:
+    lines = [f"# Burden before and after the plan: saves {number(report.total.saved.euros, 2)} EUR a year"]
+    for level, heading in (("total", "Total"), *SCENARIO_SECTIONS):
+        rows = report.of_level(level)
+        if not rows:
+            continue
+        lines += ["", f"## {heading}", "", "| | hours before | hours after | hours saved | euros before | "
+                  "euros after | euros saved | saved, assumed |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
+        for row in rows:
+            saved = row.saved
+            lines.append(f"| {cell(row.label)} | {number(row.before.hours)} | {number(row.after.hours)} | "
+                         f"{number(saved.hours)} | {number(row.before.euros, 2)} | {number(row.after.euros, 2)} | "
+                         f"{number(saved.euros, 2)} | {assumed(saved.assumed_euros_share).split(' ')[0]} % |")
+    return "\n".join(lines + [""] + [cell(note) for note in _scenario_notes(report)]) + "\n"
+
+
+def scenario_json(report: Scenario) -> str:
+    data = {"columns": list(report.columns),
+            "rows": [{k: _plain(v) for k, v in scenario_values(row).items()} for row in report.rows],
+            "applied": report.applied, "not_in_model": list(report.not_in_model),
+            "without_rule": list(report.without_rule)}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def scenario_csv(report: Scenario) -> str:
+    return csv_text(report.columns, ([scenario_values(row)[c] for c in report.columns] for row in report.rows))
+
+
+def scenario_xlsx(report: Scenario) -> bytes:
+    """A workbook: a sheet per level (total, authority, event, service), the CSV's columns."""
+    return workbook_bytes([Sheet(level, [Table(report.columns, [[scenario_values(row)[c] for c in report.columns]
+                                                                for row in report.of_level(level)])])
+                           for level in ("total", "authority", "event", "service")])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from pathlib import Path
 from urllib.parse import quote
 
@@ -113,6 +114,39 @@ def blind_note(context: ReportContext) -> str:
         return ""
     return (f" ({len(blind)} of {len(context.coverage)} kinds found no data to look at: "
             f"{', '.join(blind)}; see the coverage)")
+
+
+#: "saves … a year" in the message languages: the words around the figures.
+_SAVINGS_WORDS = {
+    "en": ("saves {h} h and {e} EUR a year ({a} % assumed)", "; {n} eligible without it"),
+    "nl": ("bespaart {h} u en {e} EUR per jaar ({a} % verondersteld)", "; {n} rechthebbenden zonder"),
+    "fr": ("économise {h} h et {e} EUR par an ({a} % supposé)", " ; {n} ayants droit sans"),
+}
+
+
+def savings_text(finding: Finding, language: str = "en") -> str:
+    """What acting on the finding saves a year, as a manager reads it; "" when the model cannot say."""
+    saved = finding.savings
+    if saved is None:
+        return ""
+    saves, without = _SAVINGS_WORDS.get(language, _SAVINGS_WORDS["en"])
+    text = saves.format(h=f"{saved.hours:,.0f}", e=f"{saved.euros:,.2f}",
+                        a=(saved.assumed_share * 100).quantize(Decimal(1)))
+    return text + (without.format(n=f"{saved.non_take_up:,}") if saved.non_take_up else "")
+
+
+def savings_cells(finding: Finding) -> tuple:
+    """The savings as table cells (hours, euros, assumed share, non-take-up): numbers, or empty."""
+    saved = finding.savings
+    if saved is None:
+        return ("", "", "", "")
+    data = saved.to_dict()
+    take_up = data["non_take_up"]
+    return (data["hours"], data["euros"], data["assumed_share"], "" if take_up is None else take_up)
+
+
+#: The column names of :func:`savings_cells`.
+SAVINGS_COLUMNS = ("hours_saved", "euros_saved", "assumed_share", "non_take_up")
 
 
 def format_score(score: float) -> str:

@@ -6,10 +6,11 @@ from collections.abc import Sequence
 
 from eagraph.findings import Finding
 
-from .common import ReportContext, sorted_findings
+from .common import SAVINGS_COLUMNS, ReportContext, savings_cells, sorted_findings
 from .spreadsheet import csv_text
 
-HEADER = ("severity", "code", "file", "line", "column", "subject", "path", "value", "score", "message", "related")
+HEADER = ("severity", "code", "file", "line", "column", "subject", "path", "value", "score", "message", "related",
+          *SAVINGS_COLUMNS)
 
 
 def render_csv(findings: Sequence[Finding], context: ReportContext) -> str:
@@ -17,7 +18,8 @@ def render_csv(findings: Sequence[Finding], context: ReportContext) -> str:
     would run as formulas are neutralised (see spreadsheet.py)."""
     rows = [_row(finding, context) for finding in sorted_findings(findings)]
     # analyze: a row per kind with what it needs and how much of the model has it, after the findings
-    rows += [("coverage", item.kind, "", "", "", "", "", f"{item.have}/{item.total}", "", item.text(), "")
+    rows += [("coverage", item.kind, "", "", "", "", "", f"{item.have}/{item.total}", "", item.text(), "",
+              "", "", "", "")
              for item in context.coverage]
     return csv_text(HEADER, rows)
 
@@ -36,4 +38,5 @@ def _row(finding: Finding, context: ReportContext) -> tuple:
         "" if finding.score is None else repr(finding.score),
         finding.text(context.language),
         " ".join(finding.related),
+        *savings_cells(finding),
     )

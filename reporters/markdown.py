@@ -11,7 +11,7 @@ from itertools import groupby
 
 from eagraph.findings import Finding, Severity
 
-from .common import ReportContext, blind_note, by_benefit, file_line, format_score, summary
+from .common import ReportContext, blind_note, by_benefit, file_line, format_score, savings_text, summary
 
 HEADINGS = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Info"}
 # Backslash escapes stop Markdown reading *, _, [, ` … as markup; entities stop HTML (<script>).
@@ -39,6 +39,8 @@ def _table(group: list[Finding], context: ReportContext) -> list[str]:
         message = cell(finding.text(context.language))
         if finding.related:
             message += "<br>related: " + ", ".join(code(iri) for iri in finding.related)
+        if finding.savings is not None:
+            message += "<br>" + cell(savings_text(finding, context.language))
         place = "" if where is None else code(file_line(where))
         row = [place, code(finding.subject), message]
         if scored:

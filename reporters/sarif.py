@@ -84,6 +84,8 @@ def _result(finding: Finding, index: int, context: ReportContext) -> dict:
         properties["related"] = list(finding.related)
     if finding.score is not None:
         properties["score"] = finding.score
+    if finding.savings is not None:
+        properties["savings"] = finding.savings.to_dict()
     result["properties"] = properties
     return result
 

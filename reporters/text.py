@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from eagraph.findings import Finding, Severity
 from eagraph.workspace.errors import excerpt
 
-from .common import ReportContext, blind_note, coverage_lines, sorted_findings, summary
+from .common import ReportContext, blind_note, coverage_lines, savings_text, sorted_findings, summary
 
 Style = Callable[[str, Severity], str]
 INDENT = "    "
@@ -34,6 +34,8 @@ def render_text(findings: Sequence[Finding], context: ReportContext, style: Styl
             lines.extend(f"{INDENT}{line}" for line in excerpt(source_line, where.column))
         if finding.related:
             lines.append(f"{INDENT}related: {' '.join(finding.related)}")
+        if finding.savings is not None:
+            lines.append(f"{INDENT}{savings_text(finding, context.language)}")
     if context.coverage:
         lines += ["", "Coverage (what each kind needs, and how much of the model has it):"]
         lines += [f"{INDENT}{line}" for line in coverage_lines(context)]

@@ -15,12 +15,12 @@ from itertools import groupby
 
 from eagraph.findings import Finding
 
-from .common import ReportContext, blind_note, by_benefit, counts, summary
+from .common import SAVINGS_COLUMNS, ReportContext, blind_note, by_benefit, counts, savings_cells, summary
 from .common import file_line as place
 from .spreadsheet import Sheet, Table, workbook_bytes
 
 COLUMNS = ("severity", "code", "message", "subject", "file", "line", "column", "file:line", "score", "related",
-           "path", "value")
+           "path", "value", *SAVINGS_COLUMNS)
 SUMMARY_SHEET = "summary"
 
 
@@ -82,4 +82,5 @@ def _row(finding: Finding, context: ReportContext) -> tuple:
         " ".join(finding.related),
         finding.path or "",
         finding.value or "",
+        *savings_cells(finding),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from decimal import Decimal
 from fractions import Fraction as F
 
 import pytest
@@ -190,3 +191,240 @@ def test_a_title_that_is_a_formula_stays_text_in_the_csv(model):
     labels = {r["subject"]: r["label"] for r in table if r["level"] == "service"}
     assert labels["https://example.org/b"] == "'=HYPERLINK(\"http://x\")"
     assert next(r for r in table if r["level"] == "total")["euros"] == "96000.00"  # numbers stay numbers
+
+
+# -- savings on findings, and scenarios (--apply) ---------------------------------------------------
+#: MODEL, plus what makes three findings that relieve applicants: A's second evidence supports a fact
+#: an authentic source holds (only-once), its first is a certificate another authority's service D
+#: makes (certificate loop), and B is an entitlement on request whose one fact Y's own source holds
+#: (automatic granting). None of it changes the burden: requirements and outputs cost no one anything.
+SAVINGS_MODEL = MODEL + """
+@prefix authsrc: <http://vocab.belgif.be/ns/authsrc#> .
+ex:concept a cv:InformationConcept ; skos:prefLabel "income"@en ; authsrc:hasSource ex:register .
+ex:register a authsrc:DataSource ; authsrc:isAuthoritative true ; dct:publisher ex:y .
+ex:e2 cv:supportsConcept ex:concept .
+ex:req a cv:Requirement ; cv:hasConcept ex:concept .
+ex:b dct:type eag:Entitlement ; eag:grantingMode eag:OnRequest ; cv:holdsRequirement ex:req .
+ex:d a cpsv:PublicService ; dct:title "D"@en ; cv:hasCompetentAuthority ex:y ; cpsv:produces ex:out .
+ex:out a cv:Output ; eag:usableAs ex:type .
+"""
+A, B = "https://example.org/a", "https://example.org/b"
+
+
+def hand_computed_savings():
+    """(hours, euros, assumed euros) a year that acting on each finding saves, as exact fractions."""
+    (hours_b, euros_b, _, assumed_euros_b) = hand_computed()[1]
+    return {
+        # only-once: A's 1,000 applicants stop obtaining e2: the defaults, 20 minutes and 2.50 euros each
+        ("only-once-violation", A): (F(1000, 3), 1000 * (F(20, 60) * 20 + F(5, 2)), 1000 * (F(20, 60) * 20 + F(5, 2))),
+        # certificate loop: they stop fetching e1, whose type states 45 minutes and 10 euros: nothing assumed
+        ("certificate-loop", A): (F(750), 1000 * (F(45, 60) * 20 + 10), F(0)),
+        # automatic granting: B's 200 applications are gone, every part of them
+        ("automatic-granting-candidate", B): (hours_b, euros_b, assumed_euros_b),
+    }
+
+
+@pytest.fixture
+def savings_model(tmp_path):
+    write(tmp_path, "eagraph.toml", CONFIG)
+    write(tmp_path, "model.ttl", SAVINGS_MODEL)
+    return tmp_path
+
+
+def analyze_json(model) -> list[dict]:
+    result = CliRunner().invoke(cli, ["analyze", str(model), "--format", "json", "--no-validate"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)["findings"]
+
+
+def test_findings_carry_what_acting_on_them_saves_to_the_cent(savings_model):
+    findings = {(f["kind"], f["subject"]): f for f in analyze_json(savings_model)}
+    for key, (hours, euros, assumed_euros) in hand_computed_savings().items():
+        savings = findings[key]["savings"]
+        assert savings["hours"] == cent(hours), key
+        assert savings["euros"] == cent(euros), key
+        assert savings["assumed_share"] == float(round(assumed_euros / euros, 4)), key
+    assert findings[("only-once-violation", A)]["savings"]["euros"] == 9166.67  # 1,000 x (6.67 + 2.50)
+    assert findings[("certificate-loop", A)]["savings"] == {"hours": 750.0, "euros": 25000.0, "assumed_share": 0.0,
+                                                           "non_take_up": None}
+    # automatic granting shows its non-take-up: 500 eligible, 200 cases
+    assert findings[("automatic-granting-candidate", B)]["savings"]["non_take_up"] == 300
+    # the missing agreement of A to Y's register relieves nobody by itself: no savings field at all
+    assert "savings" not in findings[("missing-agreement", A)]
+
+
+def test_the_ranking_puts_the_most_euros_saved_first(savings_model):
+    ranked = [(f.code, f.subject) for f in _analyze(savings_model)]
+    assert ranked[:3] == [("certificate-loop", A), ("only-once-violation", A), ("automatic-granting-candidate", B)]
+    # euros known beat a higher score, and the most euros come first; unpriced findings follow, by score
+    from eagraph.analyses.registry import rank
+    from eagraph.findings import Finding, Savings, Severity
+
+    def finding(name, score, euros=None):
+        saved = None if euros is None else Savings(Decimal(1), Decimal(euros), Decimal(0))
+        return Finding(name, Severity.INFO, A, {"en": name}, score=score, savings=saved)
+
+    found = rank([finding("small", 0.9, 10), finding("unpriced", 0.95), finding("large", 0.1, 100)])
+    assert [f.code for f in found] == ["large", "small", "unpriced"]
+
+
+def _analyze(model):
+    from eagraph.analyses.registry import analyze
+    from eagraph.workspace import load
+
+    return analyze(load(model))
+
+
+def test_text_csv_and_sarif_show_the_savings(savings_model):
+    text = CliRunner().invoke(cli, ["analyze", str(savings_model), "--no-validate", "--kind", "certificate-loop"])
+    assert "saves 750 h and 25,000.00 EUR a year (0 % assumed)" in text.stdout
+    table = CliRunner().invoke(cli, ["analyze", str(savings_model), "--no-validate", "--format", "csv",
+                                     "--kind", "automatic-granting-candidate"]).stdout
+    row = next(csv.DictReader(io.StringIO(table)))
+    assert (row["hours_saved"], row["euros_saved"], row["assumed_share"], row["non_take_up"]) == (
+        "133.33", "5333.33", "1.0", "300")
+    sarif = json.loads(CliRunner().invoke(cli, ["analyze", str(savings_model), "--no-validate", "--format", "sarif",
+                                                "--kind", "only-once-violation"]).stdout)
+    assert sarif["runs"][0]["results"][0]["properties"]["savings"]["euros"] == 9166.67
+
+
+def scenario_rows(result) -> dict[tuple[str, str], dict]:
+    assert result.exit_code == 0, result.output
+    return {(r["level"], r["subject"]): r for r in json.loads(result.stdout)["rows"]}
+
+
+def test_a_plan_from_a_findings_file_gives_the_burden_after_it_to_the_cent(savings_model, tmp_path):
+    plan = tmp_path / "findings.json"
+    plan.write_text(json.dumps({"findings": analyze_json(savings_model)}), encoding="utf-8")
+    rows = scenario_rows(run(savings_model, "--apply", plan, "--format", "json"))
+    saved = hand_computed_savings().values()
+    a, b = hand_computed()
+    euros_saved = sum(e for _, e, _ in saved)
+    total = rows[("total", "")]
+    assert (total["euros_before"], total["euros_saved"]) == (96000.0, cent(euros_saved))
+    assert total["euros_after"] == 56500.0  # 96,000 - 9,166.67 - 25,000 - 5,333.33
+    assert total["hours_saved"] == cent(sum(h for h, _, _ in saved))
+    assert total["assumed_euros_share_saved"] == float(round(sum(x for _, _, x in saved) / euros_saved, 4))
+    # B's two authorities each carry half of it, before and after: Y had only B's half, and it is gone
+    assert rows[("authority", "https://example.org/y")]["euros_after"] == 0.0
+    assert rows[("authority", "https://example.org/x")]["euros_saved"] == cent(a[1] - 56500 + b[1] / 2)
+    assert rows[("event", "https://example.org/event")]["euros_after"] == 56500.0
+
+
+def test_the_same_evidence_in_two_findings_is_saved_once(savings_model, tmp_path):
+    """only-once and a plan that names it twice: e2 is obtained no more, but only once is it saved."""
+    once = {"kind": "only-once-violation", "subject": A, "related": ["https://example.org/e2"], "score": 0.5}
+    plan = tmp_path / "findings.json"
+    plan.write_text(json.dumps({"findings": [once, once]}), encoding="utf-8")
+    rows = scenario_rows(run(savings_model, "--apply", plan, "--format", "json"))
+    assert rows[("total", "")]["euros_saved"] == 9166.67
+
+
+def test_a_plan_by_kind_and_minimum_score(savings_model):
+    rows = scenario_rows(run(savings_model, "--apply-kind", "automatic-granting-candidate", "--format", "json"))
+    assert rows[("total", "")]["euros_saved"] == 5333.33
+    nothing = scenario_rows(run(savings_model, "--apply-kind", "automatic-granting-candidate", "--min-score", "1",
+                                "--format", "json"))
+    assert nothing[("total", "")]["euros_saved"] == 0.0
+    text = run(savings_model, "--apply-kind", "certificate-loop").stdout
+    assert "96,000.00 -> 71,000.00 EUR, saves 25,000.00 EUR (0 % assumed)" in text
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ('{"findings": [\n  {"kind": "only-once-violation",}\n]}', "findings.json:2:"),
+    ('[1, 2]', 'expected {"findings": [...]}'),
+    ('{"findings": [{"kind": "only-once-violation", "subject": 3}]}', "finding 1: has no subject"),
+    ('{"findings": [{"kind": "certificate-loop", "subject": "x", "related": "y"}]}', "related must be a list"),
+    ("[" * 100000, "findings.json"),
+])
+def test_a_findings_file_that_is_not_one_is_named_without_a_traceback(savings_model, tmp_path, content, message):
+    plan = tmp_path / "findings.json"
+    plan.write_text(content, encoding="utf-8")
+    out = tmp_path / "after.json"
+    out.write_text("kept\n", encoding="utf-8")
+    result = run(savings_model, "--apply", plan, "--format", "json", "-o", out)
+    assert result.exit_code == 2, result.output
+    assert message in result.output and "Traceback" not in result.output
+    assert out.read_text(encoding="utf-8") == "kept\n"
+
+
+def test_a_finding_about_something_not_in_the_model_is_reported_not_applied(savings_model, tmp_path):
+    plan = tmp_path / "findings.json"
+    plan.write_text(json.dumps({"findings": [
+        {"kind": "automatic-granting-candidate", "subject": "https://example.org/gone", "related": []},
+        {"kind": "shared-capability", "subject": "https://example.org/cap", "related": []},
+        {"kind": "automatic-granting-candidate", "subject": B, "related": []}]}), encoding="utf-8")
+    result = run(savings_model, "--apply", plan, "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["not_in_model"] == ["automatic-granting-candidate https://example.org/gone"]
+    assert data["without_rule"] == ["shared-capability https://example.org/cap"] and data["applied"] == 1
+    assert "https://example.org/gone" in result.stderr
+    assert {(r["level"], r["subject"]): r for r in data["rows"]}[("total", "")]["euros_saved"] == 5333.33
+
+
+#: Two services ask for a birth certificate (the one with more cases keeps collecting it), and an
+#: entitlement on request of which the authority can consult 3 of 4 facts (pro-active granting).
+RULES_MODEL = PREFIXES + """
+@prefix authsrc: <http://vocab.belgif.be/ns/authsrc#> .
+ex:x a cv:PublicOrganisation ; skos:prefLabel "X"@en .
+ex:birth a cv:InformationConcept ; skos:prefLabel "birth"@en .
+ex:cert1 a cv:Evidence ; cv:supportsConcept ex:birth .
+ex:cert2 a cv:Evidence ; cv:supportsConcept ex:birth .
+ex:big a cpsv:PublicService ; dct:title "Big"@en ; cv:hasCompetentAuthority ex:x ; eag:annualCases 900 ;
+    cpsv:hasInput ex:cert1 .
+ex:small a cpsv:PublicService ; dct:title "Small"@en ; cv:hasCompetentAuthority ex:x ; eag:annualCases 300 ;
+    cpsv:hasInput ex:cert2 .
+ex:src a authsrc:DataSource ; authsrc:isAuthoritative true ; dct:publisher ex:x .
+ex:k1 a cv:InformationConcept ; authsrc:hasSource ex:src .
+ex:k2 a cv:InformationConcept ; authsrc:hasSource ex:src .
+ex:k3 a cv:InformationConcept ; authsrc:hasSource ex:src .
+ex:k4 a cv:InformationConcept .
+ex:allowance a cpsv:PublicService ; dct:title "Allowance"@en ; cv:hasCompetentAuthority ex:x ;
+    dct:type eag:Entitlement ; eag:grantingMode eag:OnRequest ; eag:annualCases 120 ; eag:eligiblePopulation 150 ;
+    eag:informationTime "PT12M" ;
+    cv:holdsRequirement [ a cv:Requirement ; cv:hasConcept ex:k1 , ex:k2 , ex:k3 , ex:k4 ] .
+"""
+
+
+def test_duplicate_collection_and_proactive_granting_save_what_their_rules_say(tmp_path):
+    write(tmp_path, "eagraph.toml", CONFIG)
+    write(tmp_path, "model.ttl", RULES_MODEL)
+    findings = {f["kind"]: f for f in analyze_json(tmp_path)}
+    # duplicate collection: Big (900 cases) keeps collecting; Small's 300 applicants stop obtaining the
+    # certificate: 20 minutes and 2.50 euros each by default, at 20 euros an hour
+    collected = findings["duplicate-data-collection"]["savings"]
+    assert (collected["hours"], collected["euros"], collected["assumed_share"]) == (100.0, cent(300 * (
+        F(20, 60) * 20 + F(5, 2))), 1.0)
+    # pro-active: finding information (stated 12 minutes) and 3/4 of filling in (30 minutes by default)
+    proactive = findings["proactive-granting-candidate"]["savings"]
+    hours = 120 * (F(12, 60) + F(3, 4) * F(30, 60))
+    assert (proactive["hours"], proactive["euros"], proactive["non_take_up"]) == (cent(hours), cent(hours * 20), 30)
+    assert proactive["assumed_share"] == float(round(F(120 * 3, 4) * F(30, 60) / hours, 4))
+
+
+def test_every_burden_format_shows_the_plan(savings_model, tmp_path):
+    plan = ("--apply-kind", "certificate-loop")
+    table = list(csv.DictReader(io.StringIO(run(savings_model, *plan, "--format", "csv").stdout)))
+    total = next(r for r in table if r["level"] == "total")
+    assert (total["euros_before"], total["euros_after"], total["euros_saved"]) == ("96000.00", "71000.00", "25000.00")
+    markdown = run(savings_model, *plan, "--format", "md").stdout
+    assert "| total | 2,417 | 1,667 | 750 | 96,000.00 | 71,000.00 | 25,000.00 | 0 % |" in markdown
+    out = tmp_path / "plan.xlsx"
+    assert run(savings_model, *plan, "--format", "xlsx", "-o", out).exit_code == 0
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(out)["total"]
+    header, values = [c.value for c in sheet[1]], [c.value for c in sheet[2]]
+    assert dict(zip(header, values))["euros_saved"] == 25000
+
+
+def test_a_burden_fact_that_cannot_be_read_leaves_the_analysis_whole(savings_model):
+    """A wrong duration stops `eagraph burden`, not the analysis: the findings come without savings, and
+    a warning names the statement."""
+    write(savings_model, "model.ttl", SAVINGS_MODEL.replace('eag:informationTime "PT6M"', 'eag:informationTime "6"'))
+    result = CliRunner().invoke(cli, ["analyze", str(savings_model), "--format", "json", "--no-validate"])
+    assert result.exit_code == 0, result.output
+    findings = json.loads(result.stdout)["findings"]
+    assert {f["kind"] for f in findings} >= {"only-once-violation", "certificate-loop"}
+    assert not any("savings" in f for f in findings)
+    assert "model.ttl:20:25:" in result.stderr and "no savings" in result.stderr

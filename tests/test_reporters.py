@@ -12,12 +12,13 @@ import io
 import json
 import os
 import xml.etree.ElementTree as ET
+from decimal import Decimal
 from pathlib import Path
 
 import jsonschema
 import pytest
 
-from eagraph.findings import Finding, RuleInfo, Severity
+from eagraph.findings import Finding, RuleInfo, Savings, Severity
 from eagraph.reporters import BINARY_FORMATS, FORMATS, ReportContext, relocate, render
 from eagraph.reporters.github import escape_data, escape_property
 from eagraph.reporters.markdown import cell
@@ -77,7 +78,8 @@ FINDINGS = [
             {"en": "the applicant supplies an income certificate that the tax administration holds",
              "nl": "de aanvrager levert een inkomensattest dat de fiscus al heeft"},
             related=(EX + "evidence/income", EX + "source/tax-records"),
-            score=0.875, location=Location("services/energy.ttl", 20, 1), source="analysis"),
+            score=0.875, location=Location("services/energy.ttl", 20, 1), source="analysis",
+            savings=Savings(Decimal("1250.5"), Decimal("30947.375"), Decimal("0.26831"), non_take_up=1200)),
 ]
 
 CONTEXT = ReportContext(tool_version="1.2.3", rules=RULES, root=Path("/srv/eagraph/model"))
@@ -301,11 +303,14 @@ def test_csv_parses_back():
     rows = list(csv.DictReader(io.StringIO(rendered("csv"), newline="")))
     assert len(rows) == len(FINDINGS)
     assert list(rows[0]) == ["severity", "code", "file", "line", "column", "subject", "path", "value", "score",
-                             "message", "related"]
+                             "message", "related", "hours_saved", "euros_saved", "assumed_share", "non_take_up"]
     tricky = next(row for row in rows if row["code"] == "EAG031")
     assert tricky["message"] == TRICKY and tricky["value"] == '"A|B, C: D"@en'
     assert (tricky["file"], tricky["line"], tricky["column"]) == ("services/sécurité sociale.ttl", "3", "1")
     scored = next(row for row in rows if row["score"] == "0.875")
+    # what acting on it saves a year, to the cent, and the share assumed to 4 decimals
+    assert (scored["hours_saved"], scored["euros_saved"], scored["assumed_share"], scored["non_take_up"]) == (
+        "1250.5", "30947.38", "0.2683", "1200")
     assert scored["related"].split(" ") == list(FINDINGS[-1].related)
     unplaced = next(row for row in rows if row["code"] == "EAG020")
     assert unplaced["file"] == unplaced["line"] == ""
