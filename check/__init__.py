@@ -23,11 +23,12 @@ import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from eagraph import __version__
-from eagraph.findings import Finding, RuleInfo, Severity
+from eagraph.findings import Finding, RuleInfo, Savings, Severity
 from eagraph.validators.validate import ValidationOptions
 from eagraph.workspace import Location, Workspace
 
@@ -38,7 +39,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from eagraph.workspace.cache import ParseCache
 
 #: Bumped when what an entry holds, or how a result is computed, changes without a version change.
-CHECK_FORMAT = 1
+CHECK_FORMAT = 2
 T = TypeVar("T")
 
 
@@ -323,13 +324,28 @@ def _location_from(value) -> Location | None:
 
 def _finding_to(f: Finding) -> tuple:
     return (f.code, int(f.severity), f.subject, dict(f.message), tuple(f.related), f.path, f.value, f.score,
-            _location_to(f.location), _location_to(f.statement), f.source, dict(f.extra))
+            _location_to(f.location), _location_to(f.statement), f.source, _savings_to(f.savings), dict(f.extra))
 
 
 def _finding_from(value) -> Finding:
-    code, severity, subject, message, related, path, value_, score, location, statement, source, extra = value
+    code, severity, subject, message, related, path, value_, score, location, statement, source, savings, extra = value
     return Finding(code, Severity(severity), subject, message, tuple(related), path, value_, score,
-                   _location_from(location), _location_from(statement), source, extra)
+                   _location_from(location), _location_from(statement), source, savings=_savings_from(savings),
+                   extra=extra)
+
+
+def _savings_to(savings: Savings | None):
+    """Exact decimals as text, so that a cached finding saves to the cent what a computed one does."""
+    if savings is None:
+        return None
+    return (str(savings.hours), str(savings.euros), str(savings.assumed_share), savings.non_take_up)
+
+
+def _savings_from(value) -> Savings | None:
+    if value is None:
+        return None
+    hours, euros, share, non_take_up = value
+    return Savings(Decimal(hours), Decimal(euros), Decimal(share), non_take_up)
 
 
 def _rule_to(rule: RuleInfo) -> tuple:

@@ -141,3 +141,14 @@ def test_diff_reads_the_old_versions_findings(model, counted, tmp_path):
     (new / "model.ttl").write_text(text + "\n# edited\n", encoding="utf-8")
     diff_versions(model, new, before_name="old", after_name="new")
     assert counted() == {"validate": 2, "analyze": 2}  # the old version once, before; the new once
+
+
+def test_findings_read_from_the_cache_keep_what_they_save(run, tmp_path, monkeypatch):
+    """Savings are exact decimals: a finding read back from the cache must carry them to the cent."""
+    from helpers import MODELS
+
+    monkeypatch.setenv("EAGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    shutil.copytree(MODELS, tmp_path / "model")
+    first = analyze(run, tmp_path / "model", "--no-validate")
+    assert any(f.get("savings") for f in first["findings"]), "the example model states cases and burden facts"
+    assert analyze(run, tmp_path / "model", "--no-validate") == first
