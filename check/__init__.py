@@ -91,7 +91,8 @@ def check(workspace: Workspace, options: CheckOptions = CheckOptions(), *,
           model: "AnalysisModel | None" = None) -> CheckResults:
     """Validate and analyse ``workspace`` as ``options`` say, reading what the cache already knows.
     ``model``: the analysis model when the caller built one already (the site does)."""
-    return _Check(workspace.config, workspace.files, options, lambda: workspace, model, workspace.cache).run()
+    return _Check(workspace.config, workspace.files, options, lambda: workspace, model, workspace.cache,
+                  view=workspace.view).run()
 
 
 def check_path(path: Path | str, options: CheckOptions = CheckOptions(), *,
@@ -113,7 +114,7 @@ class _Check:
     """One run: the keys, the cached parts, the model loaded once for the parts that are not."""
 
     def __init__(self, config, files, options: CheckOptions, load: Callable[[], Workspace],
-                 model: "AnalysisModel | None", store: "ParseCache | None" = None):
+                 model: "AnalysisModel | None", store: "ParseCache | None" = None, view: str = ""):
         from eagraph.workspace.cache import NoCache, open_cache
 
         self.options = options
@@ -124,7 +125,7 @@ class _Check:
             self.kinds = tuple(kind.name for kind in select(list(options.kinds)))
         self.store: ParseCache = (store or open_cache()) if options.cache else NoCache()
         self.load, self.model = load, model
-        base = _model_key(config, files)
+        base = _digest(_model_key(config, files), view)  # the files as of a date are another model
         self.checked = Checked(len(files), self.kinds)
         if options.validation is not None:
             self.checked.validation_key = _digest(base, "validation", _validation_inputs(config, options.validation))

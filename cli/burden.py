@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from .console import Console, plural
+from .options import as_of_option
 from .options import (check_report_output, load_workspace, model_path_argument, no_cache_option, verbosity_options,
                       write_report)
 
@@ -25,6 +26,7 @@ from .options import (check_report_output, load_workspace, model_path_argument, 
               help="The burden before and after acting on every finding of this kind (repeatable).")
 @click.option("--min-score", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
               help="With --apply or --apply-kind: only the findings whose score is this or more.")
+@as_of_option
 @no_cache_option
 @verbosity_options
 def burden_command(path: Path, fmt: str, output: Path | None, apply_file: Path | None, apply_kinds: tuple[str, ...],
