@@ -18,8 +18,7 @@ from pathlib import Path
 from eagraph.workspace import EagraphError, load
 from eagraph.workspace.cache import usable_cache_dir
 
-from .build import _mkdocs_build, choose_languages, read_findings, write_project
-from .content import SiteContent
+from .build import LanguageProject, build_language, choose_languages, read_inputs
 
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
 
@@ -68,12 +67,11 @@ def preview_server(path: Path, work: Path, language: str, port: int, log: Callab
     def rebuild() -> None:
         try:
             workspace = load(path)
-            content = SiteContent.read(workspace)
-            languages = choose_languages(content, (language,))
-            title = workspace.config.site_title or None
-            write_project(work, language, content, read_findings(workspace, content), languages, title,
-                          usable_cache_dir())
-            problem = _mkdocs_build(str(work / language / "mkdocs.yml"))
+            inputs = read_inputs(workspace)
+            languages = choose_languages(inputs.content, (language,))
+            project = LanguageProject(work, inputs, languages, workspace.config.site_title or None,
+                                      usable_cache_dir())
+            problem = build_language(project, language).error
             log(problem or f"rebuilt the site of {workspace.root}")
         except EagraphError as exc:
             log(f"not rebuilt: {exc.render()}")
