@@ -232,18 +232,25 @@ def write_project(project: LanguageProject, language: str) -> tuple[PageStore, i
         shutil.rmtree(site, ignore_errors=True)
     texts = {path: f"{front}\n<!-- {hashlib.blake2b(body.encode(), digest_size=10).hexdigest()} -->\n{BODY}\n"
              for path, front, body in pages}
-    for path in _stale_pages(docs, texts) if dirty else ():
-        (docs / path).unlink()
+    manifest = work / language / "pages.json"
+    before = _read_manifest(manifest) if dirty else {}
+    digests = {path: _digest(text) for path, text in texts.items()}
+    for path in set(before) - set(texts):
+        (docs / path).unlink(missing_ok=True)
         _html(site, path).unlink(missing_ok=True)
     written = 0
+    folders: set[Path] = set()
     for path, text in texts.items():
-        target = docs / path
-        if dirty and _same_text(target, text):
+        if before.get(path) == digests[path]:
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target = docs / path
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
         target.write_text(text, encoding="utf-8")
         _html(site, path).unlink(missing_ok=True)
         written += 1
+    manifest.write_text(json.dumps(digests, sort_keys=True), encoding="utf-8")
     previous_index = _set_aside_generated(site, work / language) if dirty else None
     _sync_assets(docs / "assets")
     store = PageStore({path: body for path, _front, body in pages}, svgs, previous_index)
@@ -257,16 +264,18 @@ def _html(site: Path, page: str) -> Path:
     return site / (page[:-3] + ".html")
 
 
-def _stale_pages(docs: Path, wanted: dict[str, str]) -> list[str]:
-    found = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")] if docs.is_dir() else []
-    return [path for path in found if path not in wanted]
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
-def _same_text(path: Path, text: str) -> bool:
+def _read_manifest(path: Path) -> dict[str, str]:
+    """The digest of each page file the last build wrote (one file read instead of one per page);
+    none when it is missing or damaged, so every page is written again."""
     try:
-        return path.read_text(encoding="utf-8") == text
-    except OSError:
-        return False
+        found = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
 
 
 #: What mkdocs writes on every build, whatever changed.

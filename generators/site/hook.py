@@ -29,6 +29,12 @@ class SitePlugin(BasePlugin):
         mark_site_name(config)
         return config
 
+    def on_env(self, env, config, files):
+        """The theme's templates do not change during a build: no file check at every include of
+        every page."""
+        env.auto_reload = False
+        return env
+
     def on_template_context(self, context, template_name, config):
         """mkdocs gives error pages (404.html) root-absolute links, which lead out of a site opened
         from a folder or published under a sub-path: like every other page, they link relatively
