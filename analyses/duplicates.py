@@ -34,19 +34,14 @@ from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from eagraph.findings import Finding, Severity
+from eagraph.ontology import CPSV, CV, DCT, EAG, SKOS
 
+from . import coverage as cov
+from .kind import Kind
 from .model import node_key, query_function, workspace_of
 from .similarity import blocked_pairs, fold, mean_over_languages, text_similarity
 from .wording import LANGUAGES, decimal, messages, names, reasons
 
-DCT = "http://purl.org/dc/terms/"
-CV = "http://data.europa.eu/m8g/"
-CPSV = "http://purl.org/vocab/cpsv#"
-EAG = "https://w3id.org/eagraph/ns#"
-ORG = "http://www.w3.org/ns/org#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-
-DUPLICATE_SERVICE = "duplicate-service"
 
 #: Keys held by more services than this are not used to propose candidates (they are still features).
 BLOCK_CAP = 60
@@ -407,7 +402,7 @@ def _cluster(pairs: list[PairEvidence]) -> list[list[str]]:
     return sorted((sorted(g) for g in groups.values()), key=lambda g: g[0])
 
 
-def find_duplicate_services(source) -> list[Finding]:
+def find_duplicate_services(source, kind: Kind) -> list[Finding]:
     """``duplicate-service`` findings: one per cluster of services that deliver the same thing."""
     pairs = duplicate_pairs(source)
     workspace = workspace_of(source)
@@ -425,11 +420,10 @@ def find_duplicate_services(source) -> list[Finding]:
                     "nl": f"{who}{count} lijken dezelfde dienst te leveren: {why}",
                     "fr": f"{who}{count} semblent fournir le même service : {why}"}[language]
 
-        findings.append(Finding(
-            code=DUPLICATE_SERVICE, severity=Severity.INFO, subject=subject, related=tuple(others),
-            message=messages(message), score=round(min(1.0, best.score), 4),
+        findings.append(kind.finding(
+            subject, others, messages(message), round(min(1.0, best.score), 4),
             location=workspace.locate(subject) if workspace is not None else None,
-            extra={"reasons": best.reasons["en"], "pairs": [(p.a, p.b, round(p.score, 4)) for p in inner]}))
+            reasons=best.reasons["en"], pairs=[(p.a, p.b, round(p.score, 4)) for p in inner]))
     return findings
 
 
@@ -454,13 +448,7 @@ not duplicates; services that only look alike (similar titles, different structu
 """
 
 
-def _kinds() -> list:
-    from .coverage import duplicate_service
-    from .registry import Kind
-
-    return [Kind(name=DUPLICATE_SERVICE, summary="Services that deliver the same thing to the same audience.",
-                 help=_DUPLICATE_HELP, severity=Severity.INFO, run=find_duplicate_services, directness=0.8,
-                 coverage=duplicate_service)]
-
-
-KINDS = _kinds()
+DUPLICATE_SERVICE = Kind(name="duplicate-service",
+                         summary="Services that deliver the same thing to the same audience.",
+                         help=_DUPLICATE_HELP, severity=Severity.INFO, run=find_duplicate_services, directness=0.8,
+                         coverage=cov.duplicate_service)

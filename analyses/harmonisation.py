@@ -44,17 +44,14 @@ from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from eagraph.findings import Finding, Severity
+from eagraph.ontology import CV, DCT, EAG, SKOS
 
+from . import coverage as cov
+from .kind import Kind
 from .model import node_key, query_function, workspace_of
 from .similarity import blocked_pairs, fold, mean_over_languages, text_similarity
 from .wording import decimal, messages, names
 
-CV = "http://data.europa.eu/m8g/"
-DCT = "http://purl.org/dc/terms/"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-EAG = "https://w3id.org/eagraph/ns#"
-
-CONCEPT_HARMONISATION = "concept-harmonisation"
 
 #: Label evidence (0..1, averaged over the languages both concepts have) that recognises one notion:
 #: above "the heads agree but the qualifiers do not, in every language" (0.5), at or below "the
@@ -371,7 +368,7 @@ def _groups(concepts: dict[str, _Concept], min_label: float) -> list[dict]:
     return sorted(out, key=lambda g: g["concepts"])
 
 
-def find_concept_harmonisation(source) -> list[Finding]:
+def find_concept_harmonisation(source, kind: Kind) -> list[Finding]:
     """``concept-harmonisation`` findings: one per concept of a notion defined differently."""
     concepts = _read_concepts(query_function(source))
     workspace = workspace_of(source)
@@ -394,11 +391,10 @@ def find_concept_harmonisation(source) -> list[Finding]:
                         "fr": f"{who} ({how}) désignent une même notion mais sont définis différemment dans "
                               f"{laws} réglementations : harmonisez les {count} définitions"}[language]
 
-            findings.append(Finding(
-                code=CONCEPT_HARMONISATION, severity=Severity.INFO, subject=concept, related=related,
-                message=messages(message), score=round(max(0.0, score), 4),
+            findings.append(kind.finding(
+                concept, related, messages(message), round(max(0.0, score), 4),
                 location=workspace.locate(concept) if workspace is not None else None,
-                extra={"group": tuple(members)},  # one notion: its findings are one item in a top ten
+                group=tuple(members),  # one notion: its findings are one item in a top ten
             ))
     return findings
 
@@ -419,7 +415,7 @@ def _harmonisation_benefit(source, members: list[str], regulations: list[str]) -
     requirements or evidence use one of the concepts, the authorities running them, and the
     definitions to harmonise. Without an AnalysisModel (a bare workspace), the number of
     regulations alone, kept low."""
-    from .rules import benefit
+    from .structural import benefit
 
     if not hasattr(source, "required_concepts"):
         return min(0.5, 0.1 * len(regulations))
@@ -441,13 +437,7 @@ look-alike labels within one regulation, are not reported.
 """
 
 
-def _kinds() -> list:
-    from .coverage import concept_harmonisation
-    from .registry import Kind
-
-    return [Kind(name=CONCEPT_HARMONISATION, summary="One notion defined differently in several regulations.",
-                 help=_HELP, severity=Severity.INFO, run=find_concept_harmonisation, directness=0.6,
-                 coverage=concept_harmonisation)]
-
-
-KINDS = _kinds()
+CONCEPT_HARMONISATION = Kind(name="concept-harmonisation",
+                             summary="One notion defined differently in several regulations.",
+                             help=_HELP, severity=Severity.INFO, run=find_concept_harmonisation, directness=0.6,
+                             coverage=cov.concept_harmonisation)

@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 
+from eagraph.ontology import local_name
+
 from .model import AnalysisModel
 
 
@@ -59,7 +61,7 @@ class Impact:
         for kind, items in self.by_kind().items():
             lines.append(f"\n{kind} ({len(items)})")
             for d in items:
-                lines.append(f"  {d.label} <{d.node}>  [{d.distance}: {_local(d.predicate)} {_local(d.via)}]")
+                lines.append(f"  {d.label} <{d.node}>  [{d.distance}: {local_name(d.predicate)} {local_name(d.via)}]")
         return "\n".join(lines) + "\n"
 
     def to_dot(self) -> str:
@@ -73,7 +75,7 @@ class Impact:
         for dependent in sorted(self.dependents, key=lambda d: names[d.node]):
             lines.append(f'  {names[dependent.node]} [label="{_dot(dependent.label)}\\n({_dot(dependent.kind)})"];')
         for dependent in sorted(self.dependents, key=lambda d: names[d.node]):
-            lines.append(f'  {names[dependent.node]} -> {names[dependent.via]} [label="{_dot(_local(dependent.predicate))}"];')
+            lines.append(f'  {names[dependent.node]} -> {names[dependent.via]} [label="{_dot(local_name(dependent.predicate))}"];')
         lines.append("}")
         return "\n".join(lines) + "\n"
 
@@ -103,10 +105,6 @@ def impact(model: AnalysisModel, target: str, max_distance: int | None = None) -
 
 def knows(model: AnalysisModel, node: str) -> bool:
     return node in model.types or node in model.links or node in model.backlinks
-
-
-def _local(iri: str) -> str:
-    return iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
 def _dot(text: str) -> str:

@@ -18,17 +18,7 @@ from functools import cached_property
 import networkx as nx
 import pyoxigraph as ox
 
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-DCT = "http://purl.org/dc/terms/"
-ORG = "http://www.w3.org/ns/org#"
-CV = "http://data.europa.eu/m8g/"
-CPSV = "http://purl.org/vocab/cpsv#"
-ELI = "http://data.europa.eu/eli/ontology#"
-AUTHSRC = "http://vocab.belgif.be/ns/authsrc#"
-EAG = "https://w3id.org/eagraph/ns#"
-DCAT = "http://www.w3.org/ns/dcat#"
+from eagraph.ontology import ARCHIMATE, AUTHSRC, CPSV, CV, DCT, EAG, ELI, ORG, SKOS, local_name
 
 ENTITLEMENT = EAG + "Entitlement"
 ON_REQUEST = EAG + "OnRequest"
@@ -76,7 +66,6 @@ DEPENDS = {
 #: process); in the others (composition, aggregation, access, association, specialization) the
 #: source depends on the target, as the subject of a statement depends on its object.
 ARCHIMATE_TARGET_DEPENDS = {"Serving", "Realization", "Assignment", "Triggering", "Flow", "Influence"}
-ARCHIMATE = "http://www.opengroup.org/xsd/archimate/3.0/"
 #: Links whose object depends on their subject (the edge is turned round): a source's agreement.
 DEPENDS_REVERSED = {AUTHSRC + "hasAgreement"}
 #: Other statements the analyses read.
@@ -214,7 +203,7 @@ class AnalysisModel:
         if found is None and labels:
             found = next(iter(labels.items()))
         if found is None:
-            return node.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+            return local_name(node)
         lang, text = found
         return f"{text} ({lang})" if mark and lang not in (language, "") else text
 

@@ -15,7 +15,6 @@ from collections import defaultdict
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 
 def fold(text: str) -> str:
@@ -25,7 +24,12 @@ def fold(text: str) -> str:
 
 
 def tfidf(texts: list[str]):
-    """L2-normalised TF-IDF rows over character 3- to 5-grams inside words (accents folded)."""
+    """L2-normalised TF-IDF rows over character 3- to 5-grams inside words (accents folded).
+
+    scikit-learn is imported here, when a text is compared, not with the module: the kind registry
+    imports every kind, and every ``eagraph`` command imports the registry (it would cost a second)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     if not any(texts):
         return sparse.csr_matrix((len(texts), 1))
     vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=1, sublinear_tf=True,

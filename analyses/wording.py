@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from eagraph.ontology import local_name
+
 #: The languages every analysis message is written in.
 LANGUAGES = ("en", "nl", "fr")
 
@@ -27,7 +29,7 @@ def name(source, node: str, language: str) -> str:
     (a bare workspace)."""
     if hasattr(source, "label"):
         return source.label(node, language)
-    return node.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+    return local_name(node)
 
 
 def names(source, nodes: Iterable[str], language: str, quoted: bool = False) -> str:

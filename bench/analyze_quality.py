@@ -73,10 +73,9 @@ def run(services: int, seed: int, every: bool) -> dict:
     ws = load(path)
     loaded = time.perf_counter() - started
     times, found = {}, {}
-    for name, function in (("duplicate-service", duplicates.find_duplicate_services),
-                           ("concept-harmonisation", harmonisation.find_concept_harmonisation)):
-        t = time.perf_counter()
-        found[name] = [(f.subject, f.related) for f in function(ws)]
+    for kind in (duplicates.DUPLICATE_SERVICE, harmonisation.CONCEPT_HARMONISATION):
+        name, t = kind.name, time.perf_counter()
+        found[name] = [(f.subject, f.related) for f in kind.findings(ws)]
         times[name] = round(time.perf_counter() - t, 2)
     kinds = list(found)
     if every:

@@ -12,7 +12,6 @@ import click
 from eagraph import __version__
 from eagraph.analyses.impact import impact, knows
 from eagraph.analyses.model import AnalysisModel
-from eagraph.analyses.registry import UnknownKind, analyze, coverage, kinds, rule_infos, select
 from eagraph.findings import Finding, Severity
 from eagraph.reporters import FORMATS, ReportContext, render
 from eagraph.reporters.markdown import cell, code
@@ -20,8 +19,9 @@ from eagraph.validators.validate import validate
 from eagraph.workspace.files import write_atomic
 
 from .console import Console, plural
-from .options import endpoint_options, load_workspace, model_path_argument, no_cache_option, verbosity_options
-from .validate import as_seen_from_here
+from .options import (check_report_output, endpoint_options, load_workspace, model_path_argument, no_cache_option,
+                      verbosity_options, write_report)
+from .validate import as_seen_from_here, model_name
 
 TOP = 10
 
@@ -32,7 +32,8 @@ TOP = 10
               help="Run only this finding kind (repeatable); `eagraph analyze --list-kinds` names them.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text and md start with the ten findings of most benefit; json is {\"findings\": [...]}; "
-                   "csv for spreadsheets; sarif, junit and github as for validate.")
+                   "csv for spreadsheets; xlsx (with -o) a workbook, a sheet per kind; sarif, junit and github "
+                   "as for validate.")
 @click.option("--min-score", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
               help="Leave out findings whose score (expected benefit, 0 to 1) is lower.")
 @click.option("--output", "-o", type=click.Path(path_type=Path),
@@ -61,6 +62,9 @@ def analyze_command(path: Path, kind_names: tuple[str, ...], fmt: str, min_score
       eagraph analyze models --format json -o findings.json
       eagraph analyze models --format md --min-score 0.5 --language nl
     """
+    check_report_output(fmt, output)
+    from eagraph.analyses.registry import UnknownKind, analyze, coverage, kinds, rule_infos, select  # numpy, scipy
+
     console = Console.current()
     if list_kinds:
         for kind in kinds().values():
@@ -81,15 +85,11 @@ def analyze_command(path: Path, kind_names: tuple[str, ...], fmt: str, min_score
     console.detail(f"{plural(len(findings), 'finding')} of {plural(len(chosen), 'kind')}")
     located, root = as_seen_from_here(findings, workspace.root)
     context = ReportContext(tool_version=__version__, rules=rule_infos(chosen), language=language, root=root,
-                            command="analyze", coverage=coverage(model, chosen))
-    text = render(fmt, located, context)
+                            command="analyze", coverage=coverage(model, chosen), model=model_name(workspace.root))
+    report = render(fmt, located, context)
     if fmt in ("text", "md") and located:
-        text = top_ten(located, fmt, language) + text
-    if output is not None:
-        write_atomic(output, text if text.endswith("\n") else text + "\n")
-        console.info(f"wrote {output}")
-    elif text:
-        console.out(text.rstrip("\n"))
+        report = top_ten(located, fmt, language) + report
+    write_report(report, output)
 
 
 def top_ten(findings: list[Finding], fmt: str, language: str) -> str:

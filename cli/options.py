@@ -11,7 +11,9 @@ from pathlib import Path
 
 import click
 
+from eagraph.reporters import BINARY_FORMATS
 from eagraph.workspace import Workspace, load
+from eagraph.workspace.files import write_atomic
 
 from .console import Console, plural
 
@@ -86,3 +88,26 @@ def model_path_argument(command):
 def no_cache_option(command):
     return click.option("--no-cache", is_flag=True,
                         help="Parse every file again instead of using the parse cache.")(command)
+
+
+def check_report_output(fmt: str, output: Path | None) -> None:
+    """Refuse a binary format (xlsx) without ``-o``, before any work: a workbook's bytes on a
+    terminal are garbage, and in a pipe they are a file nobody named."""
+    if fmt in BINARY_FORMATS and output is None:
+        raise click.UsageError(f"--format {fmt} writes a binary file, not text for a terminal: "
+                               f"give the file to write with -o (say -o report.{fmt})")
+
+
+def write_report(report: str | bytes, output: Path | None) -> None:
+    """A report to ``output`` (atomically: a failed write leaves the old file) or to standard
+    output; a text report ends with a newline. ``validate`` and ``analyze`` write through here."""
+    console = Console.current()
+    if isinstance(report, str) and report and not report.endswith("\n"):
+        report += "\n"
+    if output is not None:
+        write_atomic(output, report if report else "\n")
+        console.info(f"wrote {output}")
+    elif isinstance(report, bytes):
+        raise click.UsageError("a binary report needs a file to write to: give one with -o")
+    elif report:
+        console.out(report.rstrip("\n"))

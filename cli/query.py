@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 import pyoxigraph as ox
 
-from eagraph.ontology import PREFIXES, compact
+from eagraph.ontology import PREFIXES, XSD_STRING, compact
 from eagraph.reporters.spreadsheet import csv_text
 from eagraph.workspace.querying import QueryResult, run_query
 
@@ -107,7 +107,7 @@ def _json_term(term) -> dict:
     value = {"type": "literal", "value": term.value}
     if term.language:
         value["xml:lang"] = term.language
-    elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+    elif term.datatype.value != XSD_STRING:
         value["datatype"] = term.datatype.value
     return value
 

@@ -6,6 +6,8 @@ command and option appears in the built page.
 
 from __future__ import annotations
 
+import datetime
+
 import click
 
 from eagraph.workspace.config import OPTIONS
@@ -69,10 +71,12 @@ def _dedent(text: str) -> str:
 
 def config_markdown() -> str:
     lines = ["| section | key | type | default | meaning |", "|---|---|---|---|---|"]
+    kinds = {list: "list of strings", str: "string", float: "number", datetime.date: "date"}
     for option in OPTIONS:
-        kind = "list of strings" if option.type is list else "string"
-        default = option.default if option.default not in ("", []) else "(empty)"
-        lines.append(f"| `[{option.section}]` | `{option.key}` | {kind} | `{default}` | {option.doc} |")
+        default = f"`{option.default}`" if option.default not in ("", [], None) else (
+            "(required)" if option.default is None else "(empty)")
+        section = f"[[{option.section}]]" if option.table_array else f"[{option.section}]"
+        lines.append(f"| `{section}` | `{option.key}` | {kinds[option.type]} | {default} | {option.doc} |")
     return "\n".join(lines)
 
 

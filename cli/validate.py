@@ -14,11 +14,11 @@ from eagraph.validators.changes import load_changed
 from eagraph.validators.rule_codes import contract_rules
 from eagraph.validators.validate import ValidationOptions, validate, write_baseline
 from eagraph.workspace import ModelSyntaxError
-from eagraph.workspace.files import write_atomic
 from eagraph.workspace.workspace import find_root
 
 from .console import Console, ExitCode, plural
-from .options import endpoint_options, load_workspace, model_path_argument, no_cache_option, verbosity_options
+from .options import (check_report_output, endpoint_options, load_workspace, model_path_argument, no_cache_option,
+                      verbosity_options, write_report)
 
 SEVERITY_STYLES = {Severity.ERROR: {"fg": "red", "bold": True}, Severity.WARNING: {"fg": "yellow", "bold": True},
                    Severity.INFO: {"fg": "cyan"}}
@@ -28,7 +28,8 @@ SEVERITY_STYLES = {Severity.ERROR: {"fg": "red", "bold": True}, Severity.WARNING
 @model_path_argument
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text like a compiler; json for tools; junit for CI test tabs; sarif for code scanning; "
-                   "github for inline annotations in GitHub Actions; md and csv for reports.")
+                   "github for inline annotations in GitHub Actions; md and csv for reports; xlsx (with -o) "
+                   "a workbook, a sheet per rule.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
               help="Exit 1 when a finding of this severity or worse remains.")
 @click.option("--shapes", "extra_shapes", type=click.Path(path_type=Path), multiple=True,
@@ -71,6 +72,7 @@ def validate_command(path: Path, fmt: str, fail_on: str, extra_shapes: tuple[Pat
       eagraph validate models --write-baseline .eagraph-baseline.json
       eagraph validate models --baseline .eagraph-baseline.json --fail-on warning
     """
+    check_report_output(fmt, output)
     console = Console.current()
     only = None
     try:
@@ -85,7 +87,7 @@ def validate_command(path: Path, fmt: str, fail_on: str, extra_shapes: tuple[Pat
         # looks for every other finding; the exit code stays 2: the model could not be read.
         findings, root = as_seen_from_here(problem_findings(exc.problems), find_root(Path(path)).resolve())
         context = ReportContext(tool_version=__version__, rules=READING_RULES, language=language, root=root,
-                                command="validate")
+                                command="validate", model=model_name(find_root(Path(path))))
         _report(findings, context, fmt, output)
         click.get_current_context().exit(ExitCode.ERROR)
         console.detail(f"{plural(len(part.changed_files), 'file')} changed since {changed_since}: checking "
@@ -100,7 +102,7 @@ def validate_command(path: Path, fmt: str, fail_on: str, extra_shapes: tuple[Pat
         return
     findings, root = as_seen_from_here(report.findings, workspace.root)
     context = ReportContext(tool_version=__version__, rules=report.rules, language=language, root=root,
-                            command="validate")
+                            command="validate", model=model_name(workspace.root))
     _report(findings, context, fmt, output)
     if report.suppressed or report.baselined:
         console.detail(f"{report.suppressed} suppressed, {report.baselined} in the baseline")
@@ -112,15 +114,11 @@ def _report(findings, context: ReportContext, fmt: str, output: Path | None) -> 
     """Write the report in ``fmt`` to ``output`` (atomically) or standard output."""
     console = Console.current()
     if fmt == "text" and output is None and console.use_color():
-        text = render_text(findings, context, style=lambda word, severity: console.style(
+        report = render_text(findings, context, style=lambda word, severity: console.style(
             word, **SEVERITY_STYLES[severity]))
     else:
-        text = render(fmt, findings, context)
-    if output is not None:
-        write_atomic(output, text if text.endswith("\n") else text + "\n")
-        console.info(f"wrote {output}")
-    elif text:
-        console.out(text.rstrip("\n"))
+        report = render(fmt, findings, context)
+    write_report(report, output)
 
 
 def as_seen_from_here(findings, model_root: Path):
@@ -131,6 +129,17 @@ def as_seen_from_here(findings, model_root: Path):
     except ValueError:
         return findings, model_root
     return relocate(findings, "" if prefix == "." else prefix), Path.cwd()
+
+
+def model_name(model_root: Path) -> str:
+    """The model as a reader names it: its folder relative to the current one ("models"), or its
+    full path when it lies elsewhere; the folder's own name when it is the current one."""
+    model_root = model_root.resolve()
+    try:
+        relative = model_root.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(model_root)
+    return model_root.name if relative == "." else relative
 
 
 @click.command(name="rule")

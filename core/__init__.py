@@ -7,9 +7,10 @@ The code lives in sub-packages named after what they do: ``eagraph.workspace`` l
 artefacts, ``eagraph.gittools`` models in git, ``eagraph.importers`` and ``eagraph.remote`` bring models
 in and out, and ``eagraph.cli`` is the thin ``eagraph`` command over all of them.
 
-This module and ``eagraph.findings`` live in the repository's ``core/`` folder (see ``package-dir`` in
-pyproject.toml): a folder named ``eagraph`` at the root would hide the installed package from Python
-run there.
+This module, ``eagraph.findings`` and ``eagraph.location`` (where a finding is) live in the repository's
+``core/`` folder (see ``package-dir`` in pyproject.toml): a folder named ``eagraph`` at the root would
+hide the installed package from Python run there. The core imports nothing from the packages built
+on it (tests/test_vocabulary_home.py holds that).
 """
 
 from importlib.metadata import PackageNotFoundError, version

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
 
-from eagraph.workspace import Location
+from eagraph.location import Location
 
 
 class Severity(IntEnum):

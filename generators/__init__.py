@@ -1,20 +1,7 @@
 """Generators: a model in, files out: the architecture site (``site/``) and the exports
 (``archimate``, ``cpsv_ap``, ``jsonld``).
 
-Every generator has the one interface of :class:`Generator`: it takes a loaded
-:class:`~eagraph.workspace.Workspace` and an output path, and writes files there atomically
-(nothing half-written is ever left where the output belongs).
+The exports are listed in ``exporters.py``: each an :class:`~.exporters.Exporter` (name, help,
+suffixes, options, function) whose output is written by :func:`~.exporters.write`, atomically, and
+whose entry makes its ``eagraph export`` subcommand. The site has its own folder and writer.
 """
-
-from __future__ import annotations
-
-from pathlib import Path
-from typing import Protocol
-
-from eagraph.workspace import Workspace
-
-
-class Generator(Protocol):
-    name: str
-
-    def generate(self, workspace: Workspace, out: Path): ...

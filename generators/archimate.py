@@ -25,15 +25,13 @@ from pathlib import Path
 
 from lxml import etree
 
-from eagraph.analyses.model import AUTHSRC, CPSV, CV, DCT, EAG, ELI, ORG, SKOS, AnalysisModel
+from eagraph.analyses.model import AnalysisModel
+from eagraph.ontology import AUTHSRC, CPSV, CV, DC, DCT, EAG, ELI, ORG, RDF_TYPE, SKOS, XML, XSI, local_name
+from eagraph.ontology import ARCHIMATE as NS
 from eagraph.workspace import EagraphError, Workspace
 from eagraph.workspace.blanks import distinct_blank_names
 
-NS = "http://www.opengroup.org/xsd/archimate/3.0/"
-XSI = "http://www.w3.org/2001/XMLSchema-instance"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-DC = "http://purl.org/dc/elements/1.1/"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+XML_LANG = f"{{{XML}}}lang"
 #: the order Archi writes a part's attributes in (the rest follow by name)
 ATTRIBUTE_ORDER = ("elementRef", "relationshipRef", "identifierRef", "ref", "source", "target", "x", "y", "w", "h",
                    "r", "g", "b", "a")
@@ -108,7 +106,7 @@ def identifier(node: str) -> str:
 def export_archimate(workspace: Workspace, name: str | None = None) -> bytes:
     """The exchange file of the model; ``name`` is the model's name (default: the imported model's
     name in each of its languages, else "eagraph model")."""
-    from eagraph.validators.validate import ensure_ontology
+    from eagraph.ontology import ensure_ontology
 
     ensure_ontology(workspace)
     model = AnalysisModel.build(workspace)
@@ -177,7 +175,7 @@ def export_archimate(workspace: Workspace, name: str | None = None) -> bytes:
             _documentation(relation, imported, texts)
             _kept_properties(relation, kept.properties.get(imported, []), definitions)
         else:
-            _text(relation, "name", {"en": _local(predicate)})
+            _text(relation, "name", {"en": local_name(predicate) or predicate})
     for node in models:
         for folders in parts[node].children(parts, "organizations"):
             _write_part(root, folders, parts, texts, kept, definitions)
@@ -238,7 +236,7 @@ def _parts(workspace: Workspace) -> dict[str, _Part]:
             f"SELECT ?s ?p ?o WHERE {{ {{ VALUES ?p {{ {' '.join(f'<{EAG}{n}>' for n in names)} }} ?s ?p ?o }} UNION "
             f"{{ VALUES ?o {{ <{EAG}ArchimateModel> <{EAG}ArchimateView> }} ?s ?p ?o FILTER(?p = <{RDF_TYPE}>) }} "
             f"UNION {{ VALUES ?p {{ <{EAG}archimateId> <{EAG}archimateType> }} ?s ?p ?o }} }}"):
-        part, name = parts[key(s)], p.value.rsplit("#", 1)[-1]
+        part, name = parts[key(s)], local_name(p.value)
         if name == "archimatePart":
             part.parts.append(key(o))
         elif name == "archimateTag":
@@ -332,7 +330,7 @@ def _imported(workspace: Workspace) -> _Kept:
     for s, p, o in workspace.query(
             f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ <{EAG}archimateId> <{EAG}archimateType> <{EAG}relationshipSource> "
             f"<{EAG}relationshipTarget> <{EAG}archimateAttribute> <{EAG}archimateTag> }} ?s ?p ?o }}"):
-        ends[key(s)][p.value.rsplit("#", 1)[-1]] = key(o) if p.value.endswith(("Source", "Target")) else o.value
+        ends[key(s)][local_name(p.value)] = key(o) if p.value.endswith(("Source", "Target")) else o.value
         if p.value == EAG + "archimateAttribute":
             kept.attributes.setdefault(key(s), []).append(o.value)
     for node, found in ends.items():
@@ -483,13 +481,9 @@ def _unnamed(node: str, model: AnalysisModel) -> str:
     """A name for a node without title or label: an IRI's end; for a blank node (whose label the
     store makes up at every load) its kind and types, "channel (online)"."""
     if not node.startswith("_:"):
-        return _local(node)
+        return local_name(node) or node
     types = sorted(model.label(o, "en", mark=False) for o in model.objects(node, DCT + "type"))
     return model.kind_of(node) + (f" ({', '.join(types)})" if types else "")
-
-
-def _local(node: str) -> str:
-    return node.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1] or node
 
 
 def validate_exchange(document: bytes, xsd_dir: Path) -> list[str]:

@@ -41,11 +41,10 @@ import rdflib
 from rdflib import OWL, RDF, RDFS, BNode, Literal, URIRef
 
 from eagraph.findings import Finding
-from eagraph.ontology import namespace, new_graph
+from eagraph.ontology import TIME, local_name, namespace, new_graph
 from eagraph.ontology.cpsv_versions import describe, map_earlier_names
 from eagraph.validators.profiles import PROFILES, SHIPPED_DIR, code_list_classes
 from eagraph.workspace import Workspace
-from eagraph.workspace.files import write_atomic
 
 CPSV = namespace("cpsv")
 CV = namespace("cv")
@@ -119,7 +118,7 @@ def export_cpsv_ap(workspace: Workspace) -> rdflib.Graph:
 
 def cpsv_ap_export(workspace: Workspace) -> CpsvExport:
     """The CPSV-AP 3.2.0 graph of the model, read in 3.2.0 names (see the module's docstring)."""
-    from eagraph.validators.validate import ONTOLOGY_GRAPH, ensure_ontology
+    from eagraph.ontology import ONTOLOGY_GRAPH, ensure_ontology
 
     mapped = map_earlier_names(_graph_of(workspace, [f.source.graph for f in workspace.files]))
     model = mapped.graph
@@ -128,7 +127,7 @@ def cpsv_ap_export(workspace: Workspace) -> CpsvExport:
     terms = vocabulary()
     roots = [node for node, cls in model.subject_objects(RDF.type) if cls in terms.classes or cls in MAPPED_CLASSES]
     out = new_graph("cpsv", "cv", "dct", "skos", "dcat", "eli")
-    out.bind("time", "http://www.w3.org/2006/time#")
+    out.bind("time", TIME)
     _copy_descriptions(world, out, roots, terms)
     _fill_in(out)
     for value in set(out.objects()):
@@ -183,7 +182,7 @@ def _fill_in(out: rdflib.Graph) -> None:
 
     for node in typed(IDENTIFIED):
         if (node, DCT.identifier, None) not in out:
-            out.add((node, DCT.identifier, Literal(_local(node))))
+            out.add((node, DCT.identifier, Literal(local_name(str(node)))))
     for node in typed(TITLED_FROM_LABEL):
         if (node, DCT.title, None) not in out:
             for label in list(out.objects(node, SKOS.prefLabel)):
@@ -192,10 +191,6 @@ def _fill_in(out: rdflib.Graph) -> None:
         if (node, DCT.description, None) not in out:
             for title in list(out.objects(node, DCT.title)):
                 out.add((node, DCT.description, title))
-
-
-def _local(node: URIRef) -> str:
-    return str(node).rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
 # Checking the export against the official shapes --------------------------------------------------
@@ -278,6 +273,6 @@ def _profile_violations(graph: rdflib.Graph, run) -> tuple[list[Finding], list[t
 FORMATS = {".ttl": "turtle", ".jsonld": "json-ld", ".json": "json-ld", ".nt": "nt", ".rdf": "xml"}
 
 
-def write_graph(graph: rdflib.Graph, out: Path) -> None:
-    """Serialise ``graph`` to ``out`` in the format its suffix names (Turtle otherwise), atomically."""
-    write_atomic(out, graph.serialize(format=FORMATS.get(out.suffix.lower(), "turtle")))
+def serialized(graph: rdflib.Graph, out: Path) -> bytes:
+    """``graph`` in the syntax ``out``'s suffix names (Turtle otherwise), to be written by ``exporters.write``."""
+    return graph.serialize(format=FORMATS.get(out.suffix.lower(), "turtle")).encode("utf-8")

@@ -18,13 +18,10 @@ import json
 
 import pyoxigraph as ox
 
-from eagraph.ontology import CONTEXT_PATH
+from eagraph.ontology import CONTEXT_PATH, RDF_TYPE, XSD_STRING
 from eagraph.workspace import Workspace
 from eagraph.workspace.blanks import distinct_blank_names
 
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
 def context() -> dict:

@@ -18,14 +18,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from eagraph.ontology import DCT, RDF, RDFS, SKOS, XSD
 from eagraph.workspace.turtle import MAX_NESTING
 
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDF_TYPE = f"<{RDF}type>"
 RDF_FIRST, RDF_REST, RDF_NIL = f"<{RDF}first>", f"<{RDF}rest>", f"<{RDF}nil>"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-LABELS = ("<http://www.w3.org/2004/02/skos/core#prefLabel>", "<http://www.w3.org/2000/01/rdf-schema#label>",
-          "<http://purl.org/dc/terms/title>", "<http://www.w3.org/2004/02/skos/core#altLabel>")
+LABELS = (f"<{SKOS}prefLabel>", f"<{RDFS}label>", f"<{DCT}title>", f"<{SKOS}altLabel>")
 WIDTH = 100
 INDENT = "    "
 

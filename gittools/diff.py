@@ -28,15 +28,14 @@ import pyoxigraph as ox
 
 from eagraph.analyses.model import CLASS_KINDS
 from eagraph.findings import Finding
+from eagraph.ontology import DCT, RDF_TYPE, RDFS, SKOS, local_name
 from eagraph.workspace import ModelSyntaxError, Workspace, load
 from eagraph.workspace.blanks import blank_names
 from eagraph.workspace.git import GitError, resolve_revision, run_git
 from eagraph.workspace.workspace import model_sources, open_cache, read_files
 
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-LABELS = ("http://www.w3.org/2004/02/skos/core#prefLabel", "http://purl.org/dc/terms/title",
-          "http://www.w3.org/2000/01/rdf-schema#label")
-IDENTIFIER = "http://purl.org/dc/terms/identifier"
+LABELS = (SKOS + "prefLabel", DCT + "title", RDFS + "label")
+IDENTIFIER = DCT + "identifier"
 WORKING_TREE = None  # a revision argument meaning "the files as they are now"
 
 
@@ -338,7 +337,8 @@ def _labels(triples: set[tuple[str, str, str]]) -> dict[str, str]:
 
 
 def _local(term: str) -> str:
-    return term.strip("<>").rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+    """The local name of an N-Triples IRI term (``<…>``)."""
+    return local_name(term.strip("<>"))
 
 
 def temporary_folder() -> tempfile.TemporaryDirectory:

@@ -2,13 +2,15 @@
 
 Each commit's model is read from git (``git archive``), validated and analysed; its figures are
 kept in the cache by commit and eagraph version (a commit never changes), so asking again, or
-building the site again, only computes new commits.
+building the site again, only computes new commits. What is measured at each commit is a
+:class:`Measure`: the key figures by default; ``eagraph targets`` measures its own metrics the same way.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +18,7 @@ from eagraph import __version__
 from eagraph.analyses.figures import FIGURES, key_figures
 from eagraph.analyses.model import AnalysisModel
 from eagraph.reporters.spreadsheet import csv_text
-from eagraph.workspace import EagraphError
+from eagraph.workspace import EagraphError, Workspace
 from eagraph.workspace.git import resolve_revision, run_git
 
 from .diff import load_version, temporary_folder
@@ -28,6 +30,37 @@ class Point:
     date: str  # ISO 8601, the commit's
     subject: str  # the commit message's first line
     figures: dict[str, float]
+
+
+@dataclass(frozen=True)
+class Measure:
+    """What is measured on the model at each commit. ``name`` keys the cache next to the commit, so
+    two measures never read each other's values; the key figures' name is empty (their cache keys
+    predate measures)."""
+
+    name: str
+    compute: Callable[[Workspace], dict[str, float | None]]
+
+
+def figures_of(workspace: Workspace) -> dict[str, float]:
+    """The key figures of a model: analysed and validated as the dashboard does."""
+    from eagraph.analyses.registry import analyze
+    from eagraph.validators.validate import validate
+
+    analysis_model = AnalysisModel.build(workspace)
+    return key_figures(analysis_model, analyze(workspace, model=analysis_model, locate=False),
+                       validate(workspace).findings)
+
+
+KEY_FIGURES = Measure("", figures_of)
+
+
+def start_of_last(model: Path, count: int) -> str | None:
+    """The first of the last ``count`` commits that changed the model (None: no commit did): where a
+    trend over "the last N changes" starts, as the site's dashboard and ``eagraph targets`` read it."""
+    folder, paths = (model, ".") if model.is_dir() else (model.parent, model.name)
+    revisions = run_git(folder, "rev-list", "--first-parent", f"--max-count={count}", "HEAD", "--", paths).split()
+    return revisions[-1] if revisions else None
 
 
 def commits(model: Path, since: str, limit: int | None = None) -> list[tuple[str, str, str]]:
@@ -51,16 +84,17 @@ def _exists_at(folder: Path, commit: str, path: str) -> bool:
     return bool(run_git(folder, "ls-tree", "--name-only", commit, "--", path).strip())
 
 
-def trend(model: Path, since: str, cache_dir: Path | None = None, limit: int | None = None) -> list[Point]:
+def trend(model: Path, since: str, cache_dir: Path | None = None, limit: int | None = None,
+          measure: Measure = KEY_FIGURES) -> list[Point]:
     points = []
     history = commits(model, since, limit)  # first: it says in words when there is no history to read
     where = _place_in_repository(model)
     with temporary_folder() as work:
         for commit, date, subject in history:
-            key = f"{commit}-{hashlib.sha1(where.encode()).hexdigest()[:12]}"
+            key = "-".join(filter(None, (commit, hashlib.sha1(where.encode()).hexdigest()[:12], measure.name)))
             figures = _cached(cache_dir, key)
             if figures is None:
-                figures = figures_at(model, commit, Path(work))
+                figures = measure.compute(load_version(model, commit, Path(work)))
                 _store(cache_dir, key, figures)
             points.append(Point(commit, date, subject, figures))
     return points
@@ -72,8 +106,8 @@ def recent(model: Path, count: int, cache_dir: Path | None = None) -> list[Point
     if count <= 0:
         return []
     try:
-        revisions = run_git(model, "rev-list", "--first-parent", f"--max-count={count}", "HEAD", "--", ".").split()
-        return trend(model, revisions[-1], cache_dir, count) if revisions else []
+        first = start_of_last(model, count)
+        return trend(model, first, cache_dir, count) if first else []
     except EagraphError:
         return []
 
@@ -84,16 +118,6 @@ def _place_in_repository(model: Path) -> str:
     folder = model.resolve() if model.is_dir() else model.resolve().parent
     prefix = run_git(folder, "rev-parse", "--show-prefix").strip()
     return prefix if model.is_dir() else prefix + model.name
-
-
-def figures_at(model: Path, commit: str, work: Path) -> dict[str, float]:
-    from eagraph.analyses.registry import analyze
-    from eagraph.validators.validate import validate
-
-    workspace = load_version(model, commit, work)
-    analysis_model = AnalysisModel.build(workspace)
-    return key_figures(analysis_model, analyze(workspace, model=analysis_model, locate=False),
-                       validate(workspace).findings)
 
 
 def _cached(cache_dir: Path | None, key: str) -> dict | None:

@@ -25,7 +25,7 @@ from pathlib import Path
 from lxml import etree
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 
-from eagraph.ontology import namespace, new_graph
+from eagraph.ontology import ARCHIMATE, DC, XML, XSI, namespace, new_graph
 from eagraph.workspace import EagraphError
 from eagraph.workspace.xmlguard import XmlRefused, check_xml
 
@@ -35,10 +35,11 @@ CV = namespace("cv")
 DCT = namespace("dct")
 SKOS = namespace("skos")
 
-NS = "{http://www.opengroup.org/xsd/archimate/3.0/}"
-XSI_TYPE = "{http://www.w3.org/2001/XMLSchema-instance}type"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-DC_NS = "{http://purl.org/dc/elements/1.1/}"
+#: the namespaces in ElementTree's {namespace}name form
+NS = f"{{{ARCHIMATE}}}"
+XSI_TYPE = f"{{{XSI}}}type"
+XML_LANG = f"{{{XML}}}lang"
+DC_NS = f"{{{DC}}}"
 #: attributes of a view's or folder's parts that name another item of the file
 REFERENCES = ("elementRef", "relationshipRef", "identifierRef", "ref")
 #: the model's children that are kept as parts, in the file's order (the rest is read above)

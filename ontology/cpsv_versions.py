@@ -25,21 +25,11 @@ from typing import Literal, NamedTuple
 
 from rdflib import RDF, BNode, Graph, URIRef
 
-CPSV = "http://purl.org/vocab/cpsv#"
-CV = "http://data.europa.eu/m8g/"
-DCT = "http://purl.org/dc/terms/"
-ELI = "http://data.europa.eu/eli/ontology#"
-FOAF = "http://xmlns.com/foaf/0.1/"
-LOCN = "http://www.w3.org/ns/locn#"
-ADMS = "http://www.w3.org/ns/adms#"
-DCAT = "http://www.w3.org/ns/dcat#"
-TIME = "http://www.w3.org/2006/time#"
-SCHEMA_HTTP = "http://schema.org/"
-SCHEMA_HTTPS = "https://schema.org/"  # the 2.1 JSON-LD context writes schema.org with https
+from .namespaces import ADMS, CPSV, CV, DCAT, DCT, ELI, FOAF, LOCN, SCHEMA, SCHEMA_HTTPS, TIME
 
 #: Prefixes for telling people what was mapped ("cv:hasFormalFramework → cv:hasLegalResource").
 PREFIXES = {"cpsv": CPSV, "cv": CV, "dct": DCT, "eli": ELI, "foaf": FOAF, "locn": LOCN, "adms": ADMS,
-            "dcat": DCAT, "time": TIME, "schema": SCHEMA_HTTP}
+            "dcat": DCAT, "time": TIME, "schema": SCHEMA}
 
 EVENTS = (URIRef(CV + "Event"), URIRef(CV + "BusinessEvent"), URIRef(CV + "LifeEvent"))
 PUBLIC_SERVICE = (URIRef(CPSV + "PublicService"),)
@@ -72,7 +62,7 @@ class Rename:
 
 def _both_schemas(kind, local: str, new: str, source: str, **conditions) -> list[Rename]:
     """A schema.org name under both the http and the https namespace (2.2.1 and 2.1 differ)."""
-    return [Rename(kind, namespace + local, new, source, **conditions) for namespace in (SCHEMA_HTTP, SCHEMA_HTTPS)]
+    return [Rename(kind, namespace + local, new, source, **conditions) for namespace in (SCHEMA, SCHEMA_HTTPS)]
 
 
 #: Every CPSV-AP 2.x name that 3.2.0 calls differently, with where that is written.

@@ -25,7 +25,7 @@ from urllib.parse import quote, unquote
 
 import pyoxigraph as ox
 
-from eagraph.analyses.model import CPSV, CV, DCT, EAG
+from eagraph.ontology import CPSV, CV, DCT, EAG
 from eagraph.workspace import EagraphError, Workspace
 from eagraph.workspace.blanks import distinct_blank_names
 
@@ -33,8 +33,8 @@ from .client import TRANSIENT, Endpoint
 from .http import Lost, ServerError, StatusError, Unreachable, redact
 
 GRAPH_BASE = "https://w3id.org/eagraph/graph/"
-HAS_PART = "http://purl.org/dc/terms/hasPart"
-DIGEST = "http://purl.org/dc/terms/identifier"
+HAS_PART = DCT + "hasPart"
+DIGEST = DCT + "identifier"
 #: a publish removes at most this share of the server's graphs unless told to (--allow-removal)
 REMOVAL_SHARE = 0.25
 IRI_FORBIDDEN = set('<>"{}|^`\\')

@@ -8,7 +8,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from eagraph.findings import Finding, RuleInfo, Severity
-from eagraph.workspace import Location, SourceProblem
+from eagraph.location import Location
+from eagraph.workspace import SourceProblem
 from eagraph.workspace.errors import SYNTAX_ERROR, UNREADABLE
 
 #: The rules of the model files eagraph cannot read: reported as findings by ``validate``, so that
@@ -37,6 +38,8 @@ class ReportContext:
     command: str = "validate"  # "validate" or "analyze": titles, SARIF automation id
     #: analyze: what each kind needs and how much of the model has it (analyses/coverage.py)
     coverage: Sequence = ()
+    #: the model the report is about, as a reader names it ("models"); the xlsx summary shows it
+    model: str = ""
 
     @property
     def title(self) -> str:
@@ -45,6 +48,18 @@ class ReportContext:
 
 def sorted_findings(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(findings, key=Finding.sort_key)
+
+
+def by_benefit(finding: Finding) -> tuple:
+    """The order within one code's table: highest score first (unscored last), then by place."""
+    return (finding.score is None, -(finding.score or 0.0), finding.sort_key())
+
+
+def file_line(location: Location | None) -> str:
+    """``file:line`` as an editor opens it; the file alone for a problem with the whole file (line 0)."""
+    if location is None:
+        return ""
+    return f"{location.file}:{location.line}" if location.line > 0 else location.file
 
 
 def counts(findings: Iterable[Finding]) -> dict[str, int]:

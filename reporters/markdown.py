@@ -11,7 +11,7 @@ from itertools import groupby
 
 from eagraph.findings import Finding, Severity
 
-from .common import ReportContext, blind_note, format_score, summary
+from .common import ReportContext, blind_note, by_benefit, file_line, format_score, summary
 
 HEADINGS = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Info"}
 # Backslash escapes stop Markdown reading *, _, [, ` … as markup; entities stop HTML (<script>).
@@ -30,21 +30,16 @@ def code(text: str) -> str:
     return f"{fence}{text}{fence}" if fence == "`" else f"{fence} {text} {fence}"
 
 
-def _order(finding: Finding) -> tuple:
-    """Highest score first (unscored last), then by place."""
-    return (finding.score is None, -(finding.score or 0.0), finding.sort_key())
-
-
 def _table(group: list[Finding], context: ReportContext) -> list[str]:
     scored = any(f.score is not None for f in group)
     header = ["where", "subject", "message"] + (["score"] if scored else [])
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    for finding in sorted(group, key=_order):
+    for finding in sorted(group, key=by_benefit):
         where = finding.where
         message = cell(finding.text(context.language))
         if finding.related:
             message += "<br>related: " + ", ".join(code(iri) for iri in finding.related)
-        place = "" if where is None else code(f"{where.file}:{where.line}" if where.line > 0 else where.file)
+        place = "" if where is None else code(file_line(where))
         row = [place, code(finding.subject), message]
         if scored:
             row.append("" if finding.score is None else format_score(finding.score))

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from urllib.parse import quote
 
 from eagraph.findings import Finding, RuleInfo, Severity
-from eagraph.workspace import Location
+from eagraph.location import Location
 
 from .common import ReportContext, sorted_findings
 

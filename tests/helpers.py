@@ -42,11 +42,13 @@ def write(folder: Path, name: str, text: str) -> Path:
     return path
 
 
-def git(cwd: Path, *args: str) -> str:
-    """Run git in ``cwd`` with a fixed identity (tests make their own repositories)."""
+def git(cwd: Path, *args: str, date: str | None = None) -> str:
+    """Run git in ``cwd`` with a fixed identity (tests make their own repositories); ``date`` (ISO 8601)
+    dates the commits it makes, for what reads a pace from the history."""
+    dated = {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date} if date else {}
     done = subprocess.run(["git", "-C", str(cwd), *args], check=True, capture_output=True, text=True,
                           env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e", "GIT_COMMITTER_NAME": "t",
-                               "GIT_COMMITTER_EMAIL": "t@e", "PATH": "/usr/bin:/bin"})
+                               "GIT_COMMITTER_EMAIL": "t@e", "PATH": "/usr/bin:/bin", **dated})
     return done.stdout
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from eagraph.analyses import rules
+from eagraph.analyses import structural
 from eagraph.analyses.model import AnalysisModel
 from eagraph.analyses.registry import Kind, analyze, kinds, rank, select
 from eagraph.findings import Severity
@@ -21,7 +21,7 @@ DATA = Path(__file__).parent / "data" / "analyses"
 MODELS = Path(__file__).resolve().parents[1] / "models"
 T = "https://example.org/t/"
 BE = "https://w3id.org/eagraph/be/"
-MINE = [kind.name for kind in rules.KINDS]
+MINE = [kind.name for kind in structural.KINDS]
 
 
 def found(folder: str, *names: str) -> dict[tuple[str, str], set[str]]:
@@ -52,6 +52,37 @@ def test_every_kind_is_documented_once():
 def test_select_rejects_unknown_kinds():
     with pytest.raises(ValueError, match="unknown finding kind nope"):
         select(["nope"])
+
+
+def test_every_finding_carries_its_kinds_name_and_severity(monkeypatch):
+    """A kind's declared name and severity are those of its findings (SARIF levels, junit failures
+    and the docs read the declaration): with every kind's name and severity changed in the
+    registry, every finding of the example model carries the changed ones, and every kind finds."""
+    from dataclasses import replace
+
+    from eagraph.analyses import registry
+
+    other = {Severity.INFO: Severity.WARNING, Severity.WARNING: Severity.INFO}
+    changed = {f"x-{k.name}": replace(k, name=f"x-{k.name}", severity=other[k.severity]) for k in kinds().values()}
+    monkeypatch.setattr(registry, "kinds", lambda: changed)
+    findings = analyze(load(MODELS), locate=False)
+    assert {f.code for f in findings} == set(changed)
+    assert all(f.severity is changed[f.code].severity and f.source == "analysis" for f in findings)
+
+
+def test_the_registry_is_a_static_tuple_and_cheap_to_import():
+    """Every kind is listed in one tuple (no module looked up by name), and importing it does not
+    slow down every command: `eagraph` starts without numpy, scipy or scikit-learn."""
+    import subprocess
+    import sys
+
+    from eagraph.analyses import registry
+
+    assert isinstance(registry.KINDS, tuple) and list(kinds().values()) == list(registry.KINDS)
+    assert len({k.name for k in registry.KINDS}) == len(registry.KINDS)
+    code = "import sys, eagraph.cli.main; print(sorted({'numpy', 'scipy', 'sklearn'} & set(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout.strip() == "[]", done.stderr
 
 
 # -- the kinds on small models ------------------------------------------------------------------
@@ -144,8 +175,9 @@ def test_ranking_by_expected_benefit():
     assert [f.subject.removeprefix(T) for f in findings] == ["auto", "pro", "executed", "blind"]
     assert [f.score for f in findings] == sorted((f.score for f in findings), reverse=True)
     # more cases, more benefit; unknown cases count low but do not crash
-    assert rules.volume([10_000_000]) == 1.0 and rules.volume([None]) == rules.UNKNOWN_VOLUME
-    assert rules.benefit([100], 1, 1) < rules.benefit([100_000], 1, 1) < rules.benefit([100_000], 3, 3) <= 1.0
+    assert structural.volume([10_000_000]) == 1.0 and structural.volume([None]) == structural.UNKNOWN_VOLUME
+    benefit = structural.benefit
+    assert benefit([100], 1, 1) < benefit([100_000], 1, 1) < benefit([100_000], 3, 3) <= 1.0
     assert rank(reversed(findings)) == findings
     assert analyze(load(DATA / "granting"), MINE, min_score=0.5) == findings[:1]
 

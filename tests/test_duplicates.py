@@ -29,7 +29,7 @@ def example():
 
 
 def test_duplicates_across_two_authorities_with_the_reasons(small):
-    findings = {f.subject: f for f in D.find_duplicate_services(small)}
+    findings = {f.subject: f for f in D.DUPLICATE_SERVICE.findings(small)}
     found = findings[EX + "childcare-allowance-agency"]
     assert found.code == "duplicate-service"
     assert found.related == (EX + "childcare-allowance-city",)
@@ -56,7 +56,7 @@ def test_findings_name_services_by_their_titles_in_the_report_language(small):
 
 
 def test_a_cluster_of_three_is_one_finding(small):
-    findings = {f.subject: f for f in D.find_duplicate_services(small)}
+    findings = {f.subject: f for f in D.DUPLICATE_SERVICE.findings(small)}
     found = findings[EX + "dog-licence-1"]
     assert found.related == (EX + "dog-licence-2", EX + "dog-licence-3")
     assert "(3 services)" in found.message["en"]
@@ -64,7 +64,7 @@ def test_a_cluster_of_three_is_one_finding(small):
 
 
 def test_look_alikes_and_other_territories_are_not_duplicates(small):
-    findings = D.find_duplicate_services(small)
+    findings = D.DUPLICATE_SERVICE.findings(small)
     assert sorted(f.subject for f in findings) == [EX + "childcare-allowance-agency", EX + "dog-licence-1"]
     reported = {s for f in findings for s in (f.subject, *f.related)}
     assert not reported & {EX + "parking-card-disabled", EX + "parking-card-residents",
@@ -72,7 +72,7 @@ def test_look_alikes_and_other_territories_are_not_duplicates(small):
 
 
 def test_example_model_planted_duplicates(example):
-    pairs = {tuple(sorted((f.subject, *f.related))) for f in D.find_duplicate_services(example)}
+    pairs = {tuple(sorted((f.subject, *f.related))) for f in D.DUPLICATE_SERVICE.findings(example)}
     assert pairs == {
         (BE + "household-composition-certificate", BE + "household-composition-certificate-online"),
         (BE + "address-change-declaration", BE + "address-change-online"),
@@ -96,7 +96,7 @@ def test_synthetic_quality(tmp_path):
         return {tuple(sorted(p)) for subject, related in rows for p in itertools.combinations({subject, *related}, 2)}
 
     want = pairs((f["subject"], f["related"]) for f in labels["findings"] if f["kind"] == "duplicate-service")
-    got = pairs((f.subject, f.related) for f in D.find_duplicate_services(ws))
+    got = pairs((f.subject, f.related) for f in D.DUPLICATE_SERVICE.findings(ws))
     assert want and _f1(want, got) >= 0.9
 
 

@@ -4,8 +4,10 @@ to the same graph."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pyshacl
+import pytest
 import rdflib
 from rdflib.compare import isomorphic
 from rdflib.namespace import SH
@@ -17,6 +19,7 @@ from eagraph.workspace import load
 from helpers import MODELS, SEMIC_PROFILES
 
 CPSV_AP = SEMIC_PROFILES / "cpsv-ap-3.2.0"
+ANALYSES = Path(__file__).parent / "data" / "analyses"
 
 
 def test_cpsv_ap_export_of_the_example_model_reads_alike_without_reasoning_and_fails_where_the_model_does():
@@ -67,3 +70,41 @@ def test_export_commands(run, tmp_path):
                  "https://w3id.org/eagraph/context.jsonld")
     assert result.exit_code == 0
     assert json.loads((tmp_path / "model.jsonld").read_text())["@context"] == "https://w3id.org/eagraph/context.jsonld"
+
+
+# -- the exporters' registry -----------------------------------------------------------------------
+def test_the_export_subcommands_and_their_options_are_the_registrys():
+    """`eagraph export` has one subcommand per registered exporter, with its help, and exactly its
+    options (besides PATH, --out and the verbosity flags): nothing is wired by hand beside it."""
+    import click
+
+    from eagraph.cli.export import export_group
+    from eagraph.generators.exporters import EXPORTERS
+
+    assert sorted(export_group.commands) == sorted(EXPORTERS) == ["archimate", "cpsv-ap", "jsonld"]
+    for name, exporter in EXPORTERS.items():
+        command = export_group.commands[name]
+        assert command.help == exporter.help
+        options = {opt for p in command.params if isinstance(p, click.Option) for opt in p.opts}
+        assert options == {"--out", "-o", "-q", "--quiet", "-v", "--verbose", *(o.flag for o in exporter.options)}
+        assert [p.name for p in command.params if isinstance(p, click.Argument)] == ["path"]
+
+
+@pytest.mark.parametrize("name", ["archimate", "cpsv-ap", "jsonld"])
+def test_every_exporter_writes_only_through_write_atomic(name, run, tmp_path, monkeypatch):
+    """Every exporter's output reaches the disk through the one atomic writer: when it fails (a
+    full disk), the command says so, exits 2 and leaves no file where the output belongs."""
+    from eagraph.generators import exporters
+    from eagraph.workspace.files import WriteError
+
+    asked = []
+
+    def failing(path, content, **options):
+        asked.append((Path(path), type(content)))
+        raise WriteError(Path(path), "no space left on device")
+
+    monkeypatch.setattr(exporters, "write_atomic", failing)
+    out = tmp_path / f"out{exporters.EXPORTERS[name].suffixes[0]}"
+    result = run("export", name, ANALYSES / "services", "-o", out)
+    assert result.exit_code == 2 and "no space left on device" in result.stderr
+    assert asked == [(out, bytes)] and not out.exists() and list(tmp_path.iterdir()) == []

@@ -33,7 +33,7 @@ def example():
 
 @pytest.fixture(scope="module")
 def found(notions):
-    return {f.subject.removeprefix(NOTION): f for f in H.find_concept_harmonisation(notions)}
+    return {f.subject.removeprefix(NOTION): f for f in H.CONCEPT_HARMONISATION.findings(notions)}
 
 
 def test_labels_recognise_acronyms_and_narrower_wordings(found):
@@ -116,7 +116,7 @@ def test_small_duplicates_model():
     """The notions of the duplicates test model: a linked household, and a same-definition pair that
     needs no harmonising."""
     model = load(DATA / "duplicates" / "model.ttl", cache=False)
-    findings = {f.subject: f for f in H.find_concept_harmonisation(model)}
+    findings = {f.subject: f for f in H.CONCEPT_HARMONISATION.findings(model)}
     assert set(findings) == {DUP + "household-social", DUP + "household-tax"}
     assert findings[DUP + "household-tax"].related == (DUP + "household-social", DUP + "law-social")
     assert "defined differently in 2 regulations" in findings[DUP + "household-tax"].message["en"]
@@ -129,7 +129,7 @@ EXAMPLE_NOTIONS = {"household-composition", "tax-household", "cohabitation-statu
 
 def test_example_model_harmonisation(example):
     concept = "https://w3id.org/eagraph/be/concept/"
-    found = {f.subject.removeprefix(concept) for f in H.find_concept_harmonisation(example)}
+    found = {f.subject.removeprefix(concept) for f in H.CONCEPT_HARMONISATION.findings(example)}
     assert found == EXAMPLE_NOTIONS
 
 
@@ -163,7 +163,7 @@ def test_synthetic_quality(tmp_path):
     bench_synthetic().generate(tmp_path / "m", 600, seed=3)
     labels = json.loads((tmp_path / "m" / "labels.json").read_text(encoding="utf-8"))
     want = {f["subject"] for f in labels["findings"] if f["kind"] == "concept-harmonisation"}
-    got = {f.subject for f in H.find_concept_harmonisation(load(tmp_path / "m", cache=False))}
+    got = {f.subject for f in H.CONCEPT_HARMONISATION.findings(load(tmp_path / "m", cache=False))}
     assert want and 2 * len(want & got) / (len(want) + len(got)) >= 0.9
 
 
@@ -181,5 +181,5 @@ def test_a_notion_many_regulations_define_is_found_whole(tmp_path):
                      f'ex:household-{i} a cv:InformationConcept ; skos:prefLabel "Gezin"@nl, "Ménage"@fr ;\n'
                      f'    skos:definition "{sentence()}"@nl, "{sentence()}"@fr ; eag:definedIn ex:law-{i} .\n')
     write(tmp_path, "model.ttl", "".join(lines))
-    found = H.find_concept_harmonisation(load(tmp_path / "model.ttl", cache=False))
+    found = H.CONCEPT_HARMONISATION.findings(load(tmp_path / "model.ttl", cache=False))
     assert len(found) == 75 and all(len(f.extra["group"]) == 75 for f in found)

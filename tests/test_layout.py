@@ -85,4 +85,4 @@ def test_every_command_module_is_added():
 
     commands = set(cli.commands)
     assert {"info", "query", "validate", "rule", "analyze", "impact", "fmt", "diff", "merge-driver", "init", "trend",
-            "site", "export", "import", "publish"} <= commands
+            "site", "export", "import", "publish", "targets"} <= commands

@@ -29,20 +29,19 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import SH
 
-from eagraph.ontology import EAG
+from eagraph.ontology import DCT, EAG, RDF_TYPE
 from eagraph.workspace import ModelSyntaxError, Workspace
 from eagraph.workspace.git import GitError, resolve_revision, run_git  # noqa: F401  (GitError: part of this module's answer)
 from eagraph.workspace.mentions import Mentions, value_key
 from eagraph.workspace.sources import FORMATS, SourceFile, oxigraph_parse
 from eagraph.workspace.workspace import model_sources, open_cache, read_files
 
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 # What the contract's constraints read of the nodes their focus node links to: the type
 # (sh:class and the SPARQL class checks) and a step's order (EAG125, unique step orders).
 READ_THROUGH_LINKS = frozenset({RDF_TYPE, EAG + "order"})
 # The values the contract compares across nodes (EAG035, EAG091, EAG092: unique identifiers).
 # Core SHACL compares values of one node only; shapes with SPARQL load the whole model.
-COMPARED_PROPERTIES = frozenset({"http://purl.org/dc/terms/identifier"})
+COMPARED_PROPERTIES = frozenset({DCT + "identifier"})
 
 
 @dataclass

@@ -19,18 +19,19 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from eagraph.ontology import DCT, RDF_TYPE, RDFS, SKOS
 from eagraph.workspace import EagraphError, Workspace
 
 CODE_LISTS = ("http://publications.europa.eu/resource/authority/", "http://data.europa.eu/snb/")
 # Tables whose values the CPSV-AP shapes expect to be of a class besides skos:Concept.
 TABLE_CLASSES = {
-    "atu": "http://purl.org/dc/terms/Location",
-    "country": "http://purl.org/dc/terms/Location",
-    "place": "http://purl.org/dc/terms/Location",
-    "continent": "http://purl.org/dc/terms/Location",
-    "language": "http://purl.org/dc/terms/LinguisticSystem",
+    "atu": DCT + "Location",
+    "country": DCT + "Location",
+    "place": DCT + "Location",
+    "continent": DCT + "Location",
+    "language": DCT + "LinguisticSystem",
 }
-SKOS_CONCEPT = "http://www.w3.org/2004/02/skos/core#Concept"
+SKOS_CONCEPT = SKOS + "Concept"
 #: The official SEMIC files eagraph ships, laid out as SEMIC publishes them: the default --profile-dir.
 SHIPPED_DIR = Path(__file__).resolve().parent / "semic"
 
@@ -102,12 +103,12 @@ def prepare(workspace: Workspace, profile: Profile, vocabularies: list[Path]) ->
     rows = workspace.query(
         "SELECT DISTINCT ?v WHERE { ?s ?p ?v FILTER(isIRI(?v) && ("
         + " || ".join(f'STRSTARTS(STR(?v), "{prefix}")' for prefix in CODE_LISTS) + ")) }")
-    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    rdf_type = ox.NamedNode(RDF_TYPE)
     workspace.store.extend(ox.Quad(row["v"], rdf_type, ox.NamedNode(cls), graph)
                            for row in rows for cls in code_list_classes(row["v"].value))
     for declared, node in (("range", "?o"), ("domain", "?s")):
         workspace.store.update(
             f"INSERT {{ GRAPH {graph} {{ {node} a ?class }} }} WHERE {{ GRAPH {graph} {{ ?p "
-            f"<http://www.w3.org/2000/01/rdf-schema#{declared}> ?class FILTER(isIRI(?class)) }} "
+            f"<{RDFS}{declared}> ?class FILTER(isIRI(?class)) }} "
             f"GRAPH ?any {{ ?s ?p ?o }} FILTER(!isLiteral({node})) }}")
     workspace.merge_graphs([graph])

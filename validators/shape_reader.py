@@ -16,11 +16,11 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH
 
-from eagraph.ontology import EAG
+from eagraph.ontology import EAG, namespace
 from eagraph.workspace import EagraphError
 
 CONTRACT_SHAPES = Path(__file__).with_name("shapes") / "contract.ttl"
-EAG_NS = rdflib.Namespace(EAG)
+EAG_NS = namespace("eag")
 LANGUAGE_SHAPE = URIRef(EAG + "expandedForLanguage")  # marks a shape made by the expansion
 
 
@@ -44,8 +44,8 @@ def read_shapes(paths: list[Path]) -> rdflib.Graph:
 def expand_languages(shapes: rdflib.Graph, languages: tuple[str, ...]) -> rdflib.Graph:
     """Replace each ``eag:requiredLanguages`` shape by one qualified shape per language."""
     out = rdflib.Graph()
-    for prefix, namespace in shapes.namespaces():
-        out.bind(prefix, namespace)
+    for prefix, iri in shapes.namespaces():
+        out.bind(prefix, iri)
     marked = set(shapes.subjects(EAG_NS.requiredLanguages, Literal(True)))
     for triple in shapes:
         if triple[0] not in marked and triple[2] not in marked:

@@ -16,7 +16,7 @@ import pyoxigraph as ox
 import rdflib
 
 from eagraph.findings import Finding, RuleInfo, Severity
-from eagraph.ontology import EAG, ONTOLOGY_PATH, compact
+from eagraph.ontology import EAG, compact, ensure_ontology
 from eagraph.workspace import EagraphError, Workspace
 from eagraph.workspace.files import write_atomic
 
@@ -25,7 +25,6 @@ from .profiles import SHIPPED_DIR, get_profile, prepare
 from .rule_codes import SEVERITIES, contract_rules, rules_in
 from .shape_reader import CONTRACT_SHAPES, expand_languages, read_shapes
 
-ONTOLOGY_GRAPH = "urn:eagraph:ontology"
 #: The contract's rule for a link to a node the model does not define.
 DANGLING_LINK = "EAG090"
 SH_CLASS = rdflib.SH.ClassConstraintComponent
@@ -117,14 +116,6 @@ def profile_runner(names: Iterable[str], profile_dir: Path | None = None):
         return constraints, findings
 
     return run
-
-
-def ensure_ontology(workspace: Workspace) -> None:
-    """The eag: concepts (service types, granting modes …) are part of every model's world."""
-    graph = ox.NamedNode(ONTOLOGY_GRAPH)
-    if next(iter(workspace.store.quads_for_pattern(None, None, None, graph)), None) is None:
-        workspace.store.load(path=str(ONTOLOGY_PATH), format=ox.RdfFormat.TURTLE, to_graph=graph)
-        workspace.merge_graphs([graph])
 
 
 def compile_shapes(workspace: Workspace, shapes: rdflib.Graph, focus: frozenset[str] | None = None) -> list[Constraint]:

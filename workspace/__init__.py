@@ -8,10 +8,12 @@
         print(row["s"], ws.locate(row["s"]))
 """
 
+from eagraph.location import Location
+
 from .config import Config, load_config
 from .errors import ConfigError, EagraphError, ModelNotFoundError, ModelSyntaxError, SourceProblem
 from .files import WriteError
-from .workspace import Location, ModelFile, Workspace, load, term_key
+from .workspace import ModelFile, Workspace, load, term_key
 
 __all__ = [
     "Config", "ConfigError", "EagraphError", "Location", "ModelFile", "ModelNotFoundError",

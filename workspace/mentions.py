@@ -15,15 +15,16 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from eagraph.ontology import RDF_TYPE, RDFS
+
 from .cache import ParseCache
 from .sources import oxigraph_parse
 
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 # Statements that change how the shapes read every other file: the model's own class and
 # property hierarchy. Files holding them are loaded whatever changed.
 SCHEMA_PREDICATES = frozenset({
-    "http://www.w3.org/2000/01/rdf-schema#subClassOf",
-    "http://www.w3.org/2000/01/rdf-schema#subPropertyOf",
+    RDFS + "subClassOf",
+    RDFS + "subPropertyOf",
 })
 # Identifiers and codes are short; titles and descriptions, which no rule compares across
 # nodes, would only make the index big.

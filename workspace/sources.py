@@ -22,6 +22,8 @@ from urllib.parse import quote
 
 import pyoxigraph as ox
 
+from eagraph.ontology import RDF, XML
+
 from .config import ALWAYS_EXCLUDED, Config
 from .errors import UNREADABLE, ModelSyntaxError, SourceProblem
 from .limits import MAX_MARKUP_NESTING, MAX_NESTING, MAX_TERM_BYTES
@@ -369,9 +371,6 @@ def refuse_markup(source: SourceFile, data: bytes | str) -> None:
         raise SourceSyntaxError(_problem(source, text, exc.lineno, exc.offset, exc.msg)) from None
 
 
-_RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-
-
 def _subject_lines(fmt: str, text: str, base: str) -> dict[str, tuple[int, int]]:
     """Line and column of the first description of each subject, from a scan of the text."""
     lines: dict[str, tuple[int, int]] = {}
@@ -383,10 +382,10 @@ def _subject_lines(fmt: str, text: str, base: str) -> dict[str, tuple[int, int]]
             return parser.CurrentLineNumber, parser.CurrentColumnNumber + 1
 
         def start(_name, attrs):
-            local_base = attrs.get("http://www.w3.org/XML/1998/namespace base")
+            local_base = attrs.get(f"{XML} base")
             bases.append(resolve_iri(bases[-1], local_base) if local_base else bases[-1])
-            about = attrs.get(f"{_RDF_NS} about")
-            node_id = attrs.get(f"{_RDF_NS} ID")
+            about = attrs.get(f"{RDF} about")
+            node_id = attrs.get(f"{RDF} ID")
             if about is not None:
                 lines.setdefault(f"<{resolve_iri(bases[-1], about)}>", here())
             elif node_id is not None:

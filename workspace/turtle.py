@@ -20,10 +20,10 @@ from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from eagraph.ontology import RDF, XSD
+
 from .limits import MAX_NESTING, MAX_TERM_BYTES
 
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_TYPE = f"<{RDF}type>"
 RDF_FIRST = f"<{RDF}first>"
 RDF_REST = f"<{RDF}rest>"

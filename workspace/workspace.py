@@ -27,6 +27,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from eagraph.location import Location
+from eagraph.ontology import RDF
+
 from .cache import NoCache, ParseCache
 from .cache import open_cache as _open_cache
 from .config import CONFIG_FILE, Config, load_config
@@ -51,20 +54,7 @@ Progress = Callable[[int, int, str], None]
 # Below these, starting worker processes costs more than parsing in this one.
 PARALLEL_MIN_FILES = 16
 PARALLEL_MIN_BYTES = 2_000_000
-RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
-
-
-@dataclass(frozen=True, order=True)
-class Location:
-    """Where something is written: a file of the model (relative path), line and column (1-based);
-    line 0 means the file (or folder) as a whole, for what is wrong with all of it."""
-
-    file: str
-    line: int
-    column: int = 1
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}" if self.line > 0 else self.file
+RDF_TYPE = f"<{RDF}type>"
 
 
 @dataclass

@@ -109,7 +109,7 @@ def choose_languages(content: SiteContent, wanted: tuple[str, ...]) -> tuple[str
 def read_inputs(workspace: Workspace, trend: list | tuple = ()) -> SiteInputs:
     """The model as the site reads it, with its check results and ``trend`` (key figures over the
     last commits, :func:`eagraph.gittools.trend.recent`): what ``site build`` and ``site serve`` pass on."""
-    from eagraph.validators.validate import ensure_ontology
+    from eagraph.ontology import ensure_ontology
 
     ensure_ontology(workspace)  # the labels of eag: service types, granting modes, levels
     content = SiteContent.read(workspace)
@@ -254,7 +254,8 @@ def write_project(project: LanguageProject, language: str) -> tuple[PageStore, i
     previous_index = _set_aside_generated(site, work / language) if dirty else None
     _sync_assets(docs / "assets")
     store = PageStore({path: body for path, _front, body in pages}, svgs, previous_index)
-    config = mkdocs_config(language, project.languages, project.title, site)
+    config = mkdocs_config(language, project.languages, project.title, site,
+                           project.inputs.content.archimate_sections)
     (work / language / "mkdocs.yml").write_text(config, encoding="utf-8")
     clock.lap("write")
     return store, len(pages), clock.laps | {"pages written": written}
@@ -308,11 +309,14 @@ def _same_bytes(a: Path, b: Path) -> bool:
         return False
 
 
-def mkdocs_config(language: str, languages: tuple[str, ...], title: str | None, site_dir: Path) -> str:
+def mkdocs_config(language: str, languages: tuple[str, ...], title: str | None, site_dir: Path,
+                  extra_sections: tuple[str, ...] = ()) -> str:
     """The mkdocs.yml of one language (JSON, which YAML reads): entity pages are kept out of the
-    navigation, which would otherwise list ten thousand services on every page."""
+    navigation, which would otherwise list ten thousand services on every page. ``extra_sections``:
+    the sections only some models have (an imported ArchiMate model's)."""
+    sections = (*SECTIONS, *extra_sections)
     nav = [{word("home", language): "index.md"}]
-    nav += [{word(section, language): f"{section}/index.md"} for section in SECTIONS]
+    nav += [{word(section, language): f"{section}/index.md"} for section in sections]
     nav += [{word(key, language): f"{key}.md"} for key in ("one-stop-shop", "findings", "validation", "rules")]
     config = {
         "site_name": site_name(title or word("site-title", language)),
@@ -328,7 +332,7 @@ def mkdocs_config(language: str, languages: tuple[str, ...], title: str | None, 
                                 for lang in languages]},
         "plugins": [{"search": {"lang": [language if language in ("nl", "fr", "en", "de") else "en"]}}, "offline"],
         "nav": nav,
-        "not_in_nav": "\n".join(f"/{section}/*.md" for section in SECTIONS),
+        "not_in_nav": "\n".join(f"/{section}/*.md" for section in sections),
         "validation": {"omitted_files": "ignore", "absolute_links": "warn", "unrecognized_links": "warn"},
     }
     return json.dumps(config, indent=1, ensure_ascii=True) + "\n"

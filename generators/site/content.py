@@ -17,7 +17,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from eagraph.analyses import figures
-from eagraph.analyses.model import AUTHSRC, CPSV, CV, DCT, EAG, ELI, SKOS, AnalysisModel, node_key
+from eagraph.analyses.model import AnalysisModel, node_key
+from eagraph.ontology import AUTHSRC, CPSV, CV, DCT, EAG, ELI, SKOS, local_name
+
+from .archimate import ArchimateContent
 
 #: The sections of the site: folder, the classes whose instances get a page there, in nav order.
 SECTIONS: dict[str, tuple[str, ...]] = {
@@ -30,6 +33,13 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     "processes": (EAG + "Process",),
     "applications": (EAG + "ApplicationComponent",),
     "capabilities": (EAG + "Capability",),
+}
+
+#: The sections of an imported ArchiMate model, only where a model has one: its elements that have
+#: no contract class (those are in the sections above) and its views.
+ARCHIMATE_SECTIONS: dict[str, tuple[str, ...]] = {
+    "archimate": (EAG + "ArchimateElement",),
+    "archimate-views": (EAG + "ArchimateView",),
 }
 
 #: Texts the site shows that the analyses do not read.
@@ -73,6 +83,7 @@ class SiteContent:
     extra_links: dict[str, dict[str, list[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))
     entities: dict[str, Entity] = field(default_factory=dict)
     languages_present: set[str] = field(default_factory=set)  # of the model's own titles and labels
+    archimate: ArchimateContent = field(default_factory=ArchimateContent)
 
     @classmethod
     def read(cls, workspace, model: AnalysisModel | None = None) -> SiteContent:
@@ -86,6 +97,7 @@ class SiteContent:
             elif predicate in LINK_PREDICATES and not hasattr(o, "language"):
                 content.extra_links[subject][predicate].append(node_key(o))
         content.entities = _entities(content.model)
+        content.archimate = ArchimateContent.read(workspace, content.model)
         content.languages_present = _title_languages(workspace)
         return content
 
@@ -96,6 +108,11 @@ class SiteContent:
     def in_section(self, section: str) -> list[Entity]:
         found = [e for e in self.entities.values() if e.section == section]
         return sorted(found, key=lambda e: self.sort_key(e.iri))
+
+    @property
+    def archimate_sections(self) -> tuple[str, ...]:
+        """The ArchiMate sections this site has: none for a model without an imported one."""
+        return tuple(ARCHIMATE_SECTIONS) if self.archimate else ()
 
     def sort_key(self, node: str) -> tuple:
         return (_fold(self.model.label(node, "nl", mark=False)), node)
@@ -173,7 +190,7 @@ def _entities(model: AnalysisModel) -> dict[str, Entity]:
     """A page for every node of a section's classes; slugs unique within a section and stable:
     the IRI's last segment (a regulation's whole ELI path), with a short hash only on a clash."""
     found: dict[str, Entity] = {}
-    for section, classes in SECTIONS.items():
+    for section, classes in {**SECTIONS, **ARCHIMATE_SECTIONS}.items():
         nodes = sorted({n for c in classes for n in model.of_class(c) if not n.startswith("_:")} - set(found))
         wanted = {node: _slug(node) for node in nodes}
         counts: dict[str, int] = defaultdict(int)
@@ -188,7 +205,7 @@ def _entities(model: AnalysisModel) -> dict[str, Entity]:
 
 def _slug(iri: str) -> str:
     eli = iri.split("/eli/", 1)
-    text = eli[1] if len(eli) == 2 else iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+    text = eli[1] if len(eli) == 2 else local_name(iri)
     text = re.sub(r"[^a-z0-9]+", "-", _fold(text)).strip("-")
     return text[:80] or "node"
 

@@ -19,20 +19,22 @@ import jinja2
 from markupsafe import Markup
 
 from eagraph.analyses.impact import impact
-from eagraph.analyses.model import AUTHSRC, CPSV, CV, DCT, EAG, ORG, SKOS
-from eagraph.analyses.registry import coverage
 from eagraph.findings import Finding, Severity
+from eagraph.ontology import AUTHSRC, CPSV, CV, DCT, EAG, ELI, ORG, SKOS, local_name
 
 from . import charts
+from .archimate import Part
 from .content import SECTIONS, SiteContent
 from .diagrams import Diagram, placeholder
 from .escaping import escape, yaml_string
 from .i18n import Text, counted, kind_name, pick, word
+from .viewdrawing import draw_view
 
 TEMPLATES = Path(__file__).with_name("templates")
 KIND_OF_SECTION = {"services": "service", "authorities": "authority", "events": "event", "sources": "source",
                    "regulations": "regulation", "concepts": "concept", "processes": "process",
-                   "applications": "application", "capabilities": "capability"}
+                   "applications": "application", "capabilities": "capability",
+                   "archimate": "archimate-element", "archimate-views": "archimate-view"}
 TOP_FINDINGS = 25
 CHART_ROWS = 15
 
@@ -160,6 +162,14 @@ class Pages:
             yield f"{section}/index.md", *self._render("section.md.j2", 1, section=section, entities=entities)
             for entity in entities:
                 yield f"{section}/{entity.slug}.md", *self._entity_page(section, entity.iri)
+        for section in self.content.archimate_sections:
+            entities = self.content.in_section(section)
+            if section == "archimate":  # the section's page is the model's: its folders, as in Archi
+                yield f"{section}/index.md", *self._render("archimate-model.md.j2", 1, **self._archimate_models())
+            else:
+                yield f"{section}/index.md", *self._render("section.md.j2", 1, section=section, entities=entities)
+            for entity in entities:
+                yield f"{section}/{entity.slug}.md", *self._entity_page(section, entity.iri)
         yield "one-stop-shop.md", *self._render("one-stop-shop.md.j2", 0, events=self._journeys())
         yield "findings.md", *self._render("findings.md.j2", 0, **self._findings_page())
         yield "validation.md", *self._render("validation.md.j2", 0, findings=self.findings.validation)
@@ -170,10 +180,11 @@ class Pages:
         return _split(self.env.get_template(template).render(p=self, lang=self.language, **context))
 
     def _entity_page(self, section: str, node: str) -> tuple[str, str]:
-        build = getattr(self, f"_{section}")
+        build = getattr(self, "_" + section.replace("-", "_"))
         self.depth = 1  # before build(): its diagrams link to pages relative to this one
         return self._render(f"{KIND_OF_SECTION[section]}.md.j2", 1, node=node, title=self.name(node),
-                            findings=self.findings.about(node), **build(node))
+                            findings=self.findings.about(node), archimate=self._archimate_facts(node),
+                            **build(node))
 
     # -- one function per entity kind: the facts its template shows ---------------------------------
     def _services(self, service: str) -> dict:
@@ -265,7 +276,7 @@ class Pages:
             "date": self.content.value(regulation, "date"),
             "services": model.subjects(CV + "hasLegalResource", regulation),
             "concepts": model.subjects(EAG + "definedIn", regulation),
-            "based_on": model.objects(regulation, "http://data.europa.eu/eli/ontology#based_on"),
+            "based_on": model.objects(regulation, ELI + "based_on"),
             "diagram": diagram if len(diagram.nodes) > 1 else None,
         }
 
@@ -319,6 +330,93 @@ class Pages:
         return {"broader": model.objects(capability, SKOS + "broader"),
                 "narrower": model.subjects(SKOS + "broader", capability),
                 "applications": model.subjects(EAG + "supportsCapability", capability)}
+
+    # -- an imported ArchiMate model -------------------------------------------------------------------
+    def _archimate(self, element: str) -> dict:
+        return {}  # what an element page shows is its ArchiMate facts, as on every imported element's page
+
+    def _archimate_views(self, view: str) -> dict:
+        archimate = self.content.archimate
+        tree = archimate.views.get(view)
+        shown = list(dict.fromkeys(ref for part in archimate.nodes(view) for ref in part.refs
+                                   if ref in self.model.archimate_types)) if tree else []
+        return {"drawing": self._drawing(view, tree) if tree else None,
+                "viewpoint": tree.attributes.get("viewpoint") if tree else None, "shown": shown}
+
+    def _drawing(self, view: str, tree: Part) -> Markup:
+        archimate, types = self.content.archimate, self.model.archimate_types
+
+        def name_of(part: Part) -> str:
+            element = next((ref for ref in part.refs if ref in types), None)
+            return self.label(element) if element else pick(part.label(), self.language).marked
+
+        def href_of(part: Part) -> str | None:
+            return next((self.url(ref) for ref in part.refs if self.url(ref)), None) or next(
+                (self.url(ref) for child in part.children("viewRef") for ref in child.refs if self.url(ref)), None)
+
+        def relationship_of(part: Part) -> str | None:
+            return next((ref for ref in part.refs if ref in types), None)
+
+        return draw_view(tree, self.label(view), name_of=name_of, href_of=href_of,
+                         element_type=lambda part: next((types[r] for r in part.refs if r in types), None),
+                         relationship_type=lambda part: types.get(relationship_of(part) or ""),
+                         relationship_attributes=lambda part: archimate.attributes.get(relationship_of(part) or "", {}))
+
+    def _archimate_facts(self, node: str) -> dict | None:
+        """What any page of an imported element shows of it: its ArchiMate type, properties, its
+        relationships both ways and the views it is drawn in (None for a node not imported)."""
+        kind = self.model.archimate_types.get(node)
+        if kind is None or EAG + "ArchimateRelationship" in self.model.types.get(node, ()) or (
+                node in self.content.archimate.views):
+            return None
+        model = self.model
+
+        def relationships(end: str, other: str) -> list[dict]:
+            rows = [{"relationship": r, "kind": model.archimate_types.get(r, ""), "name": self._optional_name(r),
+                     "other": o} for r in model.subjects(EAG + end, node) for o in model.objects(r, EAG + other)]
+            return sorted(rows, key=lambda row: (row["kind"], self.content.sort_key(row["other"])))
+
+        return {"type": kind, "type_name": archimate_type_name(kind),
+                "properties": self._properties(node),
+                "outgoing": relationships("relationshipSource", "relationshipTarget"),
+                "incoming": relationships("relationshipTarget", "relationshipSource"),
+                "views": self.content.archimate.views_of.get(node, [])}
+
+    def _optional_name(self, node: str) -> Text | None:
+        labels = self.model.labels.get(node)
+        return pick(labels, self.language) if labels else None
+
+    def _properties(self, node: str) -> list[tuple[str, Text]]:
+        return [(name, pick(values, self.language)) for name, values in self.content.archimate.properties.get(node, [])]
+
+    def _archimate_models(self) -> dict:
+        archimate = self.content.archimate
+        return {"models": [{"model": m, "properties": self._properties(m), "folders": archimate.folders.get(m, [])}
+                           for m in archimate.models],
+                "views": self.content.in_section("archimate-views")}
+
+    def folder_tree(self, folders: list[Part], level: int = 0) -> Markup:
+        """The organisation folders as Archi shows them: folders (open at the top) holding links to
+        the pages of their elements and views, and their relationships as "kind: source → target"."""
+        items = []
+        for item in folders:
+            if item.refs:
+                items.append(f"<li>{self._folder_item(item.refs[0])}</li>")
+            elif item.tag == "item":
+                label = self.show(pick(item.label(), self.language, default="…"))
+                inner = self.folder_tree([part for part in item.parts if part.tag == "item"], level + 1)
+                opened = " open" if level == 0 else ""
+                items.append(f'<li><details class="eag-folder"{opened}><summary>{label}</summary>{inner}</details></li>')
+        return Markup('<ul class="eag-folders">' + "".join(items) + "</ul>") if items else Markup("")
+
+    def _folder_item(self, node: str) -> Markup:
+        model = self.model
+        if EAG + "ArchimateRelationship" not in model.types.get(node, ()):
+            return self.link(node)
+        ends = [self.links(model.objects(node, EAG + end)) for end in ("relationshipSource", "relationshipTarget")]
+        name = self._optional_name(node)
+        named = Markup(" ") + self.show(name) if name else Markup("")
+        return Markup(f"{escape(model.archimate_types.get(node, ''))}{named}: {ends[0]} → {ends[1]}")
 
     # -- diagrams, journeys, dashboard ----------------------------------------------------------------
     def _service_diagram(self, service: str, asked: list[dict], fetched: list[dict]) -> Diagram:
@@ -411,6 +509,8 @@ class Pages:
                 for name, key, percent in shown]
 
     def _findings_page(self) -> dict:
+        from eagraph.analyses.registry import coverage  # every kind: numpy, scipy (not at every command's start)
+
         by_kind = defaultdict(list)
         for finding in self.findings.analysis:
             by_kind[finding.code].append(finding)
@@ -419,6 +519,11 @@ class Pages:
                 "kinds": sorted(by_kind.items(), key=lambda item: -len(item[1])),
                 "coverage": coverage(self.model)}
 
+def archimate_type_name(kind: str) -> str:
+    """An ArchiMate type as Archi names it: BusinessRole → Business Role."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", kind)
+
+
 def _diagram_kind(kind: str) -> str:
     return {"data source": "source", "information concept": "concept", "process step": "step"}.get(kind, kind)
 
@@ -426,7 +531,7 @@ def _diagram_kind(kind: str) -> str:
 def _local_name(node: str) -> str:
     if node.startswith("_:"):
         return "…"  # a blank node's label is the store's, different at every load
-    return node.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+    return local_name(node)
 
 
 def _split(text: str) -> tuple[str, str]:

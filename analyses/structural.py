@@ -1,7 +1,8 @@
 """The structural finding kinds: only-once, granting, access, certificates, collection, capabilities, regulations.
 
 Each function implements one kind exactly as the model contract defines it ("Definitions the
-analyses use" in the vocabulary), reading only the shared :class:`AnalysisModel`. Scores are the
+analyses use" in the vocabulary), reading only the shared :class:`AnalysisModel`, and makes its
+findings with its :class:`Kind` (whose name and severity they carry). Scores are the
 expected benefit, in [0, 1]: cases a year (``eag:annualCases``, on a log scale up to ten million;
 unknown volumes count low), the authorities involved and the items saved.
 """
@@ -14,8 +15,8 @@ from collections.abc import Iterable
 from eagraph.findings import Finding, Severity
 
 from . import coverage as cov
+from .kind import Kind
 from .model import CV, DCT, EAG, ENTITLEMENT, ON_REQUEST, AnalysisModel
-from .registry import Kind
 from .wording import messages, names, quote
 
 UNKNOWN_VOLUME = 0.2  # the volume factor of a service without eag:annualCases
@@ -37,15 +38,8 @@ def benefit(cases: Iterable[int | None], authorities: int, items: int) -> float:
     return 0.6 * volume(cases) + 0.25 * min(1.0, authorities / 4) + 0.15 * min(1.0, items / 3)
 
 
-# -- findings -----------------------------------------------------------------------------------
-def _finding(kind: str, severity: Severity, subject: str, related: Iterable[str], message: dict, score: float,
-             **extra) -> Finding:
-    return Finding(code=kind, severity=severity, subject=subject, message=message,
-                   related=tuple(dict.fromkeys(related)), score=score, source="analysis", extra=extra)
-
-
 # -- only-once-violation ------------------------------------------------------------------------
-def only_once_violations(model: AnalysisModel) -> list[Finding]:
+def only_once_violations(model: AnalysisModel, kind: Kind) -> list[Finding]:
     """Evidence asked from the applicant supports a concept available in an authentic source."""
     findings = []
     for service in model.services:
@@ -72,8 +66,8 @@ def only_once_violations(model: AnalysisModel) -> list[Finding]:
                     "fr": f"{svc} demande au demandeur {items} : consultez plutôt la source authentique "
                           f"(principe only-once)."}[language]
 
-        findings.append(_finding("only-once-violation", Severity.WARNING, service, related, messages(say),
-                                 benefit([model.cases(service)], len(groups), evidence_count)))
+        findings.append(kind.finding(service, related, messages(say),
+                                     benefit([model.cases(service)], len(groups), evidence_count)))
     return findings
 
 
@@ -102,7 +96,7 @@ def _granting(model: AnalysisModel) -> Iterable[tuple[str, list[str], dict[str, 
         yield service, required, usable
 
 
-def automatic_granting_candidates(model: AnalysisModel) -> list[Finding]:
+def automatic_granting_candidates(model: AnalysisModel, kind: Kind) -> list[Finding]:
     findings = []
     for service, required, usable in _granting(model):
         if len(usable) != len(required):
@@ -123,12 +117,12 @@ def automatic_granting_candidates(model: AnalysisModel) -> list[Finding]:
                           f"dans des sources authentiques que l'autorité peut consulter ({where}) : octroyez-le "
                           f"automatiquement."}[language]
 
-        findings.append(_finding("automatic-granting-candidate", Severity.INFO, service, sources, messages(say),
-                                 benefit([model.cases(service)], len(groups), len(required))))
+        findings.append(kind.finding(service, sources, messages(say),
+                                     benefit([model.cases(service)], len(groups), len(required))))
     return findings
 
 
-def proactive_granting_candidates(model: AnalysisModel) -> list[Finding]:
+def proactive_granting_candidates(model: AnalysisModel, kind: Kind) -> list[Finding]:
     findings = []
     for service, required, usable in _granting(model):
         if len(usable) == len(required) or 4 * len(usable) < 3 * len(required):
@@ -152,12 +146,12 @@ def proactive_granting_candidates(model: AnalysisModel) -> list[Finding]:
                           f"une proposition au citoyen (octroi proactif)."}[language]
 
         score = benefit([model.cases(service)], len(groups), len(usable)) * (0.5 + 0.4 * len(usable) / len(required))
-        findings.append(_finding("proactive-granting-candidate", Severity.INFO, service, missing, messages(say), score))
+        findings.append(kind.finding(service, missing, messages(say), score))
     return findings
 
 
 # -- missing-agreement --------------------------------------------------------------------------
-def missing_agreements(model: AnalysisModel) -> list[Finding]:
+def missing_agreements(model: AnalysisModel, kind: Kind) -> list[Finding]:
     findings = []
     for service in model.services:
         authorities = model.authorities_of(service)
@@ -185,13 +179,13 @@ def missing_agreements(model: AnalysisModel) -> list[Finding]:
                           f"d'accès."}[language]
 
         groups = model.groups_of(authorities + publishers)
-        findings.append(_finding("missing-agreement", Severity.WARNING, service, lacking, messages(say),
-                                 benefit([model.cases(service)], len(groups), len(concepts))))
+        findings.append(kind.finding(service, lacking, messages(say),
+                                     benefit([model.cases(service)], len(groups), len(concepts))))
     return findings
 
 
 # -- certificate-loop ---------------------------------------------------------------------------
-def certificate_loops(model: AnalysisModel) -> list[Finding]:
+def certificate_loops(model: AnalysisModel, kind: Kind) -> list[Finding]:
     """Asked evidence conforms to an evidence type that another authority's service produces."""
     findings = []
     producers = model.producers
@@ -221,8 +215,8 @@ def certificate_loops(model: AnalysisModel) -> list[Finding]:
                           f"obtenez-le auprès d'elle au lieu de l'envoyer le chercher au citoyen."}[language]
 
         groups = model.groups_of(authorities + other_authorities)
-        findings.append(_finding("certificate-loop", Severity.WARNING, service, related, messages(say),
-                                 benefit([model.cases(service)], len(groups), len(hits))))
+        findings.append(kind.finding(service, related, messages(say),
+                                     benefit([model.cases(service)], len(groups), len(hits))))
     return findings
 
 
@@ -237,7 +231,7 @@ def _loop_item(model: AnalysisModel, language: str, evidence: str, others: list[
 
 
 # -- duplicate-data-collection ------------------------------------------------------------------
-def duplicate_data_collections(model: AnalysisModel) -> list[Finding]:
+def duplicate_data_collections(model: AnalysisModel, kind: Kind) -> list[Finding]:
     """Two or more services ask the applicant for evidence of one concept."""
     askers: dict[str, list[str]] = {}
     for service in model.services:
@@ -259,13 +253,13 @@ def duplicate_data_collections(model: AnalysisModel) -> list[Finding]:
                     "fr": f"{n} services demandent {c} au demandeur : {who}. Collectez-le une fois et "
                           f"partagez-le."}[language]
 
-        findings.append(_finding("duplicate-data-collection", Severity.INFO, concept, services, messages(say),
-                                 benefit([model.cases(s) for s in services], len(groups), len(services) - 1)))
+        findings.append(kind.finding(concept, services, messages(say),
+                                     benefit([model.cases(s) for s in services], len(groups), len(services) - 1)))
     return findings
 
 
 # -- shared-capability --------------------------------------------------------------------------
-def shared_capabilities(model: AnalysisModel) -> list[Finding]:
+def shared_capabilities(model: AnalysisModel, kind: Kind) -> list[Finding]:
     """Applications of two or more authority groups support one capability (directly)."""
     findings = []
     for capability, applications in sorted(model.applications_by_capability.items()):
@@ -285,12 +279,12 @@ def shared_capabilities(model: AnalysisModel) -> list[Finding]:
                           f"candidat pour une plateforme partagée."}[language]
 
         score = 0.2 + 0.5 * min(1.0, (len(groups) - 1) / 9) + 0.3 * min(1.0, len(applications) / 12)
-        findings.append(_finding("shared-capability", Severity.INFO, capability, applications, messages(say), score))
+        findings.append(kind.finding(capability, applications, messages(say), score))
     return findings
 
 
 # -- orphan-regulation --------------------------------------------------------------------------
-def orphan_regulations(model: AnalysisModel) -> list[Finding]:
+def orphan_regulations(model: AnalysisModel, kind: Kind) -> list[Finding]:
     """Regulations that no cv:hasLegalResource, cpsv:implements, eag:definedIn, eag:legalBasis,
     eli:based_on or eli:changes points at."""
     findings = []
@@ -308,12 +302,12 @@ def orphan_regulations(model: AnalysisModel) -> list[Finding]:
                           f"ou autre réglementation ne la cite. Reliez ce qu'elle régit, ou "
                           f"supprimez-la."}[language]
 
-        findings.append(_finding("orphan-regulation", Severity.INFO, regulation, (), messages(say), 0.05))
+        findings.append(kind.finding(regulation, (), messages(say), 0.05))
     return findings
 
 
-# -- the registry entries -----------------------------------------------------------------------
-KINDS: list[Kind] = [
+# -- the kinds (registry.py lists them) ---------------------------------------------------------
+KINDS: tuple[Kind, ...] = (
     Kind(
         name="only-once-violation", coverage=cov.only_once,
         severity=Severity.WARNING, run=only_once_violations,
@@ -425,4 +419,4 @@ regulation is obsolete and can be dropped from the model.
 
 **What to do.** Link the services, rules or concepts to it, or remove it.""",
     ),
-]
+)

@@ -1,0 +1,67 @@
+"""What a finding kind is: its name, severity, documentation and function, stated once.
+
+A kind's function never states its own name or severity: it receives its :class:`Kind` and makes
+every finding with :meth:`Kind.finding`, so a finding's ``code`` and ``severity`` are always those
+its kind declares (the SARIF rules, ``--list-kinds`` and the docs say the same as the findings).
+The kinds themselves are listed in ``registry.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eagraph.findings import Finding, RuleInfo, Severity
+
+if TYPE_CHECKING:  # pragma: no cover
+    from eagraph.workspace import Location
+
+    from .coverage import Coverage
+    from .model import AnalysisModel
+
+#: ``Finding.source`` of every analysis finding.
+SOURCE = "analysis"
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One finding kind: declared once, documented once.
+
+    ``run(model, kind)`` receives the shared :class:`AnalysisModel` (or, for the kinds that read the
+    store directly, a workspace) and this kind, and returns findings made with :meth:`finding`:
+    ``subject``, ``related``, ``message`` (en, nl, fr) and a ``score`` in [0, 1] (the expected
+    benefit; ``analyze`` weighs it by :attr:`directness` and fills in ``location``).
+    """
+
+    name: str  # the contract's kind name, e.g. "only-once-violation"
+    summary: str  # one sentence, English
+    help: str  # Markdown: what it finds, why it matters, what to do
+    severity: Severity  # INFO or WARNING: the severity of every finding of this kind
+    run: Callable[["AnalysisModel", "Kind"], list[Finding]]
+    since: str = "0.1.0"
+    #: How directly fixing a finding of this kind relieves citizens and businesses, in (0, 1]: the
+    #: score is its benefit (cases, authorities, items) times this. An only-once violation fixed is
+    #: a form less; a definition harmonised or a platform shared only makes later simplification
+    #: possible, so it ranks below a direct gain of the same size.
+    directness: float = 1.0
+    #: What the kind needs and how much of the model has it (see coverage.py): zero findings on
+    #: zero coverage is no data, not all clear.
+    coverage: Callable[["AnalysisModel"], "Coverage"] | None = None
+
+    def findings(self, model) -> list[Finding]:
+        """This kind's findings on ``model`` (an AnalysisModel, or a workspace where the kind reads the store)."""
+        return self.run(model, self)
+
+    def finding(self, subject: str, related: Iterable[str], message: Mapping[str, str], score: float, *,
+                location: "Location | None" = None, **extra) -> Finding:
+        """A finding of this kind: its code and severity are the kind's, ``related`` without repeats."""
+        return Finding(code=self.name, severity=self.severity, subject=subject, message=message,
+                       related=tuple(dict.fromkeys(related)), score=score, location=location, source=SOURCE,
+                       extra=extra)
+
+    @property
+    def rule_info(self) -> RuleInfo:
+        """What the reporters need to know of this kind (SARIF rules, help)."""
+        return RuleInfo(code=self.name, name=self.name, severity=self.severity, summary=self.summary,
+                        help=self.help, since=self.since)

@@ -1,0 +1,61 @@
+"""``eagraph targets``: how far the model is from the targets of its eagraph.toml, and whether the
+pace of its git history gets it there in time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .console import Console, ExitCode, plural
+from .options import model_path_argument, verbosity_options
+
+
+@click.command(name="targets")
+@model_path_argument
+@click.option("--since", metavar="REV",
+              help="Read the course from this commit on (a git revision); default: the last --commits commits "
+                   "that changed the model.")
+@click.option("--commits", type=click.IntRange(min=2), default=12, show_default=True, metavar="N",
+              help="Without --since, how many of the last commits that changed the model make the course.")
+@click.option("--format", "fmt", type=click.Choice(["text", "md", "json", "csv"]), default="text", show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to this file instead of standard output.")
+@click.option("--fail-behind", is_flag=True, help="Exit with code 1 when a target is not on course (for CI).")
+@verbosity_options
+def targets_command(path: Path, since: str | None, commits: int, fmt: str, output: Path | None,
+                    fail_behind: bool) -> None:
+    """Each target of [[targets]] in eagraph.toml (a metric, a value, a date): its value today, its
+    course over the model's git history (as `eagraph trend` reads it), the pace per year it needs to
+    reach its value by its date, the present pace (the least-squares slope of the course), the date
+    that pace reaches it, and its status: reached, on course, behind or overdue.
+
+    Exit code 1 with --fail-behind when a target is not reached and not on course; 2 when the
+    targets or the history cannot be read.
+
+    \b
+    Examples:
+      eagraph targets models
+      eagraph targets models --since v1.0 --format md -o targets.md
+      eagraph targets models --fail-behind
+    """
+    from eagraph.gittools.targets import FORMATS, progress
+    from eagraph.workspace.cache import usable_cache_dir
+    from eagraph.workspace.files import write_atomic
+
+    from .options import load_workspace
+
+    console = Console.current()
+    workspace = load_workspace(path)
+    results = progress(path, workspace, since, cache_dir=usable_cache_dir(), commits=commits)
+    if not results:
+        console.info(f"{workspace.config.source or path / 'eagraph.toml'} has no [[targets]]")
+    text = FORMATS[fmt](results)
+    if output is not None:
+        write_atomic(output, text)
+        console.info(f"wrote {plural(len(results), 'target')} to {output}")
+    elif results or fmt in ("json", "csv"):
+        console.out(text.rstrip("\n"))
+    behind = [p.target.title for p in results if not p.on_course]
+    if behind and fail_behind:
+        console.info(f"not on course: {', '.join(behind)}")
+        click.get_current_context().exit(ExitCode.FINDINGS)
