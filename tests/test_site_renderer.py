@@ -5,7 +5,6 @@ and no checks of its own), keeps no state in its modules from one build to the n
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 
 from eagraph.generators.site import SiteOptions, build_site, read_inputs
 from eagraph.gittools.trend import Point
@@ -86,3 +85,17 @@ def test_the_site_shows_the_trend_and_findings_it_is_given(tmp_path):
     untouched = build_site(workspace, tmp_path / "site2", SiteOptions(languages=("nl",)), read_inputs(workspace))
     assert untouched.pages == result.pages
     assert "<polyline" not in (tmp_path / "site2/nl/index.html").read_text(encoding="utf-8")
+
+
+def test_a_build_without_cache_moves_its_site_into_place_instead_of_copying_it(tmp_path, monkeypatch):
+    from eagraph.generators.site import build as site_build
+
+    def no_copy(source, target):
+        raise AssertionError("the built site was copied")
+
+    monkeypatch.setattr(site_build, "_copy_tree", no_copy)
+    write(tmp_path, "model/model.ttl", MODEL)
+    workspace = load(tmp_path / "model")
+    build_site(workspace, tmp_path / "site", SiteOptions(languages=("nl",)), read_inputs(workspace))
+    assert (tmp_path / "site/nl/services/permit.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["model", "site"]  # no temporary folder left

@@ -146,7 +146,10 @@ def build_site(workspace: Workspace, out: Path, options: SiteOptions, inputs: Si
         clock.lap("languages")
         if state is not None:
             _write_stamp(state, stamp)
-        _copy_tree(work / "site", publish / "site")
+        if state is None:
+            (work / "site").rename(publish / "site")  # a build kept nowhere is moved, not copied
+        else:
+            _copy_tree(work / "site", publish / "site")  # the kept build stays for the next one
         _write_redirect(publish / "site" / "index.html", languages, title or word("site-title", languages[0]))
         mark_output_folder(publish / "site")
         checked()  # again: the folder may have changed while the site was built
