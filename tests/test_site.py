@@ -228,7 +228,8 @@ def test_serve_rebuilds_when_a_model_file_changes(tricky_site, tmp_path):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = preview_server(model, tmp_path / "work", "nl", port, log=lambda _message: None)
+    messages: list[str] = []
+    server = preview_server(model, tmp_path / "work", "nl", port, log=messages.append)
     thread = threading.Thread(target=server.serve, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{port}/services/dutch-only.html"
@@ -248,6 +249,13 @@ def test_serve_rebuilds_when_a_model_file_changes(tricky_site, tmp_path):
         assert shows("Alleen Nederlands")
         write(model, "model.ttl", MODEL.replace("Alleen Nederlands", "Nieuwe titel"))
         assert shows("Nieuwe titel"), "the preview was not rebuilt after the model changed"
+        # The first build wrote every page; the rebuild only those the new title appears on.
+        deadline = time.monotonic() + 30  # the rebuild logs once mkdocs is done, a moment after the page
+        while (len(counts := [tuple(map(int, m)) for m in re.findall(r"\((\d+) of (\d+) pages written\)",
+                                                                     "\n".join(messages))]) < 2
+               and time.monotonic() < deadline):
+            time.sleep(0.2)
+        assert len(counts) >= 2 and counts[0][0] == counts[0][1] and 0 < counts[-1][0] < counts[-1][1], messages
     finally:
         server.shutdown()
         thread.join(timeout=10)
