@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from eagraph.generators.site import SiteOptions, build_site
+from eagraph.generators.site import SiteOptions, build_site, read_inputs
+from eagraph.gittools.trend import recent
 from eagraph.workspace.cache import usable_cache_dir
 
 from .console import Console, plural
@@ -49,12 +50,12 @@ def site_build_command(path: Path, out: Path | None, languages: tuple[str, ...],
     """
     console = Console.current()
     workspace = load_workspace(path, cache=not no_cache)
-    options = SiteOptions(languages=languages, title=title, cache_dir=None if no_cache else usable_cache_dir(),
-                          trend_commits=trend_commits)
+    options = SiteOptions(languages=languages, title=title, cache_dir=None if no_cache else usable_cache_dir())
     configured_in = None
     if out is None and workspace.config.site is not None:
         out, configured_in = workspace.root / workspace.config.site, workspace.config.source
-    result = build_site(workspace, out or Path("site"), options, configured_in=configured_in)
+    inputs = read_inputs(workspace, trend=recent(workspace.root, trend_commits, options.cache_dir))
+    result = build_site(workspace, out or Path("site"), options, inputs, configured_in=configured_in)
     console.detail("seconds: " + ", ".join(f"{name} {seconds}" for name, seconds in result.seconds.items()))
     console.info(f"wrote the site ({plural(result.pages, 'page')} in {', '.join(result.languages)}) to {result.out}; "
                  f"open {result.out / 'index.html'}")

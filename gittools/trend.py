@@ -18,7 +18,7 @@ from eagraph import __version__
 from eagraph.analyses.figures import FIGURES, key_figures
 from eagraph.analyses.model import AnalysisModel
 from eagraph.reporters.spreadsheet import csv_text
-from eagraph.workspace import Workspace
+from eagraph.workspace import EagraphError, Workspace
 from eagraph.workspace.git import resolve_revision, run_git
 
 from .diff import load_version, temporary_folder
@@ -99,6 +99,18 @@ def trend(model: Path, since: str, cache_dir: Path | None = None, limit: int | N
                 _store(cache_dir, key, figures)
             points.append(Point(commit, date, subject, figures))
     return points
+
+
+def recent(model: Path, count: int, cache_dir: Path | None = None) -> list[Point]:
+    """The key figures over the last ``count`` commits that changed the model when it lies in a git
+    repository, else none (not a repository, no commit yet, or ``count`` 0): the site's trend."""
+    if count <= 0:
+        return []
+    try:
+        first = start_of_last(model, count)
+        return trend(model, first, cache_dir, count) if first else []
+    except EagraphError:
+        return []
 
 
 def _place_in_repository(model: Path) -> str:

@@ -47,6 +47,16 @@ _RUN_ID = os.environ.get("PYTEST_XDIST_TESTRUNUID") or uuid.uuid4().hex
 # --- building the site -------------------------------------------------------------------------
 
 
+def render_site(workspace, out: Path, options, trend_commits: int = 12):
+    """What ``eagraph site build`` does in-process: the check results and the trend (over the last
+    ``trend_commits`` commits) computed first, then handed to the renderer."""
+    from eagraph.generators.site import build_site as render, read_inputs
+    from eagraph.gittools.trend import recent
+
+    trend = recent(workspace.root, trend_commits, options.cache_dir)
+    return render(workspace, out, options, read_inputs(workspace, trend))
+
+
 def build_site(cache_dir: Path, out: Path = SITE, models: Path = MODELS) -> Path:
     """Build the site of ``models`` into ``out`` once per test run, whichever worker asks first.
 

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from markupsafe import escape
 
-from eagraph.generators.site import SiteOptions, build_site
+from eagraph.generators.site import SiteOptions
 from eagraph.workspace import load
 from helpers import PREFIXES, example_model_history, write
+from site_support import render_site as build_site
 
 TRICKY = '<script>alert(1)</script> *stars* {{ 7*7 }} [link](http://evil.example) &amp;'
 MODEL = PREFIXES + f"""
@@ -122,7 +123,7 @@ def hostile_title_site(tmp_path_factory):
     write(root, "model/eagraph.toml", f"[site]\ntitle = {json.dumps(HOSTILE_TITLE)}\n")
     write(root, "model/model.ttl", MODEL.replace('"FOD Financiën"@nl', f"{HOSTILE_LABEL!r}@nl"))
     out = root / "site"
-    build_site(load(root / "model"), out, SiteOptions(languages=("nl",), trend_commits=0))
+    build_site(load(root / "model"), out, SiteOptions(languages=("nl",)), trend_commits=0)
     return out
 
 
@@ -183,7 +184,7 @@ def test_the_english_site_says_which_names_are_not_english(tricky_site, tmp_path
     """Charts and diagrams are pictures without the fallback's markup: a name in another language
     than the page's carries its language there too."""
     out = tmp_path / "site"
-    build_site(load(tricky_site.parent / "model"), out, SiteOptions(languages=("en",), trend_commits=0))
+    build_site(load(tricky_site.parent / "model"), out, SiteOptions(languages=("en",)), trend_commits=0)
     home = page(out, "en/index.html")
     assert ">FOD Financiën (nl)</text>" in home and ">FOD Financiën</text>" not in home
     diagram = page(out, "en/services/dutch-only.html").split('class="eag-diagram"')[1]
@@ -197,7 +198,7 @@ def test_failed_build_leaves_the_previous_site(tricky_site, tmp_path, monkeypatc
     workspace = load(tricky_site.parent / "model")
     build_site(workspace, out, SiteOptions(languages=("nl",)))
     before = sorted(p.relative_to(out) for p in out.rglob("*"))
-    monkeypatch.setattr(site_build, "_mkdocs_build", lambda config, dirty=False: f"{config}: broken on purpose")
+    monkeypatch.setattr(site_build, "_mkdocs_build", lambda config, store, dirty=False: f"{config}: broken on purpose")
     with pytest.raises(site_build.SiteBuildError, match="broken on purpose"):
         build_site(workspace, out, SiteOptions(languages=("nl",)))
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
@@ -227,7 +228,8 @@ def test_serve_rebuilds_when_a_model_file_changes(tricky_site, tmp_path):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = preview_server(model, tmp_path / "work", "nl", port, log=lambda _message: None)
+    messages: list[str] = []
+    server = preview_server(model, tmp_path / "work", "nl", port, log=messages.append)
     thread = threading.Thread(target=server.serve, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{port}/services/dutch-only.html"
@@ -247,6 +249,13 @@ def test_serve_rebuilds_when_a_model_file_changes(tricky_site, tmp_path):
         assert shows("Alleen Nederlands")
         write(model, "model.ttl", MODEL.replace("Alleen Nederlands", "Nieuwe titel"))
         assert shows("Nieuwe titel"), "the preview was not rebuilt after the model changed"
+        # The first build wrote every page; the rebuild only those the new title appears on.
+        deadline = time.monotonic() + 30  # the rebuild logs once mkdocs is done, a moment after the page
+        while (len(counts := [tuple(map(int, m)) for m in re.findall(r"\((\d+) of (\d+) pages written\)",
+                                                                     "\n".join(messages))]) < 2
+               and time.monotonic() < deadline):
+            time.sleep(0.2)
+        assert len(counts) >= 2 and counts[0][0] == counts[0][1] and 0 < counts[-1][0] < counts[-1][1], messages
     finally:
         server.shutdown()
         thread.join(timeout=10)

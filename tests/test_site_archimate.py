@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from site_support import broken_links, summarise
+from site_support import broken_links, render_site, summarise
 
-from eagraph.generators.site import SiteOptions, build_site
+from eagraph.generators.site import SiteOptions
 from eagraph.workspace import load
 
 ARCHISURANCE = Path(__file__).parent / "data" / "reference" / "archimate" / "archisurance.xml"
@@ -50,7 +50,7 @@ def archimate_site(tmp_path_factory):
         patch.setenv("EAGRAPH_CACHE_DIR", str(root / "cache"))
         result = CliRunner().invoke(cli, ["import", "archimate", str(source), "--out", str(root / "model")])
         assert result.exit_code == 0, result.output
-        build_site(load(root / "model"), root / "site", SiteOptions(languages=("en",), trend_commits=0))
+        render_site(load(root / "model"), root / "site", SiteOptions(languages=("en",)), trend_commits=0)
     return root / "site" / "en"
 
 

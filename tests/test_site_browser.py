@@ -291,13 +291,13 @@ ex:visa a cpsv:PublicService ; dct:title "Visum"@nl ; cv:hasCompetentAuthority e
 def hostile_site(tmp_path_factory) -> Path:
     """A site whose eagraph.toml title and labels hold markup that would run if written unescaped."""
     from eagraph.generators.site import SiteOptions
-    from eagraph.generators.site import build_site as build
+    from site_support import render_site as build
     from eagraph.workspace import load
 
     root = tmp_path_factory.mktemp("hostile-browser")
     write(root, "model/eagraph.toml", f"[site]\ntitle = {json.dumps(HOSTILE_TITLE)}\n")
     write(root, "model/model.ttl", HOSTILE_MODEL)
-    build(load(root / "model"), root / "site", SiteOptions(languages=("nl",), trend_commits=0))
+    build(load(root / "model"), root / "site", SiteOptions(languages=("nl",)), trend_commits=0)
     return root / "site"
 
 

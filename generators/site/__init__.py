@@ -13,9 +13,9 @@ from pathlib import Path
 
 from eagraph.workspace import Workspace
 
-from .build import SiteBuildError, SiteOptions, SiteResult, build_site
+from .build import SiteBuildError, SiteInputs, SiteOptions, SiteResult, build_site, read_inputs
 
-__all__ = ["SiteBuildError", "SiteGenerator", "SiteOptions", "SiteResult", "build_site"]
+__all__ = ["SiteBuildError", "SiteGenerator", "SiteInputs", "SiteOptions", "SiteResult", "build_site", "read_inputs"]
 
 
 @dataclass
@@ -24,4 +24,5 @@ class SiteGenerator:
     name: str = "site"
 
     def generate(self, workspace: Workspace, out: Path) -> SiteResult:
-        return build_site(workspace, out, self.options)
+        """The site without a trend (no git history read): what ``site build --trend 0`` writes."""
+        return build_site(workspace, out, self.options, read_inputs(workspace))

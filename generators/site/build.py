@@ -11,6 +11,7 @@ the first language.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -19,9 +20,11 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from eagraph.workspace import EagraphError, Workspace
 from eagraph.workspace.outputs import check_output_folder, mark_output_folder
@@ -31,12 +34,14 @@ from .diagrams import render_all
 from .escaping import escape, site_name
 from .i18n import LANGUAGE_NAMES, word
 from .pages import TEMPLATES, Pages, SiteFindings, environment
-from .pagestore import BODY, hold
+from .hook import install
+from .pagestore import BODY, PageStore
 
 OVERRIDES = Path(__file__).with_name("overrides")
 ASSETS = Path(__file__).with_name("assets")
-HOOK = Path(__file__).with_name("hook.py")
 DEFAULT_LANGUAGES = ("nl", "fr")
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 class SiteBuildError(EagraphError):
@@ -48,7 +53,15 @@ class SiteOptions:
     languages: tuple[str, ...] = ()  # default: nl and fr, and en or de where the model has them
     title: str | None = None
     cache_dir: Path | None = None  # where diagrams and the last build are kept (None: build afresh)
-    trend_commits: int = 12  # in a git repository, the dashboard's figures over this many commits (0: none)
+
+
+@dataclass
+class SiteInputs:
+    """What the site renders, computed by its caller: the model as the site reads it, and the
+    findings of its checks with the trend of its key figures (``findings.trend``)."""
+
+    content: SiteContent
+    findings: SiteFindings
 
 
 @dataclass
@@ -60,6 +73,30 @@ class SiteResult:
     incremental: bool = False  # only the pages that changed since the last build were built
 
 
+@dataclass(frozen=True)
+class LanguageProject:
+    """What building one language's mkdocs project needs, handed to the process that builds it.
+
+    ``work``: the folder of the projects (``work/<language>/``) and their sites (``work/site/``);
+    ``dirty``: the folder holds the last build, and only pages whose text changed are built."""
+
+    work: Path
+    inputs: SiteInputs
+    languages: tuple[str, ...]
+    title: str | None
+    cache_dir: Path | None
+    dirty: bool = False
+
+
+@dataclass
+class LanguageBuild:
+    """One language built: its pages, the seconds each stage took, and mkdocs' error (None: built)."""
+
+    pages: int
+    seconds: dict[str, float]
+    error: str | None = None
+
+
 def choose_languages(content: SiteContent, wanted: tuple[str, ...]) -> tuple[str, ...]:
     if wanted:
         unknown = [lang for lang in wanted if lang not in LANGUAGE_NAMES]
@@ -69,24 +106,30 @@ def choose_languages(content: SiteContent, wanted: tuple[str, ...]) -> tuple[str
     return DEFAULT_LANGUAGES + tuple(lang for lang in ("en", "de") if lang in content.languages_present)
 
 
-def build_site(workspace: Workspace, out: Path, options: SiteOptions = SiteOptions(), *,
-               content: SiteContent | None = None, findings: SiteFindings | None = None,
-               configured_in: Path | None = None) -> SiteResult:
-    """Generate and build the site of ``workspace`` into ``out`` (replaced only on success, and
-    only if :func:`check_output_folder` allows; ``configured_in``: the eagraph.toml that named it)."""
+def read_inputs(workspace: Workspace, trend: list | tuple = ()) -> SiteInputs:
+    """The model as the site reads it, with its check results and ``trend`` (key figures over the
+    last commits, :func:`eagraph.gittools.trend.recent`): what ``site build`` and ``site serve`` pass on."""
     from eagraph.ontology import ensure_ontology
+
+    ensure_ontology(workspace)  # the labels of eag: service types, granting modes, levels
+    content = SiteContent.read(workspace)
+    findings = read_findings(workspace, content)
+    findings.trend = list(trend)
+    return SiteInputs(content, findings)
+
+
+def build_site(workspace: Workspace, out: Path, options: SiteOptions, inputs: SiteInputs, *,
+               configured_in: Path | None = None) -> SiteResult:
+    """Render ``inputs`` (:func:`read_inputs`) as the site of ``workspace`` into ``out`` (replaced only
+    on success, and only if :func:`check_output_folder` allows; ``configured_in``: the eagraph.toml
+    that named it). It reads nothing of the model itself: what it shows is what it is given."""
 
     def checked() -> Path:
         return check_output_folder(out, workspace.root, configured_in=configured_in)
 
     target = checked()
     clock = _Clock()
-    ensure_ontology(workspace)  # the labels of eag: service types, granting modes, levels
-    content = content or SiteContent.read(workspace)
-    findings = findings or read_findings(workspace, content)
-    findings.trend = _trend(workspace.root, options)
-    clock.lap("model")
-    languages = choose_languages(content, options.languages)
+    languages = choose_languages(inputs.content, options.languages)
     title = options.title or workspace.config.site_title or None  # None: a title in each language
     out = target
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -98,11 +141,15 @@ def build_site(workspace: Workspace, out: Path, options: SiteOptions = SiteOptio
     work = state or Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     publish = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:
-        pages, laps = build_languages(work, content, findings, languages, title, options.cache_dir, dirty)
+        project = LanguageProject(work, inputs, languages, title, options.cache_dir, dirty)
+        pages, laps = build_languages(project)
         clock.lap("languages")
         if state is not None:
             _write_stamp(state, stamp)
-        _copy_tree(work / "site", publish / "site")
+        if state is None:
+            (work / "site").rename(publish / "site")  # a build kept nowhere is moved, not copied
+        else:
+            _copy_tree(work / "site", publish / "site")  # the kept build stays for the next one
         _write_redirect(publish / "site" / "index.html", languages, title or word("site-title", languages[0]))
         mark_output_folder(publish / "site")
         checked()  # again: the folder may have changed while the site was built
@@ -120,19 +167,6 @@ def build_site(workspace: Workspace, out: Path, options: SiteOptions = SiteOptio
                       incremental=dirty)
 
 
-def _trend(root: Path, options: SiteOptions) -> list:
-    """The key figures over the last commits when the model lies in a git repository, else none."""
-    from eagraph.gittools.trend import start_of_last, trend
-
-    if options.trend_commits <= 0:
-        return []
-    try:
-        first = start_of_last(root, options.trend_commits)
-        return trend(root, first, options.cache_dir, options.trend_commits) if first else []
-    except EagraphError:  # not a git repository, or no commit yet
-        return []
-
-
 def read_findings(workspace: Workspace, content: SiteContent) -> SiteFindings:
     """Validation and the analyses, through the check step (:mod:`eagraph.check`): read from the
     cache when the model was checked before, else validated on the other core while this one
@@ -143,11 +177,19 @@ def read_findings(workspace: Workspace, content: SiteContent) -> SiteFindings:
     return SiteFindings(analysis=results.analysis, validation=results.validation.findings)
 
 
-def write_project(work: Path, language: str, content: SiteContent, findings: SiteFindings,
-                  languages: tuple[str, ...], title: str | None, cache_dir: Path | None,
-                  dirty: bool = False) -> tuple[int, dict[str, float]]:
-    """Write the mkdocs project of one language into ``work/<language>/``; returns the number of
-    pages and the seconds each stage took.
+def build_language(project: LanguageProject, language: str) -> LanguageBuild:
+    """Write the mkdocs project of one language and build it with mkdocs: the one way a language
+    is built, by ``site build`` (a process per language) and by ``site serve``."""
+    store, pages, laps = write_project(project, language)
+    clock = _Clock()
+    error = _mkdocs_build(str(project.work / language / "mkdocs.yml"), store, project.dirty)
+    clock.lap("mkdocs")
+    return LanguageBuild(pages, laps | clock.laps, error)
+
+
+def write_project(project: LanguageProject, language: str) -> tuple[PageStore, int, dict[str, float]]:
+    """Write the mkdocs project of one language into ``work/<language>/``; returns the page bodies
+    and diagrams mkdocs' build puts in, the number of pages and the seconds each stage took.
 
     ``dirty``: the project holds the last build; only pages whose text changed are written (a
     page file carries its body's hash), and their old HTML is removed, so that mkdocs' dirty
@@ -156,12 +198,14 @@ def write_project(work: Path, language: str, content: SiteContent, findings: Sit
     """
     from eagraph.validators.rule_codes import contract_rules
 
+    work, dirty = project.work, project.dirty
     clock = _Clock()
     rules = {code: rule.info() for code, rule in contract_rules().items()}
     diagrams: dict[str, str] = {}
-    pages = list(Pages(content, findings, language, environment(), diagrams, rules).all())
+    pages = list(Pages(project.inputs.content, project.inputs.findings, language, environment(), diagrams,
+                       rules).all())
     clock.lap("pages")
-    svgs = render_all(diagrams, cache_dir)
+    svgs = render_all(diagrams, project.cache_dir)
     clock.lap("diagrams")
     docs, site = work / language / "docs", work / "site" / language
     if not dirty:
@@ -169,41 +213,51 @@ def write_project(work: Path, language: str, content: SiteContent, findings: Sit
         shutil.rmtree(site, ignore_errors=True)
     texts = {path: f"{front}\n<!-- {hashlib.blake2b(body.encode(), digest_size=10).hexdigest()} -->\n{BODY}\n"
              for path, front, body in pages}
-    for path in _stale_pages(docs, texts) if dirty else ():
-        (docs / path).unlink()
+    manifest = work / language / "pages.json"
+    before = _read_manifest(manifest) if dirty else {}
+    digests = {path: _digest(text) for path, text in texts.items()}
+    for path in set(before) - set(texts):
+        (docs / path).unlink(missing_ok=True)
         _html(site, path).unlink(missing_ok=True)
     written = 0
+    folders: set[Path] = set()
     for path, text in texts.items():
-        target = docs / path
-        if dirty and _same_text(target, text):
+        if before.get(path) == digests[path]:
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target = docs / path
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
         target.write_text(text, encoding="utf-8")
         _html(site, path).unlink(missing_ok=True)
         written += 1
+    manifest.write_text(json.dumps(digests, sort_keys=True), encoding="utf-8")
     previous_index = _set_aside_generated(site, work / language) if dirty else None
     _sync_assets(docs / "assets")
-    hold({path: body for path, _front, body in pages}, svgs, previous_index)
-    (work / language / "mkdocs.yml").write_text(
-        mkdocs_config(language, languages, title, site, content.archimate_sections), encoding="utf-8")
+    store = PageStore({path: body for path, _front, body in pages}, svgs, previous_index)
+    config = mkdocs_config(language, project.languages, project.title, site,
+                           project.inputs.content.archimate_sections)
+    (work / language / "mkdocs.yml").write_text(config, encoding="utf-8")
     clock.lap("write")
-    return len(pages), clock.laps | {"pages written": written}
+    return store, len(pages), clock.laps | {"pages written": written}
 
 
 def _html(site: Path, page: str) -> Path:
     return site / (page[:-3] + ".html")
 
 
-def _stale_pages(docs: Path, wanted: dict[str, str]) -> list[str]:
-    found = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")] if docs.is_dir() else []
-    return [path for path in found if path not in wanted]
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
-def _same_text(path: Path, text: str) -> bool:
+def _read_manifest(path: Path) -> dict[str, str]:
+    """The digest of each page file the last build wrote (one file read instead of one per page);
+    none when it is missing or damaged, so every page is written again."""
     try:
-        return path.read_text(encoding="utf-8") == text
-    except OSError:
-        return False
+        found = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
 
 
 #: What mkdocs writes on every build, whatever changed.
@@ -257,7 +311,6 @@ def mkdocs_config(language: str, languages: tuple[str, ...], title: str | None, 
         "extra": {"generator": False, "polyfills": ["assets/iframe-worker-shim.js"],
                   "alternate": [{"name": LANGUAGE_NAMES[lang], "link": f"../{lang}/index.html", "lang": lang}
                                 for lang in languages]},
-        "hooks": [str(HOOK)],
         "plugins": [{"search": {"lang": [language if language in ("nl", "fr", "en", "de") else "en"]}}, "offline"],
         "nav": nav,
         "not_in_nav": "\n".join(f"/{section}/*.md" for section in sections),
@@ -266,45 +319,69 @@ def mkdocs_config(language: str, languages: tuple[str, ...], title: str | None, 
     return json.dumps(config, indent=1, ensure_ascii=True) + "\n"
 
 
-def build_languages(work: Path, content: SiteContent, findings: SiteFindings, languages: tuple[str, ...],
-                    title: str | None, cache_dir: Path | None, dirty: bool = False) -> tuple[int, dict[str, float]]:
+def build_languages(project: LanguageProject) -> tuple[int, dict[str, float]]:
     """Each language is generated and built by mkdocs in a process of its own (forked, so the model
-    read once is shared), as many at a time as there are cores; returns pages and summed seconds."""
-    global _JOB
-    _JOB = (work, content, findings, languages, title, cache_dir, dirty)
-    try:
-        if len(languages) == 1 or (os.cpu_count() or 1) < 2:
-            results = [_build_language(lang) for lang in languages]
-        else:
-            with ProcessPoolExecutor(max_workers=min(len(languages), os.cpu_count() or 1),
-                                     mp_context=multiprocessing.get_context("fork")) as pool:
-                results = list(pool.map(_build_language, languages))
-    finally:
-        _JOB = None
-    problems = [error for _pages, _laps, error in results if error]
+    read once is shared, and handed the project as an argument), as many at a time as there are
+    cores; returns pages and summed seconds."""
+    build = functools.partial(build_language, project)
+    if len(project.languages) == 1 or (os.cpu_count() or 1) < 2:
+        results = [build(language) for language in project.languages]
+    else:
+        results = in_forked_processes(build, project.languages, os.cpu_count() or 1)
+    problems = [result.error for result in results if result.error]
     if problems:
         raise SiteBuildError("mkdocs could not build the site:\n" + "\n".join(problems))
     laps: dict[str, float] = {}
-    for _pages, lap, _error in results:
-        for name, seconds in lap.items():
+    for result in results:
+        for name, seconds in result.seconds.items():
             laps[name] = round(laps.get(name, 0.0) + seconds, 2)
-    return sum(pages for pages, _laps, _error in results), laps
+    return sum(result.pages for result in results), laps
 
 
-_JOB: tuple | None = None  # what the forked language builds share
+def in_forked_processes(function: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:
+    """``function(item)`` for each item, each in a forked child process (at most ``workers`` at a
+    time): the child inherits ``function`` and what it holds, so only the item's result (small) is
+    pickled back. An exception in a child is raised here; a child that dies is a SiteBuildError."""
+    context = multiprocessing.get_context("fork")
+    results: list[R] = []
+    for first in range(0, len(items), max(1, workers)):
+        running = []
+        for item in items[first:first + max(1, workers)]:
+            receive, send = context.Pipe(duplex=False)
+            child = context.Process(target=_send_result, args=(send, function, item), daemon=True)
+            child.start()
+            send.close()
+            running.append((item, child, receive))
+        for item, child, receive in running:
+            try:
+                ok, value = receive.recv()
+            except EOFError:
+                ok, value = False, SiteBuildError(f"the build of {item} stopped unexpectedly")
+            finally:
+                receive.close()
+                child.join()
+            if not ok:
+                raise value
+            results.append(value)
+    return results
 
 
-def _build_language(language: str) -> tuple[int, dict[str, float], str | None]:
-    work, content, findings, languages, title, cache_dir, dirty = _JOB
-    pages, laps = write_project(work, language, content, findings, languages, title, cache_dir, dirty)
-    clock = _Clock()
-    error = _mkdocs_build(str(work / language / "mkdocs.yml"), dirty)
-    clock.lap("mkdocs")
-    return pages, laps | clock.laps, error
+def _send_result(send, function: Callable, item) -> None:
+    try:
+        outcome = (True, function(item))
+    except BaseException as exc:  # noqa: BLE001 - re-raised in the parent
+        outcome = (False, exc)
+    try:
+        send.send(outcome)
+    except Exception as exc:  # noqa: BLE001 - the exception itself would not pickle
+        send.send((False, SiteBuildError(f"the build of {item} failed: {outcome[1]!r} ({exc})")))
+    finally:
+        send.close()
 
 
-def _mkdocs_build(config_file: str, dirty: bool = False) -> str | None:
-    """Build one mkdocs project (``dirty``: only its changed pages); the error text, or None."""
+def _mkdocs_build(config_file: str, store: PageStore, dirty: bool = False) -> str | None:
+    """Build one mkdocs project (``dirty``: only its changed pages), with the site's plugin holding
+    ``store``; the error text, or None."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -312,7 +389,7 @@ def _mkdocs_build(config_file: str, dirty: bool = False) -> str | None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     try:
-        build(load_config(config_file), dirty=dirty)
+        build(install(load_config(config_file), store), dirty=dirty)
     except (MkDocsException, OSError) as exc:
         return f"{config_file}: {exc}"
     return None

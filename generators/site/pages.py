@@ -60,7 +60,8 @@ class SiteFindings:
 
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
-                             lstrip_blocks=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+                             lstrip_blocks=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+                             auto_reload=False)
     env.filters["yaml"] = yaml_string
     env.filters["number"] = lambda value: f"{value:,}".replace(",", "\u202f") if isinstance(value, int) else value
     return env

@@ -18,8 +18,7 @@ from pathlib import Path
 from eagraph.workspace import EagraphError, load
 from eagraph.workspace.cache import usable_cache_dir
 
-from .build import _mkdocs_build, choose_languages, read_findings, write_project
-from .content import SiteContent
+from .build import LanguageProject, build_language, choose_languages, read_inputs
 
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
 
@@ -65,16 +64,23 @@ def preview_server(path: Path, work: Path, language: str, port: int, log: Callab
                 return [b"This preview answers only http://127.0.0.1:PORT/ or http://localhost:PORT/.\n"]
             return super().serve_request(environ, start_response)
 
+    last = {"title": None, "built": False}  # this preview's last build, which the next one builds on
+
     def rebuild() -> None:
+        """Only the pages whose text changed are built again, as ``site build`` does with a cache,
+        unless the last build failed or the title (on every page) changed."""
         try:
             workspace = load(path)
-            content = SiteContent.read(workspace)
-            languages = choose_languages(content, (language,))
+            inputs = read_inputs(workspace)
+            languages = choose_languages(inputs.content, (language,))
             title = workspace.config.site_title or None
-            write_project(work, language, content, read_findings(workspace, content), languages, title,
-                          usable_cache_dir())
-            problem = _mkdocs_build(str(work / language / "mkdocs.yml"))
-            log(problem or f"rebuilt the site of {workspace.root}")
+            dirty = last == {"title": title, "built": True}
+            last.update(title=title, built=False)
+            project = LanguageProject(work, inputs, languages, title, usable_cache_dir(), dirty)
+            result = build_language(project, language)
+            last["built"] = result.error is None
+            written = int(result.seconds.get("pages written", 0))
+            log(result.error or f"rebuilt the site of {workspace.root} ({written} of {result.pages} pages written)")
         except EagraphError as exc:
             log(f"not rebuilt: {exc.render()}")
 
