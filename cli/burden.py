@@ -7,9 +7,8 @@ from pathlib import Path
 import click
 
 from .console import Console, plural
-from .options import as_of_option
-from .options import (check_report_output, load_workspace, model_path_argument, no_cache_option, verbosity_options,
-                      write_report)
+from .options import (as_of_option, check_report_output, load_workspace, model_path_argument, no_cache_option,
+                      verbosity_options, write_report)
 
 
 @click.command(name="burden")

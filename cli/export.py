@@ -10,8 +10,7 @@ import click
 from eagraph.generators.exporters import EXPORTERS, Exporter, write
 
 from .console import Console, ExitCode
-from .options import as_of_option
-from .options import load_workspace, model_path_argument, verbosity_options
+from .options import as_of_option, load_workspace, model_path_argument, verbosity_options
 
 
 @click.group(name="export")

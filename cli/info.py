@@ -11,8 +11,7 @@ from eagraph.ontology import compact
 from eagraph.workspace.summary import AUTHORITY_LINKS, ModelSummary, summarise
 
 from .console import Console, plural
-from .options import as_of_option
-from .options import load_workspace, model_path_argument, no_cache_option, verbosity_options
+from .options import as_of_option, load_workspace, model_path_argument, no_cache_option, verbosity_options
 
 
 @click.command()

@@ -13,8 +13,7 @@ from eagraph.reporters.spreadsheet import csv_text
 from eagraph.workspace.querying import QueryResult, run_query
 
 from .console import Console
-from .options import as_of_option
-from .options import endpoint_options, load_workspace, no_cache_option, verbosity_options
+from .options import as_of_option, endpoint_options, load_workspace, no_cache_option, verbosity_options
 
 
 @click.command()

@@ -12,8 +12,7 @@ from eagraph.gittools.trend import recent
 from eagraph.workspace.cache import usable_cache_dir
 
 from .console import Console, plural
-from .options import as_of_option
-from .options import load_workspace, model_path_argument, no_cache_option, verbosity_options
+from .options import as_of_option, load_workspace, model_path_argument, no_cache_option, verbosity_options
 
 LANGUAGE_HELP = "A language of the site (repeatable): nl, fr, en, de. Default: nl and fr, and en or de where the model has them."
 
