@@ -22,6 +22,7 @@ from eagraph.findings import Finding, RuleInfo
 from . import structural
 from .duplicates import DUPLICATE_SERVICE
 from .harmonisation import CONCEPT_HARMONISATION
+from .initiatives import INITIATIVE_OVERDUE, UNOWNED_BACKLOG
 from .kind import SOURCE, Kind
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -31,7 +32,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .model import AnalysisModel
 
 #: Every finding kind, in the order they are listed.
-KINDS: tuple[Kind, ...] = (*structural.KINDS, DUPLICATE_SERVICE, CONCEPT_HARMONISATION)
+KINDS: tuple[Kind, ...] = (*structural.KINDS, DUPLICATE_SERVICE, CONCEPT_HARMONISATION, INITIATIVE_OVERDUE,
+                           UNOWNED_BACKLOG)
 
 __all__ = ["KINDS", "SOURCE", "Kind", "UnknownKind", "analyze", "coverage", "kinds", "rank", "rule_infos", "select"]
 
@@ -81,16 +83,22 @@ def analyze(workspace: "Workspace", kinds: Sequence[str] | None = None, min_scor
     chosen = select(kinds)
     if model is None:
         model = AnalysisModel.build(workspace)
-    findings: list[Finding] = []
-    for kind in chosen:
-        for finding in kind.findings(model):
-            score = (finding.score if finding.score is not None else 0.0) * kind.directness
-            if score < min_score:
-                continue
-            findings.append(replace(
-                finding, score=round(min(1.0, max(0.0, score)), 4),
-                location=(finding.location or workspace.locate(finding.subject)) if locate else finding.location))
-    return rank(findings)
+    reviews = [kind for kind in chosen if kind.review is not None]
+    # A review kind (the backlog) reads every other kind's findings, chosen or not.
+    first = [kind for kind in (select() if reviews else chosen) if kind.review is None]
+    found = {kind.name: _scored(kind, kind.findings(model), workspace, locate) for kind in first}
+    others = [finding for findings in found.values() for finding in findings]
+    for kind in reviews:
+        found[kind.name] = _scored(kind, kind.review(model, kind, others), workspace, locate)
+    return rank(finding for kind in chosen for finding in found[kind.name]
+                if (finding.score or 0.0) >= min_score)
+
+
+def _scored(kind: Kind, findings: Iterable[Finding], workspace: "Workspace", locate: bool) -> list[Finding]:
+    """The kind's findings as reported: score weighed by its directness and kept in [0, 1], located."""
+    return [replace(finding, score=round(min(1.0, max(0.0, (finding.score or 0.0) * kind.directness)), 4),
+                    location=(finding.location or workspace.locate(finding.subject)) if locate else finding.location)
+            for finding in findings]
 
 
 def coverage(model: "AnalysisModel", kinds: Sequence[str] | None = None) -> list["Coverage"]:
