@@ -19,6 +19,7 @@ from eagraph.validators.validate import validate
 from eagraph.workspace.files import write_atomic
 
 from .console import Console, plural
+from .options import as_of_option
 from .options import (check_report_output, endpoint_options, load_workspace, model_path_argument, no_cache_option,
                       verbosity_options, write_report)
 from .validate import as_seen_from_here, model_name
@@ -43,6 +44,7 @@ TOP = 10
 @click.option("--no-validate", is_flag=True, help="Do not validate the model first (faster on large models).")
 @click.option("--list-kinds", is_flag=True, help="List the finding kinds and exit.")
 @endpoint_options
+@as_of_option
 @no_cache_option
 @verbosity_options
 def analyze_command(path: Path, kind_names: tuple[str, ...], fmt: str, min_score: float, output: Path | None,
@@ -145,6 +147,7 @@ IMPACT_FORMATS = ("text", "json", "dot", "svg")
 @click.option("--max-distance", type=click.IntRange(min=1), help="Follow at most this many links.")
 @click.option("--output", "-o", type=click.Path(path_type=Path),
               help="Write the result to this file (atomically) instead of standard output.")
+@as_of_option
 @no_cache_option
 @verbosity_options
 def impact_command(args: tuple[str, ...], fmt: str, max_distance: int | None, output: Path | None,

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from .console import Console, plural
+from .options import as_of_option
 from .options import (check_report_output, load_workspace, model_path_argument, no_cache_option, verbosity_options,
                       write_report)
 
@@ -19,6 +20,7 @@ from .options import (check_report_output, load_workspace, model_path_argument, 
                    "for tools and spreadsheets; xlsx (with -o) a workbook, a sheet per level.")
 @click.option("--output", "-o", type=click.Path(path_type=Path),
               help="Write the report to this file (atomically) instead of standard output.")
+@as_of_option
 @no_cache_option
 @verbosity_options
 def burden_command(path: Path, fmt: str, output: Path | None, no_cache: bool) -> None:

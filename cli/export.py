@@ -10,6 +10,7 @@ import click
 from eagraph.generators.exporters import EXPORTERS, Exporter, write
 
 from .console import Console, ExitCode
+from .options import as_of_option
 from .options import load_workspace, model_path_argument, verbosity_options
 
 
@@ -35,7 +36,7 @@ def export_command(exporter: Exporter) -> click.Command:
         what = f"{export.what} to {out}" if export.what else str(out)
         console.info(f"wrote {what}" + (f": {export.verdict}" if export.verdict else ""))
 
-    command = verbosity_options(command)
+    command = as_of_option(verbosity_options(command))
     for option in reversed(exporter.options):
         command = click.option(option.flag, option.keyword, is_flag=option.is_flag, metavar=option.metavar,
                                help=option.help)(command)

@@ -11,6 +11,7 @@ from eagraph.ontology import compact
 from eagraph.workspace.summary import AUTHORITY_LINKS, ModelSummary, summarise
 
 from .console import Console, plural
+from .options import as_of_option
 from .options import load_workspace, model_path_argument, no_cache_option, verbosity_options
 
 
@@ -18,6 +19,7 @@ from .options import load_workspace, model_path_argument, no_cache_option, verbo
 @model_path_argument
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text for people, json for tools.")
+@as_of_option
 @no_cache_option
 @verbosity_options
 def info(path: Path, fmt: str, no_cache: bool) -> None:

@@ -7,6 +7,7 @@ options → console) and a command can be read, and imported, on its own.
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import click
@@ -47,11 +48,56 @@ def load_workspace(path: Path, *, cache: bool = True) -> Workspace:
         workspace = load_remote(endpoint_from(server))
         console.detail(f"read {plural(workspace.triple_count, 'statement')} in {plural(len(workspace.files), 'graph')} "
                        f"from {server['endpoint']}")
-        return workspace
+        return as_of(workspace)
     workspace = load(path, cache=cache, progress=console.progress("loading"))
     console.detail(f"loaded {plural(workspace.triple_count, 'statement')} from "
                    f"{plural(len(workspace.files), 'file')} in {workspace.root}")
+    return as_of(workspace)
+
+
+def as_of(workspace: Workspace) -> Workspace:
+    """The model as of ``--as-of DATE`` when the command was given one (else as loaded)."""
+    day = click.get_current_context().meta.get("eagraph.as_of")
+    if day is None:
+        return workspace
+    from eagraph.workspace.lifecycle import keep_as_of
+
+    keep_as_of(workspace, day)
+    Console.current().detail(f"as of {day.isoformat()}: {plural(workspace.triple_count, 'statement')} "
+                             f"of what is in use or in force that day")
     return workspace
+
+
+class DateParam(click.ParamType):
+    """A calendar date ``YYYY-MM-DD``, or ``today``."""
+
+    name = "date"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, datetime.date):
+            return value
+        from eagraph.workspace.lifecycle import parse_day
+
+        try:
+            return parse_day(str(value))
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+DATE = DateParam()
+
+
+def as_of_option(command):
+    """``--as-of DATE``: every command that reads a model reads it as it stands on DATE, through
+    :func:`load_workspace` (the one place that applies it); see eagraph.workspace.lifecycle."""
+
+    def keep(ctx, _param, value):
+        if value is not None:
+            ctx.meta["eagraph.as_of"] = value
+
+    return click.option("--as-of", type=DATE, expose_value=False, callback=keep, metavar="DATE",
+                        help="Read the model as it stands on DATE (YYYY-MM-DD or today): what is not in use "
+                             "or not in force that day, by its lifecycle dates, is left out.")(command)
 
 
 def endpoint_from(server: dict):

@@ -13,6 +13,7 @@ from eagraph.reporters.spreadsheet import csv_text
 from eagraph.workspace.querying import QueryResult, run_query
 
 from .console import Console
+from .options import as_of_option
 from .options import endpoint_options, load_workspace, no_cache_option, verbosity_options
 
 
@@ -23,6 +24,7 @@ from .options import endpoint_options, load_workspace, no_cache_option, verbosit
               help="table for people; csv and json (SPARQL 1.1 results, JSON-LD for CONSTRUCT) for tools; "
                    "turtle for CONSTRUCT.")
 @endpoint_options
+@as_of_option
 @no_cache_option
 @verbosity_options
 def query(args: tuple[str, ...], fmt: str, no_cache: bool) -> None:

@@ -11,6 +11,7 @@ from eagraph.generators.site import SiteOptions, build_site
 from eagraph.workspace.cache import usable_cache_dir
 
 from .console import Console, plural
+from .options import as_of_option
 from .options import load_workspace, model_path_argument, no_cache_option, verbosity_options
 
 LANGUAGE_HELP = "A language of the site (repeatable): nl, fr, en, de. Default: nl and fr, and en or de where the model has them."
@@ -31,6 +32,7 @@ def site_group() -> None:
 @click.option("--trend", "trend_commits", type=int, default=12, show_default=True, metavar="N",
               help="In a git repository, chart the key figures over the last N commits that changed the model (0: none).")
 @click.option("--title", help="The site's title (default: [site] title of eagraph.toml, else one per language).")
+@as_of_option
 @no_cache_option
 @verbosity_options
 def site_build_command(path: Path, out: Path | None, languages: tuple[str, ...], trend_commits: int, title: str | None,

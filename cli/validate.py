@@ -17,6 +17,7 @@ from eagraph.workspace import ModelSyntaxError
 from eagraph.workspace.workspace import find_root
 
 from .console import Console, ExitCode, plural
+from .options import as_of_option
 from .options import (check_report_output, endpoint_options, load_workspace, model_path_argument, no_cache_option,
                       verbosity_options, write_report)
 
@@ -51,6 +52,7 @@ SEVERITY_STYLES = {Severity.ERROR: {"fg": "red", "bold": True}, Severity.WARNING
 @click.option("--language", type=click.Choice(["en", "nl", "fr"]), default="en", show_default=True,
               help="Language of the messages.")
 @endpoint_options
+@as_of_option
 @no_cache_option
 @verbosity_options
 def validate_command(path: Path, fmt: str, fail_on: str, extra_shapes: tuple[Path, ...], profiles: tuple[str, ...],

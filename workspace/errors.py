@@ -99,6 +99,16 @@ def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'s' if count != 1 else ''}"
 
 
+class LifecycleDateError(ModelSyntaxError):
+    """Lifecycle dates that ``--as-of`` cannot compare (not an xsd:date), each at its file and line.
+    A kind of :class:`ModelSyntaxError`, so that ``validate`` reports them as findings like any
+    file it cannot read."""
+
+    def render(self) -> str:
+        return "\n".join(p.render() for p in self.problems) + (
+            f"\n{_plural(len(self.problems), 'lifecycle date')} that --as-of cannot read")
+
+
 class ConfigError(EagraphError):
     """eagraph.toml (or an option) says something eagraph cannot use."""
 

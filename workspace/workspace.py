@@ -174,6 +174,27 @@ class Workspace:
         self._unmerged.extend(graphs)
         self._distinct = None
 
+    def forget(self, nodes: Iterable[ox.NamedNode | ox.BlankNode]) -> None:
+        """Take ``nodes`` out of the loaded model (not out of its files): every statement about
+        them, about the blank nodes they hold, and every statement pointing at them, in each
+        file's graph and in the merge. Positions are the files' and stay right for the rest."""
+        todo, done = list(nodes), set()
+        while todo:
+            node = todo.pop()
+            if node in done:
+                continue
+            done.add(node)
+            for quad in list(self.store.quads_for_pattern(node, None, None, None)):
+                self.store.remove(quad)
+                if isinstance(quad.object, ox.BlankNode):
+                    todo.append(quad.object)
+            for quad in list(self.store.quads_for_pattern(None, None, node, None)):
+                self.store.remove(quad)
+        if done:
+            _count_statements(self.store, self.files)
+            self._distinct = None
+            self._subjects = None
+
     def _merge(self) -> None:
         graphs, self._unmerged = self._unmerged, []
         for start in range(0, len(graphs), 1000):
