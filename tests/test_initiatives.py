@@ -118,3 +118,17 @@ def test_analyze_command_reports_the_backlog(tmp_path, run):
     assert result.exit_code == 0, result.output
     findings = json.loads(result.stdout)["findings"]
     assert [(f["kind"], f["subject"]) for f in findings] == [("unowned-backlog", EX + "reg-c")]
+
+
+def test_analyze_as_of_judges_what_is_late_on_that_day(tmp_path, run):
+    write(tmp_path, "model.ttl", MODEL)
+
+    def overdue(*args):
+        result = run("analyze", tmp_path, "--kind", "initiative-overdue", "--format", "json", "--no-validate", *args)
+        assert result.exit_code == 0, result.output
+        return sorted((f["subject"].removeprefix(EX), f["score"]) for f in json.loads(result.stdout)["findings"])
+
+    assert overdue("--as-of", "2019-01-01") == []
+    assert overdue("--as-of", "2021-01-01") == [("late", 0.6011), ("nostatus", 0.8038)]
+    # a day late for the future one; two years late and more for the others
+    assert overdue("--as-of", "2100-01-01") == [("future", 0.2011), ("late", 1.0), ("nostatus", 1.0)]

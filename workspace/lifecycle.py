@@ -106,6 +106,7 @@ def keep_as_of(workspace: Workspace, day: datetime.date) -> Workspace:
     """Leave out of ``workspace`` everything outside its lifecycle on ``day`` (see the module's
     docstring), with every statement about it and every statement pointing at it."""
     workspace.forget(outside_lifecycle(workspace, day))
+    workspace.as_of = day  # what is due or late is judged on that day too (analyses/initiatives.py)
     return workspace
 
 

@@ -125,6 +125,8 @@ class Workspace:
         self._subjects: dict[str, list[str]] | None = None
         self._distinct: int | None = None
         self._unmerged: list[ox.NamedNode] = []  # graphs not yet copied into the merged (default) graph
+        #: The day the model is read as of (``--as-of``, set by lifecycle.keep_as_of); None: today.
+        self.as_of = None
 
     @property
     def root(self) -> Path:
