@@ -197,8 +197,8 @@ def test_a_publish_that_would_remove_most_graphs_needs_to_be_asked(server, tmp_p
     endpoint = Endpoint(server.url)
     publish(load(model), endpoint)
     before = statement_count(endpoint)
-    shutil.rmtree(model / "authorities")  # 24 of 32 files gone
-    with pytest.raises(RemovalRefused, match="would remove 24 of the 32 graphs"):
+    shutil.rmtree(model / "authorities")  # 24 of 33 files gone
+    with pytest.raises(RemovalRefused, match="would remove 24 of the 33 graphs"):
         publish(load(model), endpoint)
     assert statement_count(endpoint) == before
     assert len(publish(load(model), endpoint, allow_removal=True).removed) == 24
