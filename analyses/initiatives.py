@@ -209,7 +209,7 @@ UNOWNED_BACKLOG = Kind(
     help="""**What it finds.** Every finding of the other kinds (except those about an initiative) whose kind and
 subject no open initiative names: no `eag:Initiative` with a status other than `eag:Done` or `eag:Cancelled`
 has `eag:resolves [ eag:findingKind "<kind>" ; eag:findingSubject <subject> ]`. The finding keeps its subject,
-related IRIs and score (its benefit, as its own kind ranks it); `finding_kind` in the JSON names its kind. Only
+related IRIs and score (its benefit, as its own kind ranks it); its message names that finding's kind. Only
 in a model with at least one initiative: without a plan, the whole list is the backlog.
 
 **Why it matters.** What to simplify first is only half the question; the other half is whether anyone is on

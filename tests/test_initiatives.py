@@ -81,6 +81,9 @@ def test_the_backlog_is_what_no_open_initiative_resolves(workspace):
     # reg-a is owned by an open (if late) initiative, reg-b by a future one; reg-c's initiative is done
     # yet the regulation is still orphan: nobody owns it any more.
     assert short(analyze(workspace, ["unowned-backlog"])) == [("unowned-backlog", "reg-c", (), 0.025)]
+    backlog = analyze(workspace, ["unowned-backlog"])[0]
+    assert backlog.message["en"].startswith("No open initiative resolves this orphan-regulation finding (eag:resolves): ")
+    assert backlog.extra["finding_kind"] == "orphan-regulation" and backlog.location.line > 0
     everything = analyze(workspace)
     assert [(f.code, f.subject.removeprefix(EX)) for f in everything if f.code == "unowned-backlog"] == [
         ("unowned-backlog", "reg-c")]
