@@ -135,3 +135,18 @@ def test_analyze_as_of_judges_what_is_late_on_that_day(tmp_path, run):
     assert overdue("--as-of", "2021-01-01") == [("late", 0.6011), ("nostatus", 0.8038)]
     # a day late for the future one; two years late and more for the others
     assert overdue("--as-of", "2100-01-01") == [("future", 0.2011), ("late", 1.0), ("nostatus", 1.0)]
+
+
+def test_the_kinds_an_initiative_may_resolve_are_the_registrys():
+    """EAG164 lists the kinds by name in the shapes; it must say what the registry says."""
+    from rdflib.collection import Collection
+    from rdflib.namespace import SH
+
+    from eagraph.analyses.registry import kinds
+    from eagraph.validators.rule_codes import contract_rules
+    from eagraph.validators.shape_reader import CONTRACT_SHAPES, read_shapes
+
+    shape = contract_rules()["EAG164"].shape
+    shapes = read_shapes([CONTRACT_SHAPES])
+    listed = {str(item) for item in Collection(shapes, shapes.value(shape, SH["in"]))}
+    assert listed == set(kinds()) - {"initiative-overdue", "unowned-backlog"}
