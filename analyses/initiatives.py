@@ -210,7 +210,8 @@ UNOWNED_BACKLOG = Kind(
 subject no open initiative names: no `eag:Initiative` with a status other than `eag:Done` or `eag:Cancelled`
 has `eag:resolves [ eag:findingKind "<kind>" ; eag:findingSubject <subject> ]`. The finding keeps its subject,
 related IRIs and score (its benefit, as its own kind ranks it); its message names that finding's kind. Only
-in a model with at least one initiative: without a plan, the whole list is the backlog.
+in a model with at least one initiative: without a plan, the whole list is the backlog. It repeats findings,
+so it runs only when named: `eagraph analyze --kind unowned-backlog`.
 
 **Why it matters.** What to simplify first is only half the question; the other half is whether anyone is on
 it. The backlog nobody owns, best first, is where a programme manager looks for the next initiative.

@@ -51,6 +51,7 @@ class Kind:
     #: A kind about the other kinds' findings (the backlog nobody owns): ``analyze`` runs it after
     #: all the others, with their findings scored as reported, ``review(model, kind, findings)``,
     #: so nothing is computed twice. Its ``run`` computes those findings itself, for a call alone.
+    #: A review repeats findings, so it runs only when named (``--kind``), never by default.
     review: Callable[["AnalysisModel", "Kind", Sequence[Finding]], list[Finding]] | None = None
 
     def findings(self, model) -> list[Finding]:

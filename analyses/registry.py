@@ -59,10 +59,11 @@ class UnknownKind(ValueError):
 
 
 def select(names: Sequence[str] | None = None) -> list[Kind]:
-    """The kinds named (all when ``names`` is empty or None), in declaration order."""
+    """The kinds named, in declaration order; when ``names`` is empty or None, every kind but the
+    reviews (``unowned-backlog`` repeats the other kinds' findings: it runs when named)."""
     known = kinds()
     if not names:
-        return list(known.values())
+        return [kind for kind in known.values() if kind.review is None]
     unknown = [name for name in names if name not in known]
     if unknown:
         raise UnknownKind(f"unknown finding kind {', '.join(unknown)}; the kinds are: {', '.join(known)}")
@@ -72,7 +73,7 @@ def select(names: Sequence[str] | None = None) -> list[Kind]:
 
 def analyze(workspace: "Workspace", kinds: Sequence[str] | None = None, min_score: float = 0.0,
             *, model: "AnalysisModel | None" = None, locate: bool = True) -> list[Finding]:
-    """Run the chosen kinds (all by default) on one model build; ranked, best first.
+    """Run the chosen kinds (all but the reviews by default) on one model build; ranked, best first.
 
     Findings with a score below ``min_score`` are left out. The order is by score (the expected
     benefit: cases a year, authorities involved, evidence saved, weighed by how directly the kind
@@ -102,7 +103,7 @@ def _scored(kind: Kind, findings: Iterable[Finding], workspace: "Workspace", loc
 
 
 def coverage(model: "AnalysisModel", kinds: Sequence[str] | None = None) -> list["Coverage"]:
-    """What each chosen kind (all by default) needs and how much of the model has it, in kind order."""
+    """What each chosen kind (as :func:`select` chooses) needs and how much of the model has it, in kind order."""
     return [kind.coverage(model) for kind in select(kinds) if kind.coverage is not None]
 
 

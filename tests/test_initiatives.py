@@ -84,11 +84,13 @@ def test_the_backlog_is_what_no_open_initiative_resolves(workspace):
     backlog = analyze(workspace, ["unowned-backlog"])[0]
     assert backlog.message["en"].startswith("No open initiative resolves this orphan-regulation finding (eag:resolves): ")
     assert backlog.extra["finding_kind"] == "orphan-regulation" and backlog.location.line > 0
-    everything = analyze(workspace)
-    assert [(f.code, f.subject.removeprefix(EX)) for f in everything if f.code == "unowned-backlog"] == [
+    both = analyze(workspace, ["orphan-regulation", "unowned-backlog"])
+    assert sorted((f.code, f.subject.removeprefix(EX)) for f in both) == [
+        ("orphan-regulation", "reg-a"), ("orphan-regulation", "reg-b"), ("orphan-regulation", "reg-c"),
         ("unowned-backlog", "reg-c")]
-    assert {f.subject.removeprefix(EX) for f in everything if f.code == "orphan-regulation"} == {
-        "reg-a", "reg-b", "reg-c"}
+    # it repeats findings, so the default run (the site, diff, trend) leaves it out: each finding once
+    assert "unowned-backlog" not in {f.code for f in analyze(workspace)}
+    assert "initiative-overdue" in {f.code for f in analyze(workspace)}
     # called alone, the kind computes the other kinds' findings itself, and says the same
     assert short(UNOWNED_BACKLOG.findings(AnalysisModel.build(workspace))) == [
         ("unowned-backlog", "reg-c", (), 0.025)]
