@@ -6,12 +6,12 @@ from pathlib import Path
 
 import click
 
-from eagraph.gittools.diff import diff_versions, temporary_folder, version_folder
+from eagraph.gittools.diff import diff_dates, diff_versions, temporary_folder, version_folder
 from eagraph.gittools.diff_report import FORMATS, render_diff
 from eagraph.workspace.files import write_atomic
 
 from .console import Console
-from .options import verbosity_options
+from .options import DATE, verbosity_options
 
 
 @click.command(name="diff")
@@ -23,9 +23,12 @@ from .options import verbosity_options
 @click.option("--no-findings", is_flag=True, help="Leave out how validation and analysis findings changed.")
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to this file instead of standard output.")
 @click.option("--language", type=click.Choice(["en", "nl", "fr"]), default="en", show_default=True)
+@click.option("--as-of", "as_of", type=DATE, metavar="DATE",
+              help="With --to: compare the model as of DATE (YYYY-MM-DD or today) with the model as of --to.")
+@click.option("--to", "to", type=DATE, metavar="DATE", help="With --as-of: the later date of the plan to compare.")
 @verbosity_options
 def diff_command(versions: tuple[str, ...], model: Path, fmt: str, no_findings: bool, output: Path | None,
-                 language: str) -> None:
+                 language: str, as_of, to) -> None:
     """Show what changed between two versions of the model, entity by entity.
 
     No REV: the working tree against HEAD. One REV: the working tree against it. Two REVs: the
@@ -38,10 +41,24 @@ def diff_command(versions: tuple[str, ...], model: Path, fmt: str, no_findings: 
       eagraph diff --model models
       eagraph diff origin/main HEAD --model models --format md -o diff.md
       eagraph diff old-models/ models/
+      eagraph diff --as-of today --to 2030-01-01 models
+
+    With --as-of DATE1 --to DATE2, the one model (PATH or --model, as it is now) is compared with
+    itself: as it stands on DATE1 and as it will stand on DATE2 by its lifecycle dates, that is
+    what the plan changes between the two dates.
     """
+    console = Console.current()
+    if as_of is not None or to is not None:
+        if as_of is None or to is None:
+            raise click.UsageError("give both dates: --as-of DATE1 --to DATE2")
+        if len(versions) > 1:
+            raise click.UsageError("with --as-of and --to, give at most one model folder, not revisions")
+        path = Path(versions[0]) if versions else model
+        result = diff_dates(path, as_of, to, findings=not no_findings)
+        _write(render_diff(result, fmt, language), output)
+        return
     if len(versions) > 2:
         raise click.UsageError("give at most two revisions or folders")
-    console = Console.current()
     with temporary_folder() as work:
         if len(versions) == 2 and all(Path(v).is_dir() for v in versions):
             names = versions
@@ -53,7 +70,11 @@ def diff_command(versions: tuple[str, ...], model: Path, fmt: str, no_findings: 
             before = version_folder(model, old_rev, Path(work))
             after = version_folder(model, new_rev, Path(work))
         result = diff_versions(before, after, before_name=names[0], after_name=names[1], findings=not no_findings)
-    text = render_diff(result, fmt, language)
+    _write(render_diff(result, fmt, language), output)
+
+
+def _write(text: str, output: Path | None) -> None:
+    console = Console.current()
     if output is not None:
         write_atomic(output, text)
         console.info(f"wrote {output}")

@@ -11,6 +11,7 @@ versions are compared too: validation errors and analysis findings introduced an
 
 from __future__ import annotations
 
+import datetime
 import io
 import multiprocessing
 import os
@@ -32,6 +33,7 @@ from eagraph.ontology import DCT, RDF_TYPE, RDFS, SKOS, local_name
 from eagraph.workspace import ModelSyntaxError, Workspace, load
 from eagraph.workspace.blanks import blank_names
 from eagraph.workspace.git import GitError, resolve_revision, run_git
+from eagraph.workspace.lifecycle import keep_as_of
 from eagraph.workspace.workspace import model_sources, open_cache, read_files
 
 LABELS = (SKOS + "prefLabel", DCT + "title", RDFS + "label")
@@ -268,12 +270,31 @@ def diff_versions(before: Path, after: Path, *, before_name: str, after_name: st
     """The diff of the models in two folders: statements from the files that changed and their
     context (:func:`changed_parts`); findings, which depend on the whole model, from both whole."""
     (old, _), (new, _) = (statements(part) for part in changed_parts(before, after))
+    result = _entity_diff(old, new, before_name, after_name)
+    if findings:
+        _compare_findings(result, before, after)
+    return result
+
+
+def diff_dates(path: Path, first: datetime.date, second: datetime.date, *, findings: bool = True) -> ModelDiff:
+    """What the plan changes between two dates: the model at ``path`` as of each date (its
+    lifecycle dates, :mod:`eagraph.workspace.lifecycle`), compared as two commits are, in the
+    same words; findings introduced and resolved between the two dates too."""
+    old_model, new_model = (keep_as_of(load(path, cache=True), day) for day in (first, second))
+    (old, _), (new, _) = statements(old_model), statements(new_model)
+    result = _entity_diff(old, new, first.isoformat(), second.isoformat())
+    if findings:
+        renamed = {e.renamed_from[1:-1]: e.iri[1:-1] for e in result.entities if e.renamed_from}
+        _set_findings(result, _keyed(old_model, renamed), _keyed(new_model, renamed))
+    return result
+
+
+def _entity_diff(old: set[tuple[str, str, str]], new: set[tuple[str, str, str]], before_name: str,
+                 after_name: str) -> ModelDiff:
     result = ModelDiff(before_name, after_name, compare(old, new))
     result.labels = _labels(old) | _labels(new)
     for entity in result.entities:
         entity.label = result.labels.get(entity.iri[1:-1], _local(entity.iri))
-    if findings:
-        _compare_findings(result, before, after)
     return result
 
 
@@ -288,16 +309,24 @@ def _compare_findings(result: ModelDiff, before: Path, after: Path) -> None:
             pending = pool.submit(_keyed_findings, before, renamed)
             new = _keyed_findings(after, renamed)
             old = pending.result()
+    _set_findings(result, old, new)
+
+
+def _set_findings(result: ModelDiff, old: list[tuple[tuple, Finding]], new: list[tuple[tuple, Finding]]) -> None:
     old_keys, new_keys = {k for k, _ in old}, {k for k, _ in new}
     result.introduced = [f for k, f in new if k not in old_keys]
     result.resolved = [f for k, f in old if k not in new_keys]
 
 
 def _keyed_findings(folder: Path, renamed: dict[str, str]) -> list[tuple[tuple, Finding]]:
-    """The findings of the model in ``folder``, each with the key that matches it across versions:
-    a renamed entity's findings under its new IRI; a finding about a blank node by the entity and
-    property holding it (the store names blank nodes anew at every load)."""
-    workspace = load(folder, cache=True)
+    """The findings of the model in ``folder``, keyed by :func:`_keyed`."""
+    return _keyed(load(folder, cache=True), renamed)
+
+
+def _keyed(workspace: Workspace, renamed: dict[str, str]) -> list[tuple[tuple, Finding]]:
+    """The findings of a model, each with the key that matches it across versions: a renamed
+    entity's findings under its new IRI; a finding about a blank node by the entity and property
+    holding it (the store names blank nodes anew at every load)."""
     found = _findings(workspace)
     names, owners = {}, {}
     if any(f.subject.startswith("_:") for f in found):

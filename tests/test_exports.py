@@ -86,7 +86,8 @@ def test_the_export_subcommands_and_their_options_are_the_registrys():
         command = export_group.commands[name]
         assert command.help == exporter.help
         options = {opt for p in command.params if isinstance(p, click.Option) for opt in p.opts}
-        assert options == {"--out", "-o", "-q", "--quiet", "-v", "--verbose", *(o.flag for o in exporter.options)}
+        common = {"--out", "-o", "-q", "--quiet", "-v", "--verbose", "--as-of"}
+        assert options == common | {o.flag for o in exporter.options}
         assert [p.name for p in command.params if isinstance(p, click.Argument)] == ["path"]
 
 

@@ -38,6 +38,8 @@ END_OF_FORCE = ELI + "date_no_longer_in_force"
 REPEALED_BY = ELI + "repealed_by"
 
 Dates = dict[str, datetime.date]
+#: What has a lifecycle: a named thing, or a blank node.
+Thing = ox.NamedNode | ox.BlankNode
 
 
 def parse_day(text: str, today: datetime.date | None = None) -> datetime.date:
@@ -83,15 +85,15 @@ def in_force_on(start: datetime.date | None, end: datetime.date | None, repeals:
     return not any(repealed <= day for repealed in repeals)
 
 
-def outside_lifecycle(workspace: Workspace, day: datetime.date) -> set[ox.NamedNode | ox.BlankNode]:
+def outside_lifecycle(workspace: Workspace, day: datetime.date) -> set[Thing]:
     """The things of the model that are not in use, or not in force, on ``day``."""
-    phases: dict[ox.Node, Dates] = defaultdict(dict)
+    phases: dict[Thing, Dates] = defaultdict(dict)
     for name, predicate in PHASES:
         for subject, value in _dates(workspace, predicate):
             phases[subject][name] = min(value, phases[subject].get(name, value))
     starts = dict(_earliest(_dates(workspace, ENTRY_INTO_FORCE)))
     ends = dict(_earliest(_dates(workspace, END_OF_FORCE)))
-    repeals: dict[ox.Node, list[datetime.date]] = defaultdict(list)
+    repeals: dict[Thing, list[datetime.date]] = defaultdict(list)
     for quad in _distinct(workspace, REPEALED_BY):
         if quad.object in starts:
             repeals[quad.subject].append(starts[quad.object])
@@ -118,7 +120,7 @@ def _distinct(workspace: Workspace, predicate: str) -> list[ox.Quad]:
     return list(seen.values())
 
 
-def _dates(workspace: Workspace, predicate: str) -> list[tuple[ox.Node, datetime.date]]:
+def _dates(workspace: Workspace, predicate: str) -> list[tuple[Thing, datetime.date]]:
     """Each subject's ``predicate`` dates. A value that is not an xsd:date is refused, naming its
     file and line: a date that cannot be compared would quietly keep a retired thing in the model."""
     found, problems = [], []
@@ -141,8 +143,8 @@ def _dates(workspace: Workspace, predicate: str) -> list[tuple[ox.Node, datetime
     return found
 
 
-def _earliest(pairs: list[tuple[ox.Node, datetime.date]]) -> dict[ox.Node, datetime.date]:
-    earliest: dict[ox.Node, datetime.date] = {}
+def _earliest(pairs: list[tuple[Thing, datetime.date]]) -> dict[Thing, datetime.date]:
+    earliest: dict[Thing, datetime.date] = {}
     for subject, day in pairs:
         earliest[subject] = min(day, earliest.get(subject, day))
     return earliest
