@@ -54,6 +54,11 @@ ex:app-retired-with-it a eag:ApplicationComponent ; eag:uses ex:source-gone ; ea
 ex:process a eag:Process ; eag:realises ex:service-on-process ; eag:hasStep ex:step .
 ex:step a eag:ProcessStep ; eag:usesApplication ex:app-gone .
 ex:service-on-process a cpsv:PublicService .
+# ... unless the same link names a replacement in use on that day (not one that comes too late)
+ex:app-new a eag:ApplicationComponent ; eag:activeFrom "2026-06-01"^^xsd:date .
+ex:app-too-late a eag:ApplicationComponent ; eag:activeFrom "2027-06-01"^^xsd:date .
+ex:process-replaced a eag:Process ; eag:hasStep [ a eag:ProcessStep ; eag:usesApplication ex:app-gone , ex:app-new ] .
+ex:process-gap a eag:Process ; eag:hasStep [ a eag:ProcessStep ; eag:usesApplication ex:app-gone , ex:app-too-late ] .
 ex:service-on-evidence a cpsv:PublicService ; cpsv:hasInput ex:evidence .
 ex:evidence a cv:Evidence ; dct:isPartOf ex:source-gone .
 """
@@ -74,6 +79,7 @@ def test_the_rules_of_time_report_exactly_what_the_dates_contradict(tmp_path):
         ("EAG159", "process"),
         ("EAG159", "service-on-process"),
         ("EAG159", "service-on-evidence"),
+        ("EAG159", "process-gap"),
     }
     assert all(f.location is not None and f.location.file == "model.ttl" and f.location.line > 0 for f in findings)
     early = next(f for f in findings if f.code == "EAG157")
