@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from eagraph.analyses.initiatives import UNOWNED_BACKLOG, read_initiatives
+from eagraph.analyses.initiatives import UNOWNED_BACKLOG, Initiative, read_initiatives
 from eagraph.analyses.model import AnalysisModel
 from eagraph.analyses.registry import analyze, coverage
 from eagraph.workspace import load
@@ -37,6 +37,7 @@ ex:finished a eag:Initiative ; dct:title "Finished"@en ; eag:dueDate "2020-01-01
 ex:dropped a eag:Initiative ; dct:title "Dropped"@en ; eag:dueDate "2021-03-01"^^xsd:date ;
     eag:initiativeStatus eag:Cancelled .
 ex:nostatus a eag:Initiative ; dct:title "No status"@en ; eag:dueDate "2019-06-30"^^xsd:date .
+ex:bare a eag:Initiative ; eag:dueDate "someday" .
 """
 
 
@@ -54,7 +55,9 @@ def short(findings):
 
 
 def test_initiatives_are_read_with_their_facts(workspace):
-    late = {i.iri: i for i in read_initiatives(workspace)}[EX + "late"]
+    read = {i.iri: i for i in read_initiatives(workspace)}
+    assert read[EX + "bare"] == Initiative(EX + "bare")  # a due date that is no date counts as none (EAG161 says so)
+    late = read[EX + "late"]
     assert (late.due, late.status, late.owners, late.affects, late.resolves) == (
         date(2020, 1, 1), EAG + "InProgress", (EX + "fin",), (EX + "reg-a",),
         frozenset({("orphan-regulation", EX + "reg-a")}))
@@ -65,8 +68,9 @@ def test_overdue_initiatives_are_those_past_their_date_and_open(workspace):
     # 551 days late: 0.2 + 0.8 * 551 / 730; 366 days late: 0.2 + 0.8 * 366 / 730.
     assert short(findings) == [("initiative-overdue", "nostatus", (), 0.8038),
                                ("initiative-overdue", "late", ("fin", "reg-a"), 0.6011)]
-    assert findings[1].message["en"] == ("Initiative “Late” was due on 2020-01-01 (366 days ago) and is in progress: "
-                                         "finish it, or plan it again with a new eag:dueDate.")
+    assert findings[1].message["en"] == (
+        "Initiative “Late” was due on 2020-01-01 (366 days ago) and is in progress: "
+        "finish it, or plan it again with a new eag:dueDate.")
     assert set(findings[1].message) == {"en", "nl", "fr"}
     assert findings[1].location is not None and findings[1].location.line > 0
 
@@ -82,7 +86,8 @@ def test_the_backlog_is_what_no_open_initiative_resolves(workspace):
     # yet the regulation is still orphan: nobody owns it any more.
     assert short(analyze(workspace, ["unowned-backlog"])) == [("unowned-backlog", "reg-c", (), 0.025)]
     backlog = analyze(workspace, ["unowned-backlog"])[0]
-    assert backlog.message["en"].startswith("No open initiative resolves this orphan-regulation finding (eag:resolves): ")
+    assert backlog.message["en"].startswith(
+        "No open initiative resolves this orphan-regulation finding (eag:resolves): ")
     assert backlog.extra["finding_kind"] == "orphan-regulation" and backlog.location.line > 0
     both = analyze(workspace, ["orphan-regulation", "unowned-backlog"])
     assert sorted((f.code, f.subject.removeprefix(EX)) for f in both) == [
@@ -113,8 +118,8 @@ ex:reg-c a eli:LegalResource ; dct:title "Wet C"@nl , "Loi C"@fr .
 
 def test_coverage_counts_initiatives(workspace):
     found = {c.kind: c for c in coverage(AnalysisModel.build(workspace), ["initiative-overdue", "unowned-backlog"])}
-    assert (found["initiative-overdue"].have, found["initiative-overdue"].total) == (5, 5)
-    assert (found["unowned-backlog"].have, found["unowned-backlog"].total) == (2, 5)
+    assert (found["initiative-overdue"].have, found["initiative-overdue"].total) == (5, 6)
+    assert (found["unowned-backlog"].have, found["unowned-backlog"].total) == (2, 6)
 
 
 def test_analyze_command_reports_the_backlog(tmp_path, run):
