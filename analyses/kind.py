@@ -8,7 +8,7 @@ The kinds themselves are listed in ``registry.py``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -48,6 +48,11 @@ class Kind:
     #: What the kind needs and how much of the model has it (see coverage.py): zero findings on
     #: zero coverage is no data, not all clear.
     coverage: Callable[["AnalysisModel"], "Coverage"] | None = None
+    #: A kind about the other kinds' findings (the backlog nobody owns): ``analyze`` runs it after
+    #: all the others, with their findings scored as reported, ``review(model, kind, findings)``,
+    #: so nothing is computed twice. Its ``run`` computes those findings itself, for a call alone.
+    #: A review repeats findings, so it runs only when named (``--kind``), never by default.
+    review: Callable[["AnalysisModel", "Kind", Sequence[Finding]], list[Finding]] | None = None
 
     def findings(self, model) -> list[Finding]:
         """This kind's findings on ``model`` (an AnalysisModel, or a workspace where the kind reads the store)."""

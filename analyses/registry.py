@@ -22,6 +22,7 @@ from eagraph.findings import Finding, RuleInfo
 from . import structural
 from .duplicates import DUPLICATE_SERVICE
 from .harmonisation import CONCEPT_HARMONISATION
+from .initiatives import INITIATIVE_OVERDUE, UNOWNED_BACKLOG
 from .kind import SOURCE, Kind
 from .savings import with_savings
 
@@ -32,7 +33,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .model import AnalysisModel
 
 #: Every finding kind, in the order they are listed.
-KINDS: tuple[Kind, ...] = (*structural.KINDS, DUPLICATE_SERVICE, CONCEPT_HARMONISATION)
+KINDS: tuple[Kind, ...] = (*structural.KINDS, DUPLICATE_SERVICE, CONCEPT_HARMONISATION, INITIATIVE_OVERDUE,
+                           UNOWNED_BACKLOG)
 
 __all__ = ["KINDS", "SOURCE", "Kind", "UnknownKind", "analyze", "coverage", "kinds", "rank", "rule_infos", "select"]
 
@@ -58,10 +60,11 @@ class UnknownKind(ValueError):
 
 
 def select(names: Sequence[str] | None = None) -> list[Kind]:
-    """The kinds named (all when ``names`` is empty or None), in declaration order."""
+    """The kinds named, in declaration order; when ``names`` is empty or None, every kind but the
+    reviews (``unowned-backlog`` repeats the other kinds' findings: it runs when named)."""
     known = kinds()
     if not names:
-        return list(known.values())
+        return [kind for kind in known.values() if kind.review is None]
     unknown = [name for name in names if name not in known]
     if unknown:
         raise UnknownKind(f"unknown finding kind {', '.join(unknown)}; the kinds are: {', '.join(known)}")
@@ -71,7 +74,7 @@ def select(names: Sequence[str] | None = None) -> list[Kind]:
 
 def analyze(workspace: "Workspace", kinds: Sequence[str] | None = None, min_score: float = 0.0,
             *, model: "AnalysisModel | None" = None, locate: bool = True) -> list[Finding]:
-    """Run the chosen kinds (all by default) on one model build; ranked, best first.
+    """Run the chosen kinds (all but the reviews by default) on one model build; ranked, best first.
 
     Findings with a score below ``min_score`` are left out. Each finding of a kind that relieves
     applicants carries its ``savings`` (savings.py: hours and euros a year, from the burden model).
@@ -82,20 +85,26 @@ def analyze(workspace: "Workspace", kinds: Sequence[str] | None = None, min_scor
     chosen = select(kinds)
     if model is None:
         model = AnalysisModel.build(workspace)
-    findings: list[Finding] = []
-    for kind in chosen:
-        for finding in kind.findings(model):
-            score = (finding.score if finding.score is not None else 0.0) * kind.directness
-            if score < min_score:
-                continue
-            findings.append(replace(
-                finding, score=round(min(1.0, max(0.0, score)), 4),
-                location=(finding.location or workspace.locate(finding.subject)) if locate else finding.location))
-    return rank(with_savings(findings, workspace, model))
+    reviews = [kind for kind in chosen if kind.review is not None]
+    # A review kind (the backlog) reads every other kind's findings, chosen or not.
+    first = [kind for kind in (select() if reviews else chosen) if kind.review is None]
+    found = {kind.name: _scored(kind, kind.findings(model), workspace, locate) for kind in first}
+    others = [finding for findings in found.values() for finding in findings]
+    for kind in reviews:
+        found[kind.name] = _scored(kind, kind.review(model, kind, others), workspace, locate)
+    return rank(with_savings([finding for kind in chosen for finding in found[kind.name]
+                              if (finding.score or 0.0) >= min_score], workspace, model))
+
+
+def _scored(kind: Kind, findings: Iterable[Finding], workspace: "Workspace", locate: bool) -> list[Finding]:
+    """The kind's findings as reported: score weighed by its directness and kept in [0, 1], located."""
+    return [replace(finding, score=round(min(1.0, max(0.0, (finding.score or 0.0) * kind.directness)), 4),
+                    location=(finding.location or workspace.locate(finding.subject)) if locate else finding.location)
+            for finding in findings]
 
 
 def coverage(model: "AnalysisModel", kinds: Sequence[str] | None = None) -> list["Coverage"]:
-    """What each chosen kind (all by default) needs and how much of the model has it, in kind order."""
+    """What each chosen kind (as :func:`select` chooses) needs and how much of the model has it, in kind order."""
     return [kind.coverage(model) for kind in select(kinds) if kind.coverage is not None]
 
 

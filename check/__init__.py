@@ -17,6 +17,7 @@ inherited, not copied through a pipe) while this one analyses.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import multiprocessing
@@ -130,8 +131,9 @@ class _Check:
         if options.validation is not None:
             self.checked.validation_key = _digest(base, "validation", _validation_inputs(config, options.validation))
         if options.kinds is not None:
+            # initiative-overdue judges what is late on today's date: results hold for the day they were made
             self.checked.analysis_key = _digest(base, "analysis", [list(self.kinds), options.min_score,
-                                                                   options.locate])
+                                                                   options.locate, datetime.date.today().isoformat()])
         self._workspace: Workspace | None = None
 
     @property

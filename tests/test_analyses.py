@@ -65,7 +65,7 @@ def test_every_finding_carries_its_kinds_name_and_severity(monkeypatch):
     other = {Severity.INFO: Severity.WARNING, Severity.WARNING: Severity.INFO}
     changed = {f"x-{k.name}": replace(k, name=f"x-{k.name}", severity=other[k.severity]) for k in kinds().values()}
     monkeypatch.setattr(registry, "kinds", lambda: changed)
-    findings = analyze(load(MODELS), locate=False)
+    findings = analyze(load(MODELS), list(changed), locate=False)
     assert {f.code for f in findings} == set(changed)
     assert all(f.severity is changed[f.code].severity and f.source == "analysis" for f in findings)
 

@@ -34,7 +34,7 @@ def test_semic_example_is_reported_as_zero_coverage_not_all_clear_in_text(run, s
            "authentic source" in text
     assert "no finding of this kind means no data, not all clear (see docs/analyses.md#coverage)" in text
     last = text.rstrip().splitlines()[-1]
-    assert last.startswith("no findings (9 of 10 kinds found no data to look at: only-once-violation,")
+    assert last.startswith("no findings (10 of 11 kinds found no data to look at: only-once-violation,")
     assert last != "no findings"
 
 
@@ -54,13 +54,13 @@ def test_semic_example_coverage_in_json_and_sarif(run, semic):
 
 def test_semic_example_coverage_in_md_csv_junit_github(run, semic):
     md = _analyze(run, semic, "--format", "md")
-    assert "No findings (9 of 10 kinds found no data" in md and "### Coverage" in md
+    assert "No findings (10 of 11 kinds found no data" in md and "### Coverage" in md
     assert "| only-once-violation | 0 | 1 evidence items asked from applicants |" in md
     rows = list(csv.DictReader(io.StringIO(_analyze(run, semic, "--format", "csv"))))
     assert {r["code"]: r["value"] for r in rows if r["severity"] == "coverage"}["only-once-violation"] == "0/1"
     junit = ET.fromstring(_analyze(run, semic, "--format", "junit"))
     suite = next(s for s in junit.iter("testsuite") if s.get("name") == "coverage")
-    assert suite.get("skipped") == "9" and junit.get("tests") == "11"
+    assert suite.get("skipped") == "10" and junit.get("tests") == "12"
     skipped = [c.get("name") for c in suite.iter("testcase") if c.find("skipped") is not None]
     assert "only-once-violation" in skipped and "duplicate-service" not in skipped
     github = _analyze(run, semic, "--format", "github")
@@ -72,7 +72,7 @@ def test_a_model_written_for_eagraph_has_coverage_for_every_kind():
     from eagraph.analyses.registry import coverage, kinds
     from eagraph.workspace import load
 
-    found = coverage(AnalysisModel.build(load(MODELS, cache=False)))
+    found = coverage(AnalysisModel.build(load(MODELS, cache=False)), list(kinds()))
     assert [item.kind for item in found] == list(kinds())  # every kind declares what it needs
     assert not [item.kind for item in found if item.blind]
     only_once = found[0]

@@ -30,7 +30,7 @@ def test_publish_query_back_and_republish_only_what_changed(server, tmp_path, ru
     shutil.copytree(MODELS, model)
     endpoint = Endpoint(server.url)
     first = publish(load(model), endpoint)
-    assert first.graphs == 32 and len(first.uploaded) == 32
+    assert first.graphs == 33 and len(first.uploaded) == 33
     assert statement_count(endpoint) == load(model).triple_count
     again = publish(load(model), endpoint)
     assert again.uploaded == [] and again.removed == []  # nothing changed, nothing sent

@@ -109,6 +109,7 @@ def keep_as_of(workspace: Workspace, day: datetime.date) -> Workspace:
     docstring), with every statement about it and every statement pointing at it."""
     workspace.forget(outside_lifecycle(workspace, day))
     workspace.view = " ".join(filter(None, (workspace.view, f"as of {day.isoformat()}")))
+    workspace.as_of = day  # what is due or late is judged on that day too (analyses/initiatives.py)
     return workspace
 
 

@@ -128,6 +128,8 @@ class Workspace:
         #: what the loaded model is a view of, beyond its files ("" for the files as they are; "as of
         #: 2030-01-01" after --as-of): the same files then say something else, so results are keyed by it too
         self.view = ""
+        #: The day the model is read as of (``--as-of``, set by lifecycle.keep_as_of); None: today.
+        self.as_of = None
 
     @property
     def root(self) -> Path:
