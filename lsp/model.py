@@ -180,7 +180,8 @@ class LiveModel:
             document = positions.document
             if key in document.subjects:
                 found.append(Location(model_file.relpath, *document.subjects[key]))
-            for number, statement in enumerate(document.statements):
+            statements = positions.ntriples.split(" .\n")[:len(document.lines)]  # as the parse cache keeps them
+            for number, statement in enumerate(statements):
                 if statement.endswith(" " + key):
                     found.append(positions.location(model_file.relpath, number))
         return sorted(set(found))
