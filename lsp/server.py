@@ -16,7 +16,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path
 
 from eagraph import __version__
-from eagraph.findings import Finding, Severity
+from eagraph.findings import Severity
 from eagraph.location import Location
 from eagraph.ontology import compact
 from eagraph.validators.validate import ValidationOptions

@@ -91,11 +91,12 @@ def test_a_dangling_link_typed_is_reported_where_validate_reports_it(bosa, model
 
 
 def test_a_syntax_error_is_reported_at_its_line(bosa):
-    edited = bosa.text.replace("authority:bosa a cv:PublicOrganisation ;", "authority:bosa a cv:PublicOrganisation ;;;]", 1)
+    definition = "authority:bosa a cv:PublicOrganisation ;"
+    edited = bosa.text.replace(definition, definition + ";;]", 1)
     found = bosa.type(edited)
     line = bosa.at("authority:bosa a cv:PublicOrganisation")["line"]
     assert [(d["code"], d["range"]["start"]["line"]) for d in found] == [("EAG901", line)]
-    assert not [d for d in bosa.type(bosa.text.replace(";;;]", " ;")) if d["code"] == "EAG901"]
+    assert not [d for d in bosa.type(bosa.text.replace(";;]", "")) if d["code"] == "EAG901"]
 
 
 def test_definition_of_an_authority_lands_in_its_file_and_line(bosa, model):
