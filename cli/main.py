@@ -14,7 +14,7 @@ import click
 from eagraph import __version__
 from eagraph.workspace import EagraphError
 
-from . import analyze, burden, diff, export, fmt, gitcmds, imports, info, publish, query, site, targets, validate
+from . import analyze, burden, diff, export, fmt, gitcmds, imports, info, lsp, publish, query, site, targets, validate
 from .console import Console, ExitCode
 from .options import verbosity_options
 
@@ -67,7 +67,8 @@ def add_commands(group: click.Group) -> None:
                     analyze.analyze_command, analyze.impact_command, fmt.fmt_command, diff.diff_command,
                     gitcmds.merge_driver_command, gitcmds.init_command, gitcmds.trend_command, burden.burden_command,
                     targets.targets_command,
-                    site.site_group, export.export_group, imports.import_group, publish.publish_command):
+                    site.site_group, export.export_group, imports.import_group, publish.publish_command,
+                    lsp.lsp_command):
         group.add_command(command)
 
 

@@ -34,7 +34,7 @@ from eagraph.workspace import ModelSyntaxError, Workspace
 from eagraph.workspace.git import GitError, resolve_revision, run_git  # noqa: F401  (GitError: part of this module's answer)
 from eagraph.workspace.mentions import Mentions, value_key
 from eagraph.workspace.sources import FORMATS, SourceFile, oxigraph_parse
-from eagraph.workspace.workspace import model_sources, open_cache, read_files
+from eagraph.workspace.workspace import ModelFile, model_sources, open_cache, read_files
 
 # What the contract's constraints read of the nodes their focus node links to: the type
 # (sh:class and the SPARQL class checks) and a step's order (EAG125, unique step orders).
@@ -72,11 +72,23 @@ def load_changed(path: Path | str, revision: str, *, cache=True, extra_shapes: t
     files, problems = read_files(sources)
     if problems:
         raise ModelSyntaxError(problems)
-    workspace = Workspace(config, [], ox.Store(), open_cache(cache))
     changed, old = changed_model_files(config.root, revision)
+    return load_change(config, files, changed, old, cache=cache, extra_shapes=extra_shapes, profiles=profiles)
+
+
+def load_change(config, files: list[ModelFile], changed: set[str], old: dict[str, bytes], *, cache=True,
+                extra_shapes: tuple[Path, ...] = (), profiles: tuple[str, ...] = (),
+                mentions_of: Callable[[ModelFile], Mentions | None] | None = None) -> ChangedModel:
+    """The part of the model that ``changed`` files (as ``files`` hold them now, against their
+    content ``old``; a file missing from ``old`` is new) can affect, loaded, and the nodes to check.
+    ``validate --changed-since`` compares with a git revision; ``eagraph lsp`` with the files on
+    disk, an editor's unsaved text in ``files``. ``mentions_of``: the mention index when the caller
+    keeps it warm (default: read through the parse cache)."""
+    workspace = Workspace(config, [], ox.Store(), open_cache(cache))
+    mentions_of = mentions_of or workspace.mentions
     shapes, reaches_further = _read_shapes([*config.shapes, *extra_shapes])
     complete = bool(profiles) or reaches_further
-    mentions = {} if complete else {f.relpath: workspace.mentions(f) for f in files}
+    mentions = {} if complete else {f.relpath: mentions_of(f) for f in files}
 
     def include(wanted: Callable[[Mentions], bool]) -> None:
         workspace.add([f for f in files if mentions.get(f.relpath) is None or wanted(mentions[f.relpath])])

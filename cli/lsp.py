@@ -1,0 +1,38 @@
+"""``eagraph lsp``: the language server an editor starts (see docs/editors.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from eagraph.validators.validate import ValidationOptions
+
+from .options import no_cache_option, verbosity_options
+
+
+@click.command(name="lsp")
+@click.argument("path", type=click.Path(path_type=Path), required=False)
+@click.option("--stdio", is_flag=True, help="Speak over standard input and output (the default; editors pass it).")
+@click.option("--shapes", "extra_shapes", type=click.Path(path_type=Path), multiple=True,
+              help="An extra SHACL shapes file of your organisation (repeatable), as for validate.")
+@click.option("--profile", "profiles", multiple=True, metavar="NAME",
+              help="Also check an official application profile: cpsv-ap-3.2, cccev-2.1 (repeatable).")
+@click.option("--baseline", type=click.Path(path_type=Path),
+              help="Show only findings that are not in this baseline file, as validate --baseline.")
+@click.option("--language", type=click.Choice(["en", "nl", "fr"]), default="en", show_default=True,
+              help="Language of the messages.")
+@no_cache_option
+@verbosity_options
+def lsp_command(path: Path | None, stdio: bool, extra_shapes: tuple[Path, ...], profiles: tuple[str, ...],
+                baseline: Path | None, language: str, no_cache: bool) -> None:
+    """Run the language server for the model at PATH (default: the folder the editor opens).
+
+    Editors start it and talk to it over standard input and output: the contract's findings as
+    you type (the same codes, severities and messages as validate), go to definition, find
+    references, hover and completion of the model's IRIs by label.
+    """
+    from eagraph.lsp.server import make_server
+
+    options = ValidationOptions(extra_shapes=tuple(extra_shapes), profiles=profiles, baseline=baseline)
+    make_server(path, options, language, cache=not no_cache).start_io()

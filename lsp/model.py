@@ -1,0 +1,226 @@
+"""The model kept warm for an editor: files in memory, the editor's text in place of the disk's.
+
+Every answer comes from the library's own machinery, so the editor says what ``validate`` says:
+
+- findings: the file being edited is checked as a change (:func:`eagraph.validators.changes.load_change`,
+  the machinery of ``validate --changed-since``), every node it describes and the nodes its change
+  reaches, with the same shapes, suppressions, baseline, codes, severities and messages;
+- places: :meth:`Workspace.locate` over the files that describe a node, and the positional
+  parser's statement positions for references;
+- labels and types: read per file and kept by the file's content digest, so a keystroke reads one
+  file again, not the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from eagraph.check import CheckOptions, check
+from eagraph.findings import Finding
+from eagraph.location import Location
+from eagraph.ontology import DCT, FOAF, RDF_TYPE, RDFS, SKOS
+from eagraph.validators.changes import load_change
+from eagraph.validators.validate import ValidationOptions
+from eagraph.workspace import EagraphError, ModelSyntaxError, Workspace
+from eagraph.workspace.errors import SourceProblem
+from eagraph.workspace.mentions import Mentions, file_mentions
+from eagraph.workspace.sources import content_digest, oxigraph_parse
+from eagraph.workspace.workspace import FilePositions, ModelFile, cache_key, model_sources, open_cache, read_files
+
+#: What names a node for a reader, in order of preference.
+LABEL_PREDICATES = (SKOS + "prefLabel", DCT + "title", RDFS + "label", FOAF + "name", SKOS + "altLabel")
+
+
+@dataclass
+class NodeFacts:
+    """What one file says that names a node: its labels by language and its types."""
+
+    labels: dict[str, str] = field(default_factory=dict)
+    types: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Diagnosis:
+    """The findings located in a file, or the problems that kept the model from being read."""
+
+    findings: list[Finding] = field(default_factory=list)
+    problems: list[SourceProblem] = field(default_factory=list)
+    failure: str | None = None  # what went wrong that is no file's syntax (a bad shapes file, say)
+
+
+class LiveModel:
+    """The model at ``root`` with the editor's open documents laid over its files."""
+
+    def __init__(self, root: Path, options: ValidationOptions = ValidationOptions(), *, cache: bool = True):
+        self.config, sources = model_sources(root)
+        self.root = self.config.root
+        self.options = options
+        self.cache = open_cache(cache)
+        self.sources = {s.relpath: s for s in sources}
+        read, self.unreadable = read_files(sources)
+        self.disk = {f.relpath: f for f in read}
+        self.open: dict[str, ModelFile] = {}
+        self._mentions: dict[str, Mentions | None] = {}
+        self._facts: dict[str, dict[str, NodeFacts]] = {}
+        self._positions: dict[str, FilePositions | None] = {}
+        self.findings: dict[str, list[Finding]] = {}  # the last diagnosis of each open file
+
+    # Files --------------------------------------------------------------------------------------
+    def relpath(self, path: Path) -> str | None:
+        """The model file at ``path`` (relative to the model), or None when the model does not hold it."""
+        try:
+            relpath = path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return None
+        return relpath if relpath in self.sources else None
+
+    def set_text(self, relpath: str, text: str) -> None:
+        """The editor's text of a file, in place of the file on disk until it is closed."""
+        data = text.encode("utf-8")
+        self.open[relpath] = ModelFile(self.sources[relpath], content_digest(data), data)
+
+    def close(self, relpath: str) -> None:
+        """The editor closed the file: the disk's content counts again (read anew: it may have been saved)."""
+        self.open.pop(relpath, None)
+        self.findings.pop(relpath, None)
+        self.reread(relpath)
+
+    def reread(self, relpath: str) -> None:
+        read, _problems = read_files([self.sources[relpath]])
+        if read:
+            self.disk[relpath] = read[0]
+
+    def files(self) -> list[ModelFile]:
+        return [self.open.get(relpath, model_file) for relpath, model_file in self.disk.items()]
+
+    def file(self, relpath: str) -> ModelFile:
+        return self.open.get(relpath) or self.disk[relpath]
+
+    def lines(self, relpath: str) -> list[str]:
+        return self.file(relpath).data.decode("utf-8", errors="replace").splitlines()
+
+    # Findings -----------------------------------------------------------------------------------
+    def diagnose(self, relpath: str) -> Diagnosis:
+        """The contract's findings written in ``relpath``, as ``validate`` reports them: the file is
+        checked as a new file (every node it describes, and the nodes that link to them)."""
+        try:
+            part = load_change(self.config, self.files(), {relpath}, {}, cache=self.cache,
+                               extra_shapes=self.options.extra_shapes, profiles=self.options.profiles,
+                               mentions_of=self.mentions)
+            results = check(part.workspace, CheckOptions(validation=replace(self.options, only_nodes=part.nodes),
+                                                         cache=False))
+        except ModelSyntaxError as exc:
+            return Diagnosis(problems=exc.problems)
+        except EagraphError as exc:
+            return Diagnosis(failure=exc.render())
+        findings = [f for f in results.validation.findings if f.where is not None and f.where.file == relpath]
+        self.findings[relpath] = findings
+        return Diagnosis(findings=findings)
+
+    def findings_about(self, iri: str) -> list[Finding]:
+        return [f for found in self.findings.values() for f in found if f.subject == iri]
+
+    # What each file says ------------------------------------------------------------------------
+    def mentions(self, model_file: ModelFile) -> Mentions | None:
+        """A file's mentions, kept by content: an unchanged file is never read twice."""
+        if model_file.digest not in self._mentions:
+            source = model_file.source
+            self._mentions[model_file.digest] = file_mentions(
+                model_file.data, source.format, source.base(self.config), self.cache,
+                cache_key(model_file, self.config, self.cache))
+        return self._mentions[model_file.digest]
+
+    def facts(self, model_file: ModelFile) -> dict[str, NodeFacts]:
+        """The labels and types a file gives its nodes (none while it does not parse)."""
+        found = self._facts.get(model_file.digest)
+        if found is None:
+            found = self._facts[model_file.digest] = _read_facts(model_file, self.config)
+        return found
+
+    def positions(self, model_file: ModelFile) -> FilePositions | None:
+        """Where a file writes each statement (None while it does not parse), kept by content."""
+        if model_file.digest not in self._positions:
+            try:
+                positions = Workspace(self.config, [], ox.Store(), self.cache).positions(model_file)
+            except (EagraphError, SyntaxError, ValueError):
+                positions = None
+            self._positions[model_file.digest] = positions
+        return self._positions[model_file.digest]
+
+    def describing(self, iri: str) -> list[ModelFile]:
+        """The files that say something about ``iri``."""
+        return [f for f in self.files() if iri in self.facts(f)]
+
+    # Navigation ---------------------------------------------------------------------------------
+    def definition(self, iri: str) -> Location | None:
+        """Where ``iri`` is defined, as findings name it: the file giving its type, else the first."""
+        files = self.describing(iri)
+        if not files:
+            return None
+        workspace = Workspace(self.config, [], ox.Store(), self.cache)
+        try:
+            workspace.add(files)
+        except ModelSyntaxError:
+            return None
+        return workspace.locate(iri)
+
+    def references(self, iri: str) -> list[Location]:
+        """Every place a statement of the model writes ``iri``: as its subject (where the file first
+        describes it) and as its object, in file order."""
+        key = f"<{iri}>"
+        found: list[Location] = []
+        for model_file in sorted(self.files(), key=lambda f: f.relpath):
+            positions = self.positions(model_file)
+            if positions is None:
+                continue
+            document = positions.document
+            if key in document.subjects:
+                found.append(Location(model_file.relpath, *document.subjects[key]))
+            statements = positions.ntriples.split(" .\n")[:len(document.lines)]  # as the parse cache keeps them
+            for number, statement in enumerate(statements):
+                if statement.endswith(" " + key):
+                    found.append(positions.location(model_file.relpath, number))
+        return sorted(set(found))
+
+    def labels(self, iri: str) -> NodeFacts:
+        """The labels and types of ``iri`` across the model."""
+        merged = NodeFacts()
+        for model_file in self.describing(iri):
+            facts = self.facts(model_file)[iri]
+            for language, label in facts.labels.items():
+                merged.labels.setdefault(language, label)
+            merged.types |= facts.types
+        return merged
+
+    def nodes(self) -> Iterable[tuple[str, NodeFacts]]:
+        """Every named node of the model with its labels and types (a node described in two files twice)."""
+        for model_file in self.files():
+            yield from self.facts(model_file).items()
+
+
+def _read_facts(model_file: ModelFile, config) -> dict[str, NodeFacts]:
+    source = model_file.source
+    facts: dict[str, NodeFacts] = {}
+    try:
+        triples = list(oxigraph_parse(model_file.data, source.format, source.base(config)))
+    except (SyntaxError, ValueError, OSError):
+        return facts
+    ranks: dict[tuple[str, str], int] = {}  # the best label predicate seen, per node and language
+    for triple in triples:
+        if not isinstance(triple.subject, ox.NamedNode):
+            continue
+        subject = triple.subject.value
+        node = facts.setdefault(subject, NodeFacts())
+        predicate, obj = triple.predicate.value, triple.object
+        if predicate == RDF_TYPE and isinstance(obj, ox.NamedNode):
+            node.types.add(obj.value)
+        elif predicate in LABEL_PREDICATES and isinstance(obj, ox.Literal):
+            language, rank = obj.language or "", LABEL_PREDICATES.index(predicate)
+            if rank < ranks.get((subject, language), len(LABEL_PREDICATES)):
+                ranks[(subject, language)] = rank
+                node.labels[language] = obj.value
+    return facts

@@ -1,0 +1,234 @@
+"""The language server: the protocol's requests answered by :class:`~eagraph.lsp.model.LiveModel`.
+
+pygls reads and writes JSON-RPC on standard input and output; each handler converts between the
+protocol's positions (0-based, UTF-16) and eagraph's locations (1-based, characters) through
+:mod:`.text`, and asks the model. A model that cannot be read is said in the editor, not in a
+traceback, and the server keeps running: the architect may be fixing it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.uris import from_fs_path
+
+from eagraph import __version__
+from eagraph.findings import Severity
+from eagraph.location import Location
+from eagraph.ontology import compact
+from eagraph.validators.validate import ValidationOptions
+from eagraph.workspace import EagraphError
+
+from .model import Diagnosis, LiveModel
+from .text import Span, expand, from_utf16, node_at, term_span, utf16, word_before, written
+
+SEVERITIES = {Severity.ERROR: types.DiagnosticSeverity.Error, Severity.WARNING: types.DiagnosticSeverity.Warning,
+              Severity.INFO: types.DiagnosticSeverity.Information}
+#: How many completions one request offers at most (the editor filters further as one types).
+MAX_COMPLETIONS = 200
+
+
+class EagraphServer(LanguageServer):
+    """A language server for the model at ``path`` (default: the folder the editor opened)."""
+
+    def __init__(self, path: Path | None = None, options: ValidationOptions = ValidationOptions(),
+                 language: str = "en", cache: bool = True):
+        super().__init__("eagraph", __version__)
+        self.path, self.options, self.language, self.use_cache = path, options, language, cache
+        self._model: LiveModel | None = None
+        self.failure: str | None = None
+
+    def model(self) -> LiveModel | None:
+        """The model, loaded on first use; None (said once in the editor) when it cannot be read."""
+        if self._model is None and self.failure is None:
+            root = self.path or Path(self.workspace.root_path or ".")
+            try:
+                self._model = LiveModel(root, self.options, cache=self.use_cache)
+            except EagraphError as exc:
+                self.failure = exc.render()
+                self.window_show_message(types.ShowMessageParams(types.MessageType.Error,
+                                                                 f"eagraph: {self.failure}"))
+        return self._model
+
+    def document(self, uri: str) -> tuple[LiveModel, str] | None:
+        """The model and the relative path of the model file at ``uri`` (None: not a file of the model)."""
+        model = self.model()
+        if model is None or not uri.startswith("file:"):
+            return None
+        relpath = model.relpath(Path(unquote(urlparse(uri).path)))
+        return None if relpath is None else (model, relpath)
+
+
+def _range(lines: list[str], span: Span) -> types.Range:
+    text = lines[span.line] if 0 <= span.line < len(lines) else ""
+    return types.Range(types.Position(span.line, utf16(text, span.start)),
+                       types.Position(span.line, utf16(text, span.end)))
+
+
+def location_range(lines: list[str], location: Location) -> types.Range:
+    """The range of the term written at a finding's or statement's location."""
+    if location.line <= 0:
+        return types.Range(types.Position(0, 0), types.Position(0, 0))
+    return _range(lines, term_span(lines, location.line, location.column))
+
+
+def diagnostics(diagnosis: Diagnosis, relpath: str, lines: list[str], language: str) -> list[types.Diagnostic]:
+    """A file's findings (or why the model could not be read) as the editor shows them."""
+    found = [types.Diagnostic(location_range(lines, f.where), f.text(language), SEVERITIES[f.severity], f.code,
+                              source="eagraph") for f in diagnosis.findings]
+    for problem in diagnosis.problems:
+        if problem.file == relpath:
+            found.append(types.Diagnostic(location_range(lines, Location(problem.file, problem.line, problem.column)),
+                                          problem.message, types.DiagnosticSeverity.Error, problem.code,
+                                          source="eagraph"))
+        else:  # another file keeps the model from being read: say which, here, at the top
+            found.append(types.Diagnostic(types.Range(types.Position(0, 0), types.Position(0, 0)),
+                                          f"the model cannot be checked: {problem.render().splitlines()[0]}",
+                                          types.DiagnosticSeverity.Warning, problem.code, source="eagraph"))
+    if diagnosis.failure:
+        found.append(types.Diagnostic(types.Range(types.Position(0, 0), types.Position(0, 0)), diagnosis.failure,
+                                      types.DiagnosticSeverity.Error, source="eagraph"))
+    return found
+
+
+def make_server(path: Path | None = None, options: ValidationOptions = ValidationOptions(), language: str = "en",
+                cache: bool = True) -> EagraphServer:
+    server = EagraphServer(path, options, language, cache)
+
+    def publish(uri: str, text: str, version: int | None) -> None:
+        found = server.document(uri)
+        if found is None:
+            return
+        model, relpath = found
+        model.set_text(relpath, text)
+        result = diagnostics(model.diagnose(relpath), relpath, text.splitlines(), server.language)
+        server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, result, version))
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: EagraphServer, params: types.DidOpenTextDocumentParams) -> None:
+        publish(params.text_document.uri, params.text_document.text, params.text_document.version)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: EagraphServer, params: types.DidChangeTextDocumentParams) -> None:
+        document = ls.workspace.get_text_document(params.text_document.uri)
+        publish(params.text_document.uri, document.source, params.text_document.version)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(ls: EagraphServer, params: types.DidSaveTextDocumentParams) -> None:
+        found = ls.document(params.text_document.uri)
+        if found is not None:
+            found[0].reread(found[1])
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: EagraphServer, params: types.DidCloseTextDocumentParams) -> None:
+        found = ls.document(params.text_document.uri)
+        if found is not None:
+            found[0].close(found[1])
+            ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(params.text_document.uri, []))
+
+    def node(params: types.TextDocumentPositionParams) -> tuple[LiveModel, str, str, Span] | None:
+        """The model, the document's file, and the IRI under the cursor with its span."""
+        found = server.document(params.text_document.uri)
+        if found is None:
+            return None
+        model, relpath = found
+        lines = model.lines(relpath)
+        line = lines[params.position.line] if params.position.line < len(lines) else ""
+        at = node_at(lines, params.position.line, from_utf16(line, params.position.character))
+        if at is None:
+            return None
+        text = model.file(relpath).data.decode("utf-8", errors="replace")
+        iri = expand(at[0], text, model.sources[relpath].base(model.config))
+        return None if iri is None else (model, relpath, iri, at[1])
+
+    def lsp_location(model: LiveModel, location: Location) -> types.Location:
+        return types.Location(from_fs_path(str(model.root / location.file)),
+                              location_range(model.lines(location.file), location))
+
+    @server.feature(types.TEXT_DOCUMENT_DEFINITION)
+    def definition(ls: EagraphServer, params: types.DefinitionParams) -> types.Location | None:
+        found = node(params)
+        if found is None:
+            return None
+        model, _relpath, iri, _span = found
+        place = model.definition(iri)
+        return None if place is None else lsp_location(model, place)
+
+    @server.feature(types.TEXT_DOCUMENT_REFERENCES)
+    def references(ls: EagraphServer, params: types.ReferenceParams) -> list[types.Location]:
+        found = node(params)
+        if found is None:
+            return []
+        model, _relpath, iri, _span = found
+        return [lsp_location(model, place) for place in model.references(iri)]
+
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    def hover(ls: EagraphServer, params: types.HoverParams) -> types.Hover | None:
+        found = node(params)
+        if found is None:
+            return None
+        model, relpath, iri, span = found
+        text = hover_text(model, iri, ls.language)
+        return types.Hover(types.MarkupContent(types.MarkupKind.Markdown, text), _range(model.lines(relpath), span))
+
+    @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=[":"]))
+    def completion(ls: EagraphServer, params: types.CompletionParams) -> types.CompletionList:
+        found = ls.document(params.text_document.uri)
+        if found is None:
+            return types.CompletionList(False, [])
+        model, relpath = found
+        return complete(model, relpath, params.position)
+
+    return server
+
+
+def hover_text(model: LiveModel, iri: str, language: str) -> str:
+    """A node's labels in nl, fr and en, its types, where it is defined and its findings, in Markdown."""
+    facts = model.labels(iri)
+    parts = [f"**{compact(iri)}**  \n`<{iri}>`"]
+    labels = [f"{facts.labels[lang]} ({lang or '-'})" for lang in ("nl", "fr", "en", "de", "")
+              if lang in facts.labels]
+    if labels:
+        parts.append("  \n".join(labels))
+    if facts.types:
+        parts.append("a " + ", ".join(sorted(compact(t) for t in facts.types)))
+    place = model.definition(iri)
+    parts.append(f"defined in {place}" if place else "not defined in the model")
+    findings = model.findings_about(iri)
+    if findings:
+        parts.append("\n".join(f"- {f.severity.label} {f.code}: {f.text(language)}" for f in findings))
+    return "\n\n".join(parts)
+
+
+def complete(model: LiveModel, relpath: str, position: types.Position) -> types.CompletionList:
+    """The model's nodes whose label, prefixed name or IRI holds what is typed before the cursor,
+    written as the document would write them (its prefixes), replacing what was typed."""
+    lines = model.lines(relpath)
+    line = lines[position.line] if position.line < len(lines) else ""
+    typed, start = word_before(line, from_utf16(line, position.character))
+    wanted = typed.lstrip("<").lower()
+    text = model.file(relpath).data.decode("utf-8", errors="replace")
+    replace_range = types.Range(types.Position(position.line, utf16(line, start)), position)
+    items: dict[str, types.CompletionItem] = {}
+    for iri, facts in model.nodes():
+        if iri in items or not facts.types:
+            continue
+        label = facts.labels.get("nl") or facts.labels.get("fr") or facts.labels.get("en") \
+            or next(iter(facts.labels.values()), "")
+        as_written = written(iri, text)
+        names = " ".join([as_written, iri, *facts.labels.values()])
+        if wanted and wanted not in names.lower():
+            continue
+        items[iri] = types.CompletionItem(
+            label=as_written, kind=types.CompletionItemKind.Reference,
+            detail=", ".join(sorted(compact(t) for t in facts.types)),
+            documentation=" / ".join(v for v in facts.labels.values()) or None,
+            filter_text=f"{typed} {names}", sort_text=f"1 {label.lower()}",
+            text_edit=types.TextEdit(replace_range, as_written),
+            label_details=types.CompletionItemLabelDetails(description=label or None))
+        if len(items) >= MAX_COMPLETIONS:
+            break
+    return types.CompletionList(is_incomplete=len(items) >= MAX_COMPLETIONS, items=list(items.values()))

@@ -1,0 +1,139 @@
+"""``eagraph lsp`` through the protocol itself: a client over a pipe, on a copy of the example model.
+
+An architect opens a file, types, and sees what ``validate`` would say, at the place it says it;
+goes to a node's definition and its references; reads its labels on hover; completes an IRI by
+its label. Every answer waits at most a bounded time; the server runs on no network.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from helpers import MODELS
+from lsp_client import LspClient
+
+DANGLING = "<https://w3id.org/eagraph/be/authority/nope>"
+BOSA = "authorities/bosa.ttl"
+
+
+@pytest.fixture(scope="module")
+def model(tmp_path_factory):
+    root = tmp_path_factory.mktemp("lsp") / "models"
+    shutil.copytree(MODELS, root)
+    return root
+
+
+@pytest.fixture(scope="module")
+def client(model):
+    client = LspClient(str(model))
+    client.initialize(model)
+    yield client
+    client.close()
+
+
+class Editor:
+    """One document open in the client: its text, version and the diagnostics of each version."""
+
+    def __init__(self, client: LspClient, path):
+        self.client, self.uri, self.version = client, path.as_uri(), 1
+        self.text = path.read_text(encoding="utf-8")
+        client.notify("textDocument/didOpen", {"textDocument": {"uri": self.uri, "languageId": "turtle",
+                                                                "version": 1, "text": self.text}})
+        self.diagnostics = client.diagnostics(self.uri, 1)
+
+    def type(self, text: str) -> list[dict]:
+        self.version += 1
+        self.text = text
+        self.client.notify("textDocument/didChange", {"textDocument": {"uri": self.uri, "version": self.version},
+                                                      "contentChanges": [{"text": text}]})
+        self.diagnostics = self.client.diagnostics(self.uri, self.version)
+        return self.diagnostics
+
+    def at(self, needle: str, offset: int = 0) -> dict:
+        """The protocol position of ``needle`` (its first occurrence) plus ``offset`` characters."""
+        before = self.text[:self.text.index(needle) + offset]
+        return {"line": before.count("\n"), "character": len(before) - before.rfind("\n") - 1}
+
+    def ask(self, method: str, needle: str, offset: int = 1, **params):
+        return self.client.request(method, {"textDocument": {"uri": self.uri}, "position": self.at(needle, offset),
+                                            **params})
+
+    def close(self) -> None:
+        self.client.notify("textDocument/didClose", {"textDocument": {"uri": self.uri}})
+
+
+@pytest.fixture
+def bosa(client, model):
+    editor = Editor(client, model / BOSA)
+    yield editor
+    editor.close()
+
+
+def test_a_dangling_link_typed_is_reported_where_validate_reports_it(bosa, model, run, tmp_path):
+    assert not [d for d in bosa.diagnostics if d["code"] == "EAG090"]
+    edited = bosa.text.replace("cv:hasCompetentAuthority authority:bosa ;", f"cv:hasCompetentAuthority {DANGLING} ;", 1)
+    found = [d for d in bosa.type(edited) if d["code"] == "EAG090"]
+
+    start = bosa.at(DANGLING)
+    assert [d["range"] for d in found] == [{"start": start, "end": {**start, "character": start["character"]
+                                                                       + len(DANGLING)}}]
+    # the same code, severity and message as validate on the same text, saved
+    saved = tmp_path / "models"
+    shutil.copytree(model, saved)
+    (saved / BOSA).write_text(edited, encoding="utf-8")
+    report = json.loads(run("validate", saved, "--format", "json").stdout)
+    expected = [f for f in report["findings"] if f["code"] == "EAG090"]
+    assert [(f["severity"], f["message"], f["statement"]["line"]) for f in expected] == \
+        [("error", found[0]["message"], start["line"] + 1)]
+    assert found[0]["severity"] == 1 and found[0]["source"] == "eagraph"
+
+
+def test_a_syntax_error_is_reported_at_its_line(bosa):
+    definition = "authority:bosa a cv:PublicOrganisation ;"
+    edited = bosa.text.replace(definition, definition + ";;]", 1)
+    found = bosa.type(edited)
+    line = bosa.at("authority:bosa a cv:PublicOrganisation")["line"]
+    assert [(d["code"], d["range"]["start"]["line"]) for d in found] == [("EAG901", line)]
+    assert not [d for d in bosa.type(bosa.text.replace(";;]", "")) if d["code"] == "EAG901"]
+
+
+def test_definition_of_an_authority_lands_in_its_file_and_line(bosa, model):
+    answer = bosa.ask("textDocument/definition", "cv:hasCompetentAuthority authority:bosa",
+                      len("cv:hasCompetentAuthority authority:"))
+    line = (model / BOSA).read_text(encoding="utf-8").splitlines().index("authority:bosa a cv:PublicOrganisation ;")
+    assert answer["uri"] == (model / BOSA).as_uri()
+    assert answer["range"] == {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 14}}
+
+
+def test_references_name_every_statement_in_every_file(bosa, model):
+    answer = bosa.ask("textDocument/references", "eag:uses source:national-register", len("eag:uses source:"),
+                      context={"includeDeclaration": True})
+    places = {(a["uri"].rsplit("/models/", 1)[1], a["range"]["start"]["line"] + 1) for a in answer}
+    expected = set()
+    for path in model.rglob("*.ttl"):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if "source:national-register" in line or "source/national-register>" in line:
+                expected.add((path.relative_to(model).as_posix(), number))
+    assert places == expected
+    assert ("authorities/homeaffairs.ttl", 742) in places and len({file for file, _ in places}) > 3
+
+
+def test_hover_shows_labels_type_and_definition(bosa):
+    answer = bosa.ask("textDocument/hover", "eag:uses source:national-register", len("eag:uses source:"))
+    text = answer["contents"]["value"]
+    assert "Rijksregister van de natuurlijke personen (nl)" in text
+    assert "Registre national des personnes physiques (fr)" in text
+    assert "authsrc:DataSource" in text and "defined in authorities/homeaffairs.ttl:742:1" in text
+
+
+def test_completion_offers_the_national_register_by_its_label(bosa):
+    edited = bosa.text.replace("eag:uses source:national-register .", "eag:uses Rijksreg .", 1)
+    bosa.type(edited)
+    answer = bosa.ask("textDocument/completion", "eag:uses Rijksreg", len("eag:uses Rijksreg"))
+    items = {item["textEdit"]["newText"]: item for item in answer["items"]}
+    register = items["source:national-register"]
+    assert register["detail"] == "authsrc:DataSource"
+    assert register["textEdit"]["range"]["start"] == bosa.at("Rijksreg")
+    assert "Rijksregister van de natuurlijke personen" in register["labelDetails"]["description"]
