@@ -78,17 +78,21 @@ def measure(model: Path = MODEL) -> dict:
     for finding in analyze(workspace, locate=False):
         found.setdefault(finding.code, []).append((finding.subject, finding.related))
     want = expected(labels)
+    # Only the kinds the labels were written for are scored: a kind added later has no labels here,
+    # and "nothing expected, nothing found" would read as a perfect score it never earned.
+    labelled = [kind for kind in kinds() if kind in labels["expected"]]
     quality, wrong = {}, {}
-    for kind in kinds():
+    for kind in labelled:
         got = items(kind, found.get(kind, []))
         quality[kind] = prf(want.get(kind, set()), got)
         shown = linked(found.get(kind, []))
         hits = [(sorted(units & shown), why) for units, why in negatives(labels).get(kind, []) if units & shown]
         if hits:
             wrong[kind] = hits
-    missed = {kind: sorted(want.get(kind, set()) - items(kind, found.get(kind, []))) for kind in kinds()}
-    extra = {kind: sorted(items(kind, found.get(kind, [])) - want.get(kind, set())) for kind in kinds()}
-    return {"quality": quality, "hard_negatives_found": wrong, "missed": {k: v for k, v in missed.items() if v},
+    missed = {kind: sorted(want.get(kind, set()) - items(kind, found.get(kind, []))) for kind in labelled}
+    extra = {kind: sorted(items(kind, found.get(kind, [])) - want.get(kind, set())) for kind in labelled}
+    return {"quality": quality, "not_labelled": [kind for kind in kinds() if kind not in labelled],
+            "hard_negatives_found": wrong, "missed": {k: v for k, v in missed.items() if v},
             "unexpected": {k: v for k, v in extra.items() if v},
             "services": sum(1 for _ in workspace.query(
                 "SELECT DISTINCT ?s WHERE { ?s a <http://purl.org/vocab/cpsv#PublicService> }"))}

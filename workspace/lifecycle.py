@@ -20,12 +20,12 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
-from eagraph.ontology import EAG, ELI
+from eagraph.ontology import EAG, ELI, XSD
 
 from .errors import LifecycleDateError, SourceProblem
 from .workspace import Workspace
 
-XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
+XSD_DATE = XSD + "date"
 
 #: The phases of a lifecycle in the order they follow each other, with the property giving the
 #: day each starts.
