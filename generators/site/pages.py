@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from decimal import ROUND_HALF_UP, Decimal
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -58,6 +59,32 @@ class SiteFindings:
         return index
 
 
+@dataclass
+class Policy:
+    """Evidence for policy, computed by the site's caller (``cli/site.py``) and only rendered here:
+    ``burden``, the model's :class:`~eagraph.analyses.burden.BurdenReport`; ``plan``, the
+    :class:`~eagraph.analyses.savings.Scenario` of acting on the dashboard's top findings (the burden
+    before and after, by service, authority and life event); ``targets``, each target of eagraph.toml
+    assessed (:class:`~eagraph.gittools.targets.Progress`). None: not computed."""
+
+    burden: object | None = None
+    plan: object | None = None
+    targets: list = field(default_factory=list)
+
+    def row(self, level: str, subject: str):
+        """The burden report's row of a service, authority or life event (None: none)."""
+        return self._rows.get(("burden", level, subject))
+
+    def planned(self, level: str, subject: str):
+        """The plan's row (before, after) of a service, authority or life event (None: none)."""
+        return self._rows.get(("plan", level, subject))
+
+    @cached_property
+    def _rows(self) -> dict:
+        rows = {("burden", r.level, r.subject): r for r in (self.burden.rows if self.burden else ())}
+        return rows | {("plan", r.level, r.subject): r for r in (self.plan.rows if self.plan else ())}
+
+
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
                              lstrip_blocks=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
@@ -71,8 +98,9 @@ class Pages:
     """Renders every page of the site in one language."""
 
     def __init__(self, content: SiteContent, findings: SiteFindings, language: str, env: jinja2.Environment,
-                 diagrams: dict[str, str], rules: dict | None = None):
+                 diagrams: dict[str, str], rules: dict | None = None, policy: Policy | None = None):
         self.content = content
+        self.policy = policy or Policy()
         self.model = content.model
         self.findings = findings
         self.language = language
@@ -133,6 +161,28 @@ class Pages:
         """A definition list of the rows that have a value."""
         return Markup('<dl class="eag-facts">' + "".join(f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>"
                                                         for label, value in rows if value) + "</dl>")
+
+    def hours(self, value) -> str:
+        """Hours (a Decimal) as whole hours, rounded as the burden report's cents are then to the hour."""
+        return self._whole(value)
+
+    def euros(self, value) -> str:
+        return "€\u00a0" + self._whole(value)
+
+    def share(self, value) -> str:
+        """A share in [0, 1] as a whole percentage: "62 %"."""
+        return f"{self._whole(Decimal(value) * 100)}\u00a0%"
+
+    @staticmethod
+    def _whole(value) -> str:
+        whole = int(Decimal(value).quantize(Decimal("0.01"), ROUND_HALF_UP).quantize(Decimal(1), ROUND_HALF_UP))
+        return f"{whole:,}".replace(",", "\u202f")
+
+    def figure(self, value: float | None) -> str:
+        """A target's value: at most four decimals, no trailing zeros; a share in [0, 1] as is."""
+        from eagraph.gittools.targets import shown
+
+        return shown(value)
 
     def badge(self, mode: str | None) -> Markup:
         return Markup(f'<span class="eag-badge eag-{mode}">{escape(self.t(mode))}</span>') if mode else Markup("")
@@ -494,7 +544,16 @@ class Pages:
                            (self.t("validation-status"), validation_chart)],
                 "trend": self._trend_charts(),
                 "counts": {section: len(content.in_section(section)) for section in SECTIONS},
-                "top": self.findings.analysis[:10]}
+                "top": self.findings.analysis[:10], **self._policy_dashboard()}
+
+    def _policy_dashboard(self) -> dict:
+        """What the dashboard opens with: the total burden, what acting on the top findings saves
+        (each finding's savings, and the burden after acting on them all), and the targets' progress."""
+        policy = self.policy
+        return {"burden": policy.burden.total if policy.burden else None,
+                "plan": policy.plan.total if policy.plan else None,
+                "savings": [f for f in self.findings.analysis[:10] if f.savings is not None],
+                "targets": policy.targets}
 
     def _trend_charts(self) -> list[tuple[str, str]]:
         """The key figures at each of the last commits (a model kept in git)."""

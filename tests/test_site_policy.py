@@ -1,0 +1,119 @@
+"""The site's evidence for policy, as a manager reads it: the dashboard opens with the total burden, what
+the top findings save and the targets' progress; each authority has a scorecard; each life event the
+hours its applicants spend on it, today and after the top findings. Every figure on a page is the one
+`eagraph burden`, `burden --apply` and `eagraph targets` report for the same model (one site language
+built, en; the words in nl and fr are checked on the rendered pages without mkdocs)."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+import pytest
+
+from eagraph.generators.site import SiteOptions, build_site
+from eagraph.generators.site.i18n import word
+from eagraph.generators.site.pages import Pages, environment
+from eagraph.workspace import load
+from helpers import example_model_history
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory):
+    """The example model in a git history of its own, its site inputs computed as `site build` does, and
+    its English site built from them."""
+    from eagraph.cli.site import site_inputs
+
+    root = tmp_path_factory.mktemp("policy")
+    models = example_model_history(root / "repo")
+    workspace = load(models)
+    inputs = site_inputs(workspace, 12, None)
+    out = root / "site"
+    build_site(workspace, out, SiteOptions(languages=("en",)), inputs)
+    return models, inputs, out
+
+
+def text_of(out, path: str) -> str:
+    """A page's text as a reader sees it: tags gone, entities read, spaces (thin, no-break) as one space."""
+    page = (out / "en" / path).read_text(encoding="utf-8")
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
+
+
+def whole(value: float) -> str:
+    """A report's figure (hours, euros) as the site shows it: whole, a (thin) space between thousands."""
+    rounded = int(Decimal(str(value)).quantize(Decimal("0.01"), ROUND_HALF_UP).quantize(Decimal(1), ROUND_HALF_UP))
+    return f"{rounded:,}".replace(",", " ")
+
+
+def report(run, *args) -> dict:
+    result = run(*args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_the_dashboard_opens_with_the_total_burden_of_eagraph_burden(run, example):
+    models, _inputs, out = example
+    total = next(row for row in report(run, "burden", models)["rows"] if row["level"] == "total")
+    page = text_of(out, "index.html")
+    said = f"{whole(total['hours'])} hours and € {whole(total['euros'])} a year"
+    assert said in page
+    assert f"{whole(total['assumed_euros_share'] * 100)} % assumed" in page
+    assert page.index(said) < page.index("Services per authority")  # it opens with it
+
+
+def test_the_dashboard_says_what_acting_on_the_top_findings_saves_as_burden_apply_does(run, example, tmp_path):
+    models, inputs, out = example
+    top = inputs.findings.analysis[:10]
+    plan = tmp_path / "top.json"
+    plan.write_text(json.dumps({"findings": [{"kind": f.code, "subject": f.subject, "related": list(f.related),
+                                              "score": f.score} for f in top]}), encoding="utf-8")
+    total = next(row for row in report(run, "burden", models, "--apply", plan)["rows"] if row["level"] == "total")
+    assert total["hours_saved"] > 0
+    page = text_of(out, "index.html")
+    assert (f"After the top 10 findings: {whole(total['hours_after'])} hours and € {whole(total['euros_after'])} "
+            f"a year ({whole(total['hours_saved'])} hours and € {whole(total['euros_saved'])} saved)") in page
+    priced = [f for f in top if f.savings is not None]
+    assert priced
+    for finding in priced:  # each with its own savings, as analyze reports them
+        assert f"{whole(finding.savings.hours)} € {whole(finding.savings.euros)}" in page
+
+
+def test_the_dashboard_shows_each_target_as_eagraph_targets_assesses_it(run, example):
+    models, _inputs, out = example
+    targets = report(run, "targets", models)["targets"]
+    assert targets and any(t["commits"] >= 2 for t in targets)
+    page = text_of(out, "index.html")
+    section = page[page.index("Targets Target Today"):]
+    for target in targets:
+        projected = target["projected"] or ("–" if target["status"] == "reached" else "never")
+        course = target["course"]
+        row = (f"{target['name']} {target['today']:.12g} {target['target']:.12g} by {target['date']} "
+               f"{course[0]['value']:.12g} → {course[-1]['value']:.12g} over {len(course)} commits")
+        assert row in section, row
+        after = section[section.index(row):]
+        assert re.match(rf"{re.escape(row)} \S+ \(\S+\) {re.escape(projected)} {re.escape(target['status'])}", after)
+
+
+@pytest.mark.parametrize("language", ["nl", "fr", "en"])
+def test_the_dashboard_speaks_the_language_of_its_page(example, language):
+    _models, inputs, _out = example
+    pages = Pages(inputs.content, inputs.findings, language, environment(), {}, {}, inputs.policy)
+    _front, body = next(iter(pages.all()))[1:]
+    text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", body)))  # \s: thin and no-break spaces too
+    for key in ("burden", "savings", "targets", "projected"):
+        assert word(key, language) in text, key
+    assert word(inputs.policy.targets[0].status, language) in text
+
+
+def test_with_trend_0_the_targets_are_todays_values_and_no_history_is_read(run, example, monkeypatch):
+    from eagraph.cli.site import site_inputs
+    from eagraph.gittools import trend
+
+    models, _inputs, _out = example
+    expected = {t["name"]: t["today"] for t in report(run, "targets", models)["targets"]}
+    monkeypatch.setattr(trend, "run_git", lambda *args, **kwargs: pytest.fail("git was run with --trend 0"))
+    targets = site_inputs(load(models), 0, None).policy.targets
+    assert {t.target.title: round(t.today, 4) for t in targets} == expected
+    assert all(t.course == [] for t in targets)
