@@ -117,3 +117,30 @@ def test_with_trend_0_the_targets_are_todays_values_and_no_history_is_read(run, 
     targets = site_inputs(load(models), 0, None).policy.targets
     assert {t.target.title: round(t.today, 4) for t in targets} == expected
     assert all(t.course == [] for t in targets)
+
+
+def test_each_authority_has_a_scorecard_of_its_burden_findings_validation_data_and_translations(run, example):
+    models, inputs, out = example
+    findings = report(run, "analyze", models)["findings"]
+    problems = report(run, "validate", models)["findings"]
+    rows = [row for row in report(run, "burden", models)["rows"] if row["level"] == "authority"]
+    assert len(rows) > 3
+    for row in rows[:3] + rows[-1:]:  # the heaviest and the lightest
+        authority = row["subject"]
+        services = inputs.content.services_by_authority[authority]
+        subjects = {authority, *services}
+        page = text_of(out, inputs.content.entities[authority].path)
+        card = page[page.index("Scorecard"):]
+        assert (f"Administrative burden {whole(row['hours'])} hours and € {whole(row['euros'])} a year; "
+                f"{whole(row['assumed_euros_share'] * 100)} % assumed") in card
+        mine = [f for f in findings if f["subject"] in subjects]
+        violations = sum(1 for f in mine if f["kind"] == "only-once-violation")
+        assert re.search(rf"Simplification {violations} only-once violations?, {len(mine) - violations} "
+                         "simplification candidates?", card)
+        severities = [sum(1 for f in problems if f["subject"] in subjects and f["severity"] == s)
+                      for s in ("error", "warning", "info")]
+        assert "Validation status {} errors, {} warnings, {} notices".format(*severities) in card
+        stated = sum(1 for s in services if inputs.content.model.cases(s) is not None)
+        assert f"{stated} of {len(services)} services with their cases a year" in card
+        dutch = sum(1 for s in subjects if inputs.content.model.labels.get(s, {}).get("nl"))
+        assert f"Translations nl {dutch}/{len(subjects)} · fr " in card

@@ -28,7 +28,7 @@ from .archimate import Part
 from .content import SECTIONS, SiteContent
 from .diagrams import Diagram, placeholder
 from .escaping import escape, yaml_string
-from .i18n import Text, counted, kind_name, pick, word
+from .i18n import LANGUAGE_NAMES, Text, counted, kind_name, pick, word
 from .viewdrawing import draw_view
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -51,12 +51,31 @@ class SiteFindings:
     def about(self, node: str) -> list[Finding]:
         return self._by_subject.get(node, [])
 
+    def analysis_about(self, node: str) -> list[Finding]:
+        return self._analysis_by_subject.get(node, [])
+
+    def validation_about(self, node: str) -> list[Finding]:
+        return self._validation_by_subject.get(node, [])
+
     @cached_property
     def _by_subject(self) -> dict[str, list[Finding]]:
-        index = defaultdict(list)
-        for finding in [*self.analysis, *self.validation]:
-            index[finding.subject].append(finding)
-        return index
+        return _by_subject([*self.analysis, *self.validation])
+
+    @cached_property
+    def _analysis_by_subject(self) -> dict[str, list[Finding]]:
+        return _by_subject(self.analysis)
+
+    @cached_property
+    def _validation_by_subject(self) -> dict[str, list[Finding]]:
+        return _by_subject(self.validation)
+
+
+def _by_subject(findings: list[Finding]) -> dict[str, list[Finding]]:
+    """Findings indexed by subject once, so that a page per entity (a scorecard per authority) looks its own up."""
+    index = defaultdict(list)
+    for finding in findings:
+        index[finding.subject].append(finding)
+    return index
 
 
 @dataclass
@@ -275,7 +294,41 @@ class Pages:
             "applications": model.subjects(EAG + "ownedBy", authority),
             "levels": self.content.links(authority, EAG + "governmentLevel"),
             "identifier": self.content.value(authority, "identifier"),
+            "scorecard": self._scorecard(authority),
         }
+
+    def _scorecard(self, authority: str) -> list[tuple[str, str]]:
+        """An authority's scorecard, over the authority and the services it is competent for: its burden
+        (its equal share of each service's, as ``eagraph burden`` counts it), the analyses' findings, the
+        validation's, how many of its services state the cases a year the burden and the ranking need,
+        and how many of its titles each site language has."""
+        services = self.content.services_by_authority.get(authority, [])
+        subjects = [authority, *services]
+        rows = []
+        burden = self.policy.row("authority", authority)
+        if burden is not None:
+            amount = burden.amount
+            rows.append((self.t("burden"), self.t("burden-share", hours=self.hours(amount.hours),
+                                                  euros=self.euros(amount.euros),
+                                                  assumed=self.t("assumed", share=self.share(
+                                                      amount.assumed_euros_share)))))
+        analysis = [f for s in subjects for f in self.findings.analysis_about(s)]
+        violations = sum(1 for f in analysis if f.code == "only-once-violation")
+        rows.append((self.t("findings"), ", ".join([counted(violations, "violation", self.language),
+                                                     counted(len(analysis) - violations, "candidate", self.language)])))
+        severities = Counter(f.severity for s in subjects for f in self.findings.validation_about(s))
+        rows.append((self.t("validation-status"), ", ".join(
+            f"{severities.get(s, 0)} {self.t(s.label)}" for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))))
+        stated = sum(1 for s in services if self.model.cases(s) is not None)
+        rows.append((self.t("data-coverage"), self.t("cases-stated", have=stated, total=len(services))))
+        titled = {lang: sum(1 for s in subjects if self.model.labels.get(s, {}).get(lang)) for lang in self._languages}
+        rows.append((self.t("translations"), " · ".join(f"{lang} {n}/{len(subjects)}" for lang, n in titled.items())))
+        return rows
+
+    @cached_property
+    def _languages(self) -> tuple[str, ...]:
+        """The languages whose translations a scorecard counts: nl and fr, and those the model's titles are in."""
+        return tuple(lang for lang in LANGUAGE_NAMES if lang in ("nl", "fr") or lang in self.content.languages_present)
 
     def _events(self, event: str) -> dict:
         return {"journey": self._journey(event)}
