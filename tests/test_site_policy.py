@@ -2,7 +2,7 @@
 the top findings save and the targets' progress; each authority has a scorecard; each life event the
 hours its applicants spend on it, today and after the top findings. Every figure on a page is the one
 `eagraph burden`, `burden --apply` and `eagraph targets` report for the same model (one site language
-built, en; the words in nl and fr are checked on the rendered pages without mkdocs)."""
+built, en; the words in nl, fr and en are checked on the rendered pages without mkdocs)."""
 
 from __future__ import annotations
 
@@ -99,12 +99,16 @@ def test_the_dashboard_shows_each_target_as_eagraph_targets_assesses_it(run, exa
 @pytest.mark.parametrize("language", ["nl", "fr", "en"])
 def test_the_dashboard_speaks_the_language_of_its_page(example, language):
     _models, inputs, _out = example
-    pages = Pages(inputs.content, inputs.findings, language, environment(), {}, {}, inputs.policy)
-    _front, body = next(iter(pages.all()))[1:]
-    text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", body)))  # \s: thin and no-break spaces too
+    pages = {path: body for path, _front, body in
+             Pages(inputs.content, inputs.findings, language, environment(), {}, {}, inputs.policy).all()}
+    text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", pages["index.md"])))  # \s: thin spaces too
     for key in ("burden", "savings", "targets", "projected"):
         assert word(key, language) in text, key
     assert word(inputs.policy.targets[0].status, language) in text
+    authority = next(row.subject for row in inputs.policy.burden.of_level("authority"))
+    assert word("scorecard", language) in pages[inputs.content.entities[authority].path[:-5] + ".md"]
+    event = next(row.subject for row in inputs.policy.burden.of_level("event"))
+    assert word("journey-hours", language) in pages[inputs.content.entities[event].path[:-5] + ".md"]
 
 
 def test_with_trend_0_the_targets_are_todays_values_and_no_history_is_read(run, example, monkeypatch):
@@ -144,3 +148,27 @@ def test_each_authority_has_a_scorecard_of_its_burden_findings_validation_data_a
         assert f"{stated} of {len(services)} services with their cases a year" in card
         dutch = sum(1 for s in subjects if inputs.content.model.labels.get(s, {}).get("nl"))
         assert f"Translations nl {dutch}/{len(subjects)} · fr " in card
+
+
+def test_each_life_event_shows_the_hours_spent_on_it_today_and_after_the_top_findings(run, example, tmp_path):
+    models, inputs, out = example
+    top = inputs.findings.analysis[:10]
+    plan = tmp_path / "top.json"
+    plan.write_text(json.dumps({"findings": [{"kind": f.code, "subject": f.subject, "related": list(f.related)}
+                                             for f in top]}), encoding="utf-8")
+    rows = report(run, "burden", models, "--apply", plan)["rows"]
+    events = [row for row in rows if row["level"] == "event"]
+    relieved = [row for row in events if row["hours_saved"] > 0]
+    assert relieved, "the top findings relieve some life event"
+    for row in [*relieved[:2], events[-1]]:
+        page = text_of(out, inputs.content.entities[row["subject"]].path)
+        assert (f"Time citizens spend on it: {whole(row['hours_before'])} hours a year today, "
+                f"{whole(row['hours_after'])} after the top findings") in page
+    services = {row["subject"]: row for row in report(run, "burden", models)["rows"] if row["level"] == "service"}
+    event = relieved[0]["subject"]
+    known = [services[s] for s in inputs.content.services_by_event[event] if services[s]["cases"]]
+    today = sum(Decimal(str(s["hours"])) / s["cases"] for s in known)
+    page = text_of(out, inputs.content.entities[event].path)
+    said = re.search(r"one citizen through every service: ([\d.]+) hours, ([\d.]+) after", page)
+    assert said and abs(Decimal(said[1]) - today) <= Decimal("0.051")
+    assert Decimal(said[2]) < Decimal(said[1])

@@ -271,9 +271,15 @@ WORDS: dict[str, dict[str, str]] = {
     "translations": {"nl": "Vertalingen", "fr": "Traductions", "en": "Translations", "de": "Übersetzungen"},
     "journey-hours": {"nl": "Tijd die burgers eraan besteden", "fr": "Temps que les citoyens y consacrent",
                       "en": "Time citizens spend on it", "de": "Zeit, die Bürger dafür aufwenden"},
+    "journey-year": {"nl": "{today} uur per jaar vandaag, {after} na de eerste bevindingen",
+                     "fr": "{today} heures par an aujourd'hui, {after} après les premiers constats",
+                     "en": "{today} hours a year today, {after} after the top findings",
+                     "de": "{today} Stunden im Jahr heute, {after} nach den ersten Befunden"},
+    "journey-case": {"nl": "één burger die alle diensten doorloopt: {today} uur, {after} daarna",
+                     "fr": "un citoyen passant par tous les services : {today} heures, {after} ensuite",
+                     "en": "one citizen through every service: {today} hours, {after} after",
+                     "de": "ein Bürger durch alle Dienste: {today} Stunden, danach {after}"},
     "per-case": {"nl": "uur per dossier", "fr": "heures par dossier", "en": "hours per case", "de": "Stunden pro Fall"},
-    "after": {"nl": "na de eerste bevindingen", "fr": "après les premiers constats", "en": "after the top findings",
-              "de": "nach den ersten Befunden"},
 }
 
 #: Nouns the site counts ("1 dienst", "3 diensten"), singular and plural, by language.

@@ -550,8 +550,33 @@ class Pages:
             asked = [e for e in self.model.evidence_of(service) if not self.content.fetched_from(e)]
             rows.append({"service": service, "authorities": self.model.objects(service, CV + "hasCompetentAuthority"),
                          "granting": self.content.granting(service), "asked": asked,
-                         "online": self.content.is_online(service)})
+                         "online": self.content.is_online(service), "hours": self._case_hours(service)})
         return rows
+
+    def _case_hours(self, service: str) -> tuple[Decimal, Decimal] | None:
+        """The hours one case of ``service`` takes its applicant, today and after the top findings (the
+        burden a year over the cases a year); None when the burden or the cases are not known."""
+        row = self.policy.row("service", service)
+        if row is None or not row.cases:
+            return None
+        planned = self.policy.planned("service", service)
+        after = planned.after.hours if planned is not None else row.amount.hours
+        return row.amount.hours / row.cases, after / row.cases
+
+    def journey_hours(self, event: str, journey: list[dict]) -> dict | None:
+        """The hours applicants spend on a life event: all of them a year (``eagraph burden``'s event row,
+        today and after acting on the top findings, as ``burden --apply``), and one applicant going
+        through every service of the journey whose cases are known."""
+        planned = self.policy.planned("event", event)
+        if planned is None:
+            return None
+        known = [row["hours"] for row in journey if row["hours"] is not None]
+        return {"year": (planned.before.hours, planned.after.hours),
+                "case": (sum(h[0] for h in known), sum(h[1] for h in known)) if known else None}
+
+    def case_hours(self, value: Decimal) -> str:
+        """Hours of one case, to a tenth of an hour."""
+        return str(Decimal(value).quantize(Decimal("0.1"), ROUND_HALF_UP))
 
     def journey_summary(self, journey: list[dict]) -> str:
         """The journey in one sentence, each count with its noun in the right form."""
