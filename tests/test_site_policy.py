@@ -172,3 +172,24 @@ def test_each_life_event_shows_the_hours_spent_on_it_today_and_after_the_top_fin
     said = re.search(r"one citizen through every service: ([\d.]+) hours, ([\d.]+) after", page)
     assert said and abs(Decimal(said[1]) - today) <= Decimal("0.051")
     assert Decimal(said[2]) < Decimal(said[1])
+
+
+def test_a_burden_the_model_cannot_state_is_warned_about_naming_the_file_and_the_rest_is_rendered(tmp_path):
+    from eagraph.cli.site import site_inputs
+    from helpers import PREFIXES, write
+
+    write(tmp_path, "model/eagraph.toml", '[model]\ninclude = ["**/*.ttl"]\n[burden]\ninformation_time = "soon"\n')
+    write(tmp_path, "model/model.ttl", PREFIXES + """
+ex:fin a cv:PublicOrganisation ; skos:prefLabel "FOD Financiën"@nl .
+ex:permit a cpsv:PublicService ; dct:identifier "P-1" ; dct:title "Vergunning"@nl ;
+    cv:hasCompetentAuthority ex:fin ; dct:type eag:Information ; eag:annualCases 10 .
+""")
+    said: list[str] = []
+    inputs = site_inputs(load(tmp_path / "model"), 0, None, warn=said.append)
+    assert inputs.policy.burden is None and inputs.policy.plan is None
+    assert len(said) == 1 and "eagraph.toml" in said[0] and "information_time" in said[0]
+    pages = {path: body for path, _front, body in
+             Pages(inputs.content, inputs.findings, "nl", environment(), {}, {}, inputs.policy).all()}
+    assert word("burden", "nl") not in pages["index.md"]
+    authority = inputs.content.entities["https://example.org/fin"]
+    assert word("scorecard", "nl") in pages[f"authorities/{authority.slug}.md"]
