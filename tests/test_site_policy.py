@@ -162,14 +162,14 @@ def test_each_life_event_shows_the_hours_spent_on_it_today_and_after_the_top_fin
     assert relieved, "the top findings relieve some life event"
     for row in [*relieved[:2], events[-1]]:
         page = text_of(out, inputs.content.entities[row["subject"]].path)
-        assert (f"Time citizens spend on it: {whole(row['hours_before'])} hours a year today, "
+        assert (f"Time citizens and businesses spend on it: {whole(row['hours_before'])} hours a year today, "
                 f"{whole(row['hours_after'])} after the top findings") in page
     services = {row["subject"]: row for row in report(run, "burden", models)["rows"] if row["level"] == "service"}
     event = relieved[0]["subject"]
     known = [services[s] for s in inputs.content.services_by_event[event] if services[s]["cases"]]
     today = sum(Decimal(str(s["hours"])) / s["cases"] for s in known)
     page = text_of(out, inputs.content.entities[event].path)
-    said = re.search(r"one citizen through every service: ([\d.]+) hours, ([\d.]+) after", page)
+    said = re.search(r"one applicant through every service: ([\d.]+) hours, ([\d.]+) after", page)
     assert said and abs(Decimal(said[1]) - today) <= Decimal("0.051")
     assert Decimal(said[2]) < Decimal(said[1])
 
