@@ -85,12 +85,12 @@ def progress(model: Path, workspace: Workspace, since: str | None = None, *, cac
              commits: int = DEFAULT_COMMITS, today: datetime.date | None = None) -> list[Progress]:
     """Every target of the model's eagraph.toml, assessed. ``workspace`` is the model as it is now
     (today's values); ``model`` the path whose git history gives the course, from ``since`` or over
-    the last ``commits`` commits that changed it."""
+    the last ``commits`` commits that changed it (0: no history read, today's values alone)."""
     targets = read_targets(workspace.config)
     if not targets:
         return []
     today = today or datetime.date.today()
-    start = since or start_of_last(model, commits)
+    start = since or (start_of_last(model, commits) if commits > 0 else None)  # 0: today's values alone
     limit = None if since else commits
     measures = [m for m in (KEY_FIGURES if any(METRICS[t.metric].figure for t in targets) else None,
                             own_measure(targets)) if m is not None]
@@ -188,7 +188,7 @@ def _record(p: Progress) -> dict:
             "since": p.course[0][1][:10] if p.course else None}
 
 
-def _shown(value: float | None, signed: bool = False) -> str:
+def shown(value: float | None, signed: bool = False) -> str:
     """A number for people: at most four decimals, no trailing zeros; "-" for none."""
     if value is None:
         return "-"
@@ -201,10 +201,10 @@ def _rows(results: list[Progress]) -> list[list[str]]:
     rows = []
     for p in results:
         values = [v for _, _, v in p.course]
-        course = f"{_shown(values[0])} → {_shown(values[-1])} in {len(values)} commits since {p.course[0][1][:10]}" \
-            if len(values) > 1 else (f"{_shown(values[0])} at 1 commit" if values else "no commit")
-        rows.append([p.target.title, _shown(p.today), f"{_shown(p.target.value)} by {p.target.date.isoformat()}",
-                     course, _shown(p.pace, True), _shown(p.needed, True),
+        course = f"{shown(values[0])} → {shown(values[-1])} in {len(values)} commits since {p.course[0][1][:10]}" \
+            if len(values) > 1 else (f"{shown(values[0])} at 1 commit" if values else "no commit")
+        rows.append([p.target.title, shown(p.today), f"{shown(p.target.value)} by {p.target.date.isoformat()}",
+                     course, shown(p.pace, True), shown(p.needed, True),
                      p.projected.isoformat() if p.projected else ("-" if p.status == "reached" else "never"),
                      p.status])
     return rows

@@ -48,13 +48,12 @@ _RUN_ID = os.environ.get("PYTEST_XDIST_TESTRUNUID") or uuid.uuid4().hex
 
 
 def render_site(workspace, out: Path, options, trend_commits: int = 12):
-    """What ``eagraph site build`` does in-process: the check results and the trend (over the last
-    ``trend_commits`` commits) computed first, then handed to the renderer."""
-    from eagraph.generators.site import build_site as render, read_inputs
-    from eagraph.gittools.trend import recent
+    """What ``eagraph site build`` does in-process: the check results, the trend (over the last
+    ``trend_commits`` commits) and the evidence for policy computed first, then handed to the renderer."""
+    from eagraph.cli.site import site_inputs
+    from eagraph.generators.site import build_site as render
 
-    trend = recent(workspace.root, trend_commits, options.cache_dir)
-    return render(workspace, out, options, read_inputs(workspace, trend))
+    return render(workspace, out, options, site_inputs(workspace, trend_commits, options.cache_dir))
 
 
 def build_site(cache_dir: Path, out: Path = SITE, models: Path = MODELS) -> Path:

@@ -14,8 +14,10 @@ from pathlib import Path
 from eagraph.workspace import Workspace
 
 from .build import SiteBuildError, SiteInputs, SiteOptions, SiteResult, build_site, read_inputs
+from .pages import Policy
 
-__all__ = ["SiteBuildError", "SiteGenerator", "SiteInputs", "SiteOptions", "SiteResult", "build_site", "read_inputs"]
+__all__ = ["Policy", "SiteBuildError", "SiteGenerator", "SiteInputs", "SiteOptions", "SiteResult", "build_site",
+           "read_inputs"]
 
 
 @dataclass

@@ -32,7 +32,7 @@ from .content import SECTIONS, SiteContent
 from .diagrams import render_all
 from .escaping import escape, site_name
 from .i18n import LANGUAGE_NAMES, word
-from .pages import TEMPLATES, Pages, SiteFindings, environment
+from .pages import TEMPLATES, Pages, Policy, SiteFindings, environment
 from .hook import install
 from .pagestore import BODY, PageStore
 
@@ -57,10 +57,12 @@ class SiteOptions:
 @dataclass
 class SiteInputs:
     """What the site renders, computed by its caller: the model as the site reads it, and the
-    findings of its checks with the trend of its key figures (``findings.trend``)."""
+    findings of its checks with the trend of its key figures (``findings.trend``), and the evidence for
+    policy (the burden, the top findings' savings, the targets' progress) its dashboard opens with."""
 
     content: SiteContent
     findings: SiteFindings
+    policy: Policy = field(default_factory=Policy)
 
 
 @dataclass
@@ -105,16 +107,17 @@ def choose_languages(content: SiteContent, wanted: tuple[str, ...]) -> tuple[str
     return DEFAULT_LANGUAGES + tuple(lang for lang in ("en", "de") if lang in content.languages_present)
 
 
-def read_inputs(workspace: Workspace, trend: list | tuple = ()) -> SiteInputs:
-    """The model as the site reads it, with its check results and ``trend`` (key figures over the
-    last commits, :func:`eagraph.gittools.trend.recent`): what ``site build`` and ``site serve`` pass on."""
+def read_inputs(workspace: Workspace, trend: list | tuple = (), policy: Policy | None = None) -> SiteInputs:
+    """The model as the site reads it, with its check results, ``trend`` (key figures over the
+    last commits, :func:`eagraph.gittools.trend.recent`) and ``policy`` (computed by the caller, see
+    ``cli/site.py``): what ``site build`` and ``site serve`` pass on."""
     from eagraph.ontology import ensure_ontology
 
     ensure_ontology(workspace)  # the labels of eag: service types, granting modes, levels
     content = SiteContent.read(workspace)
     findings = read_findings(workspace, content)
     findings.trend = list(trend)
-    return SiteInputs(content, findings)
+    return SiteInputs(content, findings, policy or Policy())
 
 
 def build_site(workspace: Workspace, out: Path, options: SiteOptions, inputs: SiteInputs, *,
@@ -202,7 +205,7 @@ def write_project(project: LanguageProject, language: str) -> tuple[PageStore, i
     rules = {code: rule.info() for code, rule in contract_rules().items()}
     diagrams: dict[str, str] = {}
     pages = list(Pages(project.inputs.content, project.inputs.findings, language, environment(), diagrams,
-                       rules).all())
+                       rules, project.inputs.policy).all())
     clock.lap("pages")
     svgs = render_all(diagrams, project.cache_dir)
     clock.lap("diagrams")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from decimal import ROUND_HALF_UP, Decimal
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -27,7 +28,7 @@ from .archimate import Part
 from .content import SECTIONS, SiteContent
 from .diagrams import Diagram, placeholder
 from .escaping import escape, yaml_string
-from .i18n import Text, counted, kind_name, pick, word
+from .i18n import LANGUAGE_NAMES, Text, counted, kind_name, pick, word
 from .viewdrawing import draw_view
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -50,12 +51,57 @@ class SiteFindings:
     def about(self, node: str) -> list[Finding]:
         return self._by_subject.get(node, [])
 
+    def analysis_about(self, node: str) -> list[Finding]:
+        return self._analysis_by_subject.get(node, [])
+
+    def validation_about(self, node: str) -> list[Finding]:
+        return self._validation_by_subject.get(node, [])
+
     @cached_property
     def _by_subject(self) -> dict[str, list[Finding]]:
-        index = defaultdict(list)
-        for finding in [*self.analysis, *self.validation]:
-            index[finding.subject].append(finding)
-        return index
+        return _by_subject([*self.analysis, *self.validation])
+
+    @cached_property
+    def _analysis_by_subject(self) -> dict[str, list[Finding]]:
+        return _by_subject(self.analysis)
+
+    @cached_property
+    def _validation_by_subject(self) -> dict[str, list[Finding]]:
+        return _by_subject(self.validation)
+
+
+def _by_subject(findings: list[Finding]) -> dict[str, list[Finding]]:
+    """Findings indexed by subject once, so that a page per entity (a scorecard per authority) looks its own up."""
+    index = defaultdict(list)
+    for finding in findings:
+        index[finding.subject].append(finding)
+    return index
+
+
+@dataclass
+class Policy:
+    """Evidence for policy, computed by the site's caller (``cli/site.py``) and only rendered here:
+    ``burden``, the model's :class:`~eagraph.analyses.burden.BurdenReport`; ``plan``, the
+    :class:`~eagraph.analyses.savings.Scenario` of acting on the dashboard's top findings (the burden
+    before and after, by service, authority and life event); ``targets``, each target of eagraph.toml
+    assessed (:class:`~eagraph.gittools.targets.Progress`). None: not computed."""
+
+    burden: object | None = None
+    plan: object | None = None
+    targets: list = field(default_factory=list)
+
+    def row(self, level: str, subject: str):
+        """The burden report's row of a service, authority or life event (None: none)."""
+        return self._rows.get(("burden", level, subject))
+
+    def planned(self, level: str, subject: str):
+        """The plan's row (before, after) of a service, authority or life event (None: none)."""
+        return self._rows.get(("plan", level, subject))
+
+    @cached_property
+    def _rows(self) -> dict:
+        rows = {("burden", r.level, r.subject): r for r in (self.burden.rows if self.burden else ())}
+        return rows | {("plan", r.level, r.subject): r for r in (self.plan.rows if self.plan else ())}
 
 
 def environment() -> jinja2.Environment:
@@ -71,8 +117,9 @@ class Pages:
     """Renders every page of the site in one language."""
 
     def __init__(self, content: SiteContent, findings: SiteFindings, language: str, env: jinja2.Environment,
-                 diagrams: dict[str, str], rules: dict | None = None):
+                 diagrams: dict[str, str], rules: dict | None = None, policy: Policy | None = None):
         self.content = content
+        self.policy = policy or Policy()
         self.model = content.model
         self.findings = findings
         self.language = language
@@ -133,6 +180,28 @@ class Pages:
         """A definition list of the rows that have a value."""
         return Markup('<dl class="eag-facts">' + "".join(f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>"
                                                         for label, value in rows if value) + "</dl>")
+
+    def hours(self, value) -> str:
+        """Hours (a Decimal) as whole hours, rounded as the burden report's cents are then to the hour."""
+        return self._whole(value)
+
+    def euros(self, value) -> str:
+        return "€\u00a0" + self._whole(value)
+
+    def share(self, value) -> str:
+        """A share in [0, 1] as a whole percentage: "62 %"."""
+        return f"{self._whole(Decimal(value) * 100)}\u00a0%"
+
+    @staticmethod
+    def _whole(value) -> str:
+        whole = int(Decimal(value).quantize(Decimal("0.01"), ROUND_HALF_UP).quantize(Decimal(1), ROUND_HALF_UP))
+        return f"{whole:,}".replace(",", "\u202f")
+
+    def figure(self, value: float | None) -> str:
+        """A target's value: at most four decimals, no trailing zeros; a share in [0, 1] as is."""
+        from eagraph.gittools.targets import shown
+
+        return shown(value)
 
     def badge(self, mode: str | None) -> Markup:
         return Markup(f'<span class="eag-badge eag-{mode}">{escape(self.t(mode))}</span>') if mode else Markup("")
@@ -225,7 +294,41 @@ class Pages:
             "applications": model.subjects(EAG + "ownedBy", authority),
             "levels": self.content.links(authority, EAG + "governmentLevel"),
             "identifier": self.content.value(authority, "identifier"),
+            "scorecard": self._scorecard(authority),
         }
+
+    def _scorecard(self, authority: str) -> list[tuple[str, str]]:
+        """An authority's scorecard, over the authority and the services it is competent for: its burden
+        (its equal share of each service's, as ``eagraph burden`` counts it), the analyses' findings, the
+        validation's, how many of its services state the cases a year the burden and the ranking need,
+        and how many of its titles each site language has."""
+        services = self.content.services_by_authority.get(authority, [])
+        subjects = [authority, *services]
+        rows = []
+        burden = self.policy.row("authority", authority)
+        if burden is not None:
+            amount = burden.amount
+            rows.append((self.t("burden"), self.t("burden-share", hours=self.hours(amount.hours),
+                                                  euros=self.euros(amount.euros),
+                                                  assumed=self.t("assumed", share=self.share(
+                                                      amount.assumed_euros_share)))))
+        analysis = [f for s in subjects for f in self.findings.analysis_about(s)]
+        violations = sum(1 for f in analysis if f.code == "only-once-violation")
+        rows.append((self.t("findings"), ", ".join([counted(violations, "violation", self.language),
+                                                     counted(len(analysis) - violations, "candidate", self.language)])))
+        severities = Counter(f.severity for s in subjects for f in self.findings.validation_about(s))
+        rows.append((self.t("validation-status"), ", ".join(
+            f"{severities.get(s, 0)} {self.t(s.label)}" for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))))
+        stated = sum(1 for s in services if self.model.cases(s) is not None)
+        rows.append((self.t("data-coverage"), self.t("cases-stated", have=stated, total=len(services))))
+        titled = {lang: sum(1 for s in subjects if self.model.labels.get(s, {}).get(lang)) for lang in self._languages}
+        rows.append((self.t("translations"), " · ".join(f"{lang} {n}/{len(subjects)}" for lang, n in titled.items())))
+        return rows
+
+    @cached_property
+    def _languages(self) -> tuple[str, ...]:
+        """The languages whose translations a scorecard counts: nl and fr, and those the model's titles are in."""
+        return tuple(lang for lang in LANGUAGE_NAMES if lang in ("nl", "fr") or lang in self.content.languages_present)
 
     def _events(self, event: str) -> dict:
         return {"journey": self._journey(event)}
@@ -447,8 +550,33 @@ class Pages:
             asked = [e for e in self.model.evidence_of(service) if not self.content.fetched_from(e)]
             rows.append({"service": service, "authorities": self.model.objects(service, CV + "hasCompetentAuthority"),
                          "granting": self.content.granting(service), "asked": asked,
-                         "online": self.content.is_online(service)})
+                         "online": self.content.is_online(service), "hours": self._case_hours(service)})
         return rows
+
+    def _case_hours(self, service: str) -> tuple[Decimal, Decimal] | None:
+        """The hours one case of ``service`` takes its applicant, today and after the top findings (the
+        burden a year over the cases a year); None when the burden or the cases are not known."""
+        row = self.policy.row("service", service)
+        if row is None or not row.cases:
+            return None
+        planned = self.policy.planned("service", service)
+        after = planned.after.hours if planned is not None else row.amount.hours
+        return row.amount.hours / row.cases, after / row.cases
+
+    def journey_hours(self, event: str, journey: list[dict]) -> dict | None:
+        """The hours applicants spend on a life event: all of them a year (``eagraph burden``'s event row,
+        today and after acting on the top findings, as ``burden --apply``), and one applicant going
+        through every service of the journey whose cases are known."""
+        planned = self.policy.planned("event", event)
+        if planned is None:
+            return None
+        known = [row["hours"] for row in journey if row["hours"] is not None]
+        return {"year": (planned.before.hours, planned.after.hours),
+                "case": (sum(h[0] for h in known), sum(h[1] for h in known)) if known else None}
+
+    def case_hours(self, value: Decimal) -> str:
+        """Hours of one case, to a tenth of an hour."""
+        return str(Decimal(value).quantize(Decimal("0.1"), ROUND_HALF_UP))
 
     def journey_summary(self, journey: list[dict]) -> str:
         """The journey in one sentence, each count with its noun in the right form."""
@@ -494,7 +622,16 @@ class Pages:
                            (self.t("validation-status"), validation_chart)],
                 "trend": self._trend_charts(),
                 "counts": {section: len(content.in_section(section)) for section in SECTIONS},
-                "top": self.findings.analysis[:10]}
+                "top": self.findings.analysis[:10], **self._policy_dashboard()}
+
+    def _policy_dashboard(self) -> dict:
+        """What the dashboard opens with: the total burden, what acting on the top findings saves
+        (each finding's savings, and the burden after acting on them all), and the targets' progress."""
+        policy = self.policy
+        return {"burden": policy.burden.total if policy.burden else None,
+                "plan": policy.plan.total if policy.plan else None,
+                "savings": [f for f in self.findings.analysis[:10] if f.savings is not None],
+                "targets": policy.targets}
 
     def _trend_charts(self) -> list[tuple[str, str]]:
         """The key figures at each of the last commits (a model kept in git)."""
