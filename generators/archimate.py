@@ -406,7 +406,8 @@ def _kept_properties(element, properties: list, definitions: dict[str, str]) -> 
 def _texts(workspace: Workspace) -> dict[tuple[str, str], dict[str, str]]:
     found: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
     for row in workspace.query(f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ <{DCT}description> <{SKOS}definition> "
-                               f"<{DCT}identifier> <{EAG}annualCases> <{DCT}title> <{SKOS}prefLabel> <{EAG}dueDate> }} ?s ?p ?o "
+                               f"<{DCT}identifier> <{EAG}annualCases> <{DCT}title> <{SKOS}prefLabel> "
+                               f"<{EAG}dueDate> }} ?s ?p ?o "
                                f"FILTER(isLiteral(?o)) }} ORDER BY ?s ?p ?o"):
         s, p, o = row
         key = "_:" + s.value if s.__class__.__name__ == "BlankNode" else s.value

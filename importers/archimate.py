@@ -2,7 +2,9 @@
 
 Elements and relationships that match the model contract become contract terms (a
 BusinessService a ``cpsv:PublicService``, a BusinessActor a ``cv:PublicOrganisation``, the
-Assignment of an actor to a service ``cv:hasCompetentAuthority`` …). Everything else is kept: an
+Assignment of an actor to a service ``cv:hasCompetentAuthority`` …; the plan's work packages,
+plateaus and gaps ``eag:Initiative``, ``eag:Plateau`` and ``eag:Gap`` with their links, as
+``eagraph export archimate`` writes them). Everything else is kept: an
 element the contract has no class for is an ``eag:ArchimateElement``, every relationship is also
 kept as an ``eag:ArchimateRelationship`` with its source, target, type, names, documentation,
 properties and attributes, and every element keeps its type and identifier. The model itself is an

@@ -64,8 +64,8 @@ WORDS: dict[str, dict[str, str]] = {
     "roadmap": {"nl": "Roadmap", "fr": "Feuille de route", "en": "Roadmap", "de": "Fahrplan"},
     "roadmap-intro": {"nl": "De initiatieven met hun einddatum, de levenscyclus van toepassingen, diensten en bronnen, "
                                "en wanneer regelgeving in en buiten werking treedt.",
-                      "fr": "Les initiatives et leur échéance, le cycle de vie des applications, services et sources, "
-                            "et l'entrée en vigueur et la fin de la réglementation.",
+                      "fr": "Les initiatives et leur échéance, le cycle de vie des applications, services et "
+                            "sources, et l'entrée en vigueur et la fin de la réglementation.",
                       "en": "The initiatives with their due dates, the lifecycles of applications, services and "
                             "sources, and when regulations enter into and leave force.",
                       "de": "Die Initiativen mit ihren Fristen, die Lebenszyklen von Anwendungen, Diensten und "
