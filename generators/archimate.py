@@ -25,7 +25,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from eagraph.analyses.model import AnalysisModel
+from eagraph.analyses.model import AnalysisModel, node_key
 from eagraph.ontology import AUTHSRC, CPSV, CV, DC, DCT, EAG, ELI, ORG, RDF_TYPE, SKOS, XML, XSI, local_name
 from eagraph.ontology import ARCHIMATE as NS
 from eagraph.workspace import EagraphError, Workspace
@@ -88,10 +88,23 @@ RELATIONS = {
     CPSV + "follows": ("Association", False),
     CPSV + "implements": ("Association", False),  # a rule (principle) carries out a regulation (constraint)
 }
+#: the plan (the architecture in time): class -> ArchiMate element. Read apart from the AnalysisModel,
+#: which holds what the analyses follow; an initiative is an ArchiMate work package.
+PLAN_TYPES = {EAG + "Initiative": "WorkPackage", EAG + "Plateau": "Plateau", EAG + "Gap": "Gap"}
+#: the plan's links -> (relationship, whether the model's object is the relationship's source); a
+#: gap runs from the plateau it leaves to the plateau it reaches: Plateau -> Gap -> Plateau
+PLAN_RELATIONS = {
+    EAG + "affects": ("Realization", False),  # the work package realises what it changes
+    EAG + "initiativeOwner": ("Assignment", True),  # the actor is assigned to the work package
+    EAG + "leadsTo": ("Realization", False),  # the work package realises the plateau
+    EAG + "plateauIncludes": ("Aggregation", False),
+    EAG + "gapFrom": ("Association", True),
+    EAG + "gapTo": ("Association", False),
+}
 #: what ArchiMate has no element for, as properties: name -> predicate
 PROPERTIES = {"iri": None, "identifier": DCT + "identifier", "annualCases": EAG + "annualCases",
               "grantingMode": EAG + "grantingMode", "serviceType": DCT + "type",
-              "governmentLevel": EAG + "governmentLevel"}
+              "governmentLevel": EAG + "governmentLevel", "dueDate": EAG + "dueDate"}
 
 
 class ArchimateError(EagraphError):
@@ -117,16 +130,20 @@ def export_archimate(workspace: Workspace, name: str | None = None) -> bytes:
     elements = {node: next(ELEMENT_TYPES[c] for c in ELEMENT_TYPES if c in classes)
                 for node, classes in sorted(model.types.items(), key=lambda item: stable(item[0]))
                 if any(c in ELEMENT_TYPES for c in classes)}
+    plan_types, plan_links = _plan(workspace)
+    elements.update((node, kind) for node, kind in sorted(plan_types.items(), key=lambda item: stable(item[0]))
+                    if node not in elements)
     elements.update((node, kind) for node, (_ident, kind) in sorted(kept.elements.items()))
     ids = {node: kept.elements[node][0] if node in kept.elements else identifier(stable(node)) for node in elements}
     relationships = [(a, b, kind, None, rel) for rel, (a, b, kind) in sorted(kept.relationships.items())
                      if a in elements and b in elements]
     imported_triples = {(a, b, kind) for a, b, kind, _p, _r in relationships}
-    for source, by_predicate in sorted(model.links.items(), key=lambda item: stable(item[0])):
+    for source, by_predicate in sorted([*model.links.items(), *plan_links.items()], key=lambda item: stable(item[0])):
         for predicate, objects in sorted(by_predicate.items()):
-            if predicate not in RELATIONS or source not in elements:
+            relation = RELATIONS.get(predicate) or PLAN_RELATIONS.get(predicate)
+            if relation is None or source not in elements:
                 continue
-            kind, reverse = RELATIONS[predicate]
+            kind, reverse = relation
             for target in sorted(objects, key=stable):
                 if target in elements and target != source:
                     a, b = (target, source) if reverse else (source, target)
@@ -195,6 +212,20 @@ def export_archimate(workspace: Workspace, name: str | None = None) -> bytes:
         if len(container) == 0:
             container.getparent().remove(container)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _plan(workspace: Workspace) -> tuple[dict[str, str], dict[str, dict[str, list[str]]]]:
+    """The initiatives, plateaus and gaps (node -> ArchiMate type) and their links (PLAN_RELATIONS)."""
+    classes = " ".join(f"<{c}>" for c in PLAN_TYPES)
+    types = {node_key(row[0]): PLAN_TYPES[row[1].value]
+             for row in workspace.query(f"SELECT ?s ?c WHERE {{ VALUES ?c {{ {classes} }} ?s a ?c }}")}
+    links: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    predicates = " ".join(f"<{p}>" for p in PLAN_RELATIONS)
+    for s, p, o in workspace.query(f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {predicates} }} ?s ?p ?o "
+                                   f"FILTER(!isLiteral(?o)) }}"):
+        if node_key(s) in types:
+            links[node_key(s)][p.value].append(node_key(o))
+    return types, links
 
 
 def _stable_names(workspace: Workspace):
@@ -375,7 +406,8 @@ def _kept_properties(element, properties: list, definitions: dict[str, str]) -> 
 def _texts(workspace: Workspace) -> dict[tuple[str, str], dict[str, str]]:
     found: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
     for row in workspace.query(f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ <{DCT}description> <{SKOS}definition> "
-                               f"<{DCT}identifier> <{EAG}annualCases> <{DCT}title> <{SKOS}prefLabel> }} ?s ?p ?o "
+                               f"<{DCT}identifier> <{EAG}annualCases> <{DCT}title> <{SKOS}prefLabel> "
+                               f"<{EAG}dueDate> }} ?s ?p ?o "
                                f"FILTER(isLiteral(?o)) }} ORDER BY ?s ?p ?o"):
         s, p, o = row
         key = "_:" + s.value if s.__class__.__name__ == "BlankNode" else s.value

@@ -2,7 +2,9 @@
 
 Elements and relationships that match the model contract become contract terms (a
 BusinessService a ``cpsv:PublicService``, a BusinessActor a ``cv:PublicOrganisation``, the
-Assignment of an actor to a service ``cv:hasCompetentAuthority`` …). Everything else is kept: an
+Assignment of an actor to a service ``cv:hasCompetentAuthority`` …; the plan's work packages,
+plateaus and gaps ``eag:Initiative``, ``eag:Plateau`` and ``eag:Gap`` with their links, as
+``eagraph export archimate`` writes them). Everything else is kept: an
 element the contract has no class for is an ``eag:ArchimateElement``, every relationship is also
 kept as an ``eag:ArchimateRelationship`` with its source, target, type, names, documentation,
 properties and attributes, and every element keeps its type and identifier. The model itself is an
@@ -53,13 +55,25 @@ CLASSES = {
     "ApplicationComponent": (EAG.ApplicationComponent, DCT.title),
     "BusinessObject": (CV.InformationConcept, SKOS.prefLabel),
     "Capability": (EAG.Capability, SKOS.prefLabel),
+    "WorkPackage": (EAG.Initiative, DCT.title),
+    "Plateau": (EAG.Plateau, DCT.title),
+    "Gap": (EAG.Gap, DCT.title),
 }
 #: (relationship, source type, target type) -> (contract property, whether it runs target -> source)
 LINKS = {
     ("Assignment", "BusinessActor", "BusinessService"): (CV.hasCompetentAuthority, True),
     ("Realization", "BusinessProcess", "BusinessService"): (EAG.realises, False),
     ("Realization", "ApplicationComponent", "Capability"): (EAG.supportsCapability, False),
+    # the plan, as eagraph export archimate writes it ("*": any target without a link of its own)
+    ("Assignment", "BusinessActor", "WorkPackage"): (EAG.initiativeOwner, True),
+    ("Realization", "WorkPackage", "Plateau"): (EAG.leadsTo, False),
+    ("Realization", "WorkPackage", "*"): (EAG.affects, False),
+    ("Aggregation", "Plateau", "*"): (EAG.plateauIncludes, False),
+    ("Association", "Plateau", "Gap"): (EAG.gapFrom, True),
+    ("Association", "Gap", "Plateau"): (EAG.gapTo, False),
 }
+#: an element property that is a contract term of its type: (type, property name) -> predicate, datatype
+PROPERTY_TERMS = {("WorkPackage", "dueDate"): (EAG.dueDate, XSD.date)}
 
 
 class ExchangeFileError(EagraphError):
@@ -114,7 +128,7 @@ def import_archimate(path: Path, base: str | None = None) -> Graph:
         for attribute, value in sorted(relation.attrib.items()):
             if attribute not in ("identifier", "source", "target", XSI_TYPE):
                 graph.add((node, EAG.archimateAttribute, Literal(f"{attribute}={value}")))
-        link = LINKS.get((kind, types[source], types[target]))
+        link = LINKS.get((kind, types[source], types[target])) or LINKS.get((kind, types[source], "*"))
         if link:
             predicate, backwards = link
             a, b = (target, source) if backwards else (source, target)
@@ -194,8 +208,11 @@ def _common(graph: Graph, node: URIRef, item, kind: str | None, name_property: U
         graph.add((holder, EAG.archimateOrder, Literal(order, datatype=XSD.integer)))
         graph.add((holder, RDFS.label, Literal(definitions.get(prop.get("propertyDefinitionRef"))
                                                or prop.get("propertyDefinitionRef"))))
+        term = PROPERTY_TERMS.get((kind, definitions.get(prop.get("propertyDefinitionRef"))))
         for value in prop.findall(f"{NS}value"):
             graph.add((holder, RDF.value, _literal(value)))
+            if term:  # as written: validation names a value that is no date (EAG161)
+                graph.add((node, term[0], Literal((value.text or "").strip(), datatype=term[1])))
 
 
 def _literal(element) -> Literal:

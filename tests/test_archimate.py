@@ -257,3 +257,78 @@ def test_impact_knows_imported_elements_and_follows_their_relationships(run, tmp
     nodes = {d["node"].removeprefix(base) for items in found["dependents"].values() for d in items}
     # the process reads the dossier, the service is realised by that process; the relationships too
     assert {"id-proces-behandelen", "id-dienst-vergunning", "id-rel-leest"} <= nodes
+
+
+PLAN = """
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+ex:fin a cv:PublicOrganisation ; skos:prefLabel "FOD Financiën"@nl .
+ex:permit a cpsv:PublicService ; dct:title "Vergunning"@nl ; cv:hasCompetentAuthority ex:fin .
+ex:old-app a eag:ApplicationComponent ; dct:title "Oude toepassing"@nl ; eag:retiredFrom "2028-01-01"^^xsd:date .
+ex:new-app a eag:ApplicationComponent ; dct:title "Nieuwe toepassing"@nl ; eag:activeFrom "2027-06-01"^^xsd:date .
+ex:today a eag:Plateau ; dct:title "Vandaag"@nl ; eag:plateauIncludes ex:old-app , ex:permit .
+ex:target a eag:Plateau ; dct:title "Doel 2028"@nl ; eag:plateauIncludes ex:new-app , ex:permit .
+ex:gap a eag:Gap ; dct:title "Nieuwe toepassing ontbreekt"@nl ; eag:gapFrom ex:today ; eag:gapTo ex:target .
+ex:move a eag:Initiative ; dct:title "Overstap"@nl ; eag:initiativeOwner ex:fin ; eag:affects ex:new-app , ex:old-app ;
+    eag:leadsTo ex:target ; eag:dueDate "2027-12-31"^^xsd:date ; eag:initiativeStatus eag:InProgress .
+"""
+#: the plan's links, as (subject, ArchiMate relationship, object) of the exported file
+PLAN_RELATIONSHIPS = {("FOD Financiën", "Assignment", "Overstap"), ("Overstap", "Realization", "Nieuwe toepassing"),
+                      ("Overstap", "Realization", "Oude toepassing"), ("Overstap", "Realization", "Doel 2028"),
+                      ("Vandaag", "Aggregation", "Oude toepassing"), ("Vandaag", "Aggregation", "Vergunning"),
+                      ("Doel 2028", "Aggregation", "Nieuwe toepassing"), ("Doel 2028", "Aggregation", "Vergunning"),
+                      ("Vandaag", "Association", "Nieuwe toepassing ontbreekt"),
+                      ("Nieuwe toepassing ontbreekt", "Association", "Doel 2028")}
+
+
+def test_initiatives_plateaus_and_gaps_export_as_work_packages_plateaus_and_gaps(tmp_path):
+    from helpers import PREFIXES
+
+    (tmp_path / "m.ttl").write_text(PREFIXES + PLAN, encoding="utf-8")
+    document = export_archimate(load(tmp_path))
+    assert validate_exchange(document, ARCHIMATE / "xsd") == []
+    root = etree.fromstring(document)
+    names = {e.get("identifier"): e.findtext(NS + "name") for e in root.iter(NS + "element")}
+    types = {e.findtext(NS + "name"): e.get(TYPE) for e in root.iter(NS + "element")}
+    assert {types["Overstap"], types["Vandaag"], types["Doel 2028"], types["Nieuwe toepassing ontbreekt"]} == {
+        "WorkPackage", "Plateau", "Gap"} and types["Overstap"] == "WorkPackage" and types["Vandaag"] == "Plateau"
+    found = {(names[r.get("source")], r.get(TYPE), names[r.get("target")]) for r in root.iter(NS + "relationship")}
+    assert PLAN_RELATIONSHIPS <= found
+    allowed = allowed_relationships()
+    assert [r for r in found if r[1] not in allowed[(types[r[0]], types[r[2]])]] == []
+    package = next(e for e in root.iter(NS + "element") if e.findtext(NS + "name") == "Overstap")
+    assert "2027-12-31" in [v.text for v in package.iter(NS + "value")]  # its due date, as a property
+
+
+def test_work_packages_plateaus_and_gaps_import_as_initiatives_plateaus_and_gaps(tmp_path):
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import XSD
+
+    from eagraph.importers.archimate import import_archimate
+    from helpers import PREFIXES
+
+    (tmp_path / "model").mkdir()
+    (tmp_path / "model/m.ttl").write_text(PREFIXES + PLAN, encoding="utf-8")
+    (tmp_path / "plan.xml").write_bytes(export_archimate(load(tmp_path / "model")))
+    graph = import_archimate(tmp_path / "plan.xml", base="https://example.org/imported/")
+    eag = "https://w3id.org/eagraph/ns#"
+    rdf_type = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+    def named(title: str) -> URIRef:
+        found = [s for s, o in graph.subject_objects(URIRef("http://purl.org/dc/terms/title")) if str(o) == title]
+        found += [s for s, o in graph.subject_objects(URIRef("http://www.w3.org/2004/02/skos/core#prefLabel"))
+                  if str(o) == title]
+        found = [s for s in found if (s, rdf_type, URIRef(eag + "ArchimateView")) not in graph]  # not its view
+        assert len(found) == 1, title
+        return found[0]
+
+    move, today, target, gap = (named(t) for t in ("Overstap", "Vandaag", "Doel 2028", "Nieuwe toepassing ontbreekt"))
+    assert {graph.value(n, rdf_type) for n in (move, today, gap)} == {URIRef(eag + c) for c in
+                                                                       ("Initiative", "Plateau", "Gap")}
+    assert graph.value(move, rdf_type) == URIRef(eag + "Initiative")
+    assert set(graph.objects(move, URIRef(eag + "affects"))) == {named("Nieuwe toepassing"), named("Oude toepassing")}
+    assert graph.value(move, URIRef(eag + "initiativeOwner")) == named("FOD Financiën")
+    assert graph.value(move, URIRef(eag + "leadsTo")) == target
+    assert graph.value(move, URIRef(eag + "dueDate")) == Literal("2027-12-31", datatype=XSD.date)
+    assert set(graph.objects(target, URIRef(eag + "plateauIncludes"))) == {named("Nieuwe toepassing"),
+                                                                            named("Vergunning")}
+    assert (graph.value(gap, URIRef(eag + "gapFrom")), graph.value(gap, URIRef(eag + "gapTo"))) == (today, target)

@@ -40,7 +40,8 @@ __all__ = ["built_site"]  # the session fixture ``site``, shared with test_site_
 # scripts/run-tests.sh installs Chromium and sets this, so a broken install fails CI instead of
 # quietly skipping the browser tests.
 REQUIRED = os.environ.get("EAGRAPH_BROWSER_TESTS") == "required"
-PAGE_KINDS = ("dashboard", "service", "authority", "life-event", "source", "one-stop-shop", "findings")
+PAGE_KINDS = ("dashboard", "service", "authority", "life-event", "source", "one-stop-shop", "findings", "roadmap",
+              "authority-roadmap")
 # axe-core is cheap, so it also sees the other page kinds and the dashboards of the other languages
 # (their tables hold other names, so other elements).
 AXE_PAGE_KINDS = PAGE_KINDS + ("validation", "rules", "services-index", "regulation", "concept", "process",
@@ -91,6 +92,10 @@ def main_page(site: Path, kind: str) -> str:
         page = site / (kind.split("-")[0] if "-" in kind else "nl") / "index.html"
     elif kind in ("one-stop-shop", "findings", "validation", "rules"):
         page = nl / f"{kind}.html"
+    elif kind == "roadmap":
+        page = nl / "roadmap" / "index.html"
+    elif kind == "authority-roadmap":
+        page = next(iter(sorted((nl / "roadmap").glob("authority-*.html"))), None)
     elif kind == "services-index":
         page = nl / "services" / "index.html"
     elif kind == "service":
@@ -163,6 +168,23 @@ def test_the_dashboard_shows_its_charts(driver, base_url):
         "return [...document.querySelectorAll('article svg')].map(s => s.getBoundingClientRect())"
         ".filter(r => r.width > 50 && r.height > 50).length")
     assert sizes >= 1, "the dashboard shows no SVG chart"
+
+
+def test_the_roadmap_shows_its_timeline_and_opens_an_authoritys_roadmap(driver, site, base_url):
+    """The timeline is drawn without a script (an SVG with a row per dated thing) and the filter is
+    a link to a static page; a screenshot of it is kept for reviewers."""
+    open_page(driver, base_url + "nl/roadmap/index.html")
+    rows = driver.execute_script(
+        "const s = document.querySelector('figure.eag-roadmap svg'); const r = s && s.getBoundingClientRect();"
+        "return s ? [r.width, r.height, s.querySelectorAll('rect, polygon').length] : null")
+    assert rows and rows[0] > 400 and rows[1] > 100 and rows[2] >= 8, f"roadmap timeline: {rows}"
+    save_screenshot(driver, "roadmap")
+    link = driver.find_element("css selector", "article a[href^='authority-']")
+    expected = "nl/roadmap/" + link.get_attribute("href").rsplit("/", 1)[1]
+    link.click()
+    wait_for(driver, lambda d: "authority-" in d.current_url, "the authority's roadmap to open")
+    assert_page_shown(driver, site, base_url, expected)
+    assert driver.find_elements("css selector", "figure.eag-roadmap svg"), "the authority's roadmap has no timeline"
 
 
 # --- diagrams, language switcher, search --------------------------------------------------------

@@ -85,18 +85,33 @@ def in_force_on(start: datetime.date | None, end: datetime.date | None, repeals:
     return not any(repealed <= day for repealed in repeals)
 
 
-def outside_lifecycle(workspace: Workspace, day: datetime.date) -> set[Thing]:
-    """The things of the model that are not in use, or not in force, on ``day``."""
+def lifecycles(workspace: Workspace, lenient: bool = False) -> dict[Thing, Dates]:
+    """Each thing's dated phases (the earliest of each). ``lenient`` skips a value that is no date
+    (the site shows what it can; validation reports it) instead of refusing the model."""
     phases: dict[Thing, Dates] = defaultdict(dict)
     for name, predicate in PHASES:
-        for subject, value in _dates(workspace, predicate):
+        for subject, value in _dates(workspace, predicate, lenient):
             phases[subject][name] = min(value, phases[subject].get(name, value))
-    starts = dict(_earliest(_dates(workspace, ENTRY_INTO_FORCE)))
-    ends = dict(_earliest(_dates(workspace, END_OF_FORCE)))
+    return dict(phases)
+
+
+def regulation_dates(workspace: Workspace, lenient: bool = False) -> tuple[
+        dict[Thing, datetime.date], dict[Thing, datetime.date], dict[Thing, list[datetime.date]]]:
+    """Each regulation's entry into force, end of force, and the entries into force of the
+    regulations repealing it (see :func:`in_force_on`)."""
+    starts = dict(_earliest(_dates(workspace, ENTRY_INTO_FORCE, lenient)))
+    ends = dict(_earliest(_dates(workspace, END_OF_FORCE, lenient)))
     repeals: dict[Thing, list[datetime.date]] = defaultdict(list)
     for quad in _distinct(workspace, REPEALED_BY):
         if quad.object in starts:
             repeals[quad.subject].append(starts[quad.object])
+    return starts, ends, dict(repeals)
+
+
+def outside_lifecycle(workspace: Workspace, day: datetime.date) -> set[Thing]:
+    """The things of the model that are not in use, or not in force, on ``day``."""
+    phases = lifecycles(workspace)
+    starts, ends, repeals = regulation_dates(workspace)
     out = {thing for thing, dates in phases.items() if not in_use_on(dates, day)}
     for regulation in starts.keys() | ends.keys() | repeals.keys():
         if not in_force_on(starts.get(regulation), ends.get(regulation), repeals.get(regulation, ()), day):
@@ -121,7 +136,7 @@ def _distinct(workspace: Workspace, predicate: str) -> list[ox.Quad]:
     return list(seen.values())
 
 
-def _dates(workspace: Workspace, predicate: str) -> list[tuple[Thing, datetime.date]]:
+def _dates(workspace: Workspace, predicate: str, lenient: bool = False) -> list[tuple[Thing, datetime.date]]:
     """Each subject's ``predicate`` dates. A value that is not an xsd:date is refused, naming its
     file and line: a date that cannot be compared would quietly keep a retired thing in the model."""
     found, problems = [], []
@@ -139,7 +154,7 @@ def _dates(workspace: Workspace, predicate: str) -> list[tuple[Thing, datetime.d
                                                       f"(\"YYYY-MM-DD\"^^xsd:date): --as-of cannot place it in time"))
         else:
             found.append((quad.subject, day))
-    if problems:
+    if problems and not lenient:
         raise LifecycleDateError(problems)
     return found
 

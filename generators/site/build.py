@@ -300,7 +300,8 @@ def mkdocs_config(language: str, languages: tuple[str, ...], title: str | None, 
     sections = (*SECTIONS, *extra_sections)
     nav = [{word("home", language): "index.md"}]
     nav += [{word(section, language): f"{section}/index.md"} for section in sections]
-    nav += [{word(key, language): f"{key}.md"} for key in ("one-stop-shop", "findings", "validation", "rules")]
+    nav += [{word("one-stop-shop", language): "one-stop-shop.md"}, {word("roadmap", language): "roadmap/index.md"}]
+    nav += [{word(key, language): f"{key}.md"} for key in ("findings", "validation", "rules")]
     config = {
         "site_name": site_name(title or word("site-title", language)),
         "site_dir": str(site_dir),
@@ -315,7 +316,7 @@ def mkdocs_config(language: str, languages: tuple[str, ...], title: str | None, 
                                 for lang in languages]},
         "plugins": [{"search": {"lang": [language if language in ("nl", "fr", "en", "de") else "en"]}}, "offline"],
         "nav": nav,
-        "not_in_nav": "\n".join(f"/{section}/*.md" for section in sections),
+        "not_in_nav": "\n".join(f"/{section}/*.md" for section in (*sections, "roadmap")),
         "validation": {"omitted_files": "ignore", "absolute_links": "warn", "unrecognized_links": "warn"},
     }
     return json.dumps(config, indent=1, ensure_ascii=True) + "\n"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from .escaping import escape
 
 BAR_COLOURS = ("#1d4ed8", "#b45309", "#047857", "#6d28d9", "#be123c")
@@ -135,3 +136,80 @@ def line_chart(title: str, labels: list[str], values: list[float], percent: bool
             + f'<text x="{xs[0]:.1f}" y="{height - 6}">{escape(labels[0])}: {shown(values[0])}</text>'
             + f'<text x="{xs[-1]:.1f}" y="{height - 6}" text-anchor="end">{escape(labels[-1])}: {shown(values[-1])}</text>'
             + "</svg>")
+
+
+#: Colours of the timeline's bars and marks, by what they show (a lifecycle phase, a regulation in
+#: force, an initiative's status); contrast >= 3:1 on white for the marks.
+TIMELINE_COLOURS = {"planned": "#6366f1", "active": "#047857", "phasing out": "#b45309", "retired": "#6b7280",
+                    "in force": "#1d4ed8", "not started": "#6b7280", "in progress": "#1d4ed8", "done": "#047857",
+                    "cancelled": "#be123c", "no status": "#6b7280", "today": "#be123c"}
+YEAR_WIDTH_MIN = 40
+
+
+@dataclass(frozen=True)
+class Span:
+    """A bar of the timeline: from ``start`` to ``end`` (None: to the timeline's end)."""
+
+    start: date
+    end: date | None
+    key: str  # its colour in TIMELINE_COLOURS
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    label: str
+    words: str  # the row in words, for the description a screen reader reads
+    spans: tuple[Span, ...] = ()
+    marks: tuple[tuple[date, str], ...] = ()  # (day, colour key): a diamond
+
+
+def timeline(title: str, rows: list[TimelineRow], today: date, legend: list[tuple[str, str]]) -> str:
+    """Years on the x axis, one row per thing: its spans as bars and its marks as diamonds, a line
+    at ``today``, and a legend of (colour key, word). A picture: the table under it has the links."""
+    if not rows:
+        return ""
+    days = [today] + [d for row in rows for d in ([s.start for s in row.spans] + [s.end for s in row.spans if s.end]
+                                                   + [m for m, _ in row.marks])]
+    first, last = min(days).year, max(days).year + 1
+    width = max(BAR_WIDTH + 200, YEAR_WIDTH_MIN * (last - first + 1))
+    left, top = LABEL_WIDTH, ROW + 4
+    placed, lx, ly = [], 0.0, 0  # the legend, in lines as wide as the chart
+    for key, name in legend:
+        if lx and lx + 16 + _width(name) > left + width:
+            lx, ly = 0.0, ly + ROW
+        placed.append((lx, ly, key, name))
+        lx += 24 + _width(name)
+    height = top + ROW * len(rows) + ROW + 8 + ly
+
+    def x(day: date) -> float:
+        start, end = date(first, 1, 1), date(last + 1, 1, 1)
+        return left + width * (day - start).days / (end - start).days
+
+    parts = [_open(title, left + width + 20, height, "; ".join(row.words for row in rows))]
+    step = max(1, round((last - first + 1) * YEAR_WIDTH_MIN / width + 0.49))
+    for year in range(first, last + 1, step):
+        parts.append(f'<line x1="{x(date(year, 1, 1)):.1f}" y1="{top - 4}" x2="{x(date(year, 1, 1)):.1f}" '
+                     f'y2="{top + ROW * len(rows)}" stroke="#d1d5db"/>'
+                     f'<text x="{x(date(year, 1, 1)) + 3:.1f}" y="{top - 8}">{year}</text>')
+    for number, row in enumerate(rows):
+        y = top + number * ROW
+        label = _fit(row.label, LABEL_WIDTH - 12)
+        whole = f"<title>{escape(row.label)}</title>" if label != row.label else ""
+        parts.append(f'<text x="{LABEL_WIDTH - 8}" y="{y + ROW / 2 + 4:.0f}" text-anchor="end">{whole}'
+                     f"{escape(label)}</text>")
+        for span in row.spans:
+            end = x(span.end) if span.end else left + width
+            parts.append(f'<rect x="{x(span.start):.1f}" y="{y + 5}" width="{max(2.0, end - x(span.start)):.1f}" '
+                         f'height="{ROW - 10}" fill="{TIMELINE_COLOURS[span.key]}"/>')
+        for day, key in row.marks:
+            cx, cy = x(day), y + ROW / 2
+            parts.append(f'<polygon points="{cx:.1f},{cy - 7:.1f} {cx + 7:.1f},{cy:.1f} {cx:.1f},{cy + 7:.1f} '
+                         f'{cx - 7:.1f},{cy:.1f}" fill="{TIMELINE_COLOURS[key]}" stroke="#111827"/>')
+    parts.append(f'<line x1="{x(today):.1f}" y1="{top - 4}" x2="{x(today):.1f}" y2="{top + ROW * len(rows)}" '
+                 f'stroke="{TIMELINE_COLOURS["today"]}" stroke-width="2" stroke-dasharray="4 3"/>')
+    base = top + ROW * len(rows) + 8
+    for lx, ly, key, name in placed:
+        parts.append(f'<rect x="{lx:.0f}" y="{base + ly}" width="12" height="12" fill="{TIMELINE_COLOURS[key]}"/>'
+                     f'<text x="{lx + 16:.0f}" y="{base + ly + 11}">{escape(name)}</text>')
+    parts.append("</svg>")
+    return "".join(parts)

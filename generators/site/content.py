@@ -9,6 +9,7 @@ channel types) come from one more query.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 import unicodedata
@@ -21,6 +22,7 @@ from eagraph.analyses.model import AnalysisModel, node_key
 from eagraph.ontology import AUTHSRC, CPSV, CV, DCT, EAG, ELI, SKOS, local_name
 
 from .archimate import ArchimateContent
+from .roadmap import Roadmap
 
 #: The sections of the site: folder, the classes whose instances get a page there, in nav order.
 SECTIONS: dict[str, tuple[str, ...]] = {
@@ -84,6 +86,8 @@ class SiteContent:
     entities: dict[str, Entity] = field(default_factory=dict)
     languages_present: set[str] = field(default_factory=set)  # of the model's own titles and labels
     archimate: ArchimateContent = field(default_factory=ArchimateContent)
+    roadmap: Roadmap = field(default_factory=Roadmap)
+    today: datetime.date | None = None  # the day the model is read as of (--as-of), else the build's
 
     @classmethod
     def read(cls, workspace, model: AnalysisModel | None = None) -> SiteContent:
@@ -98,6 +102,8 @@ class SiteContent:
                 content.extra_links[subject][predicate].append(node_key(o))
         content.entities = _entities(content.model)
         content.archimate = ArchimateContent.read(workspace, content.model)
+        content.roadmap = Roadmap.read(workspace)
+        content.today = getattr(workspace, "as_of", None)
         content.languages_present = _title_languages(workspace)
         return content
 

@@ -8,6 +8,7 @@ mkdocs puts in the header and the ``<title>``) is escaped the same way.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter, defaultdict
 from decimal import ROUND_HALF_UP, Decimal
@@ -240,6 +241,7 @@ class Pages:
             for entity in entities:
                 yield f"{section}/{entity.slug}.md", *self._entity_page(section, entity.iri)
         yield "one-stop-shop.md", *self._render("one-stop-shop.md.j2", 0, events=self._journeys())
+        yield from self._roadmap_pages()
         yield "findings.md", *self._render("findings.md.j2", 0, **self._findings_page())
         yield "validation.md", *self._render("validation.md.j2", 0, findings=self.findings.validation)
         yield "rules.md", *self._render("rules.md.j2", 0, rules=self.rules)
@@ -253,7 +255,88 @@ class Pages:
         self.depth = 1  # before build(): its diagrams link to pages relative to this one
         return self._render(f"{KIND_OF_SECTION[section]}.md.j2", 1, node=node, title=self.name(node),
                             findings=self.findings.about(node), archimate=self._archimate_facts(node),
-                            **build(node))
+                            lifecycle=self._lifecycle(node), **build(node))
+
+    def _lifecycle(self, node: str) -> list[tuple[str, str]]:
+        """A thing's life as (what, day) rows: its dated phases, or when a regulation is in force."""
+        rows = [(self.t(f"phase-{name.replace(' ', '-')}"), day.isoformat())
+                for name, day in self.content.roadmap.lifecycle(node)]
+        force = self.content.roadmap.force.get(node)
+        if force and force.start:
+            rows.append((self.t("entry-into-force"), force.start.isoformat()))
+        if force and force.end:
+            rows.append((self.t("repealed" if force.repealed else "end-of-force"), force.end.isoformat()))
+        return rows
+
+    # -- the roadmap: the whole model's, and each authority's and life event's -----------------------
+    def _roadmap_pages(self) -> Iterator[tuple[str, str, str]]:
+        roadmap, content = self.content.roadmap, self.content
+        scopes = []
+        for kind, section in (("authority", "authorities"), ("event", "events")):
+            for entity in content.in_section(section):
+                part = roadmap.about(self._concerning(kind, entity.iri))
+                if part:
+                    scopes.append({"kind": kind, "node": entity.iri, "path": f"{kind}-{entity.slug}.html",
+                                   "roadmap": part})
+        yield "roadmap/index.md", *self._render("roadmap.md.j2", 1, scope=None, scopes=scopes,
+                                                **self._roadmap(roadmap, self.t("roadmap")))
+        for scope in scopes:
+            title = self.t("roadmap") + ": " + self.label(scope["node"])
+            yield f"roadmap/{scope['path'][:-5]}.md", *self._render(
+                "roadmap.md.j2", 1, scope=scope, scopes=[], **self._roadmap(scope["roadmap"], title))
+
+    def _concerning(self, kind: str, node: str) -> set[str]:
+        """What an authority's or a life event's roadmap shows: its services, their regulations and
+        the sources they fetch from; an authority's applications and sources; the node itself (an
+        initiative's owner)."""
+        model, content = self.model, self.content
+        if kind == "authority":
+            services = content.services_by_authority.get(node, [])
+            own = [*model.subjects(EAG + "ownedBy", node), *model.subjects(DCT + "publisher", node)]
+        else:
+            services = content.services_by_event.get(node, [])
+            own = []
+        related = [r for s in services for r in model.objects(s, CV + "hasLegalResource")]
+        related += [src for s in services for e in model.evidence_of(s) for src in content.fetched_from(e)]
+        return {node, *services, *own, *related}
+
+    def _roadmap(self, roadmap, title: str) -> dict:
+        """The timeline and its table: initiatives by due date, then lifecycles, then regulations."""
+        from eagraph.analyses.initiatives import NO_STATUS, STATUS_WORDS
+
+        today = getattr(self.content, "today", None) or datetime.date.today()
+        rows, table = [], []
+        for initiative in sorted(roadmap.initiatives, key=lambda i: (i.due or datetime.date.max, i.iri)):
+            status = STATUS_WORDS.get(initiative.status or "", NO_STATUS)
+            said = status.get(self.language) or status["en"]
+            due = initiative.due.isoformat() if initiative.due else self.t("nothing")
+            words = f"{self.label(initiative.iri)}: {self.t('due')} {due}, {said}"
+            rows.append(charts.TimelineRow(self.label(initiative.iri), words, marks=(
+                ((initiative.due, status["en"]),) if initiative.due else ())))
+            table.append({"node": initiative.iri, "what": self.t("initiative"), "when": words.split(": ", 1)[1],
+                          "nodes": [*initiative.owners, *initiative.affects]})
+        for node in sorted(roadmap.phases, key=lambda n: (min(roadmap.phases[n].values()), n)):
+            phases = roadmap.lifecycle(node)
+            spans = tuple(charts.Span(day, phases[i + 1][1] if i + 1 < len(phases) else None, name)
+                          for i, (name, day) in enumerate(phases))
+            said = ", ".join(f"{self.t('phase-' + name.replace(' ', '-'))} {day.isoformat()}" for name, day in phases)
+            rows.append(charts.TimelineRow(self.label(node), f"{self.label(node)}: {said}", spans=spans))
+            table.append({"node": node, "what": self.t("lifecycle"), "when": said, "nodes": []})
+        for node in sorted(roadmap.force, key=lambda n: (roadmap.force[n].start or datetime.date.min, n)):
+            said = ", ".join(f"{what} {day}" for what, day in self._lifecycle(node))
+            force = roadmap.force[node]
+            spans = (charts.Span(force.start, force.end, "in force"),) if force.start else ()
+            marks = ((force.end, "retired"),) if force.end and not force.start else ()
+            rows.append(charts.TimelineRow(self.label(node), f"{self.label(node)}: {said}", spans=spans, marks=marks))
+            table.append({"node": node, "what": self.t("regulation"), "when": said, "nodes": []})
+        legend = [(key, self.t("phase-" + key.replace(" ", "-"))) for key in ("planned", "active", "phasing out",
+                                                                             "retired")]
+        legend += [("in force", self.t("in-force"))]
+        legend += [(words["en"], words.get(self.language) or words["en"])
+                   for words in (*STATUS_WORDS.values(), NO_STATUS)]
+        legend += [("today", self.t("today"))]
+        return {"title_text": title, "table": table,
+                "chart": charts.timeline(title, rows[:CHART_ROWS * 4], today, legend)}
 
     # -- one function per entity kind: the facts its template shows ---------------------------------
     def _services(self, service: str) -> dict:
