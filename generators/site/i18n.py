@@ -274,7 +274,6 @@ WORDS: dict[str, dict[str, str]] = {
     "non-take-up": {"nl": "niet-gebruik", "fr": "non-recours", "en": "non-take-up", "de": "Nichtinanspruchnahme"},
     "targets": {"nl": "Doelstellingen", "fr": "Objectifs", "en": "Targets", "de": "Ziele"},
     "target": {"nl": "Doelstelling", "fr": "Objectif", "en": "Target", "de": "Ziel"},
-    "today": {"nl": "Vandaag", "fr": "Aujourd'hui", "en": "Today", "de": "Heute"},
     "goal": {"nl": "Doel", "fr": "But", "en": "Goal", "de": "Zielwert"},
     "goal-by": {"nl": "{value} tegen {date}", "fr": "{value} d'ici le {date}", "en": "{value} by {date}",
                 "de": "{value} bis {date}"},
