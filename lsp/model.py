@@ -31,8 +31,14 @@ from eagraph.workspace.mentions import Mentions, file_mentions
 from eagraph.workspace.sources import content_digest, oxigraph_parse
 from eagraph.workspace.workspace import FilePositions, ModelFile, cache_key, model_sources, open_cache, read_files
 
+from .text import Span, occurrences, written
+
 #: What names a node for a reader, in order of preference.
 LABEL_PREDICATES = (SKOS + "prefLabel", DCT + "title", RDFS + "label", FOAF + "name", SKOS + "altLabel")
+
+
+class RenameRefused(EagraphError):
+    """A rename that would change what the model means, not only what a node is called."""
 
 
 @dataclass
@@ -185,6 +191,26 @@ class LiveModel:
                 if statement.endswith(" " + key):
                     found.append(positions.location(model_file.relpath, number))
         return sorted(set(found))
+
+    def rename(self, iri: str, new_iri: str) -> dict[str, list[tuple[Span, str]]]:
+        """The edits that rename ``iri`` to ``new_iri`` in every file of the model: each place a file
+        writes it (as subject, object, in a list, prefixed or in full) replaced by the new IRI written
+        with that file's own prefixes, and nothing else of the file touched.
+
+        Refused when ``new_iri`` already names a node of the model: the two nodes would become one."""
+        if new_iri == iri:
+            return {}
+        edits: dict[str, list[tuple[Span, str]]] = {}
+        for model_file in self.files():
+            text, base = model_file.data.decode("utf-8", errors="replace"), model_file.source.base(self.config)
+            if occurrences(new_iri, text, base):
+                raise RenameRefused(f"<{new_iri}> already names a node of the model ({model_file.relpath}); "
+                                    f"renaming <{iri}> to it would merge the two")
+            spans = occurrences(iri, text, base)
+            if spans:
+                new_text = written(new_iri, text)
+                edits[model_file.relpath] = [(span, new_text) for span in spans]
+        return edits
 
     def labels(self, iri: str) -> NodeFacts:
         """The labels and types of ``iri`` across the model."""

@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path
 
@@ -22,7 +23,7 @@ from eagraph.ontology import compact
 from eagraph.validators.validate import ValidationOptions
 from eagraph.workspace import EagraphError
 
-from .model import Diagnosis, LiveModel
+from .model import Diagnosis, LiveModel, RenameRefused
 from .text import Span, expand, from_utf16, node_at, term_span, utf16, word_before, written
 
 SEVERITIES = {Severity.ERROR: types.DiagnosticSeverity.Error, Severity.WARNING: types.DiagnosticSeverity.Warning,
@@ -164,6 +165,36 @@ def make_server(path: Path | None = None, options: ValidationOptions = Validatio
             return []
         model, _relpath, iri, _span = found
         return [lsp_location(model, place) for place in model.references(iri)]
+
+    @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
+    def prepare_rename(ls: EagraphServer, params: types.PrepareRenameParams) -> types.Range | None:
+        found = node(params)
+        if found is None:
+            return None
+        model, relpath, _iri, span = found
+        return _range(model.lines(relpath), span)
+
+    @server.feature(types.TEXT_DOCUMENT_RENAME, types.RenameOptions(prepare_provider=True))
+    def rename(ls: EagraphServer, params: types.RenameParams) -> types.WorkspaceEdit | None:
+        found = node(params)
+        if found is None:
+            return None
+        model, relpath, iri, _span = found
+        text = model.file(relpath).data.decode("utf-8", errors="replace")
+        new_name = params.new_name.strip()
+        new_iri = expand(new_name, text, model.sources[relpath].base(model.config)) \
+            if new_name.startswith("<") or ":" in new_name else None
+        if not new_iri or not new_iri.isprintable() or any(c in new_iri for c in ' <>"{}|^`\\'):
+            raise JsonRpcInvalidParams(f"{new_name!r} is not an IRI this file can write: give <https://...> "
+                                       "or a prefixed name whose prefix the file declares")
+        try:
+            edits = model.rename(iri, new_iri)
+        except RenameRefused as exc:
+            raise JsonRpcInvalidParams(exc.render()) from None
+        return types.WorkspaceEdit(changes={
+            from_fs_path(str(model.root / file)): [types.TextEdit(_range(model.lines(file), span), new_text)
+                                                   for span, new_text in spans]
+            for file, spans in edits.items()})
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: EagraphServer, params: types.HoverParams) -> types.Hover | None:

@@ -101,3 +101,41 @@ def word_before(line_text: str, character: int) -> tuple[str, int]:
     """What is being typed before the cursor (a prefixed name, an IRI or a word) and where it starts."""
     found = re.search(r"(?:<[^<>\s]*|[\w\-.:\u00c0-\uffff]*)$", line_text[:character])
     return (found.group(), found.start()) if found else ("", character)
+
+
+# What a scan of a whole document steps over: strings (long ones span lines), comments and the
+# prefix and base directives (their names are not terms); what it stops at: IRIs and prefixed names.
+_SCAN = re.compile(
+    r'(?P<skip>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|#[^\n]*'
+    r"|(?:@prefix|PREFIX)\s+(?:[A-Za-z][\w\-.]*)?:\s*<[^>\s]*>|(?:@base|BASE)\s+<[^>\s]*>)"
+    rf"|(?P<node><[^<>\"{{}}|^`\\\s]*>|{_PNAME})",
+    re.IGNORECASE,
+)
+
+
+def node_spans(text: str) -> list[tuple[str, Span]]:
+    """Every IRI and prefixed name a Turtle document writes as a term, with its span, in order
+    (not the words of its strings and comments, nor the names its prefix directives declare)."""
+    found: list[tuple[str, Span]] = []
+    line, line_start = 0, 0
+    for match in _SCAN.finditer(text):
+        if match.lastgroup != "node" or match.group() == ":":
+            continue
+        start = match.start()
+        line += text.count("\n", line_start, start)
+        line_start = text.rfind("\n", 0, start) + 1
+        found.append((match.group(), Span(line, start - line_start, match.end() - line_start)))
+    return found
+
+
+def occurrences(iri: str, text: str, base: str) -> list[Span]:
+    """Where a Turtle document writes ``iri``, in any of its forms (``<...>``, relative, prefixed)."""
+    names: dict[str, str | None] = {}
+    spans = []
+    for term, span in node_spans(text):
+        if term not in names:
+            names[term] = expand(term, text, base)
+        if names[term] == iri:
+            spans.append(span)
+    return spans

@@ -137,3 +137,83 @@ def test_completion_offers_the_national_register_by_its_label(bosa):
     assert register["detail"] == "authsrc:DataSource"
     assert register["textEdit"]["range"]["start"] == bosa.at("Rijksreg")
     assert "Rijksregister van de natuurlijke personen" in register["labelDetails"]["description"]
+
+
+TARIFF = "https://w3id.org/eagraph/be/service/social-energy-tariff"
+ECONOMY = "authorities/economy.ttl"
+
+
+def apply_edits(text: str, edits: list[dict]) -> str:
+    """A document's text with a WorkspaceEdit's TextEdits applied, as an editor applies them."""
+    from eagraph.lsp.text import from_utf16
+
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+
+    def offset(position: dict) -> int:
+        return starts[position["line"]] + from_utf16(lines[position["line"]], position["character"])
+
+    for edit in sorted(edits, key=lambda e: offset(e["range"]["start"]), reverse=True):
+        text = text[:offset(edit["range"]["start"])] + edit["newText"] + text[offset(edit["range"]["end"]):]
+    return text
+
+
+def statements(path, old: str = "", new: str = ""):
+    """A file's statements (blank nodes compared by shape), ``old`` renamed to ``new`` if given."""
+    from rdflib import Graph, URIRef
+    from rdflib.compare import to_isomorphic
+
+    graph = Graph().parse(path, format="turtle")
+    if old:
+        rename = {URIRef(old): URIRef(new)}
+        graph = Graph().parse(data=graph.serialize(format="nt"), format="nt")
+        for triple in list(graph):
+            graph.remove(triple)
+            graph.add(tuple(rename.get(term, term) for term in triple))
+    return to_isomorphic(graph)
+
+
+def test_rename_a_service_changes_every_file_consistently_and_nothing_else(client, model, tmp_path):
+    economy = Editor(client, model / ECONOMY)
+    try:
+        place = economy.ask("textDocument/prepareRename", "service:social-energy-tariff a", 3)
+        assert place["start"] == economy.at("service:social-energy-tariff a")
+        answer = economy.ask("textDocument/rename", "service:social-energy-tariff a", 3,
+                             newName="service:energy-tariff-social")
+    finally:
+        economy.close()
+    renamed = tmp_path / "models"
+    shutil.copytree(model, renamed)
+    changed = set()
+    for uri, edits in answer["changes"].items():
+        relpath = uri.rsplit("/models/", 1)[1]
+        changed.add(relpath)
+        path = renamed / relpath
+        path.write_text(apply_edits(path.read_text(encoding="utf-8"), edits), encoding="utf-8")
+    assert changed == {ECONOMY, "shared/initiatives.ttl"}
+    new = TARIFF.replace("social-energy-tariff", "energy-tariff-social")
+    for path in model.rglob("*.ttl"):
+        after = renamed / path.relative_to(model)
+        assert statements(after) == statements(path, TARIFF, new), path  # the same statements, the node renamed
+        text = after.read_text(encoding="utf-8")
+        assert "service:social-energy-tariff" not in text.replace("service:social-energy-tariff-", "")
+    # the lookalikes are left alone, and the file keeps its prefixes and layout
+    economy_after = (renamed / ECONOMY).read_text(encoding="utf-8")
+    assert "process:social-energy-tariff-determination a eag:Process ;" in economy_after
+    assert "service:energy-tariff-social a cpsv:PublicService ;" in economy_after
+    assert len(economy_after.splitlines()) == len((model / ECONOMY).read_text(encoding="utf-8").splitlines())
+
+
+def test_rename_onto_a_node_of_the_model_is_refused(client, model):
+    economy = Editor(client, model / ECONOMY)
+    try:
+        client.next_id += 1
+        client.send({"id": client.next_id, "method": "textDocument/rename",
+                     "params": {"textDocument": {"uri": economy.uri}, "newName": "service:legal-aid",
+                                "position": economy.at("service:social-energy-tariff a", 3)}})
+        answer = client.wait(lambda m: m.get("id") == client.next_id and "method" not in m)
+    finally:
+        economy.close()
+    assert "would merge the two" in answer["error"]["message"] and "service/legal-aid" in answer["error"]["message"]
