@@ -212,6 +212,16 @@ class LiveModel:
                 edits[model_file.relpath] = [(span, new_text) for span in spans]
         return edits
 
+    def subjects(self, relpath: str) -> list[tuple[str, int, int]]:
+        """The IRIs a file describes, where it first writes each as a subject (1-based line, column),
+        in file order; none while the file does not parse."""
+        positions = self.positions(self.file(relpath))
+        if positions is None:
+            return []
+        found = [(key[1:-1], line, column) for key, (line, column) in positions.document.subjects.items()
+                 if key.startswith("<")]
+        return sorted(found, key=lambda item: (item[1], item[2]))
+
     def labels(self, iri: str) -> NodeFacts:
         """The labels and types of ``iri`` across the model."""
         merged = NodeFacts()

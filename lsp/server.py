@@ -19,11 +19,11 @@ from pygls.uris import from_fs_path
 from eagraph import __version__
 from eagraph.findings import Severity
 from eagraph.location import Location
-from eagraph.ontology import compact
+from eagraph.ontology import OWL, RDF, RDFS, SKOS, compact
 from eagraph.validators.validate import ValidationOptions
 from eagraph.workspace import EagraphError
 
-from .model import Diagnosis, LiveModel, RenameRefused
+from .model import Diagnosis, LiveModel, NodeFacts, RenameRefused
 from .text import Span, expand, from_utf16, node_at, term_span, utf16, word_before, written
 
 SEVERITIES = {Severity.ERROR: types.DiagnosticSeverity.Error, Severity.WARNING: types.DiagnosticSeverity.Warning,
@@ -196,6 +196,11 @@ def make_server(path: Path | None = None, options: ValidationOptions = Validatio
                                                    for span, new_text in spans]
             for file, spans in edits.items()})
 
+    @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+    def document_symbol(ls: EagraphServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:
+        found = ls.document(params.text_document.uri)
+        return [] if found is None else symbols(found[0], found[1], ls.language)
+
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: EagraphServer, params: types.HoverParams) -> types.Hover | None:
         found = node(params)
@@ -214,6 +219,45 @@ def make_server(path: Path | None = None, options: ValidationOptions = Validatio
         return complete(model, relpath, params.position)
 
     return server
+
+
+#: The symbol kind an editor's outline shows for a node, by its type.
+SYMBOL_KINDS = {RDFS + "Class": types.SymbolKind.Class, OWL + "Class": types.SymbolKind.Class,
+                SKOS + "ConceptScheme": types.SymbolKind.Enum, SKOS + "Concept": types.SymbolKind.EnumMember,
+                RDF + "Property": types.SymbolKind.Property, OWL + "ObjectProperty": types.SymbolKind.Property,
+                OWL + "DatatypeProperty": types.SymbolKind.Property}
+
+
+def preferred_label(facts: NodeFacts, language: str) -> str:
+    """A node's label in the reader's language, else nl, fr, en, untagged, any."""
+    for lang in (language, "nl", "fr", "en", ""):
+        if facts.labels.get(lang):
+            return facts.labels[lang]
+    return next(iter(facts.labels.values()), "")
+
+
+def symbols(model: LiveModel, relpath: str, language: str) -> list[types.DocumentSymbol]:
+    """The subjects of a file for the editor's outline: each named by its label (else its prefixed
+    name), with its types, reaching from where it is first written to the next subject."""
+    lines = model.lines(relpath)
+    subjects = model.subjects(relpath)
+    facts = model.facts(model.file(relpath))
+    text = model.file(relpath).data.decode("utf-8", errors="replace")
+    found = []
+    for number, (iri, line, column) in enumerate(subjects):
+        node = facts.get(iri, NodeFacts())
+        last = (subjects[number + 1][1] - 1 if number + 1 < len(subjects) else len(lines)) - 1
+        while last > line - 1 and not lines[last].strip():
+            last -= 1
+        selection = location_range(lines, Location(relpath, line, column))
+        kinds = [SYMBOL_KINDS[t] for t in sorted(node.types) if t in SYMBOL_KINDS]
+        found.append(types.DocumentSymbol(
+            name=preferred_label(node, language) or written(iri, text),
+            detail=" ".join([written(iri, text), *("a " + written(t, text) for t in sorted(node.types))]),
+            kind=kinds[0] if kinds else types.SymbolKind.Object,
+            range=types.Range(selection.start, types.Position(last, utf16(lines[last], len(lines[last])))),
+            selection_range=selection))
+    return found
 
 
 def hover_text(model: LiveModel, iri: str, language: str) -> str:

@@ -217,3 +217,18 @@ def test_rename_onto_a_node_of_the_model_is_refused(client, model):
     finally:
         economy.close()
     assert "would merge the two" in answer["error"]["message"] and "service/legal-aid" in answer["error"]["message"]
+
+
+def test_document_symbols_are_the_subjects_of_the_file_by_label_and_type(bosa):
+    answer = bosa.client.request("textDocument/documentSymbol", {"textDocument": {"uri": bosa.uri}})
+    lines = bosa.text.splitlines()
+    written_subjects = [(number, line.split(" ", 1)[0]) for number, line in enumerate(lines)
+                        if line[:1].isalpha() and " a " in line and not line.startswith("@")]
+    assert [(s["selectionRange"]["start"]["line"], s["detail"].split(" ", 1)[0]) for s in answer] == written_subjects
+    bosa_symbol = next(s for s in answer if s["detail"].startswith("authority:bosa "))
+    assert bosa_symbol["name"] == "FPS Policy and Support"  # the label in the server's language (en)
+    assert bosa_symbol["detail"] == "authority:bosa a cv:PublicOrganisation"
+    start = bosa.at("authority:bosa a")
+    assert bosa_symbol["selectionRange"] == {"start": start, "end": {**start, "character": len("authority:bosa")}}
+    assert bosa_symbol["range"]["start"] == start and bosa_symbol["range"]["end"]["line"] > start["line"]
+    assert lines[bosa_symbol["range"]["end"]["line"]].rstrip().endswith(".")
