@@ -23,6 +23,7 @@ from eagraph.check import CheckOptions, check
 from eagraph.findings import Finding
 from eagraph.location import Location
 from eagraph.ontology import DCT, FOAF, RDF_TYPE, RDFS, SKOS
+from eagraph.ontology.namespaces import PREFIXES
 from eagraph.validators.changes import load_change
 from eagraph.validators.validate import ValidationOptions
 from eagraph.workspace import EagraphError, ModelSyntaxError, Workspace
@@ -31,7 +32,7 @@ from eagraph.workspace.mentions import Mentions, file_mentions
 from eagraph.workspace.sources import content_digest, oxigraph_parse
 from eagraph.workspace.workspace import FilePositions, ModelFile, cache_key, model_sources, open_cache, read_files
 
-from .text import Span, occurrences, written
+from .text import Span, occurrences, prefixes, written
 
 #: What names a node for a reader, in order of preference.
 LABEL_PREDICATES = (SKOS + "prefLabel", DCT + "title", RDFS + "label", FOAF + "name", SKOS + "altLabel")
@@ -73,6 +74,7 @@ class LiveModel:
         self._mentions: dict[str, Mentions | None] = {}
         self._facts: dict[str, dict[str, NodeFacts]] = {}
         self._positions: dict[str, FilePositions | None] = {}
+        self._prefixes: dict[str, dict[str, str]] = {}
         self.findings: dict[str, list[Finding]] = {}  # the last diagnosis of each open file
 
     # Files --------------------------------------------------------------------------------------
@@ -211,6 +213,18 @@ class LiveModel:
                 new_text = written(new_iri, text)
                 edits[model_file.relpath] = [(span, new_text) for span in spans]
         return edits
+
+    def namespace_of(self, prefix: str) -> str | None:
+        """The namespace a prefix certainly names in this model: the one every file declaring it
+        gives (and eagraph's own table, where it knows the name); None when they disagree or none does."""
+        found = {PREFIXES[prefix]} if prefix in PREFIXES else set()
+        for model_file in self.files():
+            declared = self._prefixes.get(model_file.digest)
+            if declared is None:
+                declared = self._prefixes[model_file.digest] = prefixes(model_file.data.decode("utf-8", "replace"))
+            if prefix in declared:
+                found.add(declared[prefix])
+        return found.pop() if len(found) == 1 else None
 
     def subjects(self, relpath: str) -> list[tuple[str, int, int]]:
         """The IRIs a file describes, where it first writes each as a subject (1-based line, column),

@@ -24,7 +24,8 @@ from eagraph.validators.validate import ValidationOptions
 from eagraph.workspace import EagraphError
 
 from .model import Diagnosis, LiveModel, NodeFacts, RenameRefused
-from .text import Span, expand, from_utf16, node_at, term_span, utf16, word_before, written
+from .text import (PREFIX_DIRECTIVE, Span, expand, from_utf16, node_at, node_spans, prefixes, term_span, utf16,
+                   word_before, written)
 
 SEVERITIES = {Severity.ERROR: types.DiagnosticSeverity.Error, Severity.WARNING: types.DiagnosticSeverity.Warning,
               Severity.INFO: types.DiagnosticSeverity.Information}
@@ -201,6 +202,15 @@ def make_server(path: Path | None = None, options: ValidationOptions = Validatio
         found = ls.document(params.text_document.uri)
         return [] if found is None else symbols(found[0], found[1], ls.language)
 
+    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
+                    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+    def code_action(ls: EagraphServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+        found = ls.document(params.text_document.uri)
+        if found is None:
+            return []
+        model, relpath = found
+        return prefix_actions(model, relpath, params.text_document.uri, params.range, params.context.diagnostics)
+
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: EagraphServer, params: types.HoverParams) -> types.Hover | None:
         found = node(params)
@@ -258,6 +268,32 @@ def symbols(model: LiveModel, relpath: str, language: str) -> list[types.Documen
             range=types.Range(selection.start, types.Position(last, utf16(lines[last], len(lines[last])))),
             selection_range=selection))
     return found
+
+
+def prefix_actions(model: LiveModel, relpath: str, uri: str, wanted: types.Range,
+                   diagnostics: list[types.Diagnostic]) -> list[types.CodeAction]:
+    """Quick fixes declaring the prefixes that the lines in ``wanted`` use and the file does not
+    declare, where the model says for certain which namespace the prefix names."""
+    text = model.file(relpath).data.decode("utf-8", errors="replace")
+    declared = prefixes(text)
+    lines = text.splitlines()
+    after = max((number + 1 for number, line in enumerate(lines) if PREFIX_DIRECTIVE.match(line)), default=0)
+    actions: dict[str, types.CodeAction] = {}
+    for term, span in node_spans(text):
+        name = term.partition(":")[0]
+        if term.startswith("<") or name in declared or name in actions \
+                or not wanted.start.line <= span.line <= wanted.end.line:
+            continue
+        namespace = model.namespace_of(name)
+        if namespace is None:
+            continue
+        declaration = f"@prefix {name}: <{namespace}> .\n"
+        actions[name] = types.CodeAction(
+            f"Declare prefix {name}: <{namespace}>", kind=types.CodeActionKind.QuickFix, is_preferred=True,
+            diagnostics=[d for d in diagnostics if d.range.start.line == span.line] or None,
+            edit=types.WorkspaceEdit(changes={uri: [types.TextEdit(
+                types.Range(types.Position(after, 0), types.Position(after, 0)), declaration)]}))
+    return list(actions.values())
 
 
 def hover_text(model: LiveModel, iri: str, language: str) -> str:

@@ -22,6 +22,8 @@ TERM = re.compile(
 )
 _NODE = re.compile(rf"<[^<>\"{{}}|^`\\\s]*>|{_PNAME}")
 _PREFIX = re.compile(r"(?:@prefix|PREFIX)\s+([A-Za-z][\w\-.]*)?:\s*<([^>\s]*)>", re.IGNORECASE)
+#: A line that declares a prefix (a quick fix adds its declaration after the last one).
+PREFIX_DIRECTIVE = re.compile(r"\s*(?:@prefix|PREFIX)\s", re.IGNORECASE)
 _BASE = re.compile(r"(?:@base|BASE)\s+<([^>\s]*)>", re.IGNORECASE)
 
 

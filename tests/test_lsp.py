@@ -232,3 +232,22 @@ def test_document_symbols_are_the_subjects_of_the_file_by_label_and_type(bosa):
     assert bosa_symbol["selectionRange"] == {"start": start, "end": {**start, "character": len("authority:bosa")}}
     assert bosa_symbol["range"]["start"] == start and bosa_symbol["range"]["end"]["line"] > start["line"]
     assert lines[bosa_symbol["range"]["end"]["line"]].rstrip().endswith(".")
+
+
+def test_a_quick_fix_declares_the_prefix_a_file_uses_and_does_not_declare(bosa):
+    declaration = "@prefix channel: <https://w3id.org/eagraph/be/channel/> .\n"
+    without = bosa.text.replace(declaration, "") + "\nauthority:bosa eag:note nope:thing .\n"
+    found = [d for d in bosa.type(without) if d["code"] == "EAG901"]
+    assert found, "the undeclared prefix is a syntax error"
+    everything = {"start": {"line": 0, "character": 0}, "end": {"line": len(without.splitlines()), "character": 0}}
+    actions = bosa.client.request("textDocument/codeAction", {"textDocument": {"uri": bosa.uri}, "range": everything,
+                                                              "context": {"diagnostics": found}})
+    # channel: is declared alike across the model, so the fix is certain; nope: names nothing known
+    assert [a["title"] for a in actions] == ["Declare prefix channel: <https://w3id.org/eagraph/be/channel/>"]
+    assert actions[0]["kind"] == "quickfix" and actions[0]["diagnostics"] == found
+    fixed = apply_edits(without, actions[0]["edit"]["changes"][bosa.uri])
+    assert "@prefix authority: <https://w3id.org/eagraph/be/authority/> .\n" in fixed
+    assert fixed.count(declaration) == 1 and fixed.index(declaration) < fixed.index("\nauthority:bosa a")
+    without_nope = fixed.replace("\nauthority:bosa eag:note nope:thing .\n", "")
+    assert not [d for d in bosa.type(without_nope) if d["code"] == "EAG901"]
+
