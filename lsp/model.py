@@ -32,6 +32,7 @@ from eagraph.workspace.mentions import Mentions, file_mentions
 from eagraph.workspace.sources import content_digest, oxigraph_parse
 from eagraph.workspace.workspace import FilePositions, ModelFile, cache_key, model_sources, open_cache, read_files
 
+from .contract import Contract, read_contract
 from .text import Span, occurrences, prefixes, written
 
 #: What names a node for a reader, in order of preference.
@@ -75,6 +76,8 @@ class LiveModel:
         self._facts: dict[str, dict[str, NodeFacts]] = {}
         self._positions: dict[str, FilePositions | None] = {}
         self._prefixes: dict[str, dict[str, str]] = {}
+        self._contract: Contract | None = None
+        self._parsed_facts: dict[str, dict[str, NodeFacts]] = {}  # per file, the last that parsed
         self.findings: dict[str, list[Finding]] = {}  # the last diagnosis of each open file
 
     # Files --------------------------------------------------------------------------------------
@@ -143,10 +146,17 @@ class LiveModel:
         return self._mentions[model_file.digest]
 
     def facts(self, model_file: ModelFile) -> dict[str, NodeFacts]:
-        """The labels and types a file gives its nodes (none while it does not parse)."""
+        """The labels and types a file gives its nodes; while it does not parse (an edit under way),
+        what it gave when it last did."""
         found = self._facts.get(model_file.digest)
         if found is None:
-            found = self._facts[model_file.digest] = _read_facts(model_file, self.config)
+            read = _read_facts(model_file, self.config)
+            if read is None:
+                disk = self.disk.get(model_file.relpath)
+                if model_file.relpath not in self._parsed_facts and disk is not None and disk is not model_file:
+                    return self.facts(disk)
+                return self._parsed_facts.get(model_file.relpath, {})
+            found = self._facts[model_file.digest] = self._parsed_facts[model_file.relpath] = read
         return found
 
     def positions(self, model_file: ModelFile) -> FilePositions | None:
@@ -214,6 +224,15 @@ class LiveModel:
                 edits[model_file.relpath] = [(span, new_text) for span in spans]
         return edits
 
+    def contract(self) -> Contract | None:
+        """What the shapes expect of each class (read once); None when a shapes file cannot be read."""
+        if self._contract is None:
+            try:
+                self._contract = read_contract([*self.config.shapes, *self.options.extra_shapes])
+            except EagraphError:
+                return None
+        return self._contract
+
     def namespace_of(self, prefix: str) -> str | None:
         """The namespace a prefix certainly names in this model: the one every file declaring it
         gives (and eagraph's own table, where it knows the name); None when they disagree or none does."""
@@ -252,13 +271,13 @@ class LiveModel:
             yield from self.facts(model_file).items()
 
 
-def _read_facts(model_file: ModelFile, config) -> dict[str, NodeFacts]:
+def _read_facts(model_file: ModelFile, config) -> dict[str, NodeFacts] | None:
     source = model_file.source
     facts: dict[str, NodeFacts] = {}
     try:
         triples = list(oxigraph_parse(model_file.data, source.format, source.base(config)))
     except (SyntaxError, ValueError, OSError):
-        return facts
+        return None
     ranks: dict[tuple[str, str], int] = {}  # the best label predicate seen, per node and language
     for triple in triples:
         if not isinstance(triple.subject, ox.NamedNode):

@@ -24,8 +24,8 @@ from eagraph.validators.validate import ValidationOptions
 from eagraph.workspace import EagraphError
 
 from .model import Diagnosis, LiveModel, NodeFacts, RenameRefused
-from .text import (PREFIX_DIRECTIVE, Span, expand, from_utf16, node_at, node_spans, prefixes, term_span, utf16,
-                   word_before, written)
+from .text import (PREFIX_DIRECTIVE, Span, expand, from_utf16, node_at, node_spans, prefixes, slot, term_span,
+                   utf16, word_before, written)
 
 SEVERITIES = {Severity.ERROR: types.DiagnosticSeverity.Error, Severity.WARNING: types.DiagnosticSeverity.Warning,
               Severity.INFO: types.DiagnosticSeverity.Information}
@@ -315,8 +315,10 @@ def hover_text(model: LiveModel, iri: str, language: str) -> str:
 
 
 def complete(model: LiveModel, relpath: str, position: types.Position) -> types.CompletionList:
-    """The model's nodes whose label, prefixed name or IRI holds what is typed before the cursor,
-    written as the document would write them (its prefixes), replacing what was typed."""
+    """What may be written at the cursor, written as the document would write it (its prefixes),
+    replacing what was typed: first what the contract expects there (the properties a subject's
+    class should have, required ones first; the values a property allows), then the model's nodes
+    whose label, prefixed name or IRI holds what is typed."""
     lines = model.lines(relpath)
     line = lines[position.line] if position.line < len(lines) else ""
     typed, start = word_before(line, from_utf16(line, position.character))
@@ -324,6 +326,11 @@ def complete(model: LiveModel, relpath: str, position: types.Position) -> types.
     text = model.file(relpath).data.decode("utf-8", errors="replace")
     replace_range = types.Range(types.Position(position.line, utf16(line, start)), position)
     items: dict[str, types.CompletionItem] = {}
+    for iri, item in expected_items(model, relpath, text, lines, position.line, start):
+        if not wanted or wanted in f"{item.label} {iri} {item.documentation or ''}".lower():
+            item.text_edit = types.TextEdit(replace_range, item.label)
+            item.filter_text = f"{typed} {item.label} {iri}"
+            items[iri] = item
     for iri, facts in model.nodes():
         if iri in items or not facts.types:
             continue
@@ -343,3 +350,31 @@ def complete(model: LiveModel, relpath: str, position: types.Position) -> types.
         if len(items) >= MAX_COMPLETIONS:
             break
     return types.CompletionList(is_incomplete=len(items) >= MAX_COMPLETIONS, items=list(items.values()))
+
+
+def expected_items(model: LiveModel, relpath: str, text: str, lines: list[str], line: int,
+                   start: int) -> list[tuple[str, types.CompletionItem]]:
+    """The contract's proposals at a place of the document: the properties expected on the
+    subject's classes where a predicate is typed, the allowed values where an object is."""
+    contract, at = model.contract(), slot(lines, line, start)
+    if contract is None or at is None:
+        return []
+    base = model.sources[relpath].base(model.config)
+    subject = expand(at.subject, text, base)
+    classes = model.labels(subject).types if subject else set()
+    found = []
+    if at.predicate is None:
+        for rank, (path, expected) in enumerate(contract.expected(classes).items()):
+            found.append((path, types.CompletionItem(
+                label=written(path, text), kind=types.CompletionItemKind.Property, sort_text=f"0 {rank:04}",
+                detail="required by the contract" if expected.required else "expected by the contract")))
+        return found
+    predicate = expand(at.predicate, text, base) if at.predicate != "a" else None
+    for rank, value in enumerate(contract.values(classes, predicate) if predicate else []):
+        labels = contract.labels.get(value, {})
+        label = labels.get("nl") or labels.get("fr") or labels.get("en") or ""
+        found.append((value, types.CompletionItem(
+            label=written(value, text), kind=types.CompletionItemKind.EnumMember, sort_text=f"0 {rank:04}",
+            detail=f"a value {compact(predicate)} allows", documentation=" / ".join(labels.values()) or None,
+            label_details=types.CompletionItemLabelDetails(description=label or None))))
+    return found

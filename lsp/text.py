@@ -141,3 +141,46 @@ def occurrences(iri: str, text: str, base: str) -> list[Span]:
         if names[term] == iri:
             spans.append(span)
     return spans
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Where the cursor is in a statement, as far as the lines before it tell: the subject being
+    described, and the predicate whose object is being typed (None: a predicate is being typed)."""
+
+    subject: str
+    predicate: str | None
+
+
+_DIRECTIVE = re.compile(r"\s*(?:@prefix|@base|PREFIX|BASE)\b", re.IGNORECASE)
+
+
+def slot(lines: list[str], line: int, start: int) -> Slot | None:
+    """The slot of a term typed at (``line``, ``start``) in the layout ``fmt`` writes: a subject at
+    the start of a line, its predicates indented below it after ``;``. None where it cannot tell
+    (a subject being typed, a blank node, a list)."""
+    before = lines[line][:start] if 0 <= line < len(lines) else ""
+    subject_line = line
+    while subject_line >= 0 and not _starts_subject(lines[subject_line]):
+        subject_line -= 1
+    if subject_line < 0 or "[" in before or "(" in before:
+        return None
+    subject = _NODE.match(lines[subject_line])
+    if subject is None:
+        return None
+    words = before.split()
+    if subject_line == line:  # "subject predicate <typed>" or "subject <typed>"
+        words = words[1:]
+        if not words:
+            return None
+    if not words:
+        previous = next((lines[n].split("#")[0].rstrip() for n in range(line - 1, subject_line - 1, -1)
+                         if lines[n].split("#")[0].strip()), "")
+        return Slot(subject.group(), None) if previous.endswith(";") else None
+    if len(words) == 1 and _NODE.fullmatch(words[0]) or words == ["a"]:
+        return Slot(subject.group(), words[0])
+    return None
+
+
+def _starts_subject(text: str) -> bool:
+    return bool(text) and not text[0].isspace() and not text.startswith("#") and not _DIRECTIVE.match(text)

@@ -251,3 +251,39 @@ def test_a_quick_fix_declares_the_prefix_a_file_uses_and_does_not_declare(bosa):
     without_nope = fixed.replace("\nauthority:bosa eag:note nope:thing .\n", "")
     assert not [d for d in bosa.type(without_nope) if d["code"] == "EAG901"]
 
+
+
+PUBLIC_SERVICE_REQUIRED = {"dct:identifier", "dct:title", "dct:description", "cv:hasCompetentAuthority", "dct:type",
+                           "cv:hasLegalResource", "cv:hasChannel"}
+
+
+def by_rank(answer: dict) -> list[dict]:
+    return sorted(answer["items"], key=lambda item: item.get("sortText") or item["label"])
+
+
+def test_completion_offers_the_properties_a_service_should_have_first(bosa):
+    typing = bosa.text.replace("service:e-tendering a cpsv:PublicService ;\n",
+                               "service:e-tendering a cpsv:PublicService ;\n    \n", 1)
+    bosa.type(typing)  # an edit under way: the file does not parse, its service is still known
+    position = bosa.at("service:e-tendering a cpsv:PublicService ;\n    \n", len("service:e-tendering a cpsv:"
+                                                                                  "PublicService ;\n    "))
+    answer = bosa.client.request("textDocument/completion", {"textDocument": {"uri": bosa.uri}, "position": position})
+    ranked = [item["textEdit"]["newText"] for item in by_rank(answer)]
+    required = ranked[:len(PUBLIC_SERVICE_REQUIRED)]
+    assert PUBLIC_SERVICE_REQUIRED <= set(required), required
+    assert "eag:grantingMode" in ranked[:40] and ranked.index("eag:grantingMode") >= len(PUBLIC_SERVICE_REQUIRED)
+    kinds = [item["kind"] for item in by_rank(answer)]
+    assert kinds == sorted(kinds, key=lambda kind: kind != 10) and 18 in kinds  # properties (10), then the nodes (18)
+
+
+def test_completion_offers_the_granting_modes_for_a_granting_mode(bosa):
+    typing = bosa.text.replace("service:e-tendering a cpsv:PublicService ;\n",
+                               "service:e-tendering a cpsv:PublicService ;\n    eag:grantingMode \n", 1)
+    bosa.type(typing)
+    needle = "service:e-tendering a cpsv:PublicService ;\n    eag:grantingMode "
+    answer = bosa.client.request("textDocument/completion", {"textDocument": {"uri": bosa.uri},
+                                                             "position": bosa.at(needle, len(needle))})
+    ranked = by_rank(answer)
+    assert [item["textEdit"]["newText"] for item in ranked[:3]] == ["eag:OnRequest", "eag:Proactive", "eag:Automatic"]
+    assert ranked[0]["labelDetails"]["description"] == "Op aanvraag"
+    assert "Sur demande" in ranked[0]["documentation"]
