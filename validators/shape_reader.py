@@ -28,17 +28,37 @@ class ShapesError(EagraphError):
     """A shapes file that cannot be read or used."""
 
 
+#: Shapes graphs already read, by their files' (path, modification time, size): a process that
+#: validates again and again (the language server, at each keystroke) parses them once, not each time.
+_READ: dict[tuple[tuple[str, int, int], ...], rdflib.Graph] = {}
+_KEEP = 8  # distinct sets of shapes files kept at most
+
+
 def read_shapes(paths: list[Path]) -> rdflib.Graph:
-    """Parse shapes files into one graph; a broken or missing file is a clear error."""
-    graph = rdflib.Graph()
+    """Parse shapes files into one graph; a broken or missing file is a clear error.
+
+    The graph is shared with every later caller for the same unchanged files: read it, never change it."""
+    stamps = []
     for path in paths:
-        if not path.is_file():
-            raise ShapesError(f"{path}: shapes file not found")
         try:
-            graph.parse(path, format=rdflib.util.guess_format(str(path)) or "turtle")
-        except Exception as exc:  # rdflib raises many types for a broken file
-            raise ShapesError(f"{path}: not a readable shapes file: {exc}") from None
-    return graph
+            stat = path.stat()
+        except OSError:
+            stat = None
+        if stat is None or not path.is_file():
+            raise ShapesError(f"{path}: shapes file not found")
+        stamps.append((str(path.resolve()), stat.st_mtime_ns, stat.st_size))
+    key = tuple(stamps)
+    if key not in _READ:
+        graph = rdflib.Graph()
+        for path in paths:
+            try:
+                graph.parse(path, format=rdflib.util.guess_format(str(path)) or "turtle")
+            except Exception as exc:  # rdflib raises many types for a broken file
+                raise ShapesError(f"{path}: not a readable shapes file: {exc}") from None
+        if len(_READ) >= _KEEP:
+            _READ.pop(next(iter(_READ)))
+        _READ[key] = graph
+    return _READ[key]
 
 
 def expand_languages(shapes: rdflib.Graph, languages: tuple[str, ...]) -> rdflib.Graph:
