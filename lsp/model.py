@@ -209,7 +209,12 @@ class LiveModel:
         writes it (as subject, object, in a list, prefixed or in full) replaced by the new IRI written
         with that file's own prefixes, and nothing else of the file touched.
 
-        Refused when ``new_iri`` already names a node of the model: the two nodes would become one."""
+        Refused when ``iri`` is not a node the model describes (a vocabulary's term such as
+        ``cpsv:PublicService`` would be rewritten everywhere), and when ``new_iri`` already names a
+        node of the model: the two nodes would become one."""
+        if not self.describing(iri):
+            raise RenameRefused(f"<{iri}> is not described in the model (a vocabulary's term, or a link to "
+                                "nothing): only the model's own nodes are renamed")
         if new_iri == iri:
             return {}
         edits: dict[str, list[tuple[Span, str]]] = {}

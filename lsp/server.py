@@ -172,7 +172,9 @@ def make_server(path: Path | None = None, options: ValidationOptions = Validatio
         found = node(params)
         if found is None:
             return None
-        model, relpath, _iri, span = found
+        model, relpath, iri, span = found
+        if not model.describing(iri):
+            raise JsonRpcInvalidParams(f"<{iri}> is not described in the model: only its own nodes are renamed")
         return _range(model.lines(relpath), span)
 
     @server.feature(types.TEXT_DOCUMENT_RENAME, types.RenameOptions(prepare_provider=True))
