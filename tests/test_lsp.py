@@ -230,3 +230,73 @@ def test_rename_of_a_vocabulary_term_is_refused(client, model):
     message = refused_rename(client, model, "service:social-energy-tariff a cpsv:PublicService", "cpsv:Service",
                              len("service:social-energy-tariff a cpsv:"))
     assert "not described in the model" in message and "cpsv#PublicService" in message
+
+
+def test_document_symbols_are_the_subjects_of_the_file_by_label_and_type(bosa):
+    answer = bosa.client.request("textDocument/documentSymbol", {"textDocument": {"uri": bosa.uri}})
+    lines = bosa.text.splitlines()
+    written_subjects = [(number, line.split(" ", 1)[0]) for number, line in enumerate(lines)
+                        if line[:1].isalpha() and " a " in line and not line.startswith("@")]
+    assert [(s["selectionRange"]["start"]["line"], s["detail"].split(" ", 1)[0]) for s in answer] == written_subjects
+    bosa_symbol = next(s for s in answer if s["detail"].startswith("authority:bosa "))
+    assert bosa_symbol["name"] == "FPS Policy and Support"  # the label in the server's language (en)
+    assert bosa_symbol["detail"] == "authority:bosa a cv:PublicOrganisation"
+    start = bosa.at("authority:bosa a")
+    assert bosa_symbol["selectionRange"] == {"start": start, "end": {**start, "character": len("authority:bosa")}}
+    assert bosa_symbol["range"]["start"] == start and bosa_symbol["range"]["end"]["line"] > start["line"]
+    assert lines[bosa_symbol["range"]["end"]["line"]].rstrip().endswith(".")
+
+
+def test_a_quick_fix_declares_the_prefix_a_file_uses_and_does_not_declare(bosa):
+    declaration = "@prefix channel: <https://w3id.org/eagraph/be/channel/> .\n"
+    without = bosa.text.replace(declaration, "") + "\nauthority:bosa eag:note nope:thing .\n"
+    found = [d for d in bosa.type(without) if d["code"] == "EAG901"]
+    assert found, "the undeclared prefix is a syntax error"
+    everything = {"start": {"line": 0, "character": 0}, "end": {"line": len(without.splitlines()), "character": 0}}
+    actions = bosa.client.request("textDocument/codeAction", {"textDocument": {"uri": bosa.uri}, "range": everything,
+                                                              "context": {"diagnostics": found}})
+    # channel: is declared alike across the model, so the fix is certain; nope: names nothing known
+    assert [a["title"] for a in actions] == ["Declare prefix channel: <https://w3id.org/eagraph/be/channel/>"]
+    assert actions[0]["kind"] == "quickfix" and actions[0]["diagnostics"] == found
+    fixed = apply_edits(without, actions[0]["edit"]["changes"][bosa.uri])
+    assert "@prefix authority: <https://w3id.org/eagraph/be/authority/> .\n" in fixed
+    assert fixed.count(declaration) == 1 and fixed.index(declaration) < fixed.index("\nauthority:bosa a")
+    without_nope = fixed.replace("\nauthority:bosa eag:note nope:thing .\n", "")
+    assert not [d for d in bosa.type(without_nope) if d["code"] == "EAG901"]
+
+
+
+PUBLIC_SERVICE_REQUIRED = {"dct:identifier", "dct:title", "dct:description", "cv:hasCompetentAuthority", "dct:type",
+                           "cv:hasLegalResource", "cv:hasChannel"}
+
+
+def by_rank(answer: dict) -> list[dict]:
+    return sorted(answer["items"], key=lambda item: item.get("sortText") or item["label"])
+
+
+def test_completion_offers_the_properties_a_service_should_have_first(bosa):
+    typing = bosa.text.replace("service:e-tendering a cpsv:PublicService ;\n",
+                               "service:e-tendering a cpsv:PublicService ;\n    \n", 1)
+    bosa.type(typing)  # an edit under way: the file does not parse, its service is still known
+    position = bosa.at("service:e-tendering a cpsv:PublicService ;\n    \n", len("service:e-tendering a cpsv:"
+                                                                                  "PublicService ;\n    "))
+    answer = bosa.client.request("textDocument/completion", {"textDocument": {"uri": bosa.uri}, "position": position})
+    ranked = [item["textEdit"]["newText"] for item in by_rank(answer)]
+    required = ranked[:len(PUBLIC_SERVICE_REQUIRED)]
+    assert PUBLIC_SERVICE_REQUIRED <= set(required), required
+    assert "eag:grantingMode" in ranked[:40] and ranked.index("eag:grantingMode") >= len(PUBLIC_SERVICE_REQUIRED)
+    kinds = [item["kind"] for item in by_rank(answer)]
+    assert kinds == sorted(kinds, key=lambda kind: kind != 10) and 18 in kinds  # properties (10), then the nodes (18)
+
+
+def test_completion_offers_the_granting_modes_for_a_granting_mode(bosa):
+    typing = bosa.text.replace("service:e-tendering a cpsv:PublicService ;\n",
+                               "service:e-tendering a cpsv:PublicService ;\n    eag:grantingMode \n", 1)
+    bosa.type(typing)
+    needle = "service:e-tendering a cpsv:PublicService ;\n    eag:grantingMode "
+    answer = bosa.client.request("textDocument/completion", {"textDocument": {"uri": bosa.uri},
+                                                             "position": bosa.at(needle, len(needle))})
+    ranked = by_rank(answer)
+    assert [item["textEdit"]["newText"] for item in ranked[:3]] == ["eag:OnRequest", "eag:Proactive", "eag:Automatic"]
+    assert ranked[0]["labelDetails"]["description"] == "Op aanvraag"
+    assert "Sur demande" in ranked[0]["documentation"]
