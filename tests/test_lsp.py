@@ -226,6 +226,12 @@ def test_rename_onto_a_node_of_the_model_is_refused(client, model):
     assert "would merge the two" in message and "service/legal-aid" in message
 
 
+
+def test_rename_to_a_name_the_file_cannot_write_is_refused(client, model):
+    for new_name in ("nope:tariff", "<https://example.org/a b>", "energy tariff"):
+        message = refused_rename(client, model, "service:social-energy-tariff a", new_name)
+        assert "is not an IRI this file can write" in message, new_name
+
 def test_rename_of_a_vocabulary_term_is_refused(client, model):
     message = refused_rename(client, model, "service:social-energy-tariff a cpsv:PublicService", "cpsv:Service",
                              len("service:social-energy-tariff a cpsv:"))
