@@ -23,6 +23,7 @@ from eagraph.check import CheckOptions, check
 from eagraph.findings import Finding
 from eagraph.location import Location
 from eagraph.ontology import DCT, FOAF, RDF_TYPE, RDFS, SKOS
+from eagraph.ontology.namespaces import PREFIXES
 from eagraph.validators.changes import load_change
 from eagraph.validators.validate import ValidationOptions
 from eagraph.workspace import EagraphError, ModelSyntaxError, Workspace
@@ -31,8 +32,15 @@ from eagraph.workspace.mentions import Mentions, file_mentions
 from eagraph.workspace.sources import content_digest, oxigraph_parse
 from eagraph.workspace.workspace import FilePositions, ModelFile, cache_key, model_sources, open_cache, read_files
 
+from .contract import Contract, read_contract
+from .text import Span, occurrences, prefixes, written
+
 #: What names a node for a reader, in order of preference.
 LABEL_PREDICATES = (SKOS + "prefLabel", DCT + "title", RDFS + "label", FOAF + "name", SKOS + "altLabel")
+
+
+class RenameRefused(EagraphError):
+    """A rename that would change what the model means, not only what a node is called."""
 
 
 @dataclass
@@ -67,6 +75,9 @@ class LiveModel:
         self._mentions: dict[str, Mentions | None] = {}
         self._facts: dict[str, dict[str, NodeFacts]] = {}
         self._positions: dict[str, FilePositions | None] = {}
+        self._prefixes: dict[str, dict[str, str]] = {}
+        self._contract: Contract | None = None
+        self._parsed_facts: dict[str, dict[str, NodeFacts]] = {}  # per file, the last that parsed
         self.findings: dict[str, list[Finding]] = {}  # the last diagnosis of each open file
 
     # Files --------------------------------------------------------------------------------------
@@ -135,10 +146,17 @@ class LiveModel:
         return self._mentions[model_file.digest]
 
     def facts(self, model_file: ModelFile) -> dict[str, NodeFacts]:
-        """The labels and types a file gives its nodes (none while it does not parse)."""
+        """The labels and types a file gives its nodes; while it does not parse (an edit under way),
+        what it gave when it last did."""
         found = self._facts.get(model_file.digest)
         if found is None:
-            found = self._facts[model_file.digest] = _read_facts(model_file, self.config)
+            read = _read_facts(model_file, self.config)
+            if read is None:
+                disk = self.disk.get(model_file.relpath)
+                if model_file.relpath not in self._parsed_facts and disk is not None and disk is not model_file:
+                    return self.facts(disk)
+                return self._parsed_facts.get(model_file.relpath, {})
+            found = self._facts[model_file.digest] = self._parsed_facts[model_file.relpath] = read
         return found
 
     def positions(self, model_file: ModelFile) -> FilePositions | None:
@@ -186,6 +204,62 @@ class LiveModel:
                     found.append(positions.location(model_file.relpath, number))
         return sorted(set(found))
 
+    def rename(self, iri: str, new_iri: str) -> dict[str, list[tuple[Span, str]]]:
+        """The edits that rename ``iri`` to ``new_iri`` in every file of the model: each place a file
+        writes it (as subject, object, in a list, prefixed or in full) replaced by the new IRI written
+        with that file's own prefixes, and nothing else of the file touched.
+
+        Refused when ``iri`` is not a node the model describes (a vocabulary's term such as
+        ``cpsv:PublicService`` would be rewritten everywhere), and when ``new_iri`` already names a
+        node of the model: the two nodes would become one."""
+        if not self.describing(iri):
+            raise RenameRefused(f"<{iri}> is not described in the model (a vocabulary's term, or a link to "
+                                "nothing): only the model's own nodes are renamed")
+        if new_iri == iri:
+            return {}
+        edits: dict[str, list[tuple[Span, str]]] = {}
+        for model_file in self.files():
+            text, base = model_file.data.decode("utf-8", errors="replace"), model_file.source.base(self.config)
+            if occurrences(new_iri, text, base):
+                raise RenameRefused(f"<{new_iri}> already names a node of the model ({model_file.relpath}); "
+                                    f"renaming <{iri}> to it would merge the two")
+            spans = occurrences(iri, text, base)
+            if spans:
+                new_text = written(new_iri, text)
+                edits[model_file.relpath] = [(span, new_text) for span in spans]
+        return edits
+
+    def contract(self) -> Contract | None:
+        """What the shapes expect of each class (read once); None when a shapes file cannot be read."""
+        if self._contract is None:
+            try:
+                self._contract = read_contract([*self.config.shapes, *self.options.extra_shapes])
+            except EagraphError:
+                return None
+        return self._contract
+
+    def namespace_of(self, prefix: str) -> str | None:
+        """The namespace a prefix certainly names in this model: the one every file declaring it
+        gives (and eagraph's own table, where it knows the name); None when they disagree or none does."""
+        found = {PREFIXES[prefix]} if prefix in PREFIXES else set()
+        for model_file in self.files():
+            declared = self._prefixes.get(model_file.digest)
+            if declared is None:
+                declared = self._prefixes[model_file.digest] = prefixes(model_file.data.decode("utf-8", "replace"))
+            if prefix in declared:
+                found.add(declared[prefix])
+        return found.pop() if len(found) == 1 else None
+
+    def subjects(self, relpath: str) -> list[tuple[str, int, int]]:
+        """The IRIs a file describes, where it first writes each as a subject (1-based line, column),
+        in file order; none while the file does not parse."""
+        positions = self.positions(self.file(relpath))
+        if positions is None:
+            return []
+        found = [(key[1:-1], line, column) for key, (line, column) in positions.document.subjects.items()
+                 if key.startswith("<")]
+        return sorted(found, key=lambda item: (item[1], item[2]))
+
     def labels(self, iri: str) -> NodeFacts:
         """The labels and types of ``iri`` across the model."""
         merged = NodeFacts()
@@ -202,13 +276,13 @@ class LiveModel:
             yield from self.facts(model_file).items()
 
 
-def _read_facts(model_file: ModelFile, config) -> dict[str, NodeFacts]:
+def _read_facts(model_file: ModelFile, config) -> dict[str, NodeFacts] | None:
     source = model_file.source
     facts: dict[str, NodeFacts] = {}
     try:
         triples = list(oxigraph_parse(model_file.data, source.format, source.base(config)))
     except (SyntaxError, ValueError, OSError):
-        return facts
+        return None
     ranks: dict[tuple[str, str], int] = {}  # the best label predicate seen, per node and language
     for triple in triples:
         if not isinstance(triple.subject, ox.NamedNode):

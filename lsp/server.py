@@ -12,18 +12,20 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path
 
 from eagraph import __version__
 from eagraph.findings import Severity
 from eagraph.location import Location
-from eagraph.ontology import compact
+from eagraph.ontology import OWL, RDF, RDFS, SKOS, compact
 from eagraph.validators.validate import ValidationOptions
 from eagraph.workspace import EagraphError
 
-from .model import Diagnosis, LiveModel
-from .text import Span, expand, from_utf16, node_at, term_span, utf16, word_before, written
+from .model import Diagnosis, LiveModel, NodeFacts, RenameRefused
+from .text import (PREFIX_DIRECTIVE, Span, expand, from_utf16, node_at, node_spans, prefixes, slot, term_span,
+                   utf16, word_before, written)
 
 SEVERITIES = {Severity.ERROR: types.DiagnosticSeverity.Error, Severity.WARNING: types.DiagnosticSeverity.Warning,
               Severity.INFO: types.DiagnosticSeverity.Information}
@@ -165,6 +167,52 @@ def make_server(path: Path | None = None, options: ValidationOptions = Validatio
         model, _relpath, iri, _span = found
         return [lsp_location(model, place) for place in model.references(iri)]
 
+    @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
+    def prepare_rename(ls: EagraphServer, params: types.PrepareRenameParams) -> types.Range | None:
+        found = node(params)
+        if found is None:
+            return None
+        model, relpath, iri, span = found
+        if not model.describing(iri):
+            raise JsonRpcInvalidParams(f"<{iri}> is not described in the model: only its own nodes are renamed")
+        return _range(model.lines(relpath), span)
+
+    @server.feature(types.TEXT_DOCUMENT_RENAME, types.RenameOptions(prepare_provider=True))
+    def rename(ls: EagraphServer, params: types.RenameParams) -> types.WorkspaceEdit | None:
+        found = node(params)
+        if found is None:
+            return None
+        model, relpath, iri, _span = found
+        text = model.file(relpath).data.decode("utf-8", errors="replace")
+        new_name = params.new_name.strip()
+        new_iri = expand(new_name, text, model.sources[relpath].base(model.config)) \
+            if new_name.startswith("<") or ":" in new_name else None
+        if not new_iri or not new_iri.isprintable() or any(c in new_iri for c in ' <>"{}|^`\\'):
+            raise JsonRpcInvalidParams(f"{new_name!r} is not an IRI this file can write: give <https://...> "
+                                       "or a prefixed name whose prefix the file declares")
+        try:
+            edits = model.rename(iri, new_iri)
+        except RenameRefused as exc:
+            raise JsonRpcInvalidParams(exc.render()) from None
+        return types.WorkspaceEdit(changes={
+            from_fs_path(str(model.root / file)): [types.TextEdit(_range(model.lines(file), span), new_text)
+                                                   for span, new_text in spans]
+            for file, spans in edits.items()})
+
+    @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+    def document_symbol(ls: EagraphServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:
+        found = ls.document(params.text_document.uri)
+        return [] if found is None else symbols(found[0], found[1], ls.language)
+
+    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
+                    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+    def code_action(ls: EagraphServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+        found = ls.document(params.text_document.uri)
+        if found is None:
+            return []
+        model, relpath = found
+        return prefix_actions(model, relpath, params.text_document.uri, params.range, params.context.diagnostics)
+
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: EagraphServer, params: types.HoverParams) -> types.Hover | None:
         found = node(params)
@@ -183,6 +231,71 @@ def make_server(path: Path | None = None, options: ValidationOptions = Validatio
         return complete(model, relpath, params.position)
 
     return server
+
+
+#: The symbol kind an editor's outline shows for a node, by its type.
+SYMBOL_KINDS = {RDFS + "Class": types.SymbolKind.Class, OWL + "Class": types.SymbolKind.Class,
+                SKOS + "ConceptScheme": types.SymbolKind.Enum, SKOS + "Concept": types.SymbolKind.EnumMember,
+                RDF + "Property": types.SymbolKind.Property, OWL + "ObjectProperty": types.SymbolKind.Property,
+                OWL + "DatatypeProperty": types.SymbolKind.Property}
+
+
+def preferred_label(facts: NodeFacts, language: str) -> str:
+    """A node's label in the reader's language, else nl, fr, en, untagged, any."""
+    for lang in (language, "nl", "fr", "en", ""):
+        if facts.labels.get(lang):
+            return facts.labels[lang]
+    return next(iter(facts.labels.values()), "")
+
+
+def symbols(model: LiveModel, relpath: str, language: str) -> list[types.DocumentSymbol]:
+    """The subjects of a file for the editor's outline: each named by its label (else its prefixed
+    name), with its types, reaching from where it is first written to the next subject."""
+    lines = model.lines(relpath)
+    subjects = model.subjects(relpath)
+    facts = model.facts(model.file(relpath))
+    text = model.file(relpath).data.decode("utf-8", errors="replace")
+    found = []
+    for number, (iri, line, column) in enumerate(subjects):
+        node = facts.get(iri, NodeFacts())
+        last = (subjects[number + 1][1] - 1 if number + 1 < len(subjects) else len(lines)) - 1
+        while last > line - 1 and not lines[last].strip():
+            last -= 1
+        selection = location_range(lines, Location(relpath, line, column))
+        kinds = [SYMBOL_KINDS[t] for t in sorted(node.types) if t in SYMBOL_KINDS]
+        found.append(types.DocumentSymbol(
+            name=preferred_label(node, language) or written(iri, text),
+            detail=" ".join([written(iri, text), *("a " + written(t, text) for t in sorted(node.types))]),
+            kind=kinds[0] if kinds else types.SymbolKind.Object,
+            range=types.Range(selection.start, types.Position(last, utf16(lines[last], len(lines[last])))),
+            selection_range=selection))
+    return found
+
+
+def prefix_actions(model: LiveModel, relpath: str, uri: str, wanted: types.Range,
+                   diagnostics: list[types.Diagnostic]) -> list[types.CodeAction]:
+    """Quick fixes declaring the prefixes that the lines in ``wanted`` use and the file does not
+    declare, where the model says for certain which namespace the prefix names."""
+    text = model.file(relpath).data.decode("utf-8", errors="replace")
+    declared = prefixes(text)
+    lines = text.splitlines()
+    after = max((number + 1 for number, line in enumerate(lines) if PREFIX_DIRECTIVE.match(line)), default=0)
+    actions: dict[str, types.CodeAction] = {}
+    for term, span in node_spans(text):
+        name = term.partition(":")[0]
+        if term.startswith("<") or name in declared or name in actions \
+                or not wanted.start.line <= span.line <= wanted.end.line:
+            continue
+        namespace = model.namespace_of(name)
+        if namespace is None:
+            continue
+        declaration = f"@prefix {name}: <{namespace}> .\n"
+        actions[name] = types.CodeAction(
+            f"Declare prefix {name}: <{namespace}>", kind=types.CodeActionKind.QuickFix, is_preferred=True,
+            diagnostics=[d for d in diagnostics if d.range.start.line == span.line] or None,
+            edit=types.WorkspaceEdit(changes={uri: [types.TextEdit(
+                types.Range(types.Position(after, 0), types.Position(after, 0)), declaration)]}))
+    return list(actions.values())
 
 
 def hover_text(model: LiveModel, iri: str, language: str) -> str:
@@ -204,8 +317,10 @@ def hover_text(model: LiveModel, iri: str, language: str) -> str:
 
 
 def complete(model: LiveModel, relpath: str, position: types.Position) -> types.CompletionList:
-    """The model's nodes whose label, prefixed name or IRI holds what is typed before the cursor,
-    written as the document would write them (its prefixes), replacing what was typed."""
+    """What may be written at the cursor, written as the document would write it (its prefixes),
+    replacing what was typed: first what the contract expects there (the properties a subject's
+    class should have, required ones first; the values a property allows), then the model's nodes
+    whose label, prefixed name or IRI holds what is typed."""
     lines = model.lines(relpath)
     line = lines[position.line] if position.line < len(lines) else ""
     typed, start = word_before(line, from_utf16(line, position.character))
@@ -213,6 +328,11 @@ def complete(model: LiveModel, relpath: str, position: types.Position) -> types.
     text = model.file(relpath).data.decode("utf-8", errors="replace")
     replace_range = types.Range(types.Position(position.line, utf16(line, start)), position)
     items: dict[str, types.CompletionItem] = {}
+    for iri, item in expected_items(model, relpath, text, lines, position.line, start):
+        if not wanted or wanted in f"{item.label} {iri} {item.documentation or ''}".lower():
+            item.text_edit = types.TextEdit(replace_range, item.label)
+            item.filter_text = f"{typed} {item.label} {iri}"
+            items[iri] = item
     for iri, facts in model.nodes():
         if iri in items or not facts.types:
             continue
@@ -232,3 +352,31 @@ def complete(model: LiveModel, relpath: str, position: types.Position) -> types.
         if len(items) >= MAX_COMPLETIONS:
             break
     return types.CompletionList(is_incomplete=len(items) >= MAX_COMPLETIONS, items=list(items.values()))
+
+
+def expected_items(model: LiveModel, relpath: str, text: str, lines: list[str], line: int,
+                   start: int) -> list[tuple[str, types.CompletionItem]]:
+    """The contract's proposals at a place of the document: the properties expected on the
+    subject's classes where a predicate is typed, the allowed values where an object is."""
+    contract, at = model.contract(), slot(lines, line, start)
+    if contract is None or at is None:
+        return []
+    base = model.sources[relpath].base(model.config)
+    subject = expand(at.subject, text, base)
+    classes = model.labels(subject).types if subject else set()
+    found = []
+    if at.predicate is None:
+        for rank, (path, expected) in enumerate(contract.expected(classes).items()):
+            found.append((path, types.CompletionItem(
+                label=written(path, text), kind=types.CompletionItemKind.Property, sort_text=f"0 {rank:04}",
+                detail="required by the contract" if expected.required else "expected by the contract")))
+        return found
+    predicate = expand(at.predicate, text, base) if at.predicate != "a" else None
+    for rank, value in enumerate(contract.values(classes, predicate) if predicate else []):
+        labels = contract.labels.get(value, {})
+        label = labels.get("nl") or labels.get("fr") or labels.get("en") or ""
+        found.append((value, types.CompletionItem(
+            label=written(value, text), kind=types.CompletionItemKind.EnumMember, sort_text=f"0 {rank:04}",
+            detail=f"a value {compact(predicate)} allows", documentation=" / ".join(labels.values()) or None,
+            label_details=types.CompletionItemLabelDetails(description=label or None))))
+    return found

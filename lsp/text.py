@@ -22,6 +22,8 @@ TERM = re.compile(
 )
 _NODE = re.compile(rf"<[^<>\"{{}}|^`\\\s]*>|{_PNAME}")
 _PREFIX = re.compile(r"(?:@prefix|PREFIX)\s+([A-Za-z][\w\-.]*)?:\s*<([^>\s]*)>", re.IGNORECASE)
+#: A line that declares a prefix (a quick fix adds its declaration after the last one).
+PREFIX_DIRECTIVE = re.compile(r"\s*(?:@prefix|PREFIX)\s", re.IGNORECASE)
 _BASE = re.compile(r"(?:@base|BASE)\s+<([^>\s]*)>", re.IGNORECASE)
 
 
@@ -101,3 +103,84 @@ def word_before(line_text: str, character: int) -> tuple[str, int]:
     """What is being typed before the cursor (a prefixed name, an IRI or a word) and where it starts."""
     found = re.search(r"(?:<[^<>\s]*|[\w\-.:\u00c0-\uffff]*)$", line_text[:character])
     return (found.group(), found.start()) if found else ("", character)
+
+
+# What a scan of a whole document steps over: strings (long ones span lines), comments and the
+# prefix and base directives (their names are not terms); what it stops at: IRIs and prefixed names.
+_SCAN = re.compile(
+    r'(?P<skip>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|#[^\n]*'
+    r"|(?:@prefix|PREFIX)\s+(?:[A-Za-z][\w\-.]*)?:\s*<[^>\s]*>|(?:@base|BASE)\s+<[^>\s]*>)"
+    rf"|(?P<node><[^<>\"{{}}|^`\\\s]*>|{_PNAME})",
+    re.IGNORECASE,
+)
+
+
+def node_spans(text: str) -> list[tuple[str, Span]]:
+    """Every IRI and prefixed name a Turtle document writes as a term, with its span, in order
+    (not the words of its strings and comments, nor the names its prefix directives declare)."""
+    found: list[tuple[str, Span]] = []
+    line, line_start = 0, 0
+    for match in _SCAN.finditer(text):
+        if match.lastgroup != "node" or match.group() == ":":
+            continue
+        start = match.start()
+        line += text.count("\n", line_start, start)
+        line_start = text.rfind("\n", 0, start) + 1
+        found.append((match.group(), Span(line, start - line_start, match.end() - line_start)))
+    return found
+
+
+def occurrences(iri: str, text: str, base: str) -> list[Span]:
+    """Where a Turtle document writes ``iri``, in any of its forms (``<...>``, relative, prefixed)."""
+    names: dict[str, str | None] = {}
+    spans = []
+    for term, span in node_spans(text):
+        if term not in names:
+            names[term] = expand(term, text, base)
+        if names[term] == iri:
+            spans.append(span)
+    return spans
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Where the cursor is in a statement, as far as the lines before it tell: the subject being
+    described, and the predicate whose object is being typed (None: a predicate is being typed)."""
+
+    subject: str
+    predicate: str | None
+
+
+_DIRECTIVE = re.compile(r"\s*(?:@prefix|@base|PREFIX|BASE)\b", re.IGNORECASE)
+
+
+def slot(lines: list[str], line: int, start: int) -> Slot | None:
+    """The slot of a term typed at (``line``, ``start``) in the layout ``fmt`` writes: a subject at
+    the start of a line, its predicates indented below it after ``;``. None where it cannot tell
+    (a subject being typed, a blank node, a list)."""
+    before = lines[line][:start] if 0 <= line < len(lines) else ""
+    subject_line = line
+    while subject_line >= 0 and not _starts_subject(lines[subject_line]):
+        subject_line -= 1
+    if subject_line < 0 or "[" in before or "(" in before:
+        return None
+    subject = _NODE.match(lines[subject_line])
+    if subject is None:
+        return None
+    words = before.split()
+    if subject_line == line:  # "subject predicate <typed>" or "subject <typed>"
+        words = words[1:]
+        if not words:
+            return None
+    if not words:
+        previous = next((lines[n].split("#")[0].rstrip() for n in range(line - 1, subject_line - 1, -1)
+                         if lines[n].split("#")[0].strip()), "")
+        return Slot(subject.group(), None) if previous.endswith(";") else None
+    if len(words) == 1 and _NODE.fullmatch(words[0]) or words == ["a"]:
+        return Slot(subject.group(), words[0])
+    return None
+
+
+def _starts_subject(text: str) -> bool:
+    return bool(text) and not text[0].isspace() and not text.startswith("#") and not _DIRECTIVE.match(text)

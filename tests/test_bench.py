@@ -19,3 +19,10 @@ def test_the_harness_measures_every_task_at_a_small_size(tmp_path):
                  "diff-findings"):
         assert f"| {task} |" in table, task
     assert "faster than parse" in table  # load is measured against its baseline
+
+
+def test_the_lsp_benchmark_measures_its_latency_and_baseline_on_the_example_model():
+    done = subprocess.run([sys.executable, str(REPO / "bench" / "lsp.py"), "--model", str(REPO / "models"),
+                           "--repeat", "1"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "diagnostics " in done.stdout and "validate --changed-since " in done.stdout and "x faster" in done.stdout

@@ -137,3 +137,172 @@ def test_completion_offers_the_national_register_by_its_label(bosa):
     assert register["detail"] == "authsrc:DataSource"
     assert register["textEdit"]["range"]["start"] == bosa.at("Rijksreg")
     assert "Rijksregister van de natuurlijke personen" in register["labelDetails"]["description"]
+
+
+TARIFF = "https://w3id.org/eagraph/be/service/social-energy-tariff"
+ECONOMY = "authorities/economy.ttl"
+
+
+def apply_edits(text: str, edits: list[dict]) -> str:
+    """A document's text with a WorkspaceEdit's TextEdits applied, as an editor applies them."""
+    from eagraph.lsp.text import from_utf16
+
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+
+    def offset(position: dict) -> int:
+        return starts[position["line"]] + from_utf16(lines[position["line"]], position["character"])
+
+    for edit in sorted(edits, key=lambda e: offset(e["range"]["start"]), reverse=True):
+        text = text[:offset(edit["range"]["start"])] + edit["newText"] + text[offset(edit["range"]["end"]):]
+    return text
+
+
+def statements(path, old: str = "", new: str = ""):
+    """A file's statements (blank nodes compared by shape), ``old`` renamed to ``new`` if given."""
+    from rdflib import Graph, URIRef
+    from rdflib.compare import to_isomorphic
+
+    graph = Graph().parse(path, format="turtle")
+    if old:
+        rename = {URIRef(old): URIRef(new)}
+        graph = Graph().parse(data=graph.serialize(format="nt"), format="nt")
+        for triple in list(graph):
+            graph.remove(triple)
+            graph.add(tuple(rename.get(term, term) for term in triple))
+    return to_isomorphic(graph)
+
+
+def test_rename_a_service_changes_every_file_consistently_and_nothing_else(client, model, tmp_path):
+    economy = Editor(client, model / ECONOMY)
+    try:
+        place = economy.ask("textDocument/prepareRename", "service:social-energy-tariff a", 3)
+        assert place["start"] == economy.at("service:social-energy-tariff a")
+        answer = economy.ask("textDocument/rename", "service:social-energy-tariff a", 3,
+                             newName="service:energy-tariff-social")
+    finally:
+        economy.close()
+    renamed = tmp_path / "models"
+    shutil.copytree(model, renamed)
+    changed = set()
+    for uri, edits in answer["changes"].items():
+        relpath = uri.rsplit("/models/", 1)[1]
+        changed.add(relpath)
+        path = renamed / relpath
+        path.write_text(apply_edits(path.read_text(encoding="utf-8"), edits), encoding="utf-8")
+    assert changed == {ECONOMY, "shared/initiatives.ttl"}
+    new = TARIFF.replace("social-energy-tariff", "energy-tariff-social")
+    for path in model.rglob("*.ttl"):
+        after = renamed / path.relative_to(model)
+        assert statements(after) == statements(path, TARIFF, new), path  # the same statements, the node renamed
+        text = after.read_text(encoding="utf-8")
+        assert "service:social-energy-tariff" not in text.replace("service:social-energy-tariff-", "")
+    # the lookalikes are left alone, and the file keeps its prefixes and layout
+    economy_after = (renamed / ECONOMY).read_text(encoding="utf-8")
+    assert "process:social-energy-tariff-determination a eag:Process ;" in economy_after
+    assert "service:energy-tariff-social a cpsv:PublicService ;" in economy_after
+    assert len(economy_after.splitlines()) == len((model / ECONOMY).read_text(encoding="utf-8").splitlines())
+
+
+def refused_rename(client, model, needle: str, new_name: str, offset: int = 3) -> str:
+    """The error message of a rename at ``needle`` in economy.ttl (the test fails if it is not refused)."""
+    economy = Editor(client, model / ECONOMY)
+    try:
+        client.next_id += 1
+        client.send({"id": client.next_id, "method": "textDocument/rename",
+                     "params": {"textDocument": {"uri": economy.uri}, "newName": new_name,
+                                "position": economy.at(needle, offset)}})
+        answer = client.wait(lambda m: m.get("id") == client.next_id and "method" not in m)
+    finally:
+        economy.close()
+    assert "error" in answer, answer
+    return answer["error"]["message"]
+
+
+def test_rename_onto_a_node_of_the_model_is_refused(client, model):
+    message = refused_rename(client, model, "service:social-energy-tariff a", "service:legal-aid")
+    assert "would merge the two" in message and "service/legal-aid" in message
+
+
+
+def test_rename_to_a_name_the_file_cannot_write_is_refused(client, model):
+    for new_name in ("nope:tariff", "<https://example.org/a b>", "energy tariff"):
+        message = refused_rename(client, model, "service:social-energy-tariff a", new_name)
+        assert "is not an IRI this file can write" in message, new_name
+
+def test_rename_of_a_vocabulary_term_is_refused(client, model):
+    message = refused_rename(client, model, "service:social-energy-tariff a cpsv:PublicService", "cpsv:Service",
+                             len("service:social-energy-tariff a cpsv:"))
+    assert "not described in the model" in message and "cpsv#PublicService" in message
+
+
+def test_document_symbols_are_the_subjects_of_the_file_by_label_and_type(bosa):
+    answer = bosa.client.request("textDocument/documentSymbol", {"textDocument": {"uri": bosa.uri}})
+    lines = bosa.text.splitlines()
+    written_subjects = [(number, line.split(" ", 1)[0]) for number, line in enumerate(lines)
+                        if line[:1].isalpha() and " a " in line and not line.startswith("@")]
+    assert [(s["selectionRange"]["start"]["line"], s["detail"].split(" ", 1)[0]) for s in answer] == written_subjects
+    bosa_symbol = next(s for s in answer if s["detail"].startswith("authority:bosa "))
+    assert bosa_symbol["name"] == "FPS Policy and Support"  # the label in the server's language (en)
+    assert bosa_symbol["detail"] == "authority:bosa a cv:PublicOrganisation"
+    start = bosa.at("authority:bosa a")
+    assert bosa_symbol["selectionRange"] == {"start": start, "end": {**start, "character": len("authority:bosa")}}
+    assert bosa_symbol["range"]["start"] == start and bosa_symbol["range"]["end"]["line"] > start["line"]
+    assert lines[bosa_symbol["range"]["end"]["line"]].rstrip().endswith(".")
+
+
+def test_a_quick_fix_declares_the_prefix_a_file_uses_and_does_not_declare(bosa):
+    declaration = "@prefix channel: <https://w3id.org/eagraph/be/channel/> .\n"
+    without = bosa.text.replace(declaration, "") + "\nauthority:bosa eag:note nope:thing .\n"
+    found = [d for d in bosa.type(without) if d["code"] == "EAG901"]
+    assert found, "the undeclared prefix is a syntax error"
+    everything = {"start": {"line": 0, "character": 0}, "end": {"line": len(without.splitlines()), "character": 0}}
+    actions = bosa.client.request("textDocument/codeAction", {"textDocument": {"uri": bosa.uri}, "range": everything,
+                                                              "context": {"diagnostics": found}})
+    # channel: is declared alike across the model, so the fix is certain; nope: names nothing known
+    assert [a["title"] for a in actions] == ["Declare prefix channel: <https://w3id.org/eagraph/be/channel/>"]
+    assert actions[0]["kind"] == "quickfix" and actions[0]["diagnostics"] == found
+    fixed = apply_edits(without, actions[0]["edit"]["changes"][bosa.uri])
+    assert "@prefix authority: <https://w3id.org/eagraph/be/authority/> .\n" in fixed
+    assert fixed.count(declaration) == 1 and fixed.index(declaration) < fixed.index("\nauthority:bosa a")
+    without_nope = fixed.replace("\nauthority:bosa eag:note nope:thing .\n", "")
+    assert not [d for d in bosa.type(without_nope) if d["code"] == "EAG901"]
+
+
+
+PUBLIC_SERVICE_REQUIRED = {"dct:identifier", "dct:title", "dct:description", "cv:hasCompetentAuthority", "dct:type",
+                           "cv:hasLegalResource", "cv:hasChannel"}
+
+
+def by_rank(answer: dict) -> list[dict]:
+    return sorted(answer["items"], key=lambda item: item.get("sortText") or item["label"])
+
+
+def test_completion_offers_the_properties_a_service_should_have_first(bosa):
+    typing = bosa.text.replace("service:e-tendering a cpsv:PublicService ;\n",
+                               "service:e-tendering a cpsv:PublicService ;\n    \n", 1)
+    bosa.type(typing)  # an edit under way: the file does not parse, its service is still known
+    position = bosa.at("service:e-tendering a cpsv:PublicService ;\n    \n", len("service:e-tendering a cpsv:"
+                                                                                  "PublicService ;\n    "))
+    answer = bosa.client.request("textDocument/completion", {"textDocument": {"uri": bosa.uri}, "position": position})
+    ranked = [item["textEdit"]["newText"] for item in by_rank(answer)]
+    required = ranked[:len(PUBLIC_SERVICE_REQUIRED)]
+    assert PUBLIC_SERVICE_REQUIRED <= set(required), required
+    assert "eag:grantingMode" in ranked[:40] and ranked.index("eag:grantingMode") >= len(PUBLIC_SERVICE_REQUIRED)
+    kinds = [item["kind"] for item in by_rank(answer)]
+    assert kinds == sorted(kinds, key=lambda kind: kind != 10) and 18 in kinds  # properties (10), then the nodes (18)
+
+
+def test_completion_offers_the_granting_modes_for_a_granting_mode(bosa):
+    typing = bosa.text.replace("service:e-tendering a cpsv:PublicService ;\n",
+                               "service:e-tendering a cpsv:PublicService ;\n    eag:grantingMode \n", 1)
+    bosa.type(typing)
+    needle = "service:e-tendering a cpsv:PublicService ;\n    eag:grantingMode "
+    answer = bosa.client.request("textDocument/completion", {"textDocument": {"uri": bosa.uri},
+                                                             "position": bosa.at(needle, len(needle))})
+    ranked = by_rank(answer)
+    assert [item["textEdit"]["newText"] for item in ranked[:3]] == ["eag:OnRequest", "eag:Proactive", "eag:Automatic"]
+    assert ranked[0]["labelDetails"]["description"] == "Op aanvraag"
+    assert "Sur demande" in ranked[0]["documentation"]

@@ -9,6 +9,7 @@ then runs the same standard shapes.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import rdflib
@@ -28,17 +29,40 @@ class ShapesError(EagraphError):
     """A shapes file that cannot be read or used."""
 
 
+#: Shapes graphs already read, by their files' paths and contents: a process that validates again
+#: and again (the language server, at each keystroke) parses them once, not each time. Contents,
+#: not modification times: a file rewritten within the clock's resolution is still read again.
+_READ: dict[tuple[tuple[str, str], ...], rdflib.Graph] = {}
+_KEEP = 8  # distinct sets of shapes files kept at most
+
+
 def read_shapes(paths: list[Path]) -> rdflib.Graph:
-    """Parse shapes files into one graph; a broken or missing file is a clear error."""
-    graph = rdflib.Graph()
+    """Parse shapes files into one graph; a broken or missing file is a clear error.
+
+    The graph is shared with every later caller for the same unchanged files: read it, never change it."""
+    stamps, contents = [], []
     for path in paths:
-        if not path.is_file():
-            raise ShapesError(f"{path}: shapes file not found")
         try:
-            graph.parse(path, format=rdflib.util.guess_format(str(path)) or "turtle")
-        except Exception as exc:  # rdflib raises many types for a broken file
-            raise ShapesError(f"{path}: not a readable shapes file: {exc}") from None
-    return graph
+            data = path.read_bytes() if path.is_file() else None
+        except OSError:
+            data = None
+        if data is None:
+            raise ShapesError(f"{path}: shapes file not found")
+        stamps.append((str(path.resolve()), hashlib.sha256(data).hexdigest()))
+        contents.append(data)
+    key = tuple(stamps)
+    if key not in _READ:
+        graph = rdflib.Graph()
+        for path, data in zip(paths, contents):  # the bytes hashed, so the key is what was parsed
+            try:
+                graph.parse(data=data, format=rdflib.util.guess_format(str(path)) or "turtle",
+                            publicID=path.resolve().as_uri())
+            except Exception as exc:  # rdflib raises many types for a broken file
+                raise ShapesError(f"{path}: not a readable shapes file: {exc}") from None
+        if len(_READ) >= _KEEP:
+            _READ.pop(next(iter(_READ)))
+        _READ[key] = graph
+    return _READ[key]
 
 
 def expand_languages(shapes: rdflib.Graph, languages: tuple[str, ...]) -> rdflib.Graph:

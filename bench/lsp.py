@@ -1,0 +1,128 @@
+"""``eagraph lsp``: how long after a keystroke the editor shows the contract's findings, against
+``eagraph validate --changed-since`` of the same edit measured in the same run.
+
+    python bench/lsp.py --services 10000     # the synthetic model (bench/common.synthetic_model)
+    python bench/lsp.py --model models       # the example model
+
+The model is copied into a fresh git repository and committed; its parse cache is filled by one
+``validate``, as on a modeller's machine. Then one file of services is opened in the server (over
+a pipe, as an editor does) and edited ``--repeat`` times, each edit a service's title changed
+(even edits add a word, odd ones take it away); the latency is from sending ``didChange`` to
+receiving the diagnostics of that version (the first edit warms the server and is not counted).
+The baseline: the same edit saved, and ``validate --changed-since HEAD`` in a fresh process, the
+way a modeller learns of findings without the server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import BENCH, synthetic_model, write_report
+
+sys.path.insert(0, str(BENCH.parent / "tests"))
+from lsp_client import LspClient  # noqa: E402  (the tests' client: the protocol spoken one way)
+
+GIT_ENV = {"GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "b@e", "GIT_COMMITTER_NAME": "bench",
+           "GIT_COMMITTER_EMAIL": "b@e"}
+TITLE = re.compile(r'(dct:title\s+")([^"]+)("@nl)')
+
+
+def git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env={**os.environ, **GIT_ENV})
+
+
+def edited(text: str, number: int) -> str:
+    """The file with its first Dutch service title changed: a word added on even edits, not on odd."""
+    return TITLE.sub(lambda m: m.group(1) + m.group(2) + (" (nieuw)" if number % 2 == 0 else "") + m.group(3),
+                     text, count=1)
+
+
+def service_file(root: Path) -> Path:
+    """The first file (in name order) with a Dutch service title: the file being edited."""
+    return next(p for p in sorted(root.rglob("*.ttl")) if "cpsv:PublicService" in (text := p.read_text("utf-8"))
+                and TITLE.search(text))
+
+
+def validate_changed(root: Path, env: dict) -> float:
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "eagraph", "validate", str(root), "--changed-since", "HEAD"],
+                          capture_output=True, text=True, env=env)
+    seconds = time.perf_counter() - start
+    if done.returncode not in (0, 1):
+        raise RuntimeError(done.stderr)
+    return seconds
+
+
+def measure(root: Path, repeat: int, env: dict) -> dict:
+    path = service_file(root)
+    original = path.read_text(encoding="utf-8")
+    baseline = []
+    for number in range(repeat):
+        path.write_text(edited(original, number), encoding="utf-8")
+        baseline.append(validate_changed(root, env))
+    path.write_text(original, encoding="utf-8")
+
+    os.environ.update(env)  # the server inherits the cache the baseline filled
+    client = LspClient(str(root))
+    try:
+        client.initialize(root)
+        uri = path.as_uri()
+        start = time.perf_counter()
+        client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "turtle", "version": 1,
+                                                                "text": original}})
+        client.diagnostics(uri, 1, timeout=600)
+        opened = time.perf_counter() - start
+        latencies = []
+        for number in range(repeat + 1):
+            version = number + 2
+            start = time.perf_counter()
+            client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
+                                                     "contentChanges": [{"text": edited(original, number)}]})
+            client.diagnostics(uri, version, timeout=600)
+            latencies.append(time.perf_counter() - start)
+    finally:
+        client.close()
+    lsp, changed = statistics.median(latencies[1:]), statistics.median(baseline)
+    return {"file": path.relative_to(root).as_posix(), "open_s": round(opened, 3), "lsp_median_s": round(lsp, 3),
+            "lsp_max_s": round(max(latencies[1:]), 3), "changed_since_median_s": round(changed, 3),
+            "ratio": round(changed / lsp, 1)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--services", type=int, default=10000)
+    parser.add_argument("--model", type=Path, help="a model folder instead of the synthetic one")
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    source = args.model or synthetic_model(args.services)
+    work = Path(tempfile.mkdtemp(prefix="eagraph-lsp-"))
+    try:
+        root = work / "model"
+        shutil.copytree(source, root, ignore=shutil.ignore_patterns("labels.json"))
+        git(root, "init", "-q")
+        git(root, "add", "-A")
+        git(root, "commit", "-qm", "start")
+        env = {**os.environ, "EAGRAPH_CACHE_DIR": str(work / "cache")}
+        subprocess.run([sys.executable, "-m", "eagraph", "validate", str(root)], capture_output=True, env=env)
+        row = measure(root, args.repeat, env)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    name = args.model.name if args.model else f"{args.services} services"
+    print(f"{name}, editing {row['file']}: diagnostics {row['lsp_median_s']} s after a change (median, max "
+          f"{row['lsp_max_s']} s; the file opened in {row['open_s']} s) | validate --changed-since "
+          f"{row['changed_since_median_s']} s | {row['ratio']}x faster", flush=True)
+    report = f"lsp-{args.model.name if args.model else args.services}"
+    print("report:", write_report(report, {"model": name, **row}))
+
+
+if __name__ == "__main__":
+    main()
