@@ -16,10 +16,11 @@ from rdflib import URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH, SKOS
 
+from eagraph.ontology import EAG
 from eagraph.ontology.loading import ONTOLOGY_PATH
 from eagraph.validators.shape_reader import CONTRACT_SHAPES, read_shapes
 
-REQUIRED_LANGUAGES = URIRef("https://w3id.org/eagraph/ns#requiredLanguages")
+REQUIRED_LANGUAGES = URIRef(EAG + "requiredLanguages")
 
 
 @dataclass
