@@ -7,9 +7,8 @@ from pathlib import Path
 
 import click
 
-from eagraph.generators.site import Policy, SiteInputs, SiteOptions, build_site, read_inputs
-from eagraph.gittools.trend import recent
-from eagraph.workspace import EagraphError, Workspace
+from eagraph.generators.site import SiteOptions, build_site
+from eagraph.generators.site.inputs import site_inputs
 from eagraph.workspace.cache import usable_cache_dir
 
 from .console import Console, plural
@@ -63,51 +62,6 @@ def site_build_command(path: Path, out: Path | None, languages: tuple[str, ...],
 
 #: How many of the analyses' best-ranked findings the dashboard counts as "the top findings".
 TOP_FINDINGS = 10
-
-
-def site_inputs(workspace: Workspace, trend_commits: int, cache_dir: Path | None, warn=lambda text: None) -> SiteInputs:
-    """What the site renders: the model, its check results, the trend over the last ``trend_commits``
-    commits, and the evidence for policy (:func:`read_policy`)."""
-    inputs = read_inputs(workspace, trend=recent(workspace.root, trend_commits, cache_dir))
-    inputs.policy = read_policy(workspace, inputs.findings.analysis[:TOP_FINDINGS], trend_commits, cache_dir, warn)
-    return inputs
-
-
-def read_policy(workspace: Workspace, top: list, trend_commits: int, cache_dir: Path | None, warn) -> Policy:
-    """The burden (as ``eagraph burden`` computes it), the burden after acting on the ``top`` findings (as
-    ``burden --apply`` does) and the targets (as ``eagraph targets`` assesses them, their course read over
-    the last ``trend_commits`` commits through the trend's cache; ``0``: today's values only).
-
-    A burden or a target the model cannot state leaves that part of the dashboard out, with a warning
-    naming why: the site of a model is built even when its figures are not all readable."""
-    from eagraph.analyses.burden import burden
-    from eagraph.analyses.savings import Planned, scenario
-    from eagraph.gittools.targets import progress
-
-    policy = Policy()
-    source = str(workspace.config.source) if workspace.config.source else "eagraph.toml"
-    try:
-        policy.burden = burden(workspace, workspace.config.burden, config_source=source)
-        planned = [Planned(f.code, f.subject, f.related, f.score) for f in top]
-        policy.plan = scenario(workspace, planned, workspace.config.burden, config_source=source)
-    except EagraphError as exc:
-        warn(f"the site shows no burden: {exc}")
-    try:
-        policy.targets = _targets(workspace, trend_commits, cache_dir, progress)
-    except EagraphError as exc:
-        warn(f"the site shows no targets: {exc}")
-    return policy
-
-
-def _targets(workspace: Workspace, trend_commits: int, cache_dir: Path | None, progress) -> list:
-    """The targets assessed: with their course over the last ``trend_commits`` commits when the model is
-    in git, else (not a repository, no commit yet, or ``--trend 0``) with today's values alone."""
-    if trend_commits > 0:
-        try:
-            return progress(workspace.root, workspace, cache_dir=cache_dir, commits=trend_commits)
-        except EagraphError:
-            pass  # no history to read: today's values, as below (a target that cannot be measured says so there)
-    return progress(workspace.root, workspace, commits=0)
 
 
 @site_group.command(name="serve")

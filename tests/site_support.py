@@ -50,7 +50,7 @@ _RUN_ID = os.environ.get("PYTEST_XDIST_TESTRUNUID") or uuid.uuid4().hex
 def render_site(workspace, out: Path, options, trend_commits: int = 12):
     """What ``eagraph site build`` does in-process: the check results, the trend (over the last
     ``trend_commits`` commits) and the evidence for policy computed first, then handed to the renderer."""
-    from eagraph.cli.site import site_inputs
+    from eagraph.generators.site.inputs import site_inputs
     from eagraph.generators.site import build_site as render
 
     return render(workspace, out, options, site_inputs(workspace, trend_commits, options.cache_dir))

@@ -24,7 +24,7 @@ from helpers import example_model_history
 def example(tmp_path_factory):
     """The example model in a git history of its own, its site inputs computed as `site build` does, and
     its English site built from them."""
-    from eagraph.cli.site import site_inputs
+    from eagraph.generators.site.inputs import site_inputs
 
     root = tmp_path_factory.mktemp("policy")
     models = example_model_history(root / "repo")
@@ -112,7 +112,7 @@ def test_the_dashboard_speaks_the_language_of_its_page(example, language):
 
 
 def test_with_trend_0_the_targets_are_todays_values_and_no_history_is_read(run, example, monkeypatch):
-    from eagraph.cli.site import site_inputs
+    from eagraph.generators.site.inputs import site_inputs
     from eagraph.gittools import trend
 
     models, _inputs, _out = example
@@ -175,7 +175,7 @@ def test_each_life_event_shows_the_hours_spent_on_it_today_and_after_the_top_fin
 
 
 def test_a_burden_the_model_cannot_state_is_warned_about_naming_the_file_and_the_rest_is_rendered(tmp_path):
-    from eagraph.cli.site import site_inputs
+    from eagraph.generators.site.inputs import site_inputs
     from helpers import PREFIXES, write
 
     write(tmp_path, "model/eagraph.toml", '[model]\ninclude = ["**/*.ttl"]\n[burden]\ninformation_time = "soon"\n')
@@ -193,3 +193,23 @@ ex:permit a cpsv:PublicService ; dct:identifier "P-1" ; dct:title "Vergunning"@n
     assert word("burden", "nl") not in pages["index.md"]
     authority = inputs.content.entities["https://example.org/fin"]
     assert word("scorecard", "nl") in pages[f"authorities/{authority.slug}.md"]
+
+
+def test_the_preview_shows_the_burden_as_the_build_does(tmp_path):
+    """``site serve`` takes its inputs where ``site build`` does: its dashboard opens with the burden too."""
+    from eagraph.generators.site.serve import preview_server
+    from helpers import PREFIXES, write
+
+    model = tmp_path / "model"
+    write(model, "model.ttl", PREFIXES + """
+ex:fin a cv:PublicOrganisation ; skos:prefLabel "FOD Financiën"@nl, "FPS Finance"@en ; dct:identifier "0308357159" .
+ex:permit a cpsv:PublicService ; dct:identifier "P-1" ; dct:title "Vergunning"@nl, "Permit"@en ;
+    cv:hasCompetentAuthority ex:fin ; dct:type eag:Information ; eag:annualCases 100 .
+""")
+    messages: list[str] = []
+    server = preview_server(model, tmp_path / "work", "en", 0, log=messages.append)
+    try:
+        page = (tmp_path / "work" / "site" / "en" / "index.html").read_text(encoding="utf-8")
+    finally:
+        server.server_close()
+    assert "hours and €" in page and "a year" in page, messages

@@ -61,7 +61,8 @@ def test_serve_uses_only_public_functions_of_the_build():
                 for alias in node.names]
     private = [f"{module}.{name}" for module, name in imported if name.startswith("_")]
     assert private == []
-    assert ("build", "build_language") in imported and ("build", "read_inputs") in imported
+    # the same public pipeline as site build: its inputs from inputs.site_inputs, its pages from build_language
+    assert ("build", "build_language") in imported and ("inputs", "site_inputs") in imported
     # and no module of the site reaches into another's private names either (x._name)
     reached = [f"{name}:{node.lineno} {node.value.id}.{node.attr}" for name, tree in _modules()
                for node in ast.walk(tree) if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)

@@ -18,7 +18,8 @@ from pathlib import Path
 from eagraph.workspace import EagraphError, load
 from eagraph.workspace.cache import usable_cache_dir
 
-from .build import LanguageProject, build_language, choose_languages, read_inputs
+from .build import LanguageProject, build_language, choose_languages
+from .inputs import site_inputs
 
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
 
@@ -71,7 +72,7 @@ def preview_server(path: Path, work: Path, language: str, port: int, log: Callab
         unless the last build failed or the title (on every page) changed."""
         try:
             workspace = load(path)
-            inputs = read_inputs(workspace)
+            inputs = site_inputs(workspace, 0, usable_cache_dir(), warn=log)  # as site build --trend 0 shows it
             languages = choose_languages(inputs.content, (language,))
             title = workspace.config.site_title or None
             dirty = last == {"title": title, "built": True}
