@@ -22,7 +22,7 @@ import pyoxigraph as ox
 from eagraph.check import CheckOptions, check
 from eagraph.findings import Finding
 from eagraph.location import Location
-from eagraph.ontology import DCT, FOAF, RDF_TYPE, RDFS, SKOS
+from eagraph.ontology import DCT, ELI, FOAF, RDF_TYPE, RDFS, SKOS
 from eagraph.ontology.namespaces import PREFIXES
 from eagraph.validators.changes import load_change
 from eagraph.validators.validate import ValidationOptions
@@ -36,7 +36,8 @@ from .contract import Contract, read_contract
 from .text import Span, occurrences, prefixes, written
 
 #: What names a node for a reader, in order of preference.
-LABEL_PREDICATES = (SKOS + "prefLabel", DCT + "title", RDFS + "label", FOAF + "name", SKOS + "altLabel")
+#: What names a node, best first; a regulation's title as ELI writes it (eli:title) as well as dct:title
+LABEL_PREDICATES = (SKOS + "prefLabel", DCT + "title", ELI + "title", RDFS + "label", FOAF + "name", SKOS + "altLabel")
 
 
 class RenameRefused(EagraphError):

@@ -128,6 +128,13 @@ def test_hover_shows_labels_type_and_definition(bosa):
     assert "authsrc:DataSource" in text and "defined in authorities/homeaffairs.ttl:742:1" in text
 
 
+def test_hover_on_an_eli_shows_the_regulations_title(bosa):
+    answer = bosa.ask("textDocument/hover", "eli/wet/2014/05/05/2014203384", 5)
+    text = answer["contents"]["value"]
+    assert "Only-once act (en)" in text and "Wet houdende verankering van het principe" in text
+    assert "eli:LegalResource" in text and "defined in shared/regulations.ttl:329:1" in text
+
+
 def test_completion_offers_the_national_register_by_its_label(bosa):
     edited = bosa.text.replace("eag:uses source:national-register .", "eag:uses Rijksreg .", 1)
     bosa.type(edited)
