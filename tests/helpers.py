@@ -82,3 +82,12 @@ def bench_synthetic():
         sys.modules[name] = module
         spec.loader.exec_module(module)
     return sys.modules[name]
+
+
+def tour_lines() -> list[str]:
+    """The command lines of the README's ``sh`` block under 'A short tour', as written (comments kept)."""
+    import re
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```sh\n(.*?)```", readme.split("## A short tour", 1)[1], re.S).group(1)
+    return [line for line in block.splitlines() if line.strip() and not line.startswith("source ")]

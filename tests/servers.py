@@ -1,4 +1,4 @@
-"""Servers the tests start on loopback: a real Oxigraph SPARQL server, and free ports for others."""
+"""Servers the tests start on loopback (a real Oxigraph SPARQL server, free ports for others), and what they hold."""
 
 from __future__ import annotations
 
@@ -11,6 +11,13 @@ import urllib.request
 from pathlib import Path
 
 OXIGRAPH = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
+
+
+def statement_count(endpoint) -> int:
+    """Statements of the model published at ``endpoint``, as readers see it (the graphs its manifest lists)."""
+    from eagraph.remote.read_back import load_remote
+
+    return load_remote(endpoint).triple_count
 
 
 def free_port() -> int:

@@ -208,15 +208,13 @@ def test_readme_tour_query_file_exists_and_runs(run, monkeypatch):
     import shlex
 
     from eagraph.workspace import load
-    from helpers import MODELS, REPO
+    from helpers import MODELS, REPO, tour_lines
 
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    tour = readme[readme.index("## A short tour"):].split("\n## ")[0]
-    lines = [line.split("  #")[0] for line in tour.splitlines() if line.startswith("eagraph query") and ".rq" in line]
+    lines = [line for line in tour_lines() if line.startswith("eagraph query") and ".rq" in line]
     assert lines
     monkeypatch.chdir(REPO)
     for line in lines:
-        args = shlex.split(line)[1:]
+        args = shlex.split(line, comments=True)[1:]
         assert all((REPO / a).is_file() for a in args if a.endswith(".rq")), line
         result = run(*args)
         assert result.exit_code == 0, result.stderr

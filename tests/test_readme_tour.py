@@ -20,18 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers import MODELS, REPO, git
+from helpers import MODELS, REPO, git, tour_lines
 from servers import Oxigraph, free_port
 
 pytestmark = pytest.mark.slow
-
-
-def tour_lines() -> list[str]:
-    """The command lines of the README's ``sh`` block under 'A short tour', comments removed."""
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## A short tour", 1)[1]
-    block = re.search(r"```sh\n(.*?)```", section, re.S).group(1)
-    return [line for line in block.splitlines() if line.strip() and not line.startswith("source ")]
 
 
 def test_the_tour_has_the_commands_a_newcomer_meets_first():

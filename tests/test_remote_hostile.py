@@ -19,8 +19,7 @@ from eagraph.remote.client import Endpoint, ServerError
 from eagraph.remote.publish import RemovalRefused, publish
 from eagraph.workspace import load
 from helpers import MODELS
-from servers import free_port
-from test_server import statement_count
+from servers import free_port, statement_count
 
 QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 

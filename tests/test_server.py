@@ -15,14 +15,7 @@ from eagraph.remote.client import Endpoint, ServerError
 from eagraph.remote.publish import publish
 from eagraph.workspace import load
 from helpers import MODELS
-from servers import free_port
-
-
-def statement_count(endpoint: Endpoint) -> int:
-    """Statements of the published model, as readers see it (the graphs its manifest lists)."""
-    from eagraph.remote.read_back import load_remote
-
-    return load_remote(endpoint).triple_count
+from servers import free_port, statement_count
 
 
 def test_publish_query_back_and_republish_only_what_changed(server, tmp_path, run):
