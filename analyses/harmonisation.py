@@ -80,6 +80,15 @@ class _Concept:
     matches: set[str] = field(default_factory=set)
 
 
+@dataclass(frozen=True)
+class NotionGroup:
+    """Concepts that stand for one notion: linked by the model (``linked``) or recognised from their
+    labels, with the best label evidence of the recognised pairs."""
+    concepts: list[str]
+    linked: bool
+    label_evidence: float | None
+
+
 def _read_concepts(query) -> dict[str, _Concept]:
     concepts: dict[str, _Concept] = {}
     preds = " ".join(f"<{p}>" for p in (*_LABELS, SKOS + "definition", EAG + "definedIn", SKOS + "closeMatch",
@@ -316,13 +325,13 @@ def label_evidence(defined: list[_Concept], every: list[_Concept], pairs: list[t
 # Notions
 # ---------------------------------------------------------------------------------------------
 
-def harmonisation_groups(source, *, min_label: float | None = None) -> list[dict]:
+def harmonisation_groups(source, *, min_label: float | None = None) -> list[NotionGroup]:
     """Notions defined differently in several regulations: [{concepts, linked, label_evidence}], where
     ``label_evidence`` is None for a notion the model links and no label recognised."""
     return _groups(_read_concepts(query_function(source)), MIN_NOTION_LABEL if min_label is None else min_label)
 
 
-def _groups(concepts: dict[str, _Concept], min_label: float) -> list[dict]:
+def _groups(concepts: dict[str, _Concept], min_label: float) -> list[NotionGroup]:
     # Only concepts with a definition in a regulation can need harmonising.
     defined_iris = sorted(iri for iri, c in concepts.items() if c.definitions and c.regulations)
     n = len(defined_iris)
@@ -360,12 +369,12 @@ def _groups(concepts: dict[str, _Concept], min_label: float) -> list[dict]:
     out = []
     for group, inside in members.items():
         recognised_edges = [e for e in edges_of[group] if e not in linked]
-        out.append({
-            "concepts": [defined_iris[m] for m in sorted(inside)],
-            "linked": len(recognised_edges) < len(edges_of[group]),
-            "label_evidence": max((evidence[e] for e in recognised_edges), default=None),
-        })
-    return sorted(out, key=lambda g: g["concepts"])
+        out.append(NotionGroup(
+            concepts=[defined_iris[m] for m in sorted(inside)],
+            linked=len(recognised_edges) < len(edges_of[group]),
+            label_evidence=max((evidence[e] for e in recognised_edges), default=None),
+        ))
+    return sorted(out, key=lambda g: g.concepts)
 
 
 def find_concept_harmonisation(source, kind: Kind) -> list[Finding]:
@@ -374,7 +383,7 @@ def find_concept_harmonisation(source, kind: Kind) -> list[Finding]:
     workspace = workspace_of(source)
     findings = []
     for group in _groups(concepts, MIN_NOTION_LABEL):
-        members = group["concepts"]
+        members = group.concepts
         regulations = sorted({r for m in members for r in concepts[m].regulations})
         score = _harmonisation_benefit(source, members, regulations)
         for concept in members:
@@ -399,12 +408,12 @@ def find_concept_harmonisation(source, kind: Kind) -> list[Finding]:
     return findings
 
 
-def _how(group: dict, language: str) -> str:
+def _how(group: NotionGroup, language: str) -> str:
     """How the notion was found, in words: a link the model states, or the labels' evidence."""
-    if group["linked"]:
+    if group.linked:
         return {"en": "linked by skos:closeMatch/exactMatch", "nl": "verbonden met skos:closeMatch/exactMatch",
                 "fr": "liés par skos:closeMatch/exactMatch"}[language]
-    evidence = decimal(group["label_evidence"], language)
+    evidence = decimal(group.label_evidence, language)
     return {"en": f"recognised from their labels, {evidence} alike",
             "nl": f"herkend aan hun labels, {evidence} gelijkend",
             "fr": f"reconnus à leurs libellés, similaires à {evidence}"}[language]

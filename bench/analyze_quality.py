@@ -122,7 +122,7 @@ def fit_harmonisation(ws, labels: dict) -> None:
     grid = []
     for t in [round(0.4 + 0.025 * i, 3) for i in range(21)]:
         groups = harmonisation.harmonisation_groups(ws, min_label=t)
-        got = {c for g in groups for c in g["concepts"] if half_of(c) == 0}
+        got = {c for g in groups for c in g.concepts if half_of(c) == 0}
         grid.append((prf(want, got)["f1"], t))
     best = max(f1 for f1, _ in grid)
     plateau = [t for f1, t in grid if f1 == best]

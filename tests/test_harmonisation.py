@@ -139,7 +139,7 @@ def test_the_example_model_gets_its_planted_notions_around_the_threshold(example
     synthetic models the threshold was fitted on, is exact from 0.575 to 0.8."""
     concept = "https://w3id.org/eagraph/be/concept/"
     groups = H.harmonisation_groups(example, min_label=threshold)
-    assert {c.removeprefix(concept) for g in groups for c in g["concepts"]} == EXAMPLE_NOTIONS
+    assert {c.removeprefix(concept) for g in groups for c in g.concepts} == EXAMPLE_NOTIONS
 
 
 def test_harmonisation_is_ranked_by_the_services_that_use_the_concepts(example):

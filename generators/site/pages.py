@@ -41,6 +41,35 @@ TOP_FINDINGS = 25
 CHART_ROWS = 15
 
 
+@dataclass(frozen=True)
+class EvidenceRow:
+    """A piece of evidence a service needs: asked of the applicant (no ``sources``) or fetched from the
+    authentic sources that hold its concepts (``evidence`` None when only the concept is required)."""
+    evidence: str | None
+    concepts: list[str]
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class JourneyStep:
+    """One service of a life event's journey, as its table row shows it; ``hours`` is one case's hours
+    today and after the top findings, None when the burden or the cases are not known."""
+    service: str
+    authorities: list[str]
+    granting: str | None
+    asked: list[str]
+    online: bool
+    hours: tuple[Decimal, Decimal] | None
+
+
+@dataclass(frozen=True)
+class JourneyHours:
+    """The hours applicants spend on a life event: all of them a year, today and after the top findings,
+    and one applicant going through every service whose cases are known (None if none is)."""
+    year: tuple[Decimal, Decimal]
+    case: tuple[Decimal, Decimal] | None
+
+
 @dataclass
 class SiteFindings:
     """The findings a site shows: the analyses' (ranked) and the validation's."""
@@ -344,14 +373,14 @@ class Pages:
         asked, fetched = [], []
         for evidence in model.evidence_of(service):
             sources = self.content.fetched_from(evidence)
-            row = {"evidence": evidence, "concepts": self.content.concepts_of_evidence(evidence), "sources": sources}
+            row = EvidenceRow(evidence, self.content.concepts_of_evidence(evidence), sources)
             (fetched if sources else asked).append(row)
-        asked_concepts = {c for row in asked for c in row["concepts"]}
+        asked_concepts = {c for row in asked for c in row.concepts}
         for concept in model.required_concepts(service):
-            if concept not in asked_concepts and not any(concept in row["concepts"] for row in fetched):
+            if concept not in asked_concepts and not any(concept in row.concepts for row in fetched):
                 sources = model.available_sources(concept)
                 if sources:
-                    fetched.append({"evidence": None, "concepts": [concept], "sources": sources})
+                    fetched.append(EvidenceRow(None, [concept], sources))
         return {
             "authorities": model.objects(service, CV + "hasCompetentAuthority"),
             "executing": model.objects(service, EAG + "executingAuthority"),
@@ -605,7 +634,7 @@ class Pages:
         return Markup(f"{escape(model.archimate_types.get(node, ''))}{named}: {ends[0]} → {ends[1]}")
 
     # -- diagrams, journeys, dashboard ----------------------------------------------------------------
-    def _service_diagram(self, service: str, asked: list[dict], fetched: list[dict]) -> Diagram:
+    def _service_diagram(self, service: str, asked: list[EvidenceRow], fetched: list[EvidenceRow]) -> Diagram:
         model = self.model
         diagram = Diagram(self.t("diagram") + ": " + self.label(service), focus=service)
         diagram.node(service, self.label(service), "service")  # this page: no link to itself
@@ -613,10 +642,10 @@ class Pages:
             diagram.node(authority, self.label(authority), "authority", self.url(authority))
             diagram.edge(authority, service)
         for row in asked:
-            diagram.node(row["evidence"], self.label(row["evidence"]), "evidence")
-            diagram.edge(row["evidence"], service)
+            diagram.node(row.evidence, self.label(row.evidence), "evidence")
+            diagram.edge(row.evidence, service)
         for row in fetched:
-            for source in row["sources"]:
+            for source in row.sources:
                 diagram.node(source, self.label(source), "source", self.url(source))
                 diagram.edge(source, service)
         for regulation in model.objects(service, CV + "hasLegalResource"):
@@ -627,14 +656,12 @@ class Pages:
             diagram.edge(service, output)
         return diagram
 
-    def _journey(self, event: str) -> list[dict]:
-        rows = []
-        for service in sorted(self.content.services_by_event.get(event, []), key=self.content.sort_key):
-            asked = [e for e in self.model.evidence_of(service) if not self.content.fetched_from(e)]
-            rows.append({"service": service, "authorities": self.model.objects(service, CV + "hasCompetentAuthority"),
-                         "granting": self.content.granting(service), "asked": asked,
-                         "online": self.content.is_online(service), "hours": self._case_hours(service)})
-        return rows
+    def _journey(self, event: str) -> list[JourneyStep]:
+        return [JourneyStep(service=service, authorities=self.model.objects(service, CV + "hasCompetentAuthority"),
+                            granting=self.content.granting(service),
+                            asked=[e for e in self.model.evidence_of(service) if not self.content.fetched_from(e)],
+                            online=self.content.is_online(service), hours=self._case_hours(service))
+                for service in sorted(self.content.services_by_event.get(event, []), key=self.content.sort_key)]
 
     def _case_hours(self, service: str) -> tuple[Decimal, Decimal] | None:
         """The hours one case of ``service`` takes its applicant, today and after the top findings (the
@@ -646,26 +673,26 @@ class Pages:
         after = planned.after.hours if planned is not None else row.amount.hours
         return row.amount.hours / row.cases, after / row.cases
 
-    def journey_hours(self, event: str, journey: list[dict]) -> dict | None:
+    def journey_hours(self, event: str, journey: list[JourneyStep]) -> JourneyHours | None:
         """The hours applicants spend on a life event: all of them a year (``eagraph burden``'s event row,
         today and after acting on the top findings, as ``burden --apply``), and one applicant going
         through every service of the journey whose cases are known."""
         planned = self.policy.planned("event", event)
         if planned is None:
             return None
-        known = [row["hours"] for row in journey if row["hours"] is not None]
-        return {"year": (planned.before.hours, planned.after.hours),
-                "case": (sum(h[0] for h in known), sum(h[1] for h in known)) if known else None}
+        known = [row.hours for row in journey if row.hours is not None]
+        return JourneyHours(year=(planned.before.hours, planned.after.hours),
+                            case=(sum(h[0] for h in known), sum(h[1] for h in known)) if known else None)
 
     def case_hours(self, value: Decimal) -> str:
         """Hours of one case, to a tenth of an hour."""
         return str(Decimal(value).quantize(Decimal("0.1"), ROUND_HALF_UP))
 
-    def journey_summary(self, journey: list[dict]) -> str:
+    def journey_summary(self, journey: list[JourneyStep]) -> str:
         """The journey in one sentence, each count with its noun in the right form."""
-        authorities = {a for row in journey for a in row["authorities"]}
-        automatic = sum(1 for row in journey if row["granting"] in ("automatic", "proactive"))
-        documents = sum(len(row["asked"]) for row in journey)
+        authorities = {a for row in journey for a in row.authorities}
+        automatic = sum(1 for row in journey if row.granting in ("automatic", "proactive"))
+        documents = sum(len(row.asked) for row in journey)
         return self.t("journey-summary", services=counted(len(journey), "service", self.language),
                       authorities=counted(len(authorities), "authority", self.language), automatic=automatic,
                       documents=counted(documents, "document", self.language))
