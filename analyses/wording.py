@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from eagraph.findings import MESSAGE_LANGUAGES as LANGUAGES
 from eagraph.ontology import local_name
-
-#: The languages every analysis message is written in.
-LANGUAGES = ("en", "nl", "fr")
 
 
 def messages(build: Callable[[str], str]) -> dict[str, str]:

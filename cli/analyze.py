@@ -21,7 +21,7 @@ from eagraph.workspace.files import write_atomic
 
 from .console import Console, plural
 from .options import (as_of_option, check_model, check_report_output, endpoint_options, load_workspace,
-                      model_path_argument, no_cache_option, verbosity_options, write_report)
+                      message_language_option, model_path_argument, no_cache_option, verbosity_options, write_report)
 from .validate import as_seen_from_here, model_name
 
 TOP = 10
@@ -39,8 +39,7 @@ TOP = 10
               help="Leave out findings whose score (expected benefit, 0 to 1) is lower.")
 @click.option("--output", "-o", type=click.Path(path_type=Path),
               help="Write the report to this file (atomically) instead of standard output.")
-@click.option("--language", type=click.Choice(["en", "nl", "fr"]), default="en", show_default=True,
-              help="Language of the messages.")
+@message_language_option
 @click.option("--no-validate", is_flag=True, help="Do not validate the model first (faster on large models).")
 @click.option("--list-kinds", is_flag=True, help="List the finding kinds and exit.")
 @endpoint_options

@@ -11,7 +11,7 @@ from eagraph.gittools.diff_report import FORMATS, render_diff
 from eagraph.workspace.files import write_atomic
 
 from .console import Console
-from .options import DATE, verbosity_options
+from .options import DATE, message_language_option, verbosity_options
 
 
 @click.command(name="diff")
@@ -22,7 +22,7 @@ from .options import DATE, verbosity_options
               help="text; md to post as a pull-request comment; json for tools.")
 @click.option("--no-findings", is_flag=True, help="Leave out how validation and analysis findings changed.")
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to this file instead of standard output.")
-@click.option("--language", type=click.Choice(["en", "nl", "fr"]), default="en", show_default=True)
+@message_language_option
 @click.option("--as-of", "as_of", type=DATE, metavar="DATE",
               help="With --to: compare the model as of DATE (YYYY-MM-DD or today) with the model as of --to.")
 @click.option("--to", "to", type=DATE, metavar="DATE", help="With --as-of: the later date of the plan to compare.")

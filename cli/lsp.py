@@ -8,7 +8,7 @@ import click
 
 from eagraph.validators.validate import ValidationOptions
 
-from .options import no_cache_option, verbosity_options
+from .options import message_language_option, no_cache_option, verbosity_options
 
 
 @click.command(name="lsp")
@@ -20,8 +20,7 @@ from .options import no_cache_option, verbosity_options
               help="Also check an official application profile: cpsv-ap-3.2, cccev-2.1 (repeatable).")
 @click.option("--baseline", type=click.Path(path_type=Path),
               help="Show only findings that are not in this baseline file, as validate --baseline.")
-@click.option("--language", type=click.Choice(["en", "nl", "fr"]), default="en", show_default=True,
-              help="Language of the messages.")
+@message_language_option
 @no_cache_option
 @verbosity_options
 def lsp_command(path: Path | None, stdio: bool, extra_shapes: tuple[Path, ...], profiles: tuple[str, ...],

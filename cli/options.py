@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from eagraph.findings import MESSAGE_LANGUAGES
 from eagraph.reporters import BINARY_FORMATS
 from eagraph.workspace import Workspace, load
 from eagraph.workspace.files import write_atomic
@@ -143,6 +144,11 @@ def endpoint_options(command):
 
 def model_path_argument(command):
     return click.argument("path", type=click.Path(path_type=Path), default=".", required=False)(command)
+
+
+def message_language_option(command):
+    return click.option("--language", type=click.Choice(MESSAGE_LANGUAGES), default=MESSAGE_LANGUAGES[0],
+                        show_default=True, help="Language of the messages.")(command)
 
 
 def no_cache_option(command):

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from eagraph.generators.site import SiteOptions, build_site
+from eagraph.gittools import DEFAULT_COMMITS
 from eagraph.generators.site.inputs import site_inputs
 from eagraph.workspace.cache import usable_cache_dir
 
@@ -29,7 +30,7 @@ def site_group() -> None:
                    "new, empty or an earlier site); default: [output] site of eagraph.toml, relative to the model, "
                    "else site/ in the current folder.")
 @click.option("--language", "languages", multiple=True, metavar="LANG", help=LANGUAGE_HELP)
-@click.option("--trend", "trend_commits", type=int, default=12, show_default=True, metavar="N",
+@click.option("--trend", "trend_commits", type=int, default=DEFAULT_COMMITS, show_default=True, metavar="N",
               help="In a git repository, chart the key figures over the last N commits that changed the model (0: none).")
 @click.option("--title", help="The site's title (default: [site] title of eagraph.toml, else one per language).")
 @as_of_option

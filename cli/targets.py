@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from eagraph.gittools import DEFAULT_COMMITS
+
 from .console import Console, ExitCode, plural
 from .options import model_path_argument, verbosity_options
 
@@ -16,7 +18,7 @@ from .options import model_path_argument, verbosity_options
 @click.option("--since", metavar="REV",
               help="Read the course from this commit on (a git revision); default: the last --commits commits "
                    "that changed the model.")
-@click.option("--commits", type=click.IntRange(min=2), default=12, show_default=True, metavar="N",
+@click.option("--commits", type=click.IntRange(min=2), default=DEFAULT_COMMITS, show_default=True, metavar="N",
               help="Without --since, how many of the last commits that changed the model make the course.")
 @click.option("--format", "fmt", type=click.Choice(["text", "md", "json", "csv"]), default="text", show_default=True)
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to this file instead of standard output.")

@@ -19,9 +19,8 @@ from eagraph.workspace import ModelSyntaxError
 from eagraph.workspace.workspace import find_root
 
 from .console import Console, ExitCode, plural
-from .options import (as_of_option, check_model, check_report_output, endpoint_options, model_path_argument,
-                      no_cache_option,
-                      verbosity_options, write_report)
+from .options import (as_of_option, check_model, check_report_output, endpoint_options, message_language_option,
+                      model_path_argument, no_cache_option, verbosity_options, write_report)
 
 SEVERITY_STYLES = {Severity.ERROR: {"fg": "red", "bold": True}, Severity.WARNING: {"fg": "yellow", "bold": True},
                    Severity.INFO: {"fg": "cyan"}}
@@ -51,8 +50,7 @@ SEVERITY_STYLES = {Severity.ERROR: {"fg": "red", "bold": True}, Severity.WARNING
                    "and their neighbours (same findings for them as a full run).")
 @click.option("--output", "-o", type=click.Path(path_type=Path),
               help="Write the report to this file (atomically) instead of standard output.")
-@click.option("--language", type=click.Choice(["en", "nl", "fr"]), default="en", show_default=True,
-              help="Language of the messages.")
+@message_language_option
 @endpoint_options
 @as_of_option
 @no_cache_option

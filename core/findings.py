@@ -62,6 +62,11 @@ class Savings:
                 "non_take_up": self.non_take_up}
 
 
+#: The languages every finding's message is written in (``en`` the fallback), and which the commands'
+#: ``--language`` offers.
+MESSAGE_LANGUAGES = ("en", "nl", "fr")
+
+
 @dataclass(frozen=True)
 class Finding:
     """One thing found in a model, at a place in its files."""

@@ -2,3 +2,7 @@
 ``commented_turtle``), the semantic diff (``diff``, ``diff_report``), the three-way merge driver
 (``merge``), a new model repository (``eagraph init``: ``repository``, ``starter/``) and the key
 figures over history (``trend``)."""
+
+#: How many of the last commits that changed the model the history reads when nothing else is said:
+#: the site's dashboard charts them and ``eagraph targets`` follows each target's course over them.
+DEFAULT_COMMITS = 12

@@ -22,11 +22,9 @@ from eagraph.workspace import EagraphError, Workspace
 from eagraph.workspace.config import Target, read_targets
 from eagraph.workspace.git import run_git
 
+from . import DEFAULT_COMMITS
 from .trend import KEY_FIGURES, Measure, figures_of, start_of_last, trend
 
-#: How many of the last commits that changed the model make the course when no ``--since`` is given:
-#: as many as the site's dashboard shows.
-DEFAULT_COMMITS = 12
 DAYS_A_YEAR = 365.25
 
 
