@@ -428,3 +428,52 @@ def test_a_burden_fact_that_cannot_be_read_leaves_the_analysis_whole(savings_mod
     assert {f["kind"] for f in findings} >= {"only-once-violation", "certificate-loop"}
     assert not any("savings" in f for f in findings)
     assert "model.ttl:20:25:" in result.stderr and "no savings" in result.stderr
+
+
+# -- the example model's published fees -------------------------------------------------------------
+#: The fee a case of each priced service of models/ costs (the federal or uniform part only, see the
+#: comments in the model): a cost limited to a channel counts for that channel's share of the cases.
+EXAMPLE_FEES = {  # service: (cases a year, euros a case)
+    "eid-card": (2_300_000, F("19.17")),
+    "kids-id": (260_000, F("6.60")),
+    "passport": (430_000, F(1, 2) * 65 + F(1, 2) * 75),  # municipal counter, embassy counter
+    "driving-licence": (165_000, F(20)),
+    "foreign-driving-licence-exchange": (32_000, F(20)),
+    "international-driving-permit": (48_000, F(16)),
+    "cbe-registration": (112_000, F(101)),
+    "cbe-modification": (260_000, F(1, 2) * 101),  # at the enterprise counter; online free
+    "cbe-cessation": (75_000, F(101)),
+}
+
+
+def test_the_example_model_states_the_published_fees_of_its_main_services():
+    """eagraph burden models: the fees a year are each service's cases times its published fee (hand computed),
+    and nothing else in the example model states a fee; the total 112,632,000.00 euros."""
+    from helpers import MODELS
+
+    rows = rows_of(run(MODELS, "--format", "json"))
+    service = "https://w3id.org/eagraph/be/service/"
+    fees = {key[1][len(service):]: row["fees_euros"] for key, row in rows.items()
+            if key[0] == "service" and row["fees_euros"]}
+    assert fees == {name: cent(cases * fee) for name, (cases, fee) in EXAMPLE_FEES.items()}
+    assert rows[("total", "")]["fees_euros"] == cent(sum(c * f for c, f in EXAMPLE_FEES.values())) == 112_632_000
+
+
+def test_every_fee_in_the_example_model_names_its_published_source():
+    """Each cv:hasCost of models/ is preceded, in its statement, by a comment with the address of its source."""
+    from helpers import MODELS
+
+    costs = 0
+    for path in sorted(MODELS.rglob("*.ttl")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines):
+            if "cv:hasCost" not in line:
+                continue
+            costs += 1
+            comments = []
+            for above in reversed(lines[:number]):
+                if not above.strip().startswith("#"):
+                    break
+                comments.append(above)
+            assert any("http" in c for c in comments), f"{path.name}:{number + 1}: cv:hasCost without a source"
+    assert costs == len(EXAMPLE_FEES)
