@@ -37,7 +37,7 @@ COUNTER = EAG + "Counter"
 FACTS = (EAG + "informationTime", EAG + "fillingInTime", EAG + "travelTime", EAG + "waitingTime",
          EAG + "obtainingTime", EAG + "eligiblePopulation", CV + "hasCost", CV + "value", CV + "ifAccessedThrough",
          DCT + "audience", CV + "isGroupedBy", DCT + "conformsTo", CV + "hasChannel",
-         DCT + "type")
+         DCT + "type", EAG + "sharedApplicants", EAG + "withService", EAG + "sharedCases")
 HOUR = Decimal(3600)
 
 

@@ -14,9 +14,13 @@ there is one cost model, not two. The rules, as docs/burden.md states them:
   concepts the authority can consult (the applicant confirms what is known, completes the rest).
 - ``duplicate-data-collection``: all services but one stop asking for evidence of the concept; the one
   with the most cases (then the first IRI) keeps collecting it.
-- Other kinds (``duplicate-service``: how many applicants use both services is not in the model;
-  ``missing-agreement``, ``shared-capability`` … relieve applicants only through another finding)
-  carry no savings.
+- ``duplicate-service``: only what the model states of the applicants who apply for both of two of the
+  services (``eag:sharedApplicants``): once merged, they apply once, for the service with the most
+  cases (then the first IRI), and no more for the other, so its whole application is saved for that
+  share of its cases. A pair without shared applicants saves nothing: its overlap could be anything
+  from none to all the cases of the smaller service, and an upper bound would be no saving to budget on.
+- Other kinds (``missing-agreement``, ``shared-capability`` … relieve applicants only through another
+  finding) carry no savings.
 
 Reliefs of several findings on one service are merged (evidence joined, the larger share of a part
 kept), so a plan that fixes one evidence twice, or a service granted automatically whose evidence is
@@ -37,7 +41,7 @@ from eagraph.workspace.errors import EagraphError
 
 from .burden import (PARTS, Amount, BurdenError, BurdenReport, Facts, ServiceBurden, Tariffs, burden,
                      evidence_amount, hour_of, service_burden, total)
-from .model import CV, AnalysisModel
+from .model import CV, EAG, AnalysisModel
 
 #: The kinds for which non-take-up (eligible minus cases) is shown with the savings.
 GRANTING = ("automatic-granting-candidate", "proactive-granting-candidate")
@@ -58,6 +62,11 @@ class Relief:
     shares: Mapping[str, Decimal] = field(default_factory=dict)
     evidence: frozenset[str] = frozenset()
 
+    @classmethod
+    def whole(cls, share: Decimal) -> "Relief":
+        """The whole application, in ``share`` of the cases."""
+        return cls(shares=dict.fromkeys(PARTS, share))
+
     def merged(self, other: "Relief") -> "Relief":
         shares = dict(self.shares)
         for part, share in other.shares.items():
@@ -65,17 +74,17 @@ class Relief:
         return Relief(shares, self.evidence | other.evidence)
 
 
-def _dropped_evidence(model: AnalysisModel, subject: str, related: tuple[str, ...]) -> dict[str, Relief]:
+def _dropped_evidence(model: AnalysisModel, facts: Facts, subject: str, related: tuple[str, ...]) -> dict[str, Relief]:
     asked = set(model.asked_evidence(subject))
     dropped = frozenset(e for e in related if e in asked)
     return {subject: Relief(evidence=dropped)} if dropped else {}
 
 
-def _automatic(model: AnalysisModel, subject: str, related: tuple[str, ...]) -> dict[str, Relief]:
-    return {subject: Relief(shares=dict.fromkeys(PARTS, Decimal(1)))}
+def _automatic(model: AnalysisModel, facts: Facts, subject: str, related: tuple[str, ...]) -> dict[str, Relief]:
+    return {subject: Relief.whole(Decimal(1))}
 
 
-def _proactive(model: AnalysisModel, subject: str, related: tuple[str, ...]) -> dict[str, Relief]:
+def _proactive(model: AnalysisModel, facts: Facts, subject: str, related: tuple[str, ...]) -> dict[str, Relief]:
     required = model.required_concepts(subject)
     if not required:
         return {}
@@ -84,12 +93,18 @@ def _proactive(model: AnalysisModel, subject: str, related: tuple[str, ...]) -> 
     return {subject: Relief(shares={"information": Decimal(1), "filling_in": known})}
 
 
-def _duplicate_collection(model: AnalysisModel, subject: str, related: tuple[str, ...]) -> dict[str, Relief]:
+def _keeper(model: AnalysisModel, services) -> str:
+    """Of services that do one thing twice, the one that keeps doing it: the most cases, then the first IRI."""
+    return min(services, key=lambda s: (-(model.cases(s) or 0), s))
+
+
+def _duplicate_collection(model: AnalysisModel, facts: Facts, subject: str,
+                          related: tuple[str, ...]) -> dict[str, Relief]:
     services = set(model.services)
     askers = [s for s in related if s in services]
     if len(askers) < 2:
         return {}
-    keeper = min(askers, key=lambda s: (-(model.cases(s) or 0), s))
+    keeper = _keeper(model, askers)
     reliefs = {}
     for service in askers:
         dropped = frozenset(e for e in model.asked_evidence(service)
@@ -99,23 +114,59 @@ def _duplicate_collection(model: AnalysisModel, subject: str, related: tuple[str
     return reliefs
 
 
-#: The rule of each kind that relieves applicants: (model, subject, related) -> relief by service.
+def shared_cases(model: AnalysisModel, facts: Facts, services) -> dict[frozenset[str], Decimal]:
+    """The applicants a year who apply for both of two of ``services``, by pair, as the model states them
+    (``eag:sharedApplicants``, on either service; the larger where both state it). BurdenError, naming the
+    statement, for more shared applicants than either service has cases."""
+    members, found = set(services), {}
+    for service in sorted(members):
+        for node in facts.nodes(service, EAG + "sharedApplicants"):
+            shared = facts.number(node, EAG + "sharedCases")
+            for other in facts.nodes(node, EAG + "withService"):
+                if other not in members or other == service or shared is None:
+                    continue
+                for one in (service, other):
+                    cases = model.cases(one)
+                    if cases is not None and shared > cases:
+                        raise BurdenError(f"{facts.where(node, EAG + 'sharedCases')} eag:sharedCases: {shared} shared "
+                                          f"applicants, more than the {cases} cases a year of {one}")
+                pair = frozenset((service, other))
+                found[pair] = max(found.get(pair, Decimal(0)), shared)
+    return found
+
+
+def _duplicate_service(model: AnalysisModel, facts: Facts, subject: str,
+                       related: tuple[str, ...]) -> dict[str, Relief]:
+    services = set(model.services)
+    shares: dict[str, Decimal] = {}
+    for pair, shared in shared_cases(model, facts, [s for s in (subject, *related) if s in services]).items():
+        relieved = next(s for s in sorted(pair) if s != _keeper(model, pair))
+        cases = model.cases(relieved)
+        if cases:  # a service without cases has no quantity to relieve (its savings are unknown)
+            shares[relieved] = min(shares.get(relieved, Decimal(0)) + shared / cases, Decimal(1))
+        else:
+            shares[relieved] = shares.get(relieved, Decimal(0))
+    return {service: Relief.whole(share) for service, share in shares.items()}
+
+
+#: The rule of each kind that relieves applicants: (model, facts, subject, related) -> relief by service.
 RULES = {
     "only-once-violation": _dropped_evidence,
     "certificate-loop": _dropped_evidence,
     "automatic-granting-candidate": _automatic,
     "proactive-granting-candidate": _proactive,
     "duplicate-data-collection": _duplicate_collection,
+    "duplicate-service": _duplicate_service,
 }
 
 
-def relief_of(model: AnalysisModel, code: str, subject: str, related: Iterable[str]) -> dict[str, Relief]:
+def relief_of(model: AnalysisModel, facts: Facts, code: str, subject: str, related: Iterable[str]) -> dict[str, Relief]:
     """What acting on one finding removes, by service; empty for a kind without a rule or a subject
     the model does not know."""
     rule = RULES.get(code)
     if rule is None or not knows(model, code, subject):
         return {}
-    return rule(model, subject, tuple(related))
+    return rule(model, facts, subject, tuple(related))
 
 
 def knows(model: AnalysisModel, code: str, subject: str) -> bool:
@@ -159,11 +210,13 @@ class Calculator:
         """What ``relief`` removes from one case of ``service``, by part."""
         case = self.service(service).per_case
         removed = {part: case[part].times(share) for part, share in relief.shares.items()}
-        if relief.shares.get("evidence", Decimal(0)) < 1:  # not the whole part: the pieces named
+        whole = relief.shares.get("evidence", Decimal(0))
+        if whole < 1:  # in the other cases, the pieces named
             asked = set(self.model.asked_evidence(service))
             hour = hour_of(self.facts, self.tariffs, service)
-            removed["evidence"] = total(evidence_amount(self.model, self.facts, self.tariffs, e, hour)
-                                        for e in sorted(relief.evidence) if e in asked)
+            pieces = total(evidence_amount(self.model, self.facts, self.tariffs, e, hour)
+                           for e in sorted(relief.evidence) if e in asked)
+            removed["evidence"] = case["evidence"].times(whole) + pieces.times(1 - whole)
         return removed
 
     def per_year(self, reliefs: dict[str, Relief]) -> Amount | None:
@@ -178,7 +231,7 @@ class Calculator:
 
     def savings(self, finding: Finding) -> Savings | None:
         """The savings of ``finding``; None for a kind without a rule or a volume the model does not state."""
-        reliefs = relief_of(self.model, finding.code, finding.subject, finding.related)
+        reliefs = relief_of(self.model, self.facts, finding.code, finding.subject, finding.related)
         saved = self.per_year(reliefs) if reliefs else None
         if saved is None:
             return None
@@ -263,7 +316,7 @@ def scenario(source, planned: Iterable[Planned], settings: dict | None = None,
         elif not knows(model, plan.code, plan.subject):
             missing.append(f"{plan.code} {plan.subject}")
         else:
-            reliefs.append(relief_of(model, plan.code, plan.subject, plan.related))
+            reliefs.append(relief_of(model, calculator.facts, plan.code, plan.subject, plan.related))
             applied += 1
     removed = {service: calculator.per_case(service, relief) for service, relief in merge(reliefs).items()}
     before = burden(source, settings, model=model, config_source=config_source)

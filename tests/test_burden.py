@@ -209,6 +209,7 @@ ex:d a cpsv:PublicService ; dct:title "D"@en ; cv:hasCompetentAuthority ex:y ; c
 ex:out a cv:Output ; eag:usableAs ex:type .
 """
 A, B = "https://example.org/a", "https://example.org/b"
+EX = "https://example.org/"
 
 
 def hand_computed_savings():
@@ -428,3 +429,119 @@ def test_a_burden_fact_that_cannot_be_read_leaves_the_analysis_whole(savings_mod
     assert {f["kind"] for f in findings} >= {"only-once-violation", "certificate-loop"}
     assert not any("savings" in f for f in findings)
     assert "model.ttl:20:25:" in result.stderr and "no savings" in result.stderr
+
+
+# -- the example model's published fees -------------------------------------------------------------
+#: The fee a case of each priced service of models/ costs (the federal or uniform part only, see the
+#: comments in the model): a cost limited to a channel counts for that channel's share of the cases.
+EXAMPLE_FEES = {  # service: (cases a year, euros a case)
+    "eid-card": (2_300_000, F("19.17")),
+    "kids-id": (260_000, F("6.60")),
+    "passport": (430_000, F(1, 2) * 65 + F(1, 2) * 75),  # municipal counter, embassy counter
+    "driving-licence": (165_000, F(20)),
+    "foreign-driving-licence-exchange": (32_000, F(20)),
+    "international-driving-permit": (48_000, F(16)),
+    "cbe-registration": (112_000, F(101)),
+    "cbe-modification": (260_000, F(1, 2) * 101),  # at the enterprise counter; online free
+    "cbe-cessation": (75_000, F(101)),
+}
+
+
+def test_the_example_model_states_the_published_fees_of_its_main_services():
+    """eagraph burden models: the fees a year are each service's cases times its published fee (hand computed),
+    and nothing else in the example model states a fee; the total 112,632,000.00 euros."""
+    from helpers import MODELS
+
+    rows = rows_of(run(MODELS, "--format", "json"))
+    service = "https://w3id.org/eagraph/be/service/"
+    fees = {key[1][len(service):]: row["fees_euros"] for key, row in rows.items()
+            if key[0] == "service" and row["fees_euros"]}
+    assert fees == {name: cent(cases * fee) for name, (cases, fee) in EXAMPLE_FEES.items()}
+    assert rows[("total", "")]["fees_euros"] == cent(sum(c * f for c, f in EXAMPLE_FEES.values())) == 112_632_000
+
+
+def test_every_fee_in_the_example_model_names_its_published_source():
+    """Each cv:hasCost of models/ is preceded, in its statement, by a comment with the address of its source."""
+    from helpers import MODELS
+
+    costs = 0
+    for path in sorted(MODELS.rglob("*.ttl")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines):
+            if "cv:hasCost" not in line:
+                continue
+            costs += 1
+            comments = []
+            for above in reversed(lines[:number]):
+                if not above.strip().startswith("#"):
+                    break
+                comments.append(above)
+            assert any("http" in c for c in comments), f"{path.name}:{number + 1}: cv:hasCost without a source"
+    assert costs == len(EXAMPLE_FEES)
+
+
+# -- duplicate services: what merging them saves the applicants of both ------------------------------
+#: Two services that deliver the same parking card: the federal one (1,000 cases, nothing stated) and a
+#: city's (400 cases, its times, evidence and fee stated or defaulted); 150 applicants a year apply for both.
+DUPLICATE_MODEL = PREFIXES + """
+ex:federal a cv:PublicOrganisation ; skos:prefLabel "Federal"@en .
+ex:city a cv:PublicOrganisation ; skos:prefLabel "City"@en .
+ex:requirement a cv:Requirement ; cv:hasConcept ex:recognition .
+ex:counter a cv:Channel ; dct:type eag:Counter ; eag:waitingTime "PT30M" .
+ex:photo-type a cv:EvidenceType ; eag:obtainingTime "PT15M" ; cv:hasCost [ a cv:Cost ; cv:value 5 ] .
+ex:photo a cv:Evidence ; dct:conformsTo ex:photo-type .
+ex:federal-card a cpsv:PublicService ; dct:title "Carte de stationnement pour personnes handicapées"@fr ;
+    cv:hasCompetentAuthority ex:federal ; cv:hasLegalResource ex:decree ; cv:holdsRequirement ex:requirement ;
+    cpsv:produces ex:federal-card-output ; cv:isGroupedBy ex:disability ; dct:type eag:Entitlement ;
+    eag:grantingMode eag:OnRequest ; eag:annualCases 1000 .
+ex:city-card a cpsv:PublicService ; dct:title "Obtenir la carte de stationnement pour personnes handicapées"@fr ;
+    cv:hasCompetentAuthority ex:city ; cv:hasLegalResource ex:decree ; cv:holdsRequirement ex:requirement ;
+    cpsv:produces ex:city-card-output ; cv:isGroupedBy ex:disability ; dct:type eag:Entitlement ;
+    eag:grantingMode eag:OnRequest ; eag:annualCases 400 ;
+    eag:informationTime "PT6M" ; cv:hasChannel ex:counter ; cpsv:hasInput ex:photo ;
+    cv:hasCost [ a cv:Cost ; cv:value 10 ] ;
+    eag:sharedApplicants [ eag:withService ex:federal-card ; eag:sharedCases 150 ] .
+ex:federal-card-output eag:usableAs ex:parking-card .
+ex:city-card-output eag:usableAs ex:parking-card .
+"""
+
+
+def duplicate_model(tmp_path, text=DUPLICATE_MODEL):
+    write(tmp_path, "eagraph.toml", CONFIG)
+    write(tmp_path, "model.ttl", text)
+    return tmp_path
+
+
+def test_merging_duplicate_services_saves_the_shared_applicants_second_application_to_the_cent(tmp_path):
+    model = duplicate_model(tmp_path)
+    # One case of the city's card, at 20 euros an hour: finding information 6 minutes (stated), the photo
+    # 15 minutes and 5 euros (its type), filling in 30 minutes and the trip to the counter 1 hour (defaults),
+    # waiting 30 minutes (the counter), a fee of 10 euros.
+    hours = F(6, 60) + F(15, 60) + F(30, 60) + F(1) + F(30, 60)
+    euros, assumed = hours * 20 + 5 + 10, (F(30, 60) + F(1)) * 20
+    # The 150 applicants of both apply once, for the federal card (more cases): their city application goes.
+    found = [f for f in analyze_json(model) if f["kind"] == "duplicate-service"]
+    assert len(found) == 1 and {found[0]["subject"], *found[0]["related"]} == {EX + "federal-card", EX + "city-card"}
+    savings = found[0]["savings"]
+    assert (savings["hours"], savings["euros"]) == (cent(150 * hours), cent(150 * euros)) == (352.5, 9300.0)
+    assert savings["assumed_share"] == float(round(assumed / euros, 4)) and savings["non_take_up"] is None
+    # the plan of that finding: the burden after it, the same 9,300.00 euros saved
+    rows = scenario_rows(run(model, "--apply-kind", "duplicate-service", "--format", "json"))
+    assert (rows[("total", "")]["hours_saved"], rows[("total", "")]["euros_saved"]) == (352.5, 9300.0)
+    city = rows[("authority", EX + "city")]
+    assert (city["euros_before"], city["euros_after"]) == (cent(400 * euros), cent(250 * euros))
+
+
+def test_duplicate_services_without_shared_applicants_save_nothing_the_model_can_say(tmp_path):
+    """How many apply for both is not stated: the finding has no savings (an upper bound is no saving)."""
+    text = DUPLICATE_MODEL.replace(
+        " ;\n    eag:sharedApplicants [ eag:withService ex:federal-card ; eag:sharedCases 150 ]", "")
+    found = [f for f in analyze_json(duplicate_model(tmp_path, text)) if f["kind"] == "duplicate-service"]
+    assert len(found) == 1 and "savings" not in found[0]
+
+
+def test_more_shared_applicants_than_cases_is_named_with_its_file_and_line(tmp_path):
+    model = duplicate_model(tmp_path, DUPLICATE_MODEL.replace("eag:sharedCases 150", "eag:sharedCases 500"))
+    result = run(model, "--apply-kind", "duplicate-service")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "model.ttl:" in result.output and "500 shared applicants, more than the 400 cases a year" in result.output
