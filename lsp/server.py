@@ -100,14 +100,31 @@ def make_server(path: Path | None = None, options: ValidationOptions = Validatio
                 cache: bool = True) -> EagraphServer:
     server = EagraphServer(path, options, language, cache)
 
+    def send(model: LiveModel, relpath: str, diagnosis: Diagnosis, uri: str, version: int | None) -> None:
+        result = diagnostics(diagnosis, relpath, model.lines(relpath), server.language)
+        server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, result, version))
+
+    def send_reached(model: LiveModel, diagnosis: Diagnosis) -> None:
+        """The fresh findings of the files a change reached, open in the editor (at the document's
+        version) or not."""
+        documents = {}
+        for uri, document in server.workspace.text_documents.items():
+            found = server.document(uri)
+            if found is not None:
+                documents[found[1]] = (uri, document.version)
+        for other, findings in diagnosis.reached.items():
+            uri, version = documents.get(other, (from_fs_path(str(model.root / other)), None))
+            send(model, other, Diagnosis(findings=findings), uri, version)
+
     def publish(uri: str, text: str, version: int | None) -> None:
         found = server.document(uri)
         if found is None:
             return
         model, relpath = found
         model.set_text(relpath, text)
-        result = diagnostics(model.diagnose(relpath), relpath, text.splitlines(), server.language)
-        server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, result, version))
+        diagnosis = model.diagnose(relpath)
+        send(model, relpath, diagnosis, uri, version)
+        send_reached(model, diagnosis)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: EagraphServer, params: types.DidOpenTextDocumentParams) -> None:
@@ -128,7 +145,10 @@ def make_server(path: Path | None = None, options: ValidationOptions = Validatio
     def did_close(ls: EagraphServer, params: types.DidCloseTextDocumentParams) -> None:
         found = ls.document(params.text_document.uri)
         if found is not None:
-            found[0].close(found[1])
+            model, relpath = found
+            model.close(relpath)  # the disk's text counts again: what the unsaved edits reached is checked anew
+            send_reached(model, model.diagnose(relpath))
+            model.forget(relpath)
             ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(params.text_document.uri, []))
 
     def node(params: types.TextDocumentPositionParams) -> tuple[LiveModel, str, str, Span] | None:

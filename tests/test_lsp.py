@@ -313,3 +313,40 @@ def test_completion_offers_the_granting_modes_for_a_granting_mode(bosa):
     assert [item["textEdit"]["newText"] for item in ranked[:3]] == ["eag:OnRequest", "eag:Proactive", "eag:Automatic"]
     assert ranked[0]["labelDetails"]["description"] == "Op aanvraag"
     assert "Sur demande" in ranked[0]["documentation"]
+
+
+HOMEAFFAIRS = "authorities/homeaffairs.ttl"
+REGISTER = "source:national-register"
+
+
+def published(client, relpath: str) -> list[dict]:
+    """The next diagnostics published for the model file ``relpath`` (open in the editor or not)."""
+    message = client.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics"
+                          and m["params"]["uri"].endswith("/models/" + relpath))
+    return message["params"]["diagnostics"]
+
+
+def test_a_node_removed_in_one_file_is_a_dangling_link_in_the_files_that_link_to_it(client, model):
+    homeaffairs = Editor(client, model / HOMEAFFAIRS)
+    bosa = Editor(client, model / BOSA)
+    try:
+        original = homeaffairs.text
+        block = original[original.index(f"{REGISTER} a authsrc:DataSource"):]
+        homeaffairs.type(original.replace(block[:block.index(" .\n") + 3], ""))
+        # bosa.ttl, open: its links to the register now dangle, each underlined where it is written
+        dangling = [d for d in client.diagnostics(bosa.uri, 1) if d["code"] == "EAG090"]
+        lines = bosa.text.splitlines()
+        expected = [{"start": {"line": n, "character": line.index(REGISTER)},
+                     "end": {"line": n, "character": line.index(REGISTER) + len(REGISTER)}}
+                    for n, line in enumerate(lines) if line.startswith("    eag:uses") and REGISTER in line]
+        assert sorted(d["range"]["start"]["line"] for d in dangling) == [r["start"]["line"] for r in expected]
+        assert all(d["range"] in expected and "national-register" in d["message"] for d in dangling)
+        # economy.ttl, not open, is told as well
+        assert [d for d in published(client, ECONOMY) if d["code"] == "EAG090"]
+        # the node back: the links are whole again, in both files
+        homeaffairs.type(original)
+        assert not [d for d in client.diagnostics(bosa.uri, 1) if d["code"] == "EAG090"]
+        assert not [d for d in published(client, ECONOMY) if d["code"] == "EAG090"]
+    finally:
+        bosa.close()
+        homeaffairs.close()
