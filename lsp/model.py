@@ -213,6 +213,26 @@ class LiveModel:
             self._positions[model_file.digest] = positions
         return self._positions[model_file.digest]
 
+    def statements(self, model_file: ModelFile) -> list[str]:
+        """A file's statements as N-Triples lines without the final " ." (in the positions' order)."""
+        positions = self.positions(model_file)
+        return [] if positions is None else positions.ntriples.split(" .\n")[:len(positions.document.lines)]
+
+    def described(self, iri: str) -> list[tuple[str, str]]:
+        """The (file, predicate) of every statement the model makes about ``iri``."""
+        key = f"<{iri}> "
+        return [(model_file.relpath, statement[len(key):].split(" ", 1)[0][1:-1])
+                for model_file in self.describing(iri) for statement in self.statements(model_file)
+                if statement.startswith(key)]
+
+    def untagged(self, relpath: str, subject: str, path: str) -> list[Location]:
+        """Where ``relpath`` writes a plain literal (no language tag, no datatype) as ``subject``'s ``path``."""
+        model_file = self.file(relpath)
+        key = f"<{subject}> <{path}> \""
+        positions = self.positions(model_file)
+        return [positions.location(relpath, number) for number, statement in enumerate(self.statements(model_file))
+                if statement.startswith(key) and statement.endswith('"')]
+
     def describing(self, iri: str) -> list[ModelFile]:
         """The files that say something about ``iri``."""
         return [f for f in self.files() if iri in self.facts(f)]

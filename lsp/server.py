@@ -23,6 +23,7 @@ from eagraph.ontology import OWL, RDF, RDFS, SKOS, compact
 from eagraph.validators.validate import ValidationOptions
 from eagraph.workspace import EagraphError
 
+from .actions import tag_actions, type_actions
 from .model import Diagnosis, LiveModel, NodeFacts, RenameRefused
 from .text import (PREFIX_DIRECTIVE, Span, expand, from_utf16, node_at, node_spans, prefixes, slot, term_span,
                    utf16, word_before, written)
@@ -231,7 +232,10 @@ def make_server(path: Path | None = None, options: ValidationOptions = Validatio
         if found is None:
             return []
         model, relpath = found
-        return prefix_actions(model, relpath, params.text_document.uri, params.range, params.context.diagnostics)
+        uri, wanted, diagnostics = params.text_document.uri, params.range, params.context.diagnostics
+        return [*prefix_actions(model, relpath, uri, wanted, diagnostics),
+                *type_actions(model, relpath, wanted, diagnostics),
+                *tag_actions(model, relpath, uri, wanted, diagnostics)]
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: EagraphServer, params: types.HoverParams) -> types.Hover | None:
