@@ -22,10 +22,12 @@ from .options import no_cache_option, verbosity_options
               help="Show only findings that are not in this baseline file, as validate --baseline.")
 @click.option("--language", type=click.Choice(["en", "nl", "fr"]), default="en", show_default=True,
               help="Language of the messages.")
+@click.option("--debounce", type=click.IntRange(0, 10000), default=150, show_default=True, metavar="MS",
+              help="Check an edited file once typing has paused this long (milliseconds).")
 @no_cache_option
 @verbosity_options
 def lsp_command(path: Path | None, stdio: bool, extra_shapes: tuple[Path, ...], profiles: tuple[str, ...],
-                baseline: Path | None, language: str, no_cache: bool) -> None:
+                baseline: Path | None, language: str, debounce: int, no_cache: bool) -> None:
     """Run the language server for the model at PATH (default: the folder the editor opens).
 
     Editors start it and talk to it over standard input and output: the contract's findings as
@@ -35,4 +37,4 @@ def lsp_command(path: Path | None, stdio: bool, extra_shapes: tuple[Path, ...], 
     from eagraph.lsp.server import make_server
 
     options = ValidationOptions(extra_shapes=tuple(extra_shapes), profiles=profiles, baseline=baseline)
-    make_server(path, options, language, cache=not no_cache).start_io()
+    make_server(path, options, language, cache=not no_cache, debounce=debounce / 1000).start_io()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 
 import pytest
 from helpers import MODELS
@@ -413,3 +414,23 @@ def test_no_type_is_offered_where_the_contract_does_not_make_it_certain(bosa):
     vague = bosa.text + NEW_SERVICE.replace("cv:hasCompetentAuthority authority:bosa", "dct:identifier \"X-1\"")
     dangling = [d for d in bosa.type(vague) if d["code"] == "EAG090" and "new-thing" in d["message"]]
     assert len(dangling) == 1 and actions_at(bosa, dangling[0]) == []  # a title and an identifier: many classes
+
+
+def test_a_burst_of_changes_is_checked_once_on_its_last_text(bosa):
+    client, original, first = bosa.client, bosa.text, bosa.version + 1
+    client.pending = [m for m in client.pending if m.get("method") != "textDocument/publishDiagnostics"]
+    typed = [original + "\n" * n for n in range(1, 10)]
+    typed.append(original.replace("cv:hasCompetentAuthority authority:bosa ;",
+                                  f"cv:hasCompetentAuthority {DANGLING} ;", 1))  # only the last has the mistake
+    for version, text in enumerate(typed, first):
+        client.notify("textDocument/didChange", {"textDocument": {"uri": bosa.uri, "version": version},
+                                                 "contentChanges": [{"text": text}]})
+    last = first + len(typed) - 1
+    assert [d for d in client.diagnostics(bosa.uri, last) if d["code"] == "EAG090"]
+    time.sleep(0.5)  # three pauses' worth: a check of an older version would have been published by now
+    client.request("textDocument/documentSymbol", {"textDocument": {"uri": bosa.uri}})  # all before it is read
+    published_versions = [m["params"].get("version") for m in client.pending
+                          if m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == bosa.uri]
+    assert published_versions == []
+    bosa.version, bosa.text = last, typed[-1]
+    assert not [d for d in bosa.type(original) if d["code"] == "EAG090"]
