@@ -22,7 +22,7 @@ import pyoxigraph as ox
 from eagraph.check import CheckOptions, check
 from eagraph.findings import Finding
 from eagraph.location import Location
-from eagraph.ontology import DCT, ELI, FOAF, RDF_TYPE, RDFS, SKOS
+from eagraph.ontology import DCT, ELI, FOAF, OWL, RDF_TYPE, RDFS, SKOS
 from eagraph.ontology.namespaces import PREFIXES
 from eagraph.validators.changes import load_change
 from eagraph.validators.validate import ValidationOptions
@@ -37,6 +37,8 @@ from .text import Span, occurrences, prefixes, written
 
 #: What names a node for a reader, in order of preference.
 #: What names a node, best first; a regulation's title as ELI writes it (eli:title) as well as dct:title
+#: The types that make a node a class, written after ``a``.
+CLASS_TYPES = frozenset({RDFS + "Class", OWL + "Class"})
 LABEL_PREDICATES = (SKOS + "prefLabel", DCT + "title", ELI + "title", RDFS + "label", FOAF + "name", SKOS + "altLabel")
 
 
@@ -252,21 +254,34 @@ class LiveModel:
 
     def references(self, iri: str) -> list[Location]:
         """Every place a statement of the model writes ``iri``: as its subject (where the file first
-        describes it) and as its object, in file order."""
+        describes it) and as its object, in file order. Only the files the mention index says
+        mention it are read (a class named only after ``a``, which the index leaves out, is looked
+        for in every file)."""
         key = f"<{iri}>"
         found: list[Location] = []
-        for model_file in sorted(self.files(), key=lambda f: f.relpath):
+        for model_file in sorted(self.mentioning(iri), key=lambda f: f.relpath):
             positions = self.positions(model_file)
             if positions is None:
                 continue
             document = positions.document
             if key in document.subjects:
                 found.append(Location(model_file.relpath, *document.subjects[key]))
-            statements = positions.ntriples.split(" .\n")[:len(document.lines)]  # as the parse cache keeps them
-            for number, statement in enumerate(statements):
+            for number, statement in enumerate(self.statements(model_file)):
                 if statement.endswith(" " + key):
                     found.append(positions.location(model_file.relpath, number))
         return sorted(set(found))
+
+    def mentioning(self, iri: str) -> list[ModelFile]:
+        """The files that may write ``iri``, by the mention index (kept warm by the diagnostics):
+        those that name it as a subject or a link, and those that do not parse. A class (of the
+        model, or a vocabulary's term no file describes) is written after ``a``, which the index
+        leaves out: for it, every file."""
+        files = self.files()
+        mentions = {f.relpath: self.mentions(f) for f in files}
+        describing = [f for f in files if mentions[f.relpath] is not None and iri in mentions[f.relpath].subjects]
+        if not describing or any(CLASS_TYPES & self.facts(f).get(iri, NodeFacts()).types for f in describing):
+            return files
+        return [f for f in files if mentions[f.relpath] is None or mentions[f.relpath].touches({iri})]
 
     def rename(self, iri: str, new_iri: str) -> dict[str, list[tuple[Span, str]]]:
         """The edits that rename ``iri`` to ``new_iri`` in every file of the model: each place a file

@@ -434,3 +434,23 @@ def test_a_burst_of_changes_is_checked_once_on_its_last_text(bosa):
     assert published_versions == []
     bosa.version, bosa.text = last, typed[-1]
     assert not [d for d in bosa.type(original) if d["code"] == "EAG090"]
+
+
+def test_references_read_only_the_files_that_mention_the_node(model):
+    from eagraph.lsp.model import LiveModel
+
+    live = LiveModel(model, cache=False)
+    read = []
+    positions = live.positions
+    live.positions = lambda model_file: read.append(model_file.relpath) or positions(model_file)
+    places = live.references(TARIFF)
+    assert {place.file for place in places} == {ECONOMY, "shared/initiatives.ttl"}
+    assert set(read) == {ECONOMY, "shared/initiatives.ttl"}  # not a scan of every file
+
+
+def test_references_of_a_class_find_it_after_a_in_every_file(bosa, model):
+    answer = bosa.ask("textDocument/references", "service:e-tendering a cpsv:PublicService",
+                      len("service:e-tendering a cpsv:"), context={"includeDeclaration": True})
+    files = {a["uri"].rsplit("/models/", 1)[1] for a in answer}
+    assert files == {path.relative_to(model).as_posix() for path in model.rglob("*.ttl")
+                     if "a cpsv:PublicService" in path.read_text(encoding="utf-8")}
