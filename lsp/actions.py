@@ -95,7 +95,7 @@ def type_actions(model: LiveModel, relpath: str, wanted: types.Range,
         span = term_span(lines, place.line, place.column)
         rest = lines[span.line][span.end:].strip()
         text = model.file(place.file).data.decode("utf-8", errors="replace")
-        insert = f" a {written(cls, text)} ;" + (f"\n    " if rest else "")
+        insert = f" a {written(cls, text)} ;" + ("\n    " if rest else "")
         after = types.Position(span.line, utf16(lines[span.line], span.end))
         gap = len(lines[span.line][span.end:]) - len(lines[span.line][span.end:].lstrip())
         end = types.Position(span.line, utf16(lines[span.line], span.end + gap))
