@@ -21,10 +21,12 @@ from .options import message_language_option, no_cache_option, verbosity_options
 @click.option("--baseline", type=click.Path(path_type=Path),
               help="Show only findings that are not in this baseline file, as validate --baseline.")
 @message_language_option
+@click.option("--debounce", type=click.IntRange(0, 10000), default=150, show_default=True, metavar="MS",
+              help="Check an edited file once typing has paused this long (milliseconds).")
 @no_cache_option
 @verbosity_options
 def lsp_command(path: Path | None, stdio: bool, extra_shapes: tuple[Path, ...], profiles: tuple[str, ...],
-                baseline: Path | None, language: str, no_cache: bool) -> None:
+                baseline: Path | None, language: str, debounce: int, no_cache: bool) -> None:
     """Run the language server for the model at PATH (default: the folder the editor opens).
 
     Editors start it and talk to it over standard input and output: the contract's findings as
@@ -34,4 +36,4 @@ def lsp_command(path: Path | None, stdio: bool, extra_shapes: tuple[Path, ...], 
     from eagraph.lsp.server import make_server
 
     options = ValidationOptions(extra_shapes=tuple(extra_shapes), profiles=profiles, baseline=baseline)
-    make_server(path, options, language, cache=not no_cache).start_io()
+    make_server(path, options, language, cache=not no_cache, debounce=debounce / 1000).start_io()

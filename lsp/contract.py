@@ -48,6 +48,20 @@ class Contract:
                 known.values += [v for v in expected.values if v not in known.values]
         return dict(sorted(merged.items(), key=lambda item: (not item[1].required, item[0])))
 
+    def domain(self, path: str) -> set[str]:
+        """The classes whose shapes constrain ``path``."""
+        return {cls for cls, properties in self.properties.items() if path in properties}
+
+    def certain_class(self, paths: set[str]) -> str | None:
+        """The one class a node using ``paths`` must have by the contract: a class that some of them
+        are constrained on alone and that every other constrained one allows; None when there is
+        no such class, or more than one."""
+        domains = [domain for domain in map(self.domain, paths) if domain]
+        only = {next(iter(domain)) for domain in domains if len(domain) == 1}
+        if len(only) != 1 or not all(only <= domain for domain in domains):
+            return None
+        return only.pop()
+
     def values(self, classes: set[str], path: str) -> list[str]:
         """The values a shape allows for ``path`` on ``classes`` (on any class when none is known)."""
         scope = classes or set(self.properties)

@@ -22,7 +22,7 @@ import pyoxigraph as ox
 from eagraph.check import CheckOptions, check
 from eagraph.findings import Finding
 from eagraph.location import Location
-from eagraph.ontology import DCT, ELI, FOAF, RDF_TYPE, RDFS, SKOS
+from eagraph.ontology import DCT, ELI, FOAF, OWL, RDF_TYPE, RDFS, SKOS
 from eagraph.ontology.namespaces import PREFIXES
 from eagraph.validators.changes import load_change
 from eagraph.validators.validate import ValidationOptions
@@ -37,6 +37,8 @@ from .text import Span, occurrences, prefixes, written
 
 #: What names a node for a reader, in order of preference.
 #: What names a node, best first; a regulation's title as ELI writes it (eli:title) as well as dct:title
+#: The types that make a node a class, written after ``a``.
+CLASS_TYPES = frozenset({RDFS + "Class", OWL + "Class"})
 LABEL_PREDICATES = (SKOS + "prefLabel", DCT + "title", ELI + "title", RDFS + "label", FOAF + "name", SKOS + "altLabel")
 
 
@@ -59,6 +61,7 @@ class Diagnosis:
     findings: list[Finding] = field(default_factory=list)
     problems: list[SourceProblem] = field(default_factory=list)
     failure: str | None = None  # what went wrong that is no file's syntax (a bad shapes file, say)
+    reached: dict[str, list[Finding]] = field(default_factory=dict)  # other files' findings the change changed
 
 
 class LiveModel:
@@ -79,7 +82,8 @@ class LiveModel:
         self._prefixes: dict[str, dict[str, str]] = {}
         self._contract: Contract | None = None
         self._parsed_facts: dict[str, dict[str, NodeFacts]] = {}  # per file, the last that parsed
-        self.findings: dict[str, list[Finding]] = {}  # the last diagnosis of each open file
+        self.findings: dict[str, list[Finding]] = {}  # the findings last published, per file
+        self.checked: dict[str, ModelFile] = {}  # per file, the content its findings were last checked on
 
     # Files --------------------------------------------------------------------------------------
     def relpath(self, path: Path) -> str | None:
@@ -98,8 +102,11 @@ class LiveModel:
     def close(self, relpath: str) -> None:
         """The editor closed the file: the disk's content counts again (read anew: it may have been saved)."""
         self.open.pop(relpath, None)
-        self.findings.pop(relpath, None)
         self.reread(relpath)
+
+    def forget(self, relpath: str) -> None:
+        """The editor no longer shows the file's findings: know them anew when a change reaches it."""
+        self.findings.pop(relpath, None)
 
     def reread(self, relpath: str) -> None:
         read, _problems = read_files([self.sources[relpath]])
@@ -117,21 +124,59 @@ class LiveModel:
 
     # Findings -----------------------------------------------------------------------------------
     def diagnose(self, relpath: str) -> Diagnosis:
-        """The contract's findings written in ``relpath``, as ``validate`` reports them: the file is
-        checked as a new file (every node it describes, and the nodes that link to them)."""
+        """The contract's findings written in ``relpath``, as ``validate`` reports them, and the fresh
+        findings of the other files its change reaches.
+
+        The file is checked as ``validate --changed-since`` checks a changed file, against the text
+        last checked (the disk's at first): every node it describes, and the nodes in other files
+        that the difference reaches (a link to a node it removed, renamed or added), found through
+        the mention index. Those nodes' findings replace what was known of them in their files."""
+        before = self.checked.get(relpath) or self.disk.get(relpath)
         try:
-            part = load_change(self.config, self.files(), {relpath}, {}, cache=self.cache,
-                               extra_shapes=self.options.extra_shapes, profiles=self.options.profiles,
-                               mentions_of=self.mentions)
-            results = check(part.workspace, CheckOptions(validation=replace(self.options, only_nodes=part.nodes),
-                                                         cache=False))
+            by_file, nodes = self._check({relpath}, {relpath: before.data} if before else {})
+            reached = self._reached(by_file, nodes, relpath)
         except ModelSyntaxError as exc:
             return Diagnosis(problems=exc.problems)
         except EagraphError as exc:
             return Diagnosis(failure=exc.render())
-        findings = [f for f in results.validation.findings if f.where is not None and f.where.file == relpath]
-        self.findings[relpath] = findings
-        return Diagnosis(findings=findings)
+        self.findings[relpath] = by_file.get(relpath, [])
+        return Diagnosis(findings=self.findings[relpath], reached=reached)
+
+    def _check(self, changed: set[str], old: dict[str, bytes]) -> tuple[dict[str, list[Finding]], frozenset[str]]:
+        """The findings, by the file they are written in, of every node the ``changed`` files describe
+        and of the nodes their difference from ``old`` reaches; and those nodes."""
+        part = load_change(self.config, self.files(), changed, old, cache=self.cache,
+                           extra_shapes=self.options.extra_shapes, profiles=self.options.profiles,
+                           mentions_of=self.mentions, whole_files=True)
+        results = check(part.workspace, CheckOptions(validation=replace(self.options, only_nodes=part.nodes),
+                                                     cache=False))
+        for relpath in changed:
+            self.checked[relpath] = self.file(relpath)
+        by_file: dict[str, list[Finding]] = {}
+        for finding in results.validation.findings:
+            if finding.where is not None:
+                by_file.setdefault(finding.where.file, []).append(finding)
+        return by_file, part.nodes
+
+    def _reached(self, by_file: dict[str, list[Finding]], nodes: frozenset[str],
+                 relpath: str) -> dict[str, list[Finding]]:
+        """The files other than ``relpath`` whose findings a check of ``nodes`` changed, with their
+        findings now: those of the nodes checked replaced, the rest kept. The files never diagnosed
+        are diagnosed whole, together, once: the editor is given a file's every finding or none."""
+        known = {other for other, found in self.findings.items() if any(f.subject in nodes for f in found)}
+        others = sorted((set(by_file) | known) & set(self.sources) - {relpath})
+        unknown = {other for other in others if other not in self.findings}
+        whole = self._check(unknown, {other: self.file(other).data for other in unknown})[0] if unknown else {}
+        reached: dict[str, list[Finding]] = {}
+        for other in others:
+            before = self.findings.get(other)
+            if before is None:
+                now = whole.get(other, [])
+            else:
+                now = [f for f in before if f.subject not in nodes] + by_file.get(other, [])
+            if before is None or sorted(map(_finding_key, now)) != sorted(map(_finding_key, before)):
+                self.findings[other] = reached[other] = now
+        return reached
 
     def findings_about(self, iri: str) -> list[Finding]:
         return [f for found in self.findings.values() for f in found if f.subject == iri]
@@ -170,6 +215,26 @@ class LiveModel:
             self._positions[model_file.digest] = positions
         return self._positions[model_file.digest]
 
+    def statements(self, model_file: ModelFile) -> list[str]:
+        """A file's statements as N-Triples lines without the final " ." (in the positions' order)."""
+        positions = self.positions(model_file)
+        return [] if positions is None else positions.ntriples.split(" .\n")[:len(positions.document.lines)]
+
+    def described(self, iri: str) -> list[tuple[str, str]]:
+        """The (file, predicate) of every statement the model makes about ``iri``."""
+        key = f"<{iri}> "
+        return [(model_file.relpath, statement[len(key):].split(" ", 1)[0][1:-1])
+                for model_file in self.describing(iri) for statement in self.statements(model_file)
+                if statement.startswith(key)]
+
+    def untagged(self, relpath: str, subject: str, path: str) -> list[Location]:
+        """Where ``relpath`` writes a plain literal (no language tag, no datatype) as ``subject``'s ``path``."""
+        model_file = self.file(relpath)
+        key = f"<{subject}> <{path}> \""
+        positions = self.positions(model_file)
+        return [positions.location(relpath, number) for number, statement in enumerate(self.statements(model_file))
+                if statement.startswith(key) and statement.endswith('"')]
+
     def describing(self, iri: str) -> list[ModelFile]:
         """The files that say something about ``iri``."""
         return [f for f in self.files() if iri in self.facts(f)]
@@ -189,21 +254,34 @@ class LiveModel:
 
     def references(self, iri: str) -> list[Location]:
         """Every place a statement of the model writes ``iri``: as its subject (where the file first
-        describes it) and as its object, in file order."""
+        describes it) and as its object, in file order. Only the files the mention index says
+        mention it are read (a class named only after ``a``, which the index leaves out, is looked
+        for in every file)."""
         key = f"<{iri}>"
         found: list[Location] = []
-        for model_file in sorted(self.files(), key=lambda f: f.relpath):
+        for model_file in sorted(self.mentioning(iri), key=lambda f: f.relpath):
             positions = self.positions(model_file)
             if positions is None:
                 continue
             document = positions.document
             if key in document.subjects:
                 found.append(Location(model_file.relpath, *document.subjects[key]))
-            statements = positions.ntriples.split(" .\n")[:len(document.lines)]  # as the parse cache keeps them
-            for number, statement in enumerate(statements):
+            for number, statement in enumerate(self.statements(model_file)):
                 if statement.endswith(" " + key):
                     found.append(positions.location(model_file.relpath, number))
         return sorted(set(found))
+
+    def mentioning(self, iri: str) -> list[ModelFile]:
+        """The files that may write ``iri``, by the mention index (kept warm by the diagnostics):
+        those that name it as a subject or a link, and those that do not parse. A class (of the
+        model, or a vocabulary's term no file describes) is written after ``a``, which the index
+        leaves out: for it, every file."""
+        files = self.files()
+        mentions = {f.relpath: self.mentions(f) for f in files}
+        describing = [f for f in files if mentions[f.relpath] is not None and iri in mentions[f.relpath].subjects]
+        if not describing or any(CLASS_TYPES & self.facts(f).get(iri, NodeFacts()).types for f in describing):
+            return files
+        return [f for f in files if mentions[f.relpath] is None or mentions[f.relpath].touches({iri})]
 
     def rename(self, iri: str, new_iri: str) -> dict[str, list[tuple[Span, str]]]:
         """The edits that rename ``iri`` to ``new_iri`` in every file of the model: each place a file
@@ -275,6 +353,10 @@ class LiveModel:
         """Every named node of the model with its labels and types (a node described in two files twice)."""
         for model_file in self.files():
             yield from self.facts(model_file).items()
+
+
+def _finding_key(finding: Finding) -> tuple:
+    return (finding.code, finding.subject, finding.path or "", finding.value or "", str(finding.where))
 
 
 def _read_facts(model_file: ModelFile, config) -> dict[str, NodeFacts] | None:

@@ -8,6 +8,7 @@ traceback, and the server keeps running: the architect may be fixing it.
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -23,6 +24,7 @@ from eagraph.ontology import OWL, RDF, RDFS, SKOS, compact
 from eagraph.validators.validate import ValidationOptions
 from eagraph.workspace import EagraphError
 
+from .actions import tag_actions, type_actions
 from .model import Diagnosis, LiveModel, NodeFacts, RenameRefused
 from .text import (PREFIX_DIRECTIVE, Span, expand, from_utf16, node_at, node_spans, prefixes, slot, term_span,
                    utf16, word_before, written)
@@ -31,15 +33,20 @@ SEVERITIES = {Severity.ERROR: types.DiagnosticSeverity.Error, Severity.WARNING: 
               Severity.INFO: types.DiagnosticSeverity.Information}
 #: How many completions one request offers at most (the editor filters further as one types).
 MAX_COMPLETIONS = 200
+#: How long typing must pause before the edited file is checked (seconds): a burst of keystrokes is
+#: checked once, on its last text.
+DEBOUNCE = 0.150
 
 
 class EagraphServer(LanguageServer):
     """A language server for the model at ``path`` (default: the folder the editor opened)."""
 
     def __init__(self, path: Path | None = None, options: ValidationOptions = ValidationOptions(),
-                 language: str = "en", cache: bool = True):
+                 language: str = "en", cache: bool = True, debounce: float = DEBOUNCE):
         super().__init__("eagraph", __version__)
         self.path, self.options, self.language, self.use_cache = path, options, language, cache
+        self.debounce = debounce
+        self.timers: dict[str, asyncio.TimerHandle] = {}  # per document, its check waiting for typing to pause
         self._model: LiveModel | None = None
         self.failure: str | None = None
 
@@ -97,8 +104,24 @@ def diagnostics(diagnosis: Diagnosis, relpath: str, lines: list[str], language: 
 
 
 def make_server(path: Path | None = None, options: ValidationOptions = ValidationOptions(), language: str = "en",
-                cache: bool = True) -> EagraphServer:
-    server = EagraphServer(path, options, language, cache)
+                cache: bool = True, debounce: float = DEBOUNCE) -> EagraphServer:
+    server = EagraphServer(path, options, language, cache, debounce)
+
+    def send(model: LiveModel, relpath: str, diagnosis: Diagnosis, uri: str, version: int | None) -> None:
+        result = diagnostics(diagnosis, relpath, model.lines(relpath), server.language)
+        server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, result, version))
+
+    def send_reached(model: LiveModel, diagnosis: Diagnosis) -> None:
+        """The fresh findings of the files a change reached, open in the editor (at the document's
+        version) or not."""
+        documents = {}
+        for uri, document in server.workspace.text_documents.items():
+            found = server.document(uri)
+            if found is not None:
+                documents[found[1]] = (uri, document.version)
+        for other, findings in diagnosis.reached.items():
+            uri, version = documents.get(other, (from_fs_path(str(model.root / other)), None))
+            send(model, other, Diagnosis(findings=findings), uri, version)
 
     def publish(uri: str, text: str, version: int | None) -> None:
         found = server.document(uri)
@@ -106,17 +129,33 @@ def make_server(path: Path | None = None, options: ValidationOptions = Validatio
             return
         model, relpath = found
         model.set_text(relpath, text)
-        result = diagnostics(model.diagnose(relpath), relpath, text.splitlines(), server.language)
-        server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, result, version))
+        diagnosis = model.diagnose(relpath)
+        send(model, relpath, diagnosis, uri, version)
+        send_reached(model, diagnosis)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: EagraphServer, params: types.DidOpenTextDocumentParams) -> None:
         publish(params.text_document.uri, params.text_document.text, params.text_document.version)
 
+    def publish_latest(uri: str) -> None:
+        """Check a document as the editor has it now: the latest text, published with its version."""
+        server.timers.pop(uri, None)
+        document = server.workspace.text_documents.get(uri)
+        if document is not None:
+            publish(uri, document.source, document.version)
+
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: EagraphServer, params: types.DidChangeTextDocumentParams) -> None:
-        document = ls.workspace.get_text_document(params.text_document.uri)
-        publish(params.text_document.uri, document.source, params.text_document.version)
+        """The text counts at once (completion, hover); the check waits for typing to pause, and a
+        newer change puts it off again, so a burst is checked once and no older version is published."""
+        uri = params.text_document.uri
+        found = ls.document(uri)
+        if found is not None:
+            found[0].set_text(found[1], ls.workspace.get_text_document(uri).source)
+        waiting = ls.timers.pop(uri, None)
+        if waiting is not None:
+            waiting.cancel()
+        ls.timers[uri] = asyncio.get_running_loop().call_later(ls.debounce, publish_latest, uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: EagraphServer, params: types.DidSaveTextDocumentParams) -> None:
@@ -126,9 +165,15 @@ def make_server(path: Path | None = None, options: ValidationOptions = Validatio
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: EagraphServer, params: types.DidCloseTextDocumentParams) -> None:
+        waiting = ls.timers.pop(params.text_document.uri, None)
+        if waiting is not None:
+            waiting.cancel()
         found = ls.document(params.text_document.uri)
         if found is not None:
-            found[0].close(found[1])
+            model, relpath = found
+            model.close(relpath)  # the disk's text counts again: what the unsaved edits reached is checked anew
+            send_reached(model, model.diagnose(relpath))
+            model.forget(relpath)
             ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(params.text_document.uri, []))
 
     def node(params: types.TextDocumentPositionParams) -> tuple[LiveModel, str, str, Span] | None:
@@ -211,7 +256,10 @@ def make_server(path: Path | None = None, options: ValidationOptions = Validatio
         if found is None:
             return []
         model, relpath = found
-        return prefix_actions(model, relpath, params.text_document.uri, params.range, params.context.diagnostics)
+        uri, wanted, diagnostics = params.text_document.uri, params.range, params.context.diagnostics
+        return [*prefix_actions(model, relpath, uri, wanted, diagnostics),
+                *type_actions(model, relpath, wanted, diagnostics),
+                *tag_actions(model, relpath, uri, wanted, diagnostics)]
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: EagraphServer, params: types.HoverParams) -> types.Hover | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 
 import pytest
 from helpers import MODELS
@@ -313,3 +314,143 @@ def test_completion_offers_the_granting_modes_for_a_granting_mode(bosa):
     assert [item["textEdit"]["newText"] for item in ranked[:3]] == ["eag:OnRequest", "eag:Proactive", "eag:Automatic"]
     assert ranked[0]["labelDetails"]["description"] == "Op aanvraag"
     assert "Sur demande" in ranked[0]["documentation"]
+
+
+HOMEAFFAIRS = "authorities/homeaffairs.ttl"
+REGISTER = "source:national-register"
+
+
+def published(client, relpath: str) -> list[dict]:
+    """The next diagnostics published for the model file ``relpath`` (open in the editor or not)."""
+    message = client.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics"
+                          and m["params"]["uri"].endswith("/models/" + relpath))
+    return message["params"]["diagnostics"]
+
+
+def test_a_node_removed_in_one_file_is_a_dangling_link_in_the_files_that_link_to_it(client, model):
+    homeaffairs = Editor(client, model / HOMEAFFAIRS)
+    bosa = Editor(client, model / BOSA)
+    try:
+        # what earlier tests had published (economy.ttl's empty list when it closed) is no answer here
+        client.pending = [m for m in client.pending if m.get("method") != "textDocument/publishDiagnostics"]
+        original = homeaffairs.text
+        block = original[original.index(f"{REGISTER} a authsrc:DataSource"):]
+        homeaffairs.type(original.replace(block[:block.index(" .\n") + 3], ""))
+        # bosa.ttl, open: its links to the register now dangle, each underlined where it is written
+        dangling = [d for d in client.diagnostics(bosa.uri, 1) if d["code"] == "EAG090"]
+        lines = bosa.text.splitlines()
+        expected = [{"start": {"line": n, "character": line.index(REGISTER)},
+                     "end": {"line": n, "character": line.index(REGISTER) + len(REGISTER)}}
+                    for n, line in enumerate(lines) if line.startswith("    eag:uses") and REGISTER in line]
+        assert sorted(d["range"]["start"]["line"] for d in dangling) == [r["start"]["line"] for r in expected]
+        assert all(d["range"] in expected and "national-register" in d["message"] for d in dangling)
+        # economy.ttl, not open, is told as well
+        assert [d for d in published(client, ECONOMY) if d["code"] == "EAG090"]
+        # the node back: the links are whole again, in both files
+        homeaffairs.type(original)
+        assert not [d for d in client.diagnostics(bosa.uri, 1) if d["code"] == "EAG090"]
+        assert not [d for d in published(client, ECONOMY) if d["code"] == "EAG090"]
+    finally:
+        bosa.close()
+        homeaffairs.close()
+
+
+def actions_at(editor: Editor, diagnostic: dict) -> list[dict]:
+    """The code actions the server offers at a diagnostic, the editor giving it as context."""
+    return editor.client.request("textDocument/codeAction", {"textDocument": {"uri": editor.uri},
+                                                             "range": diagnostic["range"],
+                                                             "context": {"diagnostics": [diagnostic]}})
+
+
+def test_a_quick_fix_tags_an_untagged_title_with_the_language_the_rule_misses(bosa):
+    french = "\"Dépôt électronique d'une offre pour un marché public\""
+    original = bosa.text
+    untagged = original.replace(french + "@fr", french, 1)
+    missing = [d for d in bosa.type(untagged) if d["code"] == "EAG003"]
+    assert len(missing) == 1 and "French" in missing[0]["message"]
+    actions = actions_at(bosa, missing[0])
+    assert [a["title"] for a in actions] == [f"Tag {french[:40]} as @fr"]
+    assert actions[0]["isPreferred"] and actions[0]["diagnostics"] == missing
+    fixed = apply_edits(untagged, actions[0]["edit"]["changes"][bosa.uri])
+    assert fixed == original
+    assert not [d for d in bosa.type(fixed) if d["code"] == "EAG003"]
+
+
+def test_a_quick_fix_tags_with_each_missing_language_when_both_are(bosa):
+    both = bosa.text.replace('"Elektronisch indienen van een offerte voor een overheidsopdracht"@nl', "", 1) \
+        .replace("\"Dépôt électronique d'une offre pour un marché public\"@fr ,", '"Offerte"', 1)
+    missing = [d for d in bosa.type(both) if d["code"] == "EAG003"]
+    assert len(missing) == 2
+    actions = bosa.client.request("textDocument/codeAction", {"textDocument": {"uri": bosa.uri},
+                                                              "range": missing[0]["range"],
+                                                              "context": {"diagnostics": missing}})
+    # one per configured language the rule misses, none preferred: the architect knows which it is
+    assert sorted(a["title"] for a in actions) == ['Tag "Offerte" as @fr', 'Tag "Offerte" as @nl']
+    assert not any(a.get("isPreferred") for a in actions)
+    nl = next(a for a in actions if a["title"].endswith("@nl"))
+    assert [d["message"] for d in nl["diagnostics"]] == [d["message"] for d in missing if "Dutch" in d["message"]]
+
+
+NEW_SERVICE = """
+service:new-thing dct:title "Nieuw"@nl , "Nouveau"@fr ;
+    cv:hasCompetentAuthority authority:bosa .
+
+authority:bosa eag:realises service:new-thing .
+"""
+
+
+def test_a_quick_fix_adds_the_type_the_contract_implies_to_a_node_linked_to(bosa):
+    untyped = bosa.text + NEW_SERVICE
+    dangling = [d for d in bosa.type(untyped) if d["code"] == "EAG090" and "new-thing" in d["message"]]
+    assert len(dangling) == 1
+    actions = actions_at(bosa, dangling[0])
+    assert [a["title"] for a in actions] == ["Add a cpsv:PublicService to service:new-thing"]
+    fixed = apply_edits(untyped, actions[0]["edit"]["changes"][bosa.uri])
+    assert "\nservice:new-thing a cpsv:PublicService ;\n    dct:title \"Nieuw\"@nl" in fixed
+    assert not [d for d in bosa.type(fixed) if d["code"] == "EAG090"]
+
+
+def test_no_type_is_offered_where_the_contract_does_not_make_it_certain(bosa):
+    vague = bosa.text + NEW_SERVICE.replace("cv:hasCompetentAuthority authority:bosa", "dct:identifier \"X-1\"")
+    dangling = [d for d in bosa.type(vague) if d["code"] == "EAG090" and "new-thing" in d["message"]]
+    assert len(dangling) == 1 and actions_at(bosa, dangling[0]) == []  # a title and an identifier: many classes
+
+
+def test_a_burst_of_changes_is_checked_once_on_its_last_text(bosa):
+    client, original, first = bosa.client, bosa.text, bosa.version + 1
+    client.pending = [m for m in client.pending if m.get("method") != "textDocument/publishDiagnostics"]
+    typed = [original + "\n" * n for n in range(1, 10)]
+    typed.append(original.replace("cv:hasCompetentAuthority authority:bosa ;",
+                                  f"cv:hasCompetentAuthority {DANGLING} ;", 1))  # only the last has the mistake
+    for version, text in enumerate(typed, first):
+        client.notify("textDocument/didChange", {"textDocument": {"uri": bosa.uri, "version": version},
+                                                 "contentChanges": [{"text": text}]})
+    last = first + len(typed) - 1
+    assert [d for d in client.diagnostics(bosa.uri, last) if d["code"] == "EAG090"]
+    time.sleep(0.5)  # three pauses' worth: a check of an older version would have been published by now
+    client.request("textDocument/documentSymbol", {"textDocument": {"uri": bosa.uri}})  # all before it is read
+    published_versions = [m["params"].get("version") for m in client.pending
+                          if m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == bosa.uri]
+    assert published_versions == []
+    bosa.version, bosa.text = last, typed[-1]
+    assert not [d for d in bosa.type(original) if d["code"] == "EAG090"]
+
+
+def test_references_read_only_the_files_that_mention_the_node(model):
+    from eagraph.lsp.model import LiveModel
+
+    live = LiveModel(model, cache=False)
+    read = []
+    positions = live.positions
+    live.positions = lambda model_file: read.append(model_file.relpath) or positions(model_file)
+    places = live.references(TARIFF)
+    assert {place.file for place in places} == {ECONOMY, "shared/initiatives.ttl"}
+    assert set(read) == {ECONOMY, "shared/initiatives.ttl"}  # not a scan of every file
+
+
+def test_references_of_a_class_find_it_after_a_in_every_file(bosa, model):
+    answer = bosa.ask("textDocument/references", "service:e-tendering a cpsv:PublicService",
+                      len("service:e-tendering a cpsv:"), context={"includeDeclaration": True})
+    files = {a["uri"].rsplit("/models/", 1)[1] for a in answer}
+    assert files == {path.relative_to(model).as_posix() for path in model.rglob("*.ttl")
+                     if "a cpsv:PublicService" in path.read_text(encoding="utf-8")}

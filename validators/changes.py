@@ -53,6 +53,7 @@ class Change:
     redefined: set[str] = field(default_factory=set)  # nodes whose type, existence or order changed
     values: set[tuple[str, str]] = field(default_factory=set)  # (predicate, lexical) added or removed
     appeared: set[str] = field(default_factory=set)  # subjects described only now, or only before
+    described: set[str] = field(default_factory=set)  # subjects the changed files describe now
 
 
 @dataclass
@@ -78,12 +79,15 @@ def load_changed(path: Path | str, revision: str, *, cache=True, extra_shapes: t
 
 def load_change(config, files: list[ModelFile], changed: set[str], old: dict[str, bytes], *, cache=True,
                 extra_shapes: tuple[Path, ...] = (), profiles: tuple[str, ...] = (),
-                mentions_of: Callable[[ModelFile], Mentions | None] | None = None) -> ChangedModel:
+                mentions_of: Callable[[ModelFile], Mentions | None] | None = None,
+                whole_files: bool = False) -> ChangedModel:
     """The part of the model that ``changed`` files (as ``files`` hold them now, against their
     content ``old``; a file missing from ``old`` is new) can affect, loaded, and the nodes to check.
     ``validate --changed-since`` compares with a git revision; ``eagraph lsp`` with the files on
     disk, an editor's unsaved text in ``files``. ``mentions_of``: the mention index when the caller
-    keeps it warm (default: read through the parse cache)."""
+    keeps it warm (default: read through the parse cache). ``whole_files``: check every node the
+    changed files describe, not only those whose statements changed (an editor shows a file's
+    every finding), besides the nodes the change reaches in other files."""
     workspace = Workspace(config, [], ox.Store(), open_cache(cache))
     mentions_of = mentions_of or workspace.mentions
     shapes, reaches_further = _read_shapes([*config.shapes, *extra_shapes])
@@ -98,6 +102,8 @@ def load_change(config, files: list[ModelFile], changed: set[str], old: dict[str
     include(lambda m: m.schema)
     workspace.add([f for f in files if f.relpath in changed])
     change = read_change(workspace, changed, old, _backward_predicates(shapes))
+    if whole_files:
+        change.subjects |= change.described
     change.redefined |= {node for node in change.appeared if not _defined_outside(workspace, mentions, changed, node)}
     keys = {value_key(p, v) for p, v in change.values}
     include(lambda m: not m.objects.isdisjoint(change.redefined) or not m.values.isdisjoint(keys))
@@ -158,7 +164,8 @@ def read_change(workspace: Workspace, changed: set[str], old: dict[str, bytes],
                 change.values.add((predicate, obj.value))
         elif isinstance(obj, ox.NamedNode) and predicate in backward_predicates:
             change.backward.add(obj.value)
-    change.appeared = {s for s, *_ in now} ^ {s for s, *_ in before}
+    change.described = {s for s, *_ in now}
+    change.appeared = change.described ^ {s for s, *_ in before}
     return change
 
 

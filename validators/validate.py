@@ -151,7 +151,9 @@ def run_constraint(workspace: Workspace, constraint: Constraint, only: frozenset
             path=path,
             value=str(value) if value is not None else None,
             source=source,
-            extra={"component": str(constraint.component)},
+            # the language a required-languages rule misses: what an editor's quick fix tags a literal with
+            extra={"component": str(constraint.component),
+                   **({"language": constraint.language} if constraint.language else {})},
         )
 
 
