@@ -108,6 +108,12 @@ def test_definition_of_an_authority_lands_in_its_file_and_line(bosa, model):
     assert answer["range"] == {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 14}}
 
 
+def national_register_line(model) -> int:
+    """The line that defines the national register in the example model (the model's edits move it)."""
+    text = (model / "authorities/homeaffairs.ttl").read_text(encoding="utf-8")
+    return text.splitlines().index("source:national-register a authsrc:DataSource ;") + 1
+
+
 def test_references_name_every_statement_in_every_file(bosa, model):
     answer = bosa.ask("textDocument/references", "eag:uses source:national-register", len("eag:uses source:"),
                       context={"includeDeclaration": True})
@@ -118,15 +124,16 @@ def test_references_name_every_statement_in_every_file(bosa, model):
             if "source:national-register" in line or "source/national-register>" in line:
                 expected.add((path.relative_to(model).as_posix(), number))
     assert places == expected
-    assert ("authorities/homeaffairs.ttl", 742) in places and len({file for file, _ in places}) > 3
+    assert ("authorities/homeaffairs.ttl", national_register_line(model)) in places and len({file for file, _ in places}) > 3
 
 
-def test_hover_shows_labels_type_and_definition(bosa):
+def test_hover_shows_labels_type_and_definition(bosa, model):
     answer = bosa.ask("textDocument/hover", "eag:uses source:national-register", len("eag:uses source:"))
     text = answer["contents"]["value"]
+    line = national_register_line(model)
     assert "Rijksregister van de natuurlijke personen (nl)" in text
     assert "Registre national des personnes physiques (fr)" in text
-    assert "authsrc:DataSource" in text and "defined in authorities/homeaffairs.ttl:742:1" in text
+    assert "authsrc:DataSource" in text and f"defined in authorities/homeaffairs.ttl:{line}:1" in text
 
 
 def test_hover_on_an_eli_shows_the_regulations_title(bosa):
