@@ -118,7 +118,8 @@ regulation:future-law a eli:LegalResource ;
 service:allowance a cpsv:PublicService ;
     dct:identifier "S-1" ;
     dct:title "Toelage op papier"@nl , "Allocation sur papier"@fr ;
-    dct:description "Een toelage, aangevraagd met een attest."@nl , "Une allocation, demandée avec une attestation."@fr ;
+    dct:description "Een toelage, aangevraagd met een attest."@nl ,
+        "Une allocation, demandée avec une attestation."@fr ;
     dct:type eag:Entitlement ;
     eag:grantingMode eag:OnRequest ;
     eag:annualCases 5000 ;
