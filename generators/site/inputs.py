@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from eagraph.gittools.history import entity_history
 from eagraph.gittools.trend import recent
 from eagraph.workspace import EagraphError, Workspace
 
@@ -18,8 +19,10 @@ TOP_FINDINGS = 10
 
 def site_inputs(workspace: Workspace, trend_commits: int, cache_dir: Path | None, warn=lambda text: None) -> SiteInputs:
     """What the site renders: the model, its check results, the trend over the last ``trend_commits``
-    commits, and the evidence for policy (:func:`read_policy`)."""
-    inputs = read_inputs(workspace, trend=recent(workspace.root, trend_commits, cache_dir))
+    commits, the entities those commits changed (each entity page's history), and the evidence for
+    policy (:func:`read_policy`)."""
+    inputs = read_inputs(workspace, trend=recent(workspace.root, trend_commits, cache_dir),
+                         history=entity_history(workspace.root, trend_commits, cache_dir))
     inputs.policy = read_policy(workspace, inputs.findings.analysis[:TOP_FINDINGS], trend_commits, cache_dir, warn)
     return inputs
 
