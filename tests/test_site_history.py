@@ -117,7 +117,8 @@ def test_the_cost_stays_bounded_at_30_services(tmp_path, monkeypatch):
     add = Workspace.add
     monkeypatch.setattr(Workspace, "add", lambda self, files, **kw: (loaded.extend(files), add(self, files, **kw))[1])
     diff_versions = history_module.diff_versions
-    monkeypatch.setattr(history_module, "diff_versions", lambda *a, **kw: (compared.append(a), diff_versions(*a, **kw))[1])
+    monkeypatch.setattr(history_module, "diff_versions",
+                        lambda *a, **kw: (compared.append(a), diff_versions(*a, **kw))[1])
     started = time.perf_counter()
     history = entity_history(model, 3, tmp_path / "cache")
     assert time.perf_counter() - started < 20

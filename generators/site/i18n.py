@@ -282,6 +282,21 @@ WORDS: dict[str, dict[str, str]] = {
     "euros-a-year": {"nl": "euro per jaar", "fr": "euros par an", "en": "euros a year", "de": "Euro im Jahr"},
     "non-take-up": {"nl": "niet-gebruik", "fr": "non-recours", "en": "non-take-up", "de": "Nichtinanspruchnahme"},
     "targets": {"nl": "Doelstellingen", "fr": "Objectifs", "en": "Targets", "de": "Ziele"},
+    "plan-figures": {"nl": "Vandaag en volgens het plan", "fr": "Aujourd'hui et selon le plan",
+                     "en": "Today and by the plan", "de": "Heute und nach dem Plan"},
+    "plan-figures-note": {"nl": "Het model zoals het op elke datum van het plan (de einddatum van een initiatief) "
+                                "zal zijn, volgens zijn levenscyclusdata (--as-of).",
+                          "fr": "Le modèle tel qu'il sera à chaque date du plan (l'échéance d'une initiative), "
+                                "selon ses dates de cycle de vie (--as-of).",
+                          "en": "The model as it will stand on each date of the plan (an initiative's due date), "
+                                "by its lifecycle dates (--as-of).",
+                          "de": "Das Modell, wie es an jedem Datum des Plans (der Frist einer Initiative) "
+                                "nach seinen Lebenszyklusdaten stehen wird (--as-of)."},
+    "figure": {"nl": "Kengetal", "fr": "Indicateur", "en": "Figure", "de": "Kennzahl"},
+    "burden-hours": {"nl": "Administratieve last (uur per jaar)", "fr": "Charge administrative (heures par an)",
+                     "en": "Administrative burden (hours a year)", "de": "Verwaltungsaufwand (Stunden im Jahr)"},
+    "planned-by-date": {"nl": "Volgens het plan op die datum", "fr": "Selon le plan à cette date",
+                        "en": "By the plan on that date", "de": "Nach dem Plan an diesem Datum"},
     "target": {"nl": "Doelstelling", "fr": "Objectif", "en": "Target", "de": "Ziel"},
     "goal": {"nl": "Doel", "fr": "But", "en": "Goal", "de": "Zielwert"},
     "goal-by": {"nl": "{value} tegen {date}", "fr": "{value} d'ici le {date}", "en": "{value} by {date}",

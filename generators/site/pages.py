@@ -92,6 +92,9 @@ class Policy:
     burden: object | None = None
     plan: object | None = None
     targets: list = field(default_factory=list)
+    #: the key figures and the burden (eagraph.gittools.plan.values_of) as (day, values): today's (or
+    #: --as-of's) first, then as of each plan date; empty: the model has no plan ahead
+    plan_figures: list = field(default_factory=list)
 
     def row(self, level: str, subject: str):
         """The burden report's row of a service, authority or life event (None: none)."""
@@ -736,7 +739,16 @@ class Pages:
         return {"burden": policy.burden.total if policy.burden else None,
                 "plan": policy.plan.total if policy.plan else None,
                 "savings": [f for f in self.findings.analysis[:10] if f.savings is not None],
-                "targets": policy.targets}
+                "targets": policy.targets, "plan_figures": policy.plan_figures}
+
+    def plan_rows(self) -> list[tuple[str, list[str]]]:
+        """The dashboard's figures today and as of each plan date, as (figure, values shown) rows."""
+        columns = [values for _, values in self.policy.plan_figures]
+        rows = [("services", "services", self.figure), ("online_share", "online-share", self.share),
+                ("automatic_share", "automatic-share", self.share),
+                ("only_once_violations", "violations", self.figure), ("burden_hours", "burden-hours", self.hours)]
+        return [(self.t(key), [show(values[name]) if values.get(name) is not None else "–" for values in columns])
+                for name, key, show in rows]
 
     def _trend_charts(self) -> list[tuple[str, str]]:
         """The key figures at each of the last commits (a model kept in git)."""
