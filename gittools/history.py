@@ -32,7 +32,7 @@ class Commit:
 
 
 @dataclass(frozen=True)
-class EntityChange:
+class CommitChange:
     """What one commit did to one entity: ``status`` added, removed, renamed or changed; the
     properties (IRIs) whose values it changed."""
 
@@ -44,12 +44,14 @@ class EntityChange:
 @dataclass
 class History:
     """The commits read (newest first) and, per entity IRI, its changes in them (newest first).
-    No commits: the model is not in git, or none was asked for; the site then says nothing."""
+    No commits: the model is not in git, or none was asked for; the site then says nothing. A commit
+    whose model (or its parent's) cannot be read, a Turtle file broken there, is not among the commits
+    read, so no page claims it left the entity alone."""
 
     commits: list[Commit]
-    changes: dict[str, list[EntityChange]]
+    changes: dict[str, list[CommitChange]]
 
-    def of(self, iri: str) -> list[EntityChange]:
+    def of(self, iri: str) -> list[CommitChange]:
         return self.changes.get(iri, [])
 
 
@@ -78,18 +80,23 @@ def entity_history(model: Path, count: int, cache_dir: Path | None = None) -> Hi
         where = place_in_repository(model)
     except EagraphError:
         return History([], {})
-    changes: dict[str, list[EntityChange]] = defaultdict(list)
+    changes: dict[str, list[CommitChange]] = defaultdict(list)
+    read = []
     with temporary_folder() as work:
         folders: dict[str | None, Path] = {}
         for commit, parent in commits:  # newest first, so each entity's list is too
             key = f"{commit.hash}-{hashlib.sha1(where.encode()).hexdigest()[:12]}-history"
             found = cached_entry(cache_dir, key)
             if found is None:
-                found = {"entities": _compared(model, parent, commit.hash, Path(work), folders)}
+                try:
+                    found = {"entities": _compared(model, parent, commit.hash, Path(work), folders)}
+                except EagraphError:
+                    continue  # not cached: a later eagraph may read it
                 store_entry(cache_dir, key, found)
+            read.append(commit)
             for iri, status, properties in found["entities"]:
-                changes[iri].append(EntityChange(commit, status, tuple(properties)))
-    return History([commit for commit, _ in commits], dict(changes))
+                changes[iri].append(CommitChange(commit, status, tuple(properties)))
+    return History(read, dict(changes))
 
 
 def _compared(model: Path, parent: str | None, commit: str, work: Path,

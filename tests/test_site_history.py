@@ -128,3 +128,25 @@ def test_the_cost_stays_bounded_at_30_services(tmp_path, monkeypatch):
     loaded.clear()
     again = entity_history(model, 3, tmp_path / "cache")
     assert len(compared) == 3 and loaded == [] and again.changes.keys() == history.changes.keys()
+
+
+def test_a_commit_whose_model_cannot_be_read_is_not_among_the_commits_read(tmp_path):
+    """A broken Turtle file in one commit (a pull request's) stops neither the build nor the others'
+    history, and no page claims that commit left the entity alone."""
+    model = tmp_path / "model"
+    write(model, "eagraph.toml", "[model]\nlanguages = [\"en\"]\n")
+    write(model, "fin.ttl", PREFIXES + 'ex:fin a cv:PublicOrganisation ; skos:prefLabel "Finance"@en .\n')
+    write(model, "permit.ttl", PREFIXES + service("permit", "Permit"))
+    git(tmp_path, "init", "-q")
+    commit(tmp_path, "start", 1)
+    write(model, "permit.ttl", PREFIXES + service("permit", "Permit") + "ex:broken a .\n")
+    commit(tmp_path, "break it", 2)
+    write(model, "permit.ttl", PREFIXES + service("permit", "Building permit"))
+    commit(tmp_path, "mend it", 3)
+    write(model, "fin.ttl", PREFIXES + 'ex:fin a cv:PublicOrganisation ; skos:prefLabel "Finances"@en .\n')
+    commit(tmp_path, "rename fin", 4)
+    history = entity_history(model, 4, tmp_path / "cache")
+    assert [c.subject for c in history.commits] == ["rename fin", "start"]
+    assert [(c.commit.subject, c.status) for c in history.of(EX + "permit")] == [("start", "added")]
+    assert [(c.commit.subject, c.properties) for c in history.of(EX + "fin")][0] == (
+        "rename fin", ("http://www.w3.org/2004/02/skos/core#prefLabel",))
