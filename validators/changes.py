@@ -124,19 +124,13 @@ def _as_of(workspace: Workspace, nodes: set[str], day: datetime.date,
     is written where it is described (its phase dates), or, for a repealed regulation, where the
     repealing one is (its entry into force): those files are loaded first, whatever else they hold, so
     the part leaves out exactly what the whole model would."""
-    held = _named_nodes(workspace)
+    held = workspace.named_nodes()
     include(lambda m: not m.subjects.isdisjoint(held))
     statements = workspace.store.quads_for_pattern(None, ox.NamedNode(REPEALED_BY), None, None)
     repealing = {quad.object.value for quad in statements if isinstance(quad.object, ox.NamedNode)}
     include(lambda m: not m.subjects.isdisjoint(repealing))
     left_out = {thing.value for thing in leave_out(workspace, day) if isinstance(thing, ox.NamedNode)}
     return nodes - left_out
-
-
-def _named_nodes(workspace: Workspace) -> set[str]:
-    """Every IRI the loaded part says something about or links to."""
-    return {term.value for quad in workspace.store.quads_for_pattern(None, None, None, None)
-            for term in (quad.subject, quad.object) if isinstance(term, ox.NamedNode)}
 
 
 # git ---------------------------------------------------------------------------------------------
