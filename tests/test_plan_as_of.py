@@ -3,19 +3,19 @@ through the CLI, against expectations worked out by hand for ``info``, ``validat
 
 What is in use or in force on each date (workspace/lifecycle.py; the model contract's Lifecycles):
 
-=================  ===========  ===========  ===========
-thing              2024-06-01   2026-09-01   2030-01-01
-=================  ===========  ===========  ===========
-application legacy  in use      in use       retired 2027
-application platform planned    in use       in use
-application soc-cases in use (phasing out from 2025, so active before)  in use  retired 2028
-regulation old-law  in force    repealed by new-law (2026-01-01)
-regulation new-law  not yet     in force     in force
-regulation future-law not yet   not yet      in force (2029)
-service allowance   in use      in use       retired 2028
-service allowance-online planned planned     in use (2028)
-process, initiative always (no lifecycle)
-=================  ===========  ===========  ===========
+| thing                          | 2024-06-01     | 2026-09-01          | 2030-01-01           |
+|--------------------------------|----------------|---------------------|----------------------|
+| application legacy             | in use         | in use              | retired (2027)       |
+| application platform           | planned        | in use (2026-07)    | in use               |
+| application soc-cases          | in use (1)     | in use (1)          | retired (2028)       |
+| regulation old-law             | in force       | repealed (2026)     | repealed             |
+| regulation new-law             | not yet        | in force (2026)     | in force             |
+| regulation future-law          | not yet        | not yet             | in force (2029)      |
+| service allowance              | in use         | in use              | retired (2028)       |
+| service allowance-online       | planned        | planned             | in use (2028)        |
+| process assessment, initiative | always (no lifecycle dates)                                         |
+
+(1) phasing out from 2025, so it was active before that.
 
 The initiative go-online (due 2027-12-31, in progress) resolves allowance's only-once violation.
 """
