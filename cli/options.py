@@ -56,9 +56,14 @@ def load_workspace(path: Path, *, cache: bool = True) -> Workspace:
     return as_of(workspace)
 
 
+def as_of_day() -> datetime.date | None:
+    """The day the command reads the model as of (``--as-of DATE``), or None: as it is."""
+    return click.get_current_context().meta.get("eagraph.as_of")
+
+
 def as_of(workspace: Workspace) -> Workspace:
     """The model as of ``--as-of DATE`` when the command was given one (else as loaded)."""
-    day = click.get_current_context().meta.get("eagraph.as_of")
+    day = as_of_day()
     if day is None:
         return workspace
     from eagraph.workspace.lifecycle import keep_as_of
@@ -76,7 +81,7 @@ def check_model(path: Path, options):
     from eagraph.workspace.workspace import find_root
 
     meta = click.get_current_context().meta
-    if meta.get("eagraph.server", {}).get("endpoint") or meta.get("eagraph.as_of") is not None:
+    if meta.get("eagraph.server", {}).get("endpoint") or as_of_day() is not None:
         workspace = load_workspace(path, cache=options.cache)
         return check(workspace, options), workspace.root
     results = check_path(path, options, load=lambda: load_workspace(path, cache=options.cache))

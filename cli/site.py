@@ -31,7 +31,8 @@ def site_group() -> None:
                    "else site/ in the current folder.")
 @click.option("--language", "languages", multiple=True, metavar="LANG", help=LANGUAGE_HELP)
 @click.option("--trend", "trend_commits", type=int, default=DEFAULT_COMMITS, show_default=True, metavar="N",
-              help="In a git repository, chart the key figures over the last N commits that changed the model (0: none).")
+              help="In a git repository, chart the key figures over the last N commits that changed the model, "
+                   "and list on each entity page those of them that changed it (0: none).")
 @click.option("--title", help="The site's title (default: [site] title of eagraph.toml, else one per language).")
 @as_of_option
 @no_cache_option

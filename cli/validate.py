@@ -19,8 +19,8 @@ from eagraph.workspace import ModelSyntaxError
 from eagraph.workspace.workspace import find_root
 
 from .console import Console, ExitCode, plural
-from .options import (as_of_option, check_model, check_report_output, endpoint_options, message_language_option,
-                      model_path_argument, no_cache_option, verbosity_options, write_report)
+from .options import (as_of_day, as_of_option, check_model, check_report_output, endpoint_options,
+                      message_language_option, model_path_argument, no_cache_option, verbosity_options, write_report)
 
 SEVERITY_STYLES = {Severity.ERROR: {"fg": "red", "bold": True}, Severity.WARNING: {"fg": "yellow", "bold": True},
                    Severity.INFO: {"fg": "cyan"}}
@@ -83,7 +83,7 @@ def validate_command(path: Path, fmt: str, fail_on: str, extra_shapes: tuple[Pat
             results, model_root = check_model(path, CheckOptions(validation=options, cache=not no_cache))
         else:
             part = load_changed(path, changed_since, cache=not no_cache, extra_shapes=extra_shapes,
-                                profiles=profiles)
+                                profiles=profiles, as_of=as_of_day())
             workspace, only = part.workspace, part.nodes
             console.detail(f"{plural(len(part.changed_files), 'file')} changed since {changed_since}: checking "
                            f"{plural(len(only), 'node')}, loaded {plural(len(workspace.files), 'file')}"

@@ -119,21 +119,12 @@ def changed_parts(before: Path, after: Path, cache: bool = True) -> tuple[Worksp
                or path not in new_files or old_files[path].digest != new_files[path].digest}
     old.add([old_files[path] for path in sorted(changed) if path in old_files])
     new.add([new_files[path] for path in sorted(changed) if path in new_files])
-    nodes = _named_nodes(old) | _named_nodes(new)
+    nodes = old.named_nodes() | new.named_nodes()
     context = [f for path, f in sorted(new_files.items()) if nodes and path not in changed
                and ((m := new.mentions(f)) is None or not m.subjects.isdisjoint(nodes))]
     old.add([old_files[f.relpath] for f in context])
     new.add(context)
     return old, new
-
-
-def _named_nodes(workspace: Workspace) -> set[str]:
-    nodes = set()
-    for quad in workspace.store.quads_for_pattern(None, None, None, None):
-        for term in (quad.subject, quad.object):
-            if isinstance(term, ox.NamedNode):
-                nodes.add(term.value)
-    return nodes
 
 
 def statements(workspace: Workspace) -> tuple[set[tuple[str, str, str]], dict[str, str]]:

@@ -39,6 +39,7 @@ class Progress:
     needed: float | None = None  # the pace that reaches the value by the date; None: reached, or the date passed
     projected: datetime.date | None = None  # when the present pace reaches the value; None: never, or reached
     status: str = "behind"  # reached, on course, behind, overdue
+    planned: float | None = None  # the value the model's plan reaches on the date (gittools/plan.py); None: not read
 
     @property
     def on_course(self) -> bool:

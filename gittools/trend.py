@@ -89,14 +89,14 @@ def trend(model: Path, since: str, cache_dir: Path | None = None, limit: int | N
           measure: Measure = KEY_FIGURES) -> list[Point]:
     points = []
     history = commits(model, since, limit)  # first: it says in words when there is no history to read
-    where = _place_in_repository(model)
+    where = place_in_repository(model)
     with temporary_folder() as work:
         for commit, date, subject in history:
             key = "-".join(filter(None, (commit, hashlib.sha1(where.encode()).hexdigest()[:12], measure.name)))
-            figures = _cached(cache_dir, key)
+            figures = cached_entry(cache_dir, key)
             if figures is None:
                 figures = measure.compute(load_version(model, commit, Path(work)))
-                _store(cache_dir, key, figures)
+                store_entry(cache_dir, key, figures)
             points.append(Point(commit, date, subject, figures))
     return points
 
@@ -113,7 +113,7 @@ def recent(model: Path, count: int, cache_dir: Path | None = None) -> list[Point
         return []
 
 
-def _place_in_repository(model: Path) -> str:
+def place_in_repository(model: Path) -> str:
     """Where the model is in its repository ("models/", "models/fin.ttl"): a commit's figures
     belong to one model, and a repository may hold several (or one file of one)."""
     folder = model.resolve() if model.is_dir() else model.resolve().parent
@@ -121,15 +121,16 @@ def _place_in_repository(model: Path) -> str:
     return prefix if model.is_dir() else prefix + model.name
 
 
-def _cached(cache_dir: Path | None, key: str) -> dict | None:
-    """A commit's figures from the shared cache (whose entries are checked: damaged is a miss)."""
+def cached_entry(cache_dir: Path | None, key: str) -> dict | None:
+    """A commit's entry (its figures, its entity changes) from the shared cache (whose entries are
+    checked: damaged is a miss)."""
     from eagraph.workspace.cache import ParseCache
 
     figures = ParseCache(cache_dir).read("trend", f"{key}-{__version__}") if cache_dir else None
     return figures if isinstance(figures, dict) else None
 
 
-def _store(cache_dir: Path | None, key: str, figures: dict) -> None:
+def store_entry(cache_dir: Path | None, key: str, figures: dict) -> None:
     from eagraph.workspace.cache import ParseCache
 
     if cache_dir is not None:

@@ -20,6 +20,7 @@ the whole model instead; the nodes to check stay the same.
 
 from __future__ import annotations
 
+import datetime
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ from rdflib.namespace import SH
 from eagraph.ontology import DCT, EAG, RDF_TYPE
 from eagraph.workspace import ModelSyntaxError, Workspace
 from eagraph.workspace.git import GitError, resolve_revision, run_git  # noqa: F401  (GitError: part of this module's answer)
+from eagraph.workspace.lifecycle import REPEALED_BY, leave_out
 from eagraph.workspace.mentions import Mentions, value_key
 from eagraph.workspace.sources import FORMATS, SourceFile, oxigraph_parse
 from eagraph.workspace.workspace import ModelFile, model_sources, open_cache, read_files
@@ -67,27 +69,29 @@ class ChangedModel:
 
 
 def load_changed(path: Path | str, revision: str, *, cache=True, extra_shapes: tuple[Path, ...] = (),
-                 profiles: tuple[str, ...] = ()) -> ChangedModel:
+                 profiles: tuple[str, ...] = (), as_of: datetime.date | None = None) -> ChangedModel:
     """Load what ``validate --changed-since revision`` needs and find the nodes to check."""
     config, sources = model_sources(path)
     files, problems = read_files(sources)
     if problems:
         raise ModelSyntaxError(problems)
     changed, old = changed_model_files(config.root, revision)
-    return load_change(config, files, changed, old, cache=cache, extra_shapes=extra_shapes, profiles=profiles)
+    return load_change(config, files, changed, old, cache=cache, extra_shapes=extra_shapes, profiles=profiles,
+                       as_of=as_of)
 
 
 def load_change(config, files: list[ModelFile], changed: set[str], old: dict[str, bytes], *, cache=True,
                 extra_shapes: tuple[Path, ...] = (), profiles: tuple[str, ...] = (),
                 mentions_of: Callable[[ModelFile], Mentions | None] | None = None,
-                whole_files: bool = False) -> ChangedModel:
+                whole_files: bool = False, as_of: datetime.date | None = None) -> ChangedModel:
     """The part of the model that ``changed`` files (as ``files`` hold them now, against their
     content ``old``; a file missing from ``old`` is new) can affect, loaded, and the nodes to check.
     ``validate --changed-since`` compares with a git revision; ``eagraph lsp`` with the files on
     disk, an editor's unsaved text in ``files``. ``mentions_of``: the mention index when the caller
     keeps it warm (default: read through the parse cache). ``whole_files``: check every node the
     changed files describe, not only those whose statements changed (an editor shows a file's
-    every finding), besides the nodes the change reaches in other files."""
+    every finding), besides the nodes the change reaches in other files. ``as_of``: the part as it
+    stands on that day (``--as-of``), as a full run reads the model (see :func:`_as_of`)."""
     workspace = Workspace(config, [], ox.Store(), open_cache(cache))
     mentions_of = mentions_of or workspace.mentions
     shapes, reaches_further = _read_shapes([*config.shapes, *extra_shapes])
@@ -113,7 +117,25 @@ def load_change(config, files: list[ModelFile], changed: set[str], old: dict[str
     include(lambda m: m.touches(nodes))
     linked = _linked_from(workspace, nodes)
     include(lambda m: not m.subjects.isdisjoint(linked))
+    if as_of is not None:
+        nodes = _as_of(workspace, nodes, as_of, include)
     return ChangedModel(workspace, frozenset(nodes), changed, complete)
+
+
+def _as_of(workspace: Workspace, nodes: set[str], day: datetime.date,
+           include: Callable[[Callable[[Mentions], bool]], None]) -> set[str]:
+    """Leave out of the loaded part what is outside its lifecycle on ``day``, and the nodes to check
+    with it: a full run ``--as-of`` reports nothing about them. Whether a thing is in the model that day
+    is written where it is described (its phase dates), or, for a repealed regulation, where the
+    repealing one is (its entry into force): those files are loaded first, whatever else they hold, so
+    the part leaves out exactly what the whole model would."""
+    held = workspace.named_nodes()
+    include(lambda m: not m.subjects.isdisjoint(held))
+    statements = workspace.store.quads_for_pattern(None, ox.NamedNode(REPEALED_BY), None, None)
+    repealing = {quad.object.value for quad in statements if isinstance(quad.object, ox.NamedNode)}
+    include(lambda m: not m.subjects.isdisjoint(repealing))
+    left_out = {thing.value for thing in leave_out(workspace, day) if isinstance(thing, ox.NamedNode)}
+    return nodes - left_out
 
 
 # git ---------------------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ IN_USE = frozenset({"active", "phasing out"})
 ENTRY_INTO_FORCE = ELI + "first_date_entry_in_force"
 END_OF_FORCE = ELI + "date_no_longer_in_force"
 REPEALED_BY = ELI + "repealed_by"
+FINDING_SUBJECT = EAG + "findingSubject"
 
 Dates = dict[str, datetime.date]
 #: What has a lifecycle: a named thing, or a blank node.
@@ -120,12 +121,27 @@ def outside_lifecycle(workspace: Workspace, day: datetime.date) -> set[Thing]:
 
 
 def keep_as_of(workspace: Workspace, day: datetime.date) -> Workspace:
+    """``workspace`` as of ``day``: :func:`leave_out` what is not in the model that day."""
+    leave_out(workspace, day)
+    return workspace
+
+
+def leave_out(workspace: Workspace, day: datetime.date) -> set[Thing]:
     """Leave out of ``workspace`` everything outside its lifecycle on ``day`` (see the module's
-    docstring), with every statement about it and every statement pointing at it."""
-    workspace.forget(outside_lifecycle(workspace, day))
+    docstring), with every statement about it and every statement pointing at it, and the findings
+    initiatives resolve about it (an ``eag:resolves`` node naming it): no such finding can exist that
+    day, and the node, without its subject, would read as half-written (EAG163). Returns what it left out."""
+    out = outside_lifecycle(workspace, day)
+    out |= _findings_about(workspace, out)
+    workspace.forget(out)
     workspace.view = " ".join(filter(None, (workspace.view, f"as of {day.isoformat()}")))
     workspace.as_of = day  # what is due or late is judged on that day too (analyses/initiatives.py)
-    return workspace
+    return out
+
+
+def _findings_about(workspace: Workspace, things: set[Thing]) -> set[Thing]:
+    """The ``eag:resolves`` nodes whose ``eag:findingSubject`` is one of ``things``."""
+    return {quad.subject for quad in _distinct(workspace, FINDING_SUBJECT) if quad.object in things}
 
 
 def _distinct(workspace: Workspace, predicate: str) -> list[ox.Quad]:

@@ -206,6 +206,12 @@ class Workspace:
             values = " ".join(str(graph) for graph in graphs[start:start + 1000])
             self.store.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}")
 
+    def named_nodes(self) -> set[str]:
+        """Every IRI the loaded files say something about or link to: what a part of the model
+        (``diff``'s changed files, ``--changed-since``'s) needs the other files' statements of."""
+        return {term.value for quad in self.store.quads_for_pattern(None, None, None, None)
+                for term in (quad.subject, quad.object) if isinstance(term, ox.NamedNode)}
+
     @property
     def written_count(self) -> int:
         """Statements as written, once per file that holds them (what the files' lines add up to)."""

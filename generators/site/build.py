@@ -107,9 +107,11 @@ def choose_languages(content: SiteContent, wanted: tuple[str, ...]) -> tuple[str
     return DEFAULT_LANGUAGES + tuple(lang for lang in ("en", "de") if lang in content.languages_present)
 
 
-def read_inputs(workspace: Workspace, trend: list | tuple = (), policy: Policy | None = None) -> SiteInputs:
+def read_inputs(workspace: Workspace, trend: list | tuple = (), policy: Policy | None = None,
+                history=None) -> SiteInputs:
     """The model as the site reads it, with its check results, ``trend`` (key figures over the
-    last commits, :func:`eagraph.gittools.trend.recent`) and ``policy`` (computed by the caller, see
+    last commits, :func:`eagraph.gittools.trend.recent`), ``history`` (the commits that changed each
+    entity, :func:`eagraph.gittools.history.entity_history`) and ``policy`` (computed by the caller, see
     ``cli/site.py``): what ``site build`` and ``site serve`` pass on."""
     from eagraph.ontology import ensure_ontology
 
@@ -117,6 +119,7 @@ def read_inputs(workspace: Workspace, trend: list | tuple = (), policy: Policy |
     content = SiteContent.read(workspace)
     findings = read_findings(workspace, content)
     findings.trend = list(trend)
+    findings.history = history
     return SiteInputs(content, findings, policy or Policy())
 
 

@@ -4,8 +4,10 @@ preview shows what the build shows; the renderer (:mod:`.build`) only draws what
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
+from eagraph.gittools.history import entity_history
 from eagraph.gittools.trend import recent
 from eagraph.workspace import EagraphError, Workspace
 
@@ -18,8 +20,10 @@ TOP_FINDINGS = 10
 
 def site_inputs(workspace: Workspace, trend_commits: int, cache_dir: Path | None, warn=lambda text: None) -> SiteInputs:
     """What the site renders: the model, its check results, the trend over the last ``trend_commits``
-    commits, and the evidence for policy (:func:`read_policy`)."""
-    inputs = read_inputs(workspace, trend=recent(workspace.root, trend_commits, cache_dir))
+    commits, the entities those commits changed (each entity page's history), and the evidence for
+    policy (:func:`read_policy`)."""
+    inputs = read_inputs(workspace, trend=recent(workspace.root, trend_commits, cache_dir),
+                         history=entity_history(workspace.root, trend_commits, cache_dir))
     inputs.policy = read_policy(workspace, inputs.findings.analysis[:TOP_FINDINGS], trend_commits, cache_dir, warn)
     return inputs
 
@@ -47,7 +51,28 @@ def read_policy(workspace: Workspace, top: list, trend_commits: int, cache_dir: 
         policy.targets = _targets(workspace, trend_commits, cache_dir, progress)
     except EagraphError as exc:
         warn(f"the site shows no targets: {exc}")
+    try:
+        policy.plan_figures = read_plan(workspace, policy.targets)
+    except EagraphError as exc:
+        warn(f"the site shows no figures of the plan: {exc}")
     return policy
+
+
+def read_plan(workspace: Workspace, targets: list) -> list:
+    """The key figures and the burden today (the day the model is read as of) and as of each plan
+    date (:func:`eagraph.gittools.plan.plan_dates`), and on each target the value the plan reaches by
+    its date (``planned``). A model with no initiative due after today has no plan: nothing is read."""
+    from eagraph.gittools.plan import PlanFigures, plan_dates, values_of
+
+    today = workspace.as_of or datetime.date.today()
+    days = plan_dates(workspace, today)
+    if not days:
+        return []
+    figures = PlanFigures(workspace.root, tuple(t.target for t in targets))
+    for assessed in targets:
+        if assessed.target.date > today:
+            assessed.planned = figures.of_target(assessed.target)
+    return [(today, values_of(workspace)), *((day, figures.on(day)) for day in days)]
 
 
 def _targets(workspace: Workspace, trend_commits: int, cache_dir: Path | None, progress) -> list:

@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from eagraph.analyses.impact import impact
 from eagraph.findings import Finding, Severity
-from eagraph.ontology import AUTHSRC, CPSV, CV, DCT, EAG, ELI, ORG, SKOS, local_name
+from eagraph.ontology import AUTHSRC, CPSV, CV, DCT, EAG, ELI, ORG, SKOS, compact, local_name
 
 from . import charts
 from .archimate import Part
@@ -77,6 +77,8 @@ class SiteFindings:
     analysis: list[Finding] = field(default_factory=list)
     validation: list[Finding] = field(default_factory=list)
     trend: list = field(default_factory=list)  # eagraph.gittools.trend.Point, oldest first
+    #: the commits that changed each entity (eagraph.gittools.history.History); None: none read
+    history: object = None
 
     def about(self, node: str) -> list[Finding]:
         return self._by_subject.get(node, [])
@@ -119,6 +121,9 @@ class Policy:
     burden: object | None = None
     plan: object | None = None
     targets: list = field(default_factory=list)
+    #: the key figures and the burden (eagraph.gittools.plan.values_of) as (day, values): today's (or
+    #: --as-of's) first, then as of each plan date; empty: the model has no plan ahead
+    plan_figures: list = field(default_factory=list)
 
     def row(self, level: str, subject: str):
         """The burden report's row of a service, authority or life event (None: none)."""
@@ -284,7 +289,27 @@ class Pages:
         self.depth = 1  # before build(): its diagrams link to pages relative to this one
         return self._render(f"{KIND_OF_SECTION[section]}.md.j2", 1, node=node, title=self.name(node),
                             findings=self.findings.about(node), archimate=self._archimate_facts(node),
-                            lifecycle=self._lifecycle(node), **build(node))
+                            lifecycle=self._lifecycle(node), history=self._history(node), **build(node))
+
+    def _history(self, node: str) -> Markup | None:
+        """The commits that changed ``node``, newest first, each with its date, short hash, subject
+        and what it did (added, removed, renamed, or the properties it changed); a line saying none
+        did in the commits read; None when no commits were read (the page then says nothing)."""
+        history = self.findings.history
+        if history is None or not history.commits:
+            return None
+        changes = history.of(node)
+        if not changes:
+            return Markup(f'<p class="eag-none">{escape(self.t("history-none", count=len(history.commits)))}</p>')
+        rows = []
+        for change in changes:
+            what = self.t(f"history-{change.status}")
+            if change.properties:
+                what += ": " + ", ".join(compact(iri) for iri in change.properties)
+            commit = change.commit
+            rows.append(f'<li><time datetime="{escape(commit.date)}">{escape(commit.date[:10])}</time> '
+                        f'<code>{escape(commit.hash[:7])}</code> {escape(commit.subject)} · {escape(what)}</li>')
+        return Markup('<ol class="eag-history">' + "".join(rows) + "</ol>")
 
     def _lifecycle(self, node: str) -> list[tuple[str, str]]:
         """A thing's life as (what, day) rows: its dated phases, or when a regulation is in force."""
@@ -741,7 +766,16 @@ class Pages:
         return {"burden": policy.burden.total if policy.burden else None,
                 "plan": policy.plan.total if policy.plan else None,
                 "savings": [f for f in self.findings.analysis[:10] if f.savings is not None],
-                "targets": policy.targets}
+                "targets": policy.targets, "plan_figures": policy.plan_figures}
+
+    def plan_rows(self) -> list[tuple[str, list[str]]]:
+        """The dashboard's figures today and as of each plan date, as (figure, values shown) rows."""
+        columns = [values for _, values in self.policy.plan_figures]
+        rows = [("services", "services", self.figure), ("online_share", "online-share", self.share),
+                ("automatic_share", "automatic-share", self.share),
+                ("only_once_violations", "violations", self.figure), ("burden_hours", "burden-hours", self.hours)]
+        return [(self.t(key), [show(values[name]) if values.get(name) is not None else "–" for values in columns])
+                for name, key, show in rows]
 
     def _trend_charts(self) -> list[tuple[str, str]]:
         """The key figures at each of the last commits (a model kept in git)."""
