@@ -35,7 +35,7 @@ BUSINESSES = EAG + "Businesses"
 COUNTER = EAG + "Counter"
 #: Every statement the burden reads beyond the analysis model.
 FACTS = (EAG + "informationTime", EAG + "fillingInTime", EAG + "travelTime", EAG + "waitingTime",
-         EAG + "obtainingTime", EAG + "eligiblePopulation", CV + "hasCost", CV + "value", CV + "ifAccessedThrough",
+         EAG + "obtainingTime", EAG + "eligiblePopulation", CV + "hasCost", CV + "hasValue", CV + "value", CV + "ifAccessedThrough",
          DCT + "audience", CV + "isGroupedBy", DCT + "conformsTo", CV + "hasChannel",
          DCT + "type", EAG + "sharedApplicants", EAG + "withService", EAG + "sharedCases")
 HOUR = Decimal(3600)
@@ -274,9 +274,12 @@ def costs_of(facts: Facts, holder: str, channel: str | None) -> Decimal | None:
         through = facts.nodes(cost, CV + "ifAccessedThrough")
         if through and channel not in through:
             continue
-        value = facts.number(cost, CV + "value")
+        value = facts.number(cost, CV + "hasValue")
         if value is None:
-            raise BurdenError(f"{facts.where(holder, CV + 'hasCost')} cv:hasCost: the cost {cost} has no cv:value")
+            older = " (cv:value is CPSV-AP 2.x's name for it; `eagraph import cpsv-ap` maps it)" \
+                if facts.literal(cost, CV + "value") is not None else ""
+            raise BurdenError(f"{facts.where(holder, CV + 'hasCost')} cv:hasCost: the cost {cost} has no "
+                              f"cv:hasValue{older}")
         found = (found or Decimal(0)) + value
     return found
 

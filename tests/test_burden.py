@@ -31,7 +31,7 @@ ex:y a cv:PublicOrganisation ; skos:prefLabel "Y"@en .
 ex:event a cv:LifeEvent ; dct:title "Birth"@en .
 ex:online a cv:Channel ; dct:type eag:Online ; eag:fillingInTime "PT12M" .
 ex:counter a cv:Channel ; dct:type eag:Counter ; eag:waitingTime "PT30M" .
-ex:type a cv:EvidenceType ; eag:obtainingTime "PT45M" ; cv:hasCost [ a cv:Cost ; cv:value 10 ] .
+ex:type a cv:EvidenceType ; eag:obtainingTime "PT45M" ; cv:hasCost [ a cv:Cost ; cv:hasValue 10 ] .
 ex:e1 a cv:Evidence ; dct:conformsTo ex:type .
 ex:e2 a cv:Evidence .
 ex:e3 a cv:Evidence ; dct:isPartOf ex:source .
@@ -40,7 +40,7 @@ ex:a a cpsv:PublicService ; dct:title "A"@en ; dct:audience eag:Citizens ;
     cv:hasCompetentAuthority ex:x ; cv:isGroupedBy ex:event ; eag:annualCases 1000 ;
     eag:informationTime "PT6M" ; cv:hasChannel ex:online , ex:counter ;
     cpsv:hasInput ex:e1 , ex:e2 , ex:e3 ;
-    cv:hasCost [ a cv:Cost ; cv:value 30.0 ] , [ a cv:Cost ; cv:value 5 ; cv:ifAccessedThrough ex:counter ] .
+    cv:hasCost [ a cv:Cost ; cv:hasValue 30.0 ] , [ a cv:Cost ; cv:hasValue 5 ; cv:ifAccessedThrough ex:counter ] .
 
 ex:b a cpsv:PublicService ; dct:title "B"@en ; dct:audience eag:Businesses ;
     cv:hasCompetentAuthority ex:x , ex:y ; cv:isGroupedBy ex:event ; eag:annualCases 200 ;
@@ -166,10 +166,20 @@ def test_a_bad_tariff_is_named_in_eagraph_toml(model, setting, message):
 def test_an_existing_report_is_left_whole_when_the_model_is_wrong(model, tmp_path):
     out = tmp_path / "burden.json"
     out.write_text("kept\n", encoding="utf-8")
-    write(model, "model.ttl", MODEL.replace("cv:value 30.0", 'cv:value "thirty"'))
+    write(model, "model.ttl", MODEL.replace("cv:hasValue 30.0", 'cv:hasValue "thirty"'))
     result = run(model, "--format", "json", "-o", out)
     assert result.exit_code == 2 and "'thirty' is not a number" in result.output
     assert out.read_text(encoding="utf-8") == "kept\n"
+
+
+def test_a_fee_written_with_cpsv_ap_2s_name_is_named_not_read_as_free(model):
+    """CPSV-AP 3.2 states a cost's amount with cv:hasValue; a catalogue still on 2.x's cv:value gets a
+    message at the service's line saying so, not a fee of nothing."""
+    write(model, "model.ttl", MODEL.replace("cv:hasValue 30.0", "cv:value 30.0"))
+    result = run(model)
+    assert result.exit_code == 2
+    assert "model.ttl:" in result.output and "has no cv:hasValue (cv:value is CPSV-AP 2.x's name" in result.output
+    assert "Traceback" not in result.output
 
 
 def test_defaults_alone_give_the_share_assumed_of_a_model_without_burden_facts(tmp_path):
@@ -488,7 +498,7 @@ ex:federal a cv:PublicOrganisation ; skos:prefLabel "Federal"@en .
 ex:city a cv:PublicOrganisation ; skos:prefLabel "City"@en .
 ex:requirement a cv:Requirement ; cv:hasConcept ex:recognition .
 ex:counter a cv:Channel ; dct:type eag:Counter ; eag:waitingTime "PT30M" .
-ex:photo-type a cv:EvidenceType ; eag:obtainingTime "PT15M" ; cv:hasCost [ a cv:Cost ; cv:value 5 ] .
+ex:photo-type a cv:EvidenceType ; eag:obtainingTime "PT15M" ; cv:hasCost [ a cv:Cost ; cv:hasValue 5 ] .
 ex:photo a cv:Evidence ; dct:conformsTo ex:photo-type .
 ex:federal-card a cpsv:PublicService ; dct:title "Carte de stationnement pour personnes handicapées"@fr ;
     cv:hasCompetentAuthority ex:federal ; cv:hasLegalResource ex:decree ; cv:holdsRequirement ex:requirement ;
@@ -499,7 +509,7 @@ ex:city-card a cpsv:PublicService ; dct:title "Obtenir la carte de stationnement
     cpsv:produces ex:city-card-output ; cv:isGroupedBy ex:disability ; dct:type eag:Entitlement ;
     eag:grantingMode eag:OnRequest ; eag:annualCases 400 ;
     eag:informationTime "PT6M" ; cv:hasChannel ex:counter ; cpsv:hasInput ex:photo ;
-    cv:hasCost [ a cv:Cost ; cv:value 10 ] ;
+    cv:hasCost [ a cv:Cost ; cv:hasValue 10 ] ;
     eag:sharedApplicants [ eag:withService ex:federal-card ; eag:sharedCases 150 ] .
 ex:federal-card-output eag:usableAs ex:parking-card .
 ex:city-card-output eag:usableAs ex:parking-card .
