@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import contextlib
 import socket
 import threading
 
@@ -90,6 +91,16 @@ def test_a_server_stopped_in_the_middle_of_a_publish_keeps_the_previous_model(se
     assert not endpoint.select("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(CONTAINS(STR(?g), '#staging-')) } LIMIT 1")
 
 
+def accept_until_closed(listening: socket.socket) -> None:
+    """Take connections and hold them open without a word, until the test closes the socket."""
+    held = []
+    with contextlib.suppress(OSError):
+        while True:
+            held.append(listening.accept()[0])
+    for connection in held:
+        connection.close()
+
+
 def test_a_server_that_is_down_slow_or_wrong_gets_a_clear_message(run, tmp_path):
     port = free_port()
     down = run("validate", "--endpoint", f"http://127.0.0.1:{port}", "--timeout", "1")
@@ -100,7 +111,7 @@ def test_a_server_that_is_down_slow_or_wrong_gets_a_clear_message(run, tmp_path)
     silent = socket.socket()
     silent.bind(("127.0.0.1", 0))
     silent.listen(8)  # accepts connections, never answers
-    threading.Thread(target=lambda: [silent.accept() for _ in range(8)], daemon=True).start()
+    threading.Thread(target=accept_until_closed, args=(silent,), daemon=True).start()
     slow = run("publish", MODELS, "--endpoint", f"http://127.0.0.1:{silent.getsockname()[1]}", "--timeout", "0.5")
     assert slow.exit_code == 2 and "no complete answer within the timeout of 0.5 s" in slow.stderr
     silent.close()
