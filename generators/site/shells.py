@@ -1,0 +1,116 @@
+"""Entity pages poured into the page shell mkdocs-material rendered once per section.
+
+A national model's site has tens of thousands of entity pages (a service, an authority …) that
+differ from each other only in their title, their file name and their body: Material's page around
+them (head, header, navigation, footer) is the same for every page of a section's folder, and
+rendering it page by page was most of a build's time. So mkdocs builds the pages of the navigation
+and, per section, one shell page whose title, file name and body are marks (:func:`shell_page`);
+:class:`Shell` cuts that page's HTML at the marks, and each entity page is the shell filled with its
+own title, name and body: the HTML mkdocs would have written for it (``tests/test_site_shells.py``
+compares the two). Its search entries are made by the search plugin's own indexer, given the page
+as mkdocs would have given it (:func:`index_entities`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from types import SimpleNamespace
+
+from markupsafe import Markup
+
+SHELL_SLUG = "_eagraph_shell"  # no entity's slug has an underscore (content._slug)
+#: The shell's title, HTML-escaped as every page title is; Material prints it raw (header, h1) and
+#: through ``striptags`` (``<title>``), which unescapes it: the two marks tell which is which.
+TITLE_MARK = "EAGRAPH-TITLE&amp;MARK"
+STRIPPED_TITLE_MARK = "EAGRAPH-TITLE&MARK"
+BODY_MARK = "<!--eagraph-shell-body-->"
+_MARKS = re.compile("|".join(re.escape(mark) for mark in (TITLE_MARK, STRIPPED_TITLE_MARK, SHELL_SLUG, BODY_MARK)))
+_SEARCH_ATTRIBUTES = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")  # what the search plugin strips from a page
+
+
+class ShellError(Exception):
+    """The theme printed a page's title in a way the shell does not know (a new Material version)."""
+
+
+@dataclass(frozen=True)
+class EntityPage:
+    """One entity's page: ``path`` in the docs folder (``services/x.md``), its ``title`` (the front
+    matter's, HTML-escaped) and its finished ``body`` HTML."""
+
+    path: str
+    title: str
+    body: str
+
+    @property
+    def section(self) -> str:
+        return self.path.split("/", 1)[0]
+
+    @property
+    def slug(self) -> str:
+        return self.path.split("/", 1)[1][:-3]
+
+    @property
+    def url(self) -> str:
+        return self.path[:-3] + ".html"
+
+
+def entity_page(path: str, front: str, body: str) -> EntityPage:
+    """An entity page from its rendered front matter (``---\\ntitle: "…"\\n---\\n``, JSON-quoted)."""
+    line = next(line for line in front.splitlines() if line.startswith("title: "))
+    return EntityPage(path, json.loads(line[len("title: "):]), body)
+
+
+def shell_page(section: str) -> tuple[str, str, str]:
+    """The Markdown page mkdocs renders as the shell of ``section``'s entity pages: (path, front, body)."""
+    return f"{section}/{SHELL_SLUG}.md", f'---\ntitle: "{TITLE_MARK}"\n---\n', BODY_MARK
+
+
+def is_shell(path: str) -> bool:
+    return PurePosixPath(path).stem == SHELL_SLUG
+
+
+class Shell:
+    """A shell page's HTML, cut at its marks; :meth:`fill` puts one entity's title, name and body in."""
+
+    def __init__(self, html: str):
+        self.parts = _MARKS.split(html)
+        self.marks = _MARKS.findall(html)
+        if "EAGRAPH-TITLE" in "".join(self.parts):
+            raise ShellError("the theme prints a page title in a way eagraph's page shell does not know")
+
+    def fill(self, page: EntityPage) -> str:
+        values = {TITLE_MARK: page.title, STRIPPED_TITLE_MARK: Markup(page.title).striptags(),
+                  SHELL_SLUG: page.slug, BODY_MARK: _shown_body(page.body)}
+        out = [self.parts[0]]
+        for mark, part in zip(self.marks, self.parts[1:]):
+            out.append(values[mark])
+            out.append(part)
+        return "".join(out)
+
+
+def _shown_body(body: str) -> str:
+    return _SEARCH_ATTRIBUTES.sub("", body) if "data-search-" in body else body
+
+
+def index_entities(search_plugin, pages: list[EntityPage]) -> None:
+    """Add the entity pages' entries to the search plugin's index (as its ``on_page_context`` does for
+    a page mkdocs renders), drop the shells', and order the entries as mkdocs would have built the
+    pages (``mkdocs.structure.files.file_sort_key``: by folder, the index first, then by name)."""
+    index = search_plugin.search_index
+    index.entries = [entry for entry in index.entries if not is_shell(_page_of(entry))]
+    for page in pages:
+        index.add_entry_from_context(SimpleNamespace(meta={"title": page.title}, title=page.title,
+                                                     content=page.body, toc=[], url=page.url))
+    index.entries.sort(key=lambda entry: _file_order(_page_of(entry)))
+
+
+def _page_of(entry: dict) -> str:
+    return entry["location"].split("#", 1)[0]
+
+
+def _file_order(url: str) -> tuple:
+    parts = PurePosixPath(url).parts
+    return (parts[:-1], PurePosixPath(url).stem != "index", parts[-1]) if parts else ()
