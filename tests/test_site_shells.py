@@ -67,7 +67,9 @@ def test_an_entity_page_from_its_shell_is_the_page_mkdocs_renders(tmp_path, monk
     assert "&lt;/title&gt;&lt;script&gt;" in tricky and "<script>alert(1)" not in tricky
 
 
-def test_a_rebuild_after_a_change_leaves_no_stale_page(tmp_path):
+def test_a_rebuild_after_a_change_leaves_no_stale_page(tmp_path, monkeypatch):
+    from material.plugins.search.plugin import SearchIndex
+
     write(tmp_path, "model/model.ttl", MODEL)
     cache, out = tmp_path / "cache", tmp_path / "site"
     _build(tmp_path / "model", out, cache)
@@ -76,6 +78,10 @@ def test_a_rebuild_after_a_change_leaves_no_stale_page(tmp_path):
         'ex:gone a cpsv:PublicService ; dct:identifier "P-3" ; dct:title "Verdwijnt Gamma"@nl ;\n'
         "    cv:hasCompetentAuthority ex:fin ; dct:type eag:Information .\n", "")
     write(tmp_path, "model/model.ttl", changed)
+    indexed: list[str] = []
+    original = SearchIndex.add_entry_from_context
+    monkeypatch.setattr(SearchIndex, "add_entry_from_context",
+                        lambda self, page: indexed.append(page.url) or original(self, page))
     result = _build(tmp_path / "model", out, cache)
     assert result.incremental  # the kept build was updated, not built afresh
     files = _files(out)
@@ -86,3 +92,6 @@ def test_a_rebuild_after_a_change_leaves_no_stale_page(tmp_path):
     assert [path for path, text in files.items() if "Vergunning Alfa" in text or "Verdwijnt Gamma" in text] == []
     assert not (out / "nl/services/gone.html").exists()
     assert not [doc for doc in index["docs"] if doc["location"].startswith("services/gone.html")]
+    # an entity page that did not change keeps its search entries without being parsed again
+    assert "services/permit.html" in indexed and "services/tricky.html" not in indexed
+    assert any(doc["location"] == "services/tricky.html" for doc in index["docs"])

@@ -187,6 +187,9 @@ def build_language(project: LanguageProject, language: str) -> LanguageBuild:
     clock = _Clock()
     store, fronts, pages = render_language(project, language)
     clock.lap("pages")
+    entries = project.work / language / "search-entries.json"
+    if project.dirty:
+        store.search_entries.update(_read_manifest(entries))
     config = write_project(project, language, store, fronts)
     clock.lap("write")
     error = _mkdocs_build(str(config), store)
@@ -195,6 +198,7 @@ def build_language(project: LanguageProject, language: str) -> LanguageBuild:
         return LanguageBuild(pages, clock.laps, error)
     written = update_site(project.work / language / "built", project.work / "site" / language,
                           entity_pages(store), project.work / language / "pages.json", project.dirty)
+    entries.write_text(json.dumps(store.search_entries, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     clock.lap("entity pages")
     return LanguageBuild(pages, clock.laps | {"pages written": written})
 
@@ -307,9 +311,10 @@ def _digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def _read_manifest(path: Path) -> dict[str, str]:
-    """The digest of each file of the site the last build wrote (one file read instead of one per
-    page); none when it is missing or damaged, so every file is written again."""
+def _read_manifest(path: Path) -> dict:
+    """What the last build kept (the digest of each file of its site, one file read instead of one
+    per page; the entity pages' search entries); nothing when it is missing or damaged, so that
+    everything is made again."""
     try:
         found = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):

@@ -57,7 +57,7 @@ class SitePlugin(BasePlugin):
     def on_post_build(self, config):
         search = config.plugins.get("material/search") or config.plugins.get("search")
         if search is not None:
-            index_entities(search, self.store.entities)
+            index_entities(search, self.store.entities, self.store.search_entries)
 
 
 def install(config, store: PageStore):

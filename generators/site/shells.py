@@ -13,6 +13,7 @@ as mkdocs would have given it (:func:`index_entities`).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -95,16 +96,39 @@ def _shown_body(body: str) -> str:
     return _SEARCH_ATTRIBUTES.sub("", body) if "data-search-" in body else body
 
 
-def index_entities(search_plugin, pages: list[EntityPage]) -> None:
+def index_entities(search_plugin, pages: list[EntityPage], known: dict[str, list]) -> None:
     """Add the entity pages' entries to the search plugin's index (as its ``on_page_context`` does for
     a page mkdocs renders), drop the shells', and order the entries as mkdocs would have built the
-    pages (``mkdocs.structure.files.file_sort_key``: by folder, the index first, then by name)."""
+    pages (``mkdocs.structure.files.file_sort_key``: by folder, the index first, then by name).
+
+    ``known``: the entries of the last build's pages by :func:`search_key`; a page whose key is there
+    is not parsed again. On return it holds this build's (for the next one)."""
     index = search_plugin.search_index
     index.entries = [entry for entry in index.entries if not is_shell(_page_of(entry))]
+    now: dict[str, list] = {}
     for page in pages:
-        index.add_entry_from_context(SimpleNamespace(meta={"title": page.title}, title=page.title,
-                                                     content=page.body, toc=[], url=page.url))
+        key = search_key(page)
+        entries = known.get(key)
+        if entries is None:
+            start = len(index.entries)
+            index.add_entry_from_context(SimpleNamespace(meta={"title": page.title}, title=page.title,
+                                                         content=page.body, toc=[], url=page.url))
+            entries = index.entries[start:]
+        else:
+            index.entries.extend(entries)
+        now[key] = entries
     index.entries.sort(key=lambda entry: _file_order(_page_of(entry)))
+    known.clear()
+    known.update(now)
+
+
+def search_key(page: EntityPage) -> str:
+    """What a page's search entries depend on: its address, title and body, and the indexer's version."""
+    from material import __version__
+
+    digest = hashlib.blake2b(f"{__version__}\0{page.url}\0{page.title}\0".encode(), digest_size=16)
+    digest.update(page.body.encode())
+    return digest.hexdigest()
 
 
 def _page_of(entry: dict) -> str:
