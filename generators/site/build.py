@@ -295,10 +295,12 @@ def update_site(built: Path, site: Path, entities, manifest: Path, dirty: bool) 
             os.replace(source, target)
             written += path.endswith(".html") and path != "404.html"  # a page of the site
     for path, html in entities:
-        target = changed(path, html.encode("utf-8"))
+        data = html.encode("utf-8")
+        target = changed(path, data)
         if target is not None:
-            target.unlink(missing_ok=True)
-            target.write_text(html, encoding="utf-8")
+            if before:
+                target.unlink(missing_ok=True)
+            target.write_bytes(data)
             written += 1
     for path in set(before) - set(after):
         (site / path).unlink(missing_ok=True)
