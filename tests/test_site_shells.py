@@ -95,3 +95,12 @@ def test_a_rebuild_after_a_change_leaves_no_stale_page(tmp_path, monkeypatch):
     # an entity page that did not change keeps its search entries without being parsed again
     assert "services/permit.html" in indexed and "services/tricky.html" not in indexed
     assert any(doc["location"] == "services/tricky.html" for doc in index["docs"])
+
+
+def test_a_page_the_shell_cannot_stand_in_for_goes_through_mkdocs():
+    from eagraph.generators.site.shells import entity_page
+
+    front = '---\ntitle: "A &amp; B"\n---\n'
+    assert entity_page("services/a.md", front, "<p>x</p>").title == "A &amp; B"
+    assert entity_page("services/a.md", '---\ntitle: "A"\nhide: [toc]\n---\n', "<p>x</p>") is None
+    assert entity_page("services/a.md", front, "<h1>Own heading</h1>") is None

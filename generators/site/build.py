@@ -213,8 +213,13 @@ def render_language(project: LanguageProject, language: str) -> tuple[PageStore,
     diagrams: dict[str, str] = {}
     pages = list(Pages(project.inputs.content, project.inputs.findings, language, environment(), diagrams,
                        rules, project.inputs.policy).all())
-    entities = [entity_page(path, front, body) for path, front, body in pages if _is_entity(path)]
-    others = [page for page in pages if not _is_entity(page[0])]
+    entities, others = [], []
+    for path, front, body in pages:
+        entity = entity_page(path, front, body) if _is_entity(path) else None
+        if entity is None:
+            others.append((path, front, body))
+        else:
+            entities.append(entity)
     others += [shell_page(section) for section in sorted({page.section for page in entities})]
     store = PageStore({path: body for path, _front, body in others}, render_all(diagrams, project.cache_dir),
                       entities)

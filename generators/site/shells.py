@@ -22,6 +22,8 @@ from types import SimpleNamespace
 
 from markupsafe import Markup
 
+from eagraph.workspace import EagraphError
+
 SHELL_SLUG = "_eagraph_shell"  # no entity's slug has an underscore (content._slug)
 #: The shell's title, HTML-escaped as every page title is; Material prints it raw (header, h1) and
 #: through ``striptags`` (``<title>``), which unescapes it: the two marks tell which is which.
@@ -32,7 +34,7 @@ _MARKS = re.compile("|".join(re.escape(mark) for mark in (TITLE_MARK, STRIPPED_T
 _SEARCH_ATTRIBUTES = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")  # what the search plugin strips from a page
 
 
-class ShellError(Exception):
+class ShellError(EagraphError):
     """The theme printed a page's title in a way the shell does not know (a new Material version)."""
 
 
@@ -58,10 +60,16 @@ class EntityPage:
         return self.path[:-3] + ".html"
 
 
-def entity_page(path: str, front: str, body: str) -> EntityPage:
-    """An entity page from its rendered front matter (``---\\ntitle: "…"\\n---\\n``, JSON-quoted)."""
-    line = next(line for line in front.splitlines() if line.startswith("title: "))
-    return EntityPage(path, json.loads(line[len("title: "):]), body)
+def entity_page(path: str, front: str, body: str) -> EntityPage | None:
+    """An entity page from its rendered front matter (``---\ntitle: "…"\n---\n``, JSON-quoted), or
+    None when the shell cannot stand in for mkdocs: front matter with more than a title (which the
+    theme might read), or a body with its own ``<h1`` (after which Material prints no title heading)."""
+    lines = front.splitlines()
+    if len(lines) != 3 or lines[0] != "---" or lines[2] != "---" or not lines[1].startswith("title: "):
+        return None
+    if "<h1" in body:
+        return None
+    return EntityPage(path, json.loads(lines[1][len("title: "):]), body)
 
 
 def shell_page(section: str) -> tuple[str, str, str]:
