@@ -117,7 +117,7 @@ def index_entities(search_plugin, pages: list[EntityPage], known: dict[str, list
     for page in pages:
         key = search_key(page)
         entries = known.get(key)
-        if entries is None:
+        if not isinstance(entries, list):  # new, or a damaged cache: parsed again
             start = len(index.entries)
             index.add_entry_from_context(SimpleNamespace(meta={"title": page.title}, title=page.title,
                                                          content=page.body, toc=[], url=page.url))
