@@ -104,3 +104,19 @@ def test_a_page_the_shell_cannot_stand_in_for_goes_through_mkdocs():
     assert entity_page("services/a.md", front, "<p>x</p>").title == "A &amp; B"
     assert entity_page("services/a.md", '---\ntitle: "A"\nhide: [toc]\n---\n', "<p>x</p>") is None
     assert entity_page("services/a.md", front, "<h1>Own heading</h1>") is None
+
+
+
+def test_validation_findings_come_out_in_one_order_whatever_order_they_were_found_in():
+    """Two findings at one place with one rule, subject and path, differing in their message: the
+    order validation found them in varies from one process to the next, and a site that listed them
+    so changed in every build (each rebuild wrote and re-indexed their pages again)."""
+    from eagraph.findings import Finding, Severity
+    from eagraph.generators.site.pages import SiteFindings
+
+    one = Finding("EAG005", Severity.ERROR, "ex:s", {"en": "no description in French"})
+    two = Finding("EAG005", Severity.ERROR, "ex:s", {"en": "no title in French"})
+    assert sorted([one, two], key=Finding.sort_key) == sorted([two, one], key=Finding.sort_key)
+    listed = [SiteFindings(validation=sorted(found, key=Finding.sort_key)).about("ex:s")
+              for found in ([one, two], [two, one])]
+    assert listed[0] == listed[1]
