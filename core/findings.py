@@ -99,9 +99,12 @@ class Finding:
         return (self.code, self.subject, self.path or "", self.value or "")
 
     def sort_key(self) -> tuple:
+        """Where, then what: a total order (the message and severity break the last ties), so that
+        findings come out in the same order whatever order a process happened to find them in."""
         where = self.where
         return (where.file if where else "~", where.line if where else 0, where.column if where else 0,
-                self.code, self.subject, self.path or "", self.value or "")
+                self.code, self.subject, self.path or "", self.value or "", -self.severity, self.source,
+                sorted(self.message.items()))
 
     def to_dict(self, language: str = "en") -> dict:
         """The contract's JSON shape: ``message`` in ``language`` and ``messages`` in all; an

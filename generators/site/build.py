@@ -32,9 +32,10 @@ from .content import SECTIONS, SiteContent
 from .diagrams import render_all
 from .escaping import escape, site_name
 from .i18n import LANGUAGE_NAMES, word
-from .pages import TEMPLATES, Pages, Policy, SiteFindings, environment
+from .pages import KIND_OF_SECTION, TEMPLATES, Pages, Policy, SiteFindings, environment
 from .hook import install
 from .pagestore import BODY, PageStore
+from .shells import Shell, entity_page, is_shell, shell_page
 
 OVERRIDES = Path(__file__).with_name("overrides")
 ASSETS = Path(__file__).with_name("assets")
@@ -79,7 +80,7 @@ class LanguageProject:
     """What building one language's mkdocs project needs, handed to the process that builds it.
 
     ``work``: the folder of the projects (``work/<language>/``) and their sites (``work/site/``);
-    ``dirty``: the folder holds the last build, and only pages whose text changed are built."""
+    ``dirty``: the folder holds the last build, and only the files whose bytes changed are written."""
 
     work: Path
     inputs: SiteInputs
@@ -183,116 +184,152 @@ def read_findings(workspace: Workspace, content: SiteContent) -> SiteFindings:
 
 
 def build_language(project: LanguageProject, language: str) -> LanguageBuild:
-    """Write the mkdocs project of one language and build it with mkdocs: the one way a language
-    is built, by ``site build`` (a process per language) and by ``site serve``."""
-    store, pages, laps = write_project(project, language)
+    """Render the pages of one language, let mkdocs build those of the navigation and a shell per
+    section, pour the entity pages into their shells and bring ``work/site/<language>`` up to date:
+    the one way a language is built, by ``site build`` (a process per language) and ``site serve``."""
     clock = _Clock()
-    error = _mkdocs_build(str(project.work / language / "mkdocs.yml"), store, project.dirty)
+    store, fronts, pages = render_language(project, language)
+    clock.lap("pages")
+    entries = project.work / language / "search-entries.json"
+    if project.dirty:
+        store.search_entries.update(_read_manifest(entries))
+    config = write_project(project, language, store, fronts)
+    clock.lap("write")
+    error = _mkdocs_build(str(config), store)
     clock.lap("mkdocs")
-    return LanguageBuild(pages, laps | clock.laps, error)
+    if error is not None:
+        return LanguageBuild(pages, clock.laps, error)
+    written = update_site(project.work / language / "built", project.work / "site" / language,
+                          entity_pages(store), project.work / language / "pages.json", project.dirty)
+    entries.write_text(json.dumps(store.search_entries, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    clock.lap("entity pages")
+    return LanguageBuild(pages, clock.laps | {"pages written": written})
 
 
-def write_project(project: LanguageProject, language: str) -> tuple[PageStore, int, dict[str, float]]:
-    """Write the mkdocs project of one language into ``work/<language>/``; returns the page bodies
-    and diagrams mkdocs' build puts in, the number of pages and the seconds each stage took.
-
-    ``dirty``: the project holds the last build; only pages whose text changed are written (a
-    page file carries its body's hash), and their old HTML is removed, so that mkdocs' dirty
-    build renders just those. Every file mkdocs writes is removed first rather than overwritten:
-    the published copy shares the unchanged files with the project (hard links).
-    """
+def render_language(project: LanguageProject, language: str) -> tuple[PageStore, dict[str, str], int]:
+    """Every page of one language rendered in memory, its diagrams laid out (or read from the cache):
+    the bodies of the pages mkdocs builds (with a shell per section) and the entity pages poured into
+    the shells, the front matter of the former, and how many pages the language has."""
     from eagraph.validators.rule_codes import contract_rules
 
-    work, dirty = project.work, project.dirty
-    clock = _Clock()
     rules = {code: rule.info() for code, rule in contract_rules().items()}
     diagrams: dict[str, str] = {}
     pages = list(Pages(project.inputs.content, project.inputs.findings, language, environment(), diagrams,
                        rules, project.inputs.policy).all())
-    clock.lap("pages")
-    svgs = render_all(diagrams, project.cache_dir)
-    clock.lap("diagrams")
-    docs, site = work / language / "docs", work / "site" / language
-    if not dirty:
-        shutil.rmtree(docs, ignore_errors=True)
-        shutil.rmtree(site, ignore_errors=True)
-    texts = {path: f"{front}\n<!-- {hashlib.blake2b(body.encode(), digest_size=10).hexdigest()} -->\n{BODY}\n"
-             for path, front, body in pages}
-    manifest = work / language / "pages.json"
-    before = _read_manifest(manifest) if dirty else {}
-    digests = {path: _digest(text) for path, text in texts.items()}
-    for path in set(before) - set(texts):
-        (docs / path).unlink(missing_ok=True)
-        _html(site, path).unlink(missing_ok=True)
-    written = 0
+    entities, others = [], []
+    for path, front, body in pages:
+        entity = entity_page(path, front, body) if _is_entity(path) else None
+        if entity is None:
+            others.append((path, front, body))
+        else:
+            entities.append(entity)
+    others += [shell_page(section) for section in sorted({page.section for page in entities})]
+    store = PageStore({path: body for path, _front, body in others}, render_all(diagrams, project.cache_dir),
+                      entities)
+    return store, {path: front for path, front, _body in others}, len(pages)
+
+
+def _is_entity(path: str) -> bool:
+    """An entity's page (``services/x.md``), which goes into its section's shell; a section's index
+    and the roadmap's pages go through mkdocs."""
+    section, _, name = path.partition("/")
+    return bool(name) and name != "index.md" and section in KIND_OF_SECTION
+
+
+def write_project(project: LanguageProject, language: str, store: PageStore, fronts: dict[str, str]) -> Path:
+    """Write the mkdocs project of one language into ``work/<language>/`` (its pages' front matter
+    and placeholders, eagraph's assets, mkdocs.yml, built into ``work/<language>/built``); returns
+    the path of its mkdocs.yml."""
+    folder = project.work / language
+    docs = folder / "docs"
+    shutil.rmtree(docs, ignore_errors=True)
+    shutil.rmtree(folder / "built", ignore_errors=True)
     folders: set[Path] = set()
-    for path, text in texts.items():
-        if before.get(path) == digests[path]:
-            continue
+    for path, front in fronts.items():
         target = docs / path
         if target.parent not in folders:
             target.parent.mkdir(parents=True, exist_ok=True)
             folders.add(target.parent)
-        target.write_text(text, encoding="utf-8")
-        _html(site, path).unlink(missing_ok=True)
-        written += 1
-    manifest.write_text(json.dumps(digests, sort_keys=True), encoding="utf-8")
-    previous_index = _set_aside_generated(site, work / language) if dirty else None
-    _sync_assets(docs / "assets")
-    store = PageStore({path: body for path, _front, body in pages}, svgs, previous_index)
-    config = mkdocs_config(language, project.languages, project.title, site,
+        target.write_text(f"{front}\n{BODY}\n", encoding="utf-8")
+    shutil.copytree(ASSETS, docs / "assets")
+    config = mkdocs_config(language, project.languages, project.title, folder / "built",
                            project.inputs.content.archimate_sections)
-    (work / language / "mkdocs.yml").write_text(config, encoding="utf-8")
-    clock.lap("write")
-    return store, len(pages), clock.laps | {"pages written": written}
+    (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return folder / "mkdocs.yml"
 
 
-def _html(site: Path, page: str) -> Path:
-    return site / (page[:-3] + ".html")
+def entity_pages(store: PageStore):
+    """(path in the site, HTML) of each entity page: its section's shell filled with it."""
+    shells: dict[str, Shell] = {}
+    for page in store.entities:
+        if page.section not in shells:
+            if page.section not in store.shells:
+                raise SiteBuildError(f"mkdocs built no page shell for the section {page.section}")
+            shells[page.section] = Shell(store.shells[page.section])
+        yield page.url, store.with_diagrams(shells[page.section].fill(page))
 
 
-def _digest(text: str) -> str:
-    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+def update_site(built: Path, site: Path, entities, manifest: Path, dirty: bool) -> int:
+    """Bring ``site`` up to date with what mkdocs built (``built``, moved in) and the ``entities``
+    ((path, HTML) pairs); returns how many pages were written.
+
+    ``dirty``: ``site`` holds the last build, and ``manifest`` the digest of each of its files, so
+    only the files whose bytes changed are written, and those that are gone removed. A file is never
+    overwritten in place but replaced (a rename, or removed and written anew): the published copy of
+    the last build shares the unchanged files with ``site`` (hard links)."""
+    before = _read_manifest(manifest) if dirty else {}
+    if not dirty:
+        shutil.rmtree(site, ignore_errors=True)
+    after: dict[str, str] = {}
+    written = 0
+    folders: set[Path] = set()
+
+    def changed(path: str, data: bytes) -> Path | None:
+        digest = after[path] = _digest(data)
+        target = site / path
+        if before.get(path) == digest and (not before or target.exists()):
+            return None
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
+        return target
+
+    for source in sorted(built.rglob("*")):
+        path = source.relative_to(built).as_posix()
+        if source.is_dir() or is_shell(path):
+            continue
+        target = changed(path, source.read_bytes())
+        if target is not None:
+            os.replace(source, target)
+            written += path.endswith(".html") and path != "404.html"  # a page of the site
+    for path, html in entities:
+        data = html.encode("utf-8")
+        target = changed(path, data)
+        if target is not None:
+            if before:
+                target.unlink(missing_ok=True)
+            target.write_bytes(data)
+            written += 1
+    for path in set(before) - set(after):
+        (site / path).unlink(missing_ok=True)
+    manifest.write_text(json.dumps(after, sort_keys=True), encoding="utf-8")
+    shutil.rmtree(built, ignore_errors=True)
+    return written
 
 
-def _read_manifest(path: Path) -> dict[str, str]:
-    """The digest of each page file the last build wrote (one file read instead of one per page);
-    none when it is missing or damaged, so every page is written again."""
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _read_manifest(path: Path) -> dict:
+    """What the last build kept (the digest of each file of its site, one file read instead of one
+    per page; the entity pages' search entries); nothing when it is missing or damaged, so that
+    everything is made again."""
     try:
         found = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     return found if isinstance(found, dict) else {}
-
-
-#: What mkdocs writes on every build, whatever changed.
-GENERATED = ("search/search_index.json", "search/search_index.js", "sitemap.xml", "sitemap.xml.gz", "404.html")
-
-
-def _set_aside_generated(site: Path, project: Path) -> Path | None:
-    """Remove what every build rewrites; keep the last search index for the hook to merge with."""
-    previous = project / "previous-search-index.json"
-    index = site / GENERATED[0]
-    if index.is_file():
-        os.replace(index, previous)
-    for name in GENERATED[1:]:
-        (site / name).unlink(missing_ok=True)
-    return previous if previous.is_file() else None
-
-
-def _sync_assets(target: Path) -> None:
-    """Copy eagraph's assets, leaving an unchanged file untouched (mkdocs then keeps its copy)."""
-    target.mkdir(parents=True, exist_ok=True)
-    for source in ASSETS.iterdir():
-        if not _same_bytes(source, target / source.name):
-            shutil.copyfile(source, target / source.name)
-
-
-def _same_bytes(a: Path, b: Path) -> bool:
-    try:
-        return a.read_bytes() == b.read_bytes()
-    except OSError:
-        return False
 
 
 def mkdocs_config(language: str, languages: tuple[str, ...], title: str | None, site_dir: Path,
@@ -385,9 +422,8 @@ def _send_result(send, function: Callable, item) -> None:
         send.close()
 
 
-def _mkdocs_build(config_file: str, store: PageStore, dirty: bool = False) -> str | None:
-    """Build one mkdocs project (``dirty``: only its changed pages), with the site's plugin holding
-    ``store``; the error text, or None."""
+def _mkdocs_build(config_file: str, store: PageStore) -> str | None:
+    """Build one mkdocs project with the site's plugin holding ``store``; the error text, or None."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -395,7 +431,7 @@ def _mkdocs_build(config_file: str, store: PageStore, dirty: bool = False) -> st
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     try:
-        build(install(load_config(config_file), store), dirty=dirty)
+        build(install(load_config(config_file), store))
     except (MkDocsException, OSError) as exc:
         return f"{config_file}: {exc}"
     return None

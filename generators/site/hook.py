@@ -3,7 +3,9 @@
 A page's Markdown file holds its front matter and a placeholder; its body (rendered by
 :mod:`.pages`, all model text escaped) is put in after Markdown, and its diagrams after the
 search plugin has read the page. So neither Markdown's raw-HTML parser nor the search indexer
-reads ten thousand tables and drawings for nothing, and Markdown never sees model text.
+reads ten thousand tables and drawings for nothing, and Markdown never sees model text. Entity
+pages are not rendered by mkdocs at all: it renders one shell page per section, which the plugin
+keeps, and indexes the entity pages for search (:mod:`.shells`).
 
 The build adds the plugin to the loaded config (:func:`install`) with the pages of that build
 (:class:`~.pagestore.PageStore`) as an argument: no module state carries pages from one build
@@ -16,6 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from .escaping import mark_site_name
 from .pagestore import PageStore
+from .shells import index_entities
 
 
 class SitePlugin(BasePlugin):
@@ -47,11 +50,14 @@ class SitePlugin(BasePlugin):
         return self.store.body_of(page.file.src_uri, html)
 
     def on_post_page(self, output, page, config):
+        self.store.keep_shell(page.file.src_uri, output)
         return self.store.with_diagrams(output)
 
-    @event_priority(-50)  # after the search plugin wrote its index, before the offline plugin inlines it
+    @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, config):
-        self.store.merge_search_index(config["site_dir"])
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        if search is not None:
+            index_entities(search, self.store.entities, self.store.search_entries)
 
 
 def install(config, store: PageStore):
