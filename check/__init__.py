@@ -11,6 +11,11 @@ and baseline file and of eagraph's own contract and ontology; the chosen kinds; 
 An unchanged model's findings are read, not recomputed; any change of those inputs is another key.
 Validation and analysis are kept apart, so ``validate`` and ``analyze`` share the validation.
 
+A model that differs in a few files from a *base* whose results are known (``check_path(...,
+since=FOLDER)``: ``diff`` passes the old version) is checked incrementally
+(:mod:`eagraph.check.incremental`): the base's results brought up to date for what those files can
+change, the same results as a whole check.
+
 When both are computed and two cores are there, validation runs in a forked process (the store is
 inherited, not copied through a pipe) while this one analyses.
 """
@@ -31,13 +36,15 @@ from typing import TYPE_CHECKING, TypeVar
 from eagraph import __version__
 from eagraph.findings import Finding, RuleInfo, Savings, Severity
 from eagraph.validators.validate import ValidationOptions
-from eagraph.workspace import Location, Workspace
+from eagraph.workspace import EagraphError, Location, Workspace
 
 if TYPE_CHECKING:  # pragma: no cover
     from eagraph.analyses.coverage import Coverage
     from eagraph.analyses.model import AnalysisModel
     from eagraph.validators.validate import ValidationReport
     from eagraph.workspace.cache import ParseCache
+
+    from .incremental import Base
 
 #: Bumped when what an entry holds, or how a result is computed, changes without a version change.
 CHECK_FORMAT = 2
@@ -68,6 +75,8 @@ class Checked:
     validation_key: str | None = None
     analysis_key: str | None = None
     cached: tuple[str, ...] = ()  # "validation", "analysis": read, not computed
+    updated: tuple[str, ...] = ()  # "validation", "analysis": the base's, brought up to date (incremental)
+    loaded: int | None = None  # model files loaded (None: none, or the whole model)
 
 
 @dataclass
@@ -97,9 +106,11 @@ def check(workspace: Workspace, options: CheckOptions = CheckOptions(), *,
 
 
 def check_path(path: Path | str, options: CheckOptions = CheckOptions(), *,
-               load: Callable[[], Workspace] | None = None) -> CheckResults:
+               load: Callable[[], Workspace] | None = None, since: Path | str | None = None) -> CheckResults:
     """:func:`check` of the model at ``path``, loaded (by ``load``, default :func:`eagraph.workspace.load`)
-    only when some result is not in the cache: an unchanged model is read, not even parsed."""
+    only when some result is not in the cache: an unchanged model is read, not even parsed.
+    ``since``: a version of the model (a folder) checked before, from whose results a change of a
+    few files is checked incrementally (:mod:`eagraph.check.incremental`)."""
     from eagraph.workspace.workspace import load as load_model
     from eagraph.workspace.workspace import model_sources, read_files
 
@@ -108,14 +119,29 @@ def check_path(path: Path | str, options: CheckOptions = CheckOptions(), *,
     loader = load or (lambda: load_model(path, cache=options.cache))
     if unreadable or problems:  # the load reports them, with the rest
         return check(loader(), options)
-    return _Check(config, files, options, loader, None).run()
+    return _Check(config, files, options, loader, None, base=_base(since) if since is not None else None).run()
+
+
+def _base(folder: Path | str):
+    """The version in ``folder`` as a base of the incremental check; None when it cannot be read."""
+    from eagraph.workspace.workspace import model_sources, read_files
+
+    from .incremental import Base
+
+    try:
+        config, sources, unreadable = model_sources(folder, problems=True)
+    except EagraphError:
+        return None
+    files, problems = read_files(sources)
+    return None if unreadable or problems else Base(config, files)
 
 
 class _Check:
     """One run: the keys, the cached parts, the model loaded once for the parts that are not."""
 
     def __init__(self, config, files, options: CheckOptions, load: Callable[[], Workspace],
-                 model: "AnalysisModel | None", store: "ParseCache | None" = None, view: str = ""):
+                 model: "AnalysisModel | None", store: "ParseCache | None" = None, view: str = "", *,
+                 base: "Base | None" = None):
         from eagraph.workspace.cache import NoCache, open_cache
 
         self.options = options
@@ -126,15 +152,24 @@ class _Check:
             self.kinds = tuple(kind.name for kind in select(list(options.kinds)))
         self.store: ParseCache = (store or open_cache()) if options.cache else NoCache()
         self.load, self.model = load, model
-        base = _digest(_model_key(config, files), view)  # the files as of a date are another model
+        self.config, self.files, self.view, self.base = config, files, view, base
         self.checked = Checked(len(files), self.kinds)
-        if options.validation is not None:
-            self.checked.validation_key = _digest(base, "validation", _validation_inputs(config, options.validation))
-        if options.kinds is not None:
-            # initiative-overdue judges what is late on today's date: results hold for the day they were made
-            self.checked.analysis_key = _digest(base, "analysis", [list(self.kinds), options.min_score,
-                                                                   options.locate, datetime.date.today().isoformat()])
+        self.checked.validation_key, self.checked.analysis_key = self._keys(config, files)
         self._workspace: Workspace | None = None
+
+    def _keys(self, config, files) -> tuple[str | None, str | None]:
+        """The keys of the validation and the analysis of ``files`` under ``config`` (None: not asked)."""
+        options = self.options
+        model = _digest(_model_key(config, files), self.view)  # the files as of a date are another model
+        validation = analysis = None
+        if options.validation is not None:
+            validation = _digest(model, "validation", _validation_inputs(config, options.validation))
+        if options.kinds is not None:
+            # initiative-overdue judges what is late on today's date: results hold for the day they were made;
+            # the savings of findings are priced with the [burden] settings
+            analysis = _digest(model, "analysis", [list(self.kinds), options.min_score, options.locate,
+                                                   datetime.date.today().isoformat(), config.burden])
+        return validation, analysis
 
     @property
     def workspace(self) -> Workspace:
@@ -155,6 +190,18 @@ class _Check:
         analysed = analysed[0] if analysed else None
         need_validation = checked.validation_key is not None and validation is None
         need_analysis = checked.analysis_key is not None and analysed is None
+        if self.base is not None and (need_validation or need_analysis):
+            updated_validation, updated_analysis = self._update(need_validation, need_analysis)
+            if updated_validation is not None:
+                (validation, validation_places), need_validation = updated_validation, False
+                places |= validation_places
+                checked.updated += ("validation",)
+                self._write(checked.validation_key, _report_to(validation, validation_places))
+            if updated_analysis is not None:
+                (analysed, analysis_places), need_analysis = updated_analysis, False
+                places |= analysis_places
+                checked.updated += ("analysis",)
+                self._write(checked.analysis_key, _analysis_to(analysed, analysis_places))
         if need_validation or need_analysis:
             self._prepare()
         if need_validation and need_analysis and (os.cpu_count() or 1) >= 2:
@@ -179,6 +226,39 @@ class _Check:
             self._write(checked.validation_key, _report_to(validation, validation_places))
         findings, coverage = analysed if analysed else (None, None)
         return CheckResults(validation, findings, coverage, checked, places)
+
+    def _update(self, need_validation: bool, need_analysis: bool):
+        """The base's validation and analysis (those asked for) brought up to date for the files that
+        differ (:mod:`eagraph.check.incremental`), each with its blank nodes' places; None for what
+        must be computed whole."""
+        from eagraph.workspace import ModelSyntaxError
+
+        from . import incremental
+
+        base = self.base
+        changed = incremental.changed_files(base, self.files)
+        if self.view or not incremental.small_change(changed, self.files) or \
+                _settings(base.config) != _settings(self.config):
+            return None, None
+        validation_key, analysis_key = self._keys(base.config, base.files)
+        old_validation = self._read("validation", validation_key, _report_from) if need_validation else None
+        old_analysis = self._read("analysis", analysis_key, _analysis_from) if need_analysis else None
+        if old_validation is None and old_analysis is None:
+            return None, None
+        try:
+            part = incremental.load_part(self.config, self.files, base, changed,
+                                         options=self.options.validation or ValidationOptions(),
+                                         cache=self.options.cache)
+        except ModelSyntaxError:  # a changed file does not parse: the whole check reports it
+            return None, None
+        self.checked.loaded = len(part.workspace.files)
+        validation = analysis = None
+        if old_validation is not None:
+            validation = incremental.validate_part(part, *old_validation, self.options.validation)
+        if old_analysis is not None and incremental.analysis_unchanged(part.change, old_analysis[0][0],
+                                                                         part.described):
+            analysis = old_analysis
+        return validation, analysis
 
     def _prepare(self) -> None:
         """The eag: concepts in the store (validation needs them, and the analyses' messages name
@@ -298,6 +378,13 @@ def _model_key(config, files) -> str:
 
     return _digest(CHECK_FORMAT, __version__, sorted(config.languages), config.base, _file_digest(ONTOLOGY_PATH),
                    sorted((f.relpath, f.digest, f.source.format, f.source.base(config)) for f in files))
+
+
+def _settings(config) -> list:
+    """What of a model's configuration decides its results, by content (two versions of a model
+    with the same settings differ only by their files)."""
+    return [sorted(config.languages), config.base, config.burden, list(config.suppress),
+            [_file_digest(p) for p in config.shapes]]
 
 
 def _validation_inputs(config, options: "ValidationOptions") -> list:

@@ -53,6 +53,8 @@ class Change:
     redefined: set[str] = field(default_factory=set)  # nodes whose type, existence or order changed
     values: set[tuple[str, str]] = field(default_factory=set)  # (predicate, lexical) added or removed
     appeared: set[str] = field(default_factory=set)  # subjects described only now, or only before
+    described: set[str] = field(default_factory=set)  # subjects described now or before
+    predicates: set[str] = field(default_factory=set)  # properties of the statements added or removed
 
 
 @dataclass
@@ -63,6 +65,8 @@ class ChangedModel:
     nodes: frozenset[str]
     changed_files: set[str]
     complete: bool  # the whole model was loaded
+    described: frozenset[str] = frozenset()  # named nodes the changed files describe, now or before
+    predicates: frozenset[str] = frozenset()  # properties of the statements added or removed
 
 
 def load_changed(path: Path | str, revision: str, *, cache=True, extra_shapes: tuple[Path, ...] = (),
@@ -78,12 +82,16 @@ def load_changed(path: Path | str, revision: str, *, cache=True, extra_shapes: t
 
 def load_change(config, files: list[ModelFile], changed: set[str], old: dict[str, bytes], *, cache=True,
                 extra_shapes: tuple[Path, ...] = (), profiles: tuple[str, ...] = (),
-                mentions_of: Callable[[ModelFile], Mentions | None] | None = None) -> ChangedModel:
+                mentions_of: Callable[[ModelFile], Mentions | None] | None = None,
+                described: bool = False) -> ChangedModel:
     """The part of the model that ``changed`` files (as ``files`` hold them now, against their
     content ``old``; a file missing from ``old`` is new) can affect, loaded, and the nodes to check.
     ``validate --changed-since`` compares with a git revision; ``eagraph lsp`` with the files on
     disk, an editor's unsaved text in ``files``. ``mentions_of``: the mention index when the caller
-    keeps it warm (default: read through the parse cache)."""
+    keeps it warm (default: read through the parse cache). ``described``: every node the changed
+    files describe (now or at the revision) is checked too, not only those whose statements
+    changed: the incremental check (:mod:`eagraph.check.incremental`) then has every finding
+    whose line may have moved computed anew."""
     workspace = Workspace(config, [], ox.Store(), open_cache(cache))
     mentions_of = mentions_of or workspace.mentions
     shapes, reaches_further = _read_shapes([*config.shapes, *extra_shapes])
@@ -103,11 +111,16 @@ def load_change(config, files: list[ModelFile], changed: set[str], old: dict[str
     include(lambda m: not m.objects.isdisjoint(change.redefined) or not m.values.isdisjoint(keys))
     nodes = change.subjects | change.backward | _linking_to(workspace, change.redefined) \
         | _sharing(workspace, change.values)
+    if described:
+        nodes |= change.described
     nodes.discard("_:")  # statements of a blank node that nothing holds: no node to name
     include(lambda m: m.touches(nodes))
     linked = _linked_from(workspace, nodes)
     include(lambda m: not m.subjects.isdisjoint(linked))
-    return ChangedModel(workspace, frozenset(nodes), changed, complete)
+    order = {f.relpath: number for number, f in enumerate(files)}
+    workspace.files.sort(key=lambda f: order[f.relpath])  # the model's order: a node's first file is the same
+    return ChangedModel(workspace, frozenset(nodes), changed, complete, frozenset(change.described - {"_:"}),
+                        frozenset(change.predicates))
 
 
 # git ---------------------------------------------------------------------------------------------
@@ -151,6 +164,7 @@ def read_change(workspace: Workspace, changed: set[str], old: dict[str, bytes],
     change = Change()
     for subject, predicate, _, obj in now ^ before:
         change.subjects.add(subject)
+        change.predicates.add(predicate)
         if predicate in READ_THROUGH_LINKS:
             change.redefined.add(subject)
         if isinstance(obj, ox.Literal):
@@ -159,6 +173,7 @@ def read_change(workspace: Workspace, changed: set[str], old: dict[str, bytes],
         elif isinstance(obj, ox.NamedNode) and predicate in backward_predicates:
             change.backward.add(obj.value)
     change.appeared = {s for s, *_ in now} ^ {s for s, *_ in before}
+    change.described = {s for s, *_ in now} | {s for s, *_ in before}
     return change
 
 

@@ -1,0 +1,164 @@
+"""The incremental check: the results of a version checked before, brought up to date for the few
+files that differ, identical to checking the changed model whole.
+
+A *base* is a version of the model whose results are in the cache (for ``diff``, the old version;
+for ``analyze`` and ``validate``, the last state of the same folder that was checked, see
+:mod:`eagraph.check.pointer`). When the model asked for differs from its base in a few files, with
+the same settings, the check recomputes only what those files can change:
+
+- **Validation is local.** The contract's shapes read one link from their focus node, so the
+  nodes a change can affect and the files they need are found as ``validate --changed-since``
+  finds them (:func:`eagraph.validators.changes.load_change`): those files are loaded, those nodes
+  validated, and their findings replace the base's findings on the same nodes. Every node the
+  changed files describe is checked again too, so that a finding's line follows its node. Where a
+  count cannot be split by node (suppressions, a baseline) or the class hierarchy changes, the
+  validation is computed whole.
+- **The analyses are global.** ``duplicate-service`` compares every service with every other
+  through word statistics of a sample of all of them, ``concept-harmonisation`` groups concepts by
+  their labels across the model, and every kind's messages name the labels of nodes several links
+  away. Their findings are reused only when no statement that any analysis reads
+  (:data:`eagraph.analyses.registry.ANALYSIS_READS`) changed; otherwise they are computed whole,
+  on the changed model loaded whole.
+
+What is not certain to give the full check's result falls back to it: there is no approximation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from eagraph.findings import Finding
+from eagraph.workspace import Workspace
+
+if TYPE_CHECKING:  # pragma: no cover
+    from eagraph.validators.validate import ValidationOptions, ValidationReport
+    from eagraph.workspace.config import Config
+    from eagraph.workspace.workspace import ModelFile
+
+#: A change of more files than this (or of more than a tenth of the model) is checked whole:
+#: the part to load then approaches the model, and the whole check is as quick.
+MAX_CHANGED_FILES = 20
+#: The rule code of an unused suppression, which depends on every node's findings.
+UNUSED_SUPPRESSION = "EAG900"
+
+
+@dataclass
+class Base:
+    """A version of the model checked before: its settings and its files (their content included)."""
+
+    config: "Config"
+    files: list["ModelFile"]
+
+
+@dataclass
+class Change:
+    """How the model differs from its base: the files, and the statements of those files."""
+
+    files: set[str]
+    old: dict[str, bytes]  # the base's content of the changed files it had
+    predicates: set[str]  # the properties of the statements added or removed
+
+
+def changed_files(base: Base, files: list["ModelFile"]) -> set[str]:
+    """The model files whose content differs from the base's, or that only one of them has."""
+    old = {f.relpath: f.digest for f in base.files}
+    new = {f.relpath: f.digest for f in files}
+    return {path for path in old.keys() | new.keys() if old.get(path) != new.get(path)}
+
+
+def small_change(changed: set[str], files: list["ModelFile"]) -> bool:
+    """Whether a change is small enough that bringing the base up to date beats a whole check."""
+    return 0 < len(changed) <= min(MAX_CHANGED_FILES, max(1, len(files) // 10))
+
+
+# Validation ----------------------------------------------------------------------------------------
+
+@dataclass
+class Part:
+    """The part of the changed model that a change can affect, loaded, and its nodes to check again."""
+
+    workspace: Workspace
+    nodes: frozenset[str]  # named nodes whose findings are replaced
+    change: Change
+    described: frozenset[str]  # the named nodes the changed files describe, now or before
+
+
+def load_part(config: "Config", files: list["ModelFile"], base: Base, changed: set[str], *,
+              options: "ValidationOptions", cache: bool) -> Part:
+    """Load what the changed files can affect (as ``validate --changed-since`` does), every node
+    they describe now or described before included (a finding's line follows its node)."""
+    from eagraph.validators.changes import load_change
+
+    before = {f.relpath: f for f in base.files}
+    old = {path: before[path].data for path in changed if path in before}
+    part = load_change(config, files, changed, old, cache=cache, extra_shapes=options.extra_shapes,
+                       profiles=options.profiles, described=True)
+    return Part(part.workspace, part.nodes, Change(changed, old, part.predicates), part.described)
+
+
+def validate_part(part: Part, base_report: "ValidationReport", base_places: dict,
+                  options: "ValidationOptions") -> "tuple[ValidationReport, dict] | None":
+    """The base's validation report with the findings of the part's nodes computed anew; None when
+    that would not be the whole check's report (the caller then validates the whole model)."""
+    from eagraph.check import blank_places
+    from eagraph.validators.validate import ValidationReport, validate
+    from eagraph.workspace.mentions import SCHEMA_PREDICATES
+
+    if not _splits_by_node(part.workspace.config, base_report, options) or part.change.predicates & SCHEMA_PREDICATES:
+        return None
+    only = part.nodes | _blank_nodes_held(part.workspace, part.nodes)
+    report = validate(part.workspace, replace(options, only_nodes=frozenset(only)))
+    if report.suppressed or report.baselined or any(f.code == UNUSED_SUPPRESSION for f in report.findings):
+        return None
+    held = {f"<{node}>" for node in part.nodes}
+    kept = [f for f in base_report.findings if not _replaced(f, part.nodes, held, base_places)]
+    places = {label: place for label, place in base_places.items() if label in {f.subject for f in kept}}
+    places |= blank_places(part.workspace, report.findings)
+    findings = sorted(kept + report.findings, key=Finding.sort_key)
+    return ValidationReport(findings, report.rules, 0, 0, base_report.checked_constraints,
+                            list(base_report.notes)), places
+
+
+def _splits_by_node(config: "Config", report: "ValidationReport", options: "ValidationOptions") -> bool:
+    """Whether the report is the sum of its nodes' findings: no suppression or baseline, whose
+    counts and unused entries depend on every node, and no restriction to some nodes."""
+    return (not config.suppress and options.baseline is None and options.only_nodes is None
+            and not report.suppressed and not report.baselined
+            and not any(f.code == UNUSED_SUPPRESSION for f in report.findings))
+
+
+def _replaced(finding: Finding, nodes: frozenset[str], held: set[str], places: dict) -> bool:
+    """Whether a base finding is about a node checked again (or a blank node one of them holds)."""
+    if finding.subject.startswith("_:"):
+        place = places.get(finding.subject)
+        return place is None or place[0] in held
+    return finding.subject in nodes
+
+
+def _blank_nodes_held(workspace: Workspace, nodes: frozenset[str]) -> set[str]:
+    """The blank nodes the named ``nodes`` hold (nested ones too), by the store's labels, as
+    validation names the focus nodes it reports."""
+    import pyoxigraph as ox
+
+    found: set[str] = set()
+    todo = [ox.NamedNode(node) for node in nodes if not node.startswith("_:")]
+    while todo:
+        for quad in workspace.store.quads_for_pattern(todo.pop(), None, None, None):
+            if isinstance(quad.object, ox.BlankNode) and str(quad.object) not in found:
+                found.add(str(quad.object))
+                todo.append(quad.object)
+    return found
+
+
+# Analysis ------------------------------------------------------------------------------------------
+
+def analysis_unchanged(change: Change, findings: list[Finding], described: set[str]) -> bool:
+    """Whether the base's analysis findings are the changed model's: no statement any analysis reads
+    changed, and no located finding is about a node a changed file describes (its line may move)."""
+    from eagraph.analyses.registry import ANALYSIS_READS
+
+    if change.predicates & ANALYSIS_READS:
+        return False
+    return not any(f.location is not None and (f.subject in described or f.location.file in change.files)
+                   for f in findings)
