@@ -28,7 +28,7 @@ import json
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -47,7 +47,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .incremental import Base
 
 #: Bumped when what an entry holds, or how a result is computed, changes without a version change.
-CHECK_FORMAT = 2
+CHECK_FORMAT = 3
 T = TypeVar("T")
 
 
@@ -167,7 +167,8 @@ class _Check:
         if options.kinds is not None:
             # initiative-overdue judges what is late on today's date: results hold for the day they were made;
             # the savings of findings are priced with the [burden] settings
-            analysis = _digest(model, "analysis", [list(self.kinds), options.min_score, options.locate,
+            # (located or not, the findings are the same: an entry keeps their places in the files too)
+            analysis = _digest(model, "analysis", [list(self.kinds), options.min_score,
                                                    datetime.date.today().isoformat(), config.burden])
         return validation, analysis
 
@@ -178,30 +179,24 @@ class _Check:
         return self._workspace
 
     def run(self) -> CheckResults:
+        """Each result asked for: read from the cache, else brought up to date from the base's, else
+        computed (validation and analysis side by side when both are), and then kept."""
         checked = self.checked
-        validation = self._read("validation", checked.validation_key, _report_from)
-        analysed = self._read("analysis", checked.analysis_key, _analysis_from)
-        places: dict[str, tuple[str, str]] = {}
-        for name, value in (("validation", validation), ("analysis", analysed)):
-            if value is not None:
-                checked.cached += (name,)
-                places |= value[1]
-        validation = validation[0] if validation else None
-        analysed = analysed[0] if analysed else None
+        validation = self._read("validation", checked.validation_key, _report_from)  # (report, places)
+        analysis = self._read("analysis", checked.analysis_key, _analysis_from)  # (analysed, places, locations)
+        checked.cached = tuple(name for name, value in (("validation", validation), ("analysis", analysis)) if value)
         need_validation = checked.validation_key is not None and validation is None
-        need_analysis = checked.analysis_key is not None and analysed is None
+        need_analysis = checked.analysis_key is not None and analysis is None
         if self.base is not None and (need_validation or need_analysis):
-            updated_validation, updated_analysis = self._update(need_validation, need_analysis)
-            if updated_validation is not None:
-                (validation, validation_places), need_validation = updated_validation, False
-                places |= validation_places
+            updated = self._update(need_validation, need_analysis)
+            if updated[0] is not None:
+                validation, need_validation = updated[0], False
                 checked.updated += ("validation",)
-                self._write(checked.validation_key, _report_to(validation, validation_places))
-            if updated_analysis is not None:
-                (analysed, analysis_places), need_analysis = updated_analysis, False
-                places |= analysis_places
+                self._write(checked.validation_key, _report_to(*validation))
+            if updated[1] is not None:
+                analysis, need_analysis = updated[1], False
                 checked.updated += ("analysis",)
-                self._write(checked.analysis_key, _analysis_to(analysed, analysis_places))
+                self._write(checked.analysis_key, _analysis_to(*analysis))
         if need_validation or need_analysis:
             self._prepare()
         if need_validation and need_analysis and (os.cpu_count() or 1) >= 2:
@@ -210,22 +205,27 @@ class _Check:
             try:
                 analysed = self._analyse()
             finally:
-                validation, validation_places = pending()
-            places |= validation_places
+                validation = pending()
         else:
             if need_validation:
-                validation, validation_places = _with_places(self.workspace, self._validate())
-                places |= validation_places
+                validation = _with_places(self.workspace, self._validate())
             if need_analysis:
                 analysed = self._analyse()
-        if need_analysis:
-            analysis_places = blank_places(self.workspace, analysed[0])
-            places |= analysis_places
-            self._write(checked.analysis_key, _analysis_to(analysed, analysis_places))
         if need_validation:
-            self._write(checked.validation_key, _report_to(validation, validation_places))
-        findings, coverage = analysed if analysed else (None, None)
-        return CheckResults(validation, findings, coverage, checked, places)
+            self._write(checked.validation_key, _report_to(*validation))
+        if need_analysis:
+            analysis = (analysed, blank_places(self.workspace, analysed[0]), None)
+        if analysis is not None and self.options.locate and analysis[2] is None:
+            # where each finding's subject is written: found once, in the loaded model, and kept
+            analysis = (*analysis[:2], [f.location or self.workspace.locate(f.subject) for f in analysis[0][0]])
+            need_analysis = True
+        if need_analysis:
+            self._write(checked.analysis_key, _analysis_to(*analysis))
+        places = {**(validation[1] if validation else {}), **(analysis[1] if analysis else {})}
+        findings, coverage = analysis[0] if analysis else (None, None)
+        if findings is not None and self.options.locate:
+            findings = [replace(f, location=location) for f, location in zip(findings, analysis[2])]
+        return CheckResults(validation[0] if validation else None, findings, coverage, checked, places)
 
     def _update(self, need_validation: bool, need_analysis: bool):
         """The base's validation and analysis (those asked for) brought up to date for the files that
@@ -255,9 +255,8 @@ class _Check:
         validation = analysis = None
         if old_validation is not None:
             validation = incremental.validate_part(part, *old_validation, self.options.validation)
-        if old_analysis is not None and incremental.analysis_unchanged(part.change, old_analysis[0][0],
-                                                                         part.described):
-            analysis = old_analysis
+        if old_analysis is not None:
+            analysis = incremental.update_analysis(part, old_analysis)
         return validation, analysis
 
     def _prepare(self) -> None:
@@ -279,8 +278,7 @@ class _Check:
         from eagraph.analyses.registry import analyze, coverage
 
         model = self.model or AnalysisModel.build(self.workspace)
-        findings = analyze(self.workspace, self.kinds, self.options.min_score, model=model,
-                           locate=self.options.locate)
+        findings = analyze(self.workspace, self.kinds, self.options.min_score, model=model, locate=False)
         return findings, coverage(model, self.kinds)
 
     def _read(self, name: str, key: str | None, decode: Callable[[object], T]) -> T | None:
@@ -461,16 +459,18 @@ def _report_from(value) -> "tuple[ValidationReport, dict]":
                              suppressed, baselined, constraints, list(notes)), dict(places))
 
 
-def _analysis_to(analysed, places: dict) -> tuple:
+def _analysis_to(analysed, places: dict, locations: "list[Location | None] | None") -> tuple:
     findings, coverage = analysed
     return ([_finding_to(f) for f in findings],
-            [(c.kind, c.have, c.total, c.unit, c.needs) for c in coverage], places)
+            [(c.kind, c.have, c.total, c.unit, c.needs) for c in coverage], places,
+            None if locations is None else [_location_to(location) for location in locations])
 
 
 def _analysis_from(value):
     from eagraph.analyses.coverage import Coverage
 
-    findings, coverage, places = value
-    return ([_finding_from(f) for f in findings], [Coverage(*c) for c in coverage]), dict(places)
+    findings, coverage, places, locations = value
+    return (([_finding_from(f) for f in findings], [Coverage(*c) for c in coverage]), dict(places),
+            None if locations is None else [_location_from(location) for location in locations])
 
 

@@ -153,12 +153,20 @@ def _blank_nodes_held(workspace: Workspace, nodes: frozenset[str]) -> set[str]:
 
 # Analysis ------------------------------------------------------------------------------------------
 
-def analysis_unchanged(change: Change, findings: list[Finding], described: set[str]) -> bool:
-    """Whether the base's analysis findings are the changed model's: no statement any analysis reads
-    changed, and no located finding is about a node a changed file describes (its line may move)."""
+def update_analysis(part: Part, analysis: tuple) -> tuple | None:
+    """The base's analysis ``(analysed, places, locations)`` as the changed model's: the same
+    findings when no statement any analysis reads changed, each about a node a changed file
+    describes located anew (its line may have moved); None when they must be computed whole."""
     from eagraph.analyses.registry import ANALYSIS_READS
 
-    if change.predicates & ANALYSIS_READS:
-        return False
-    return not any(f.location is not None and (f.subject in described or f.location.file in change.files)
-                   for f in findings)
+    (findings, coverage), places, locations = analysis
+    if part.change.predicates & ANALYSIS_READS or any(f.subject.startswith("_:") for f in findings):
+        return None
+    moved = [f.subject in part.described for f in findings]
+    locate = part.workspace.locate
+    findings = [replace(f, location=locate(f.subject)) if again and f.location is not None else f
+                for f, again in zip(findings, moved)]
+    if locations is not None:
+        locations = [f.location or locate(f.subject) if again else location
+                     for f, location, again in zip(findings, locations, moved)]
+    return (findings, coverage), places, locations

@@ -19,6 +19,7 @@ from model_edits import random_edit
 
 from eagraph.check import ALL_UNLOCATED, CheckOptions, check_path
 from eagraph.validators.validate import ValidationOptions
+from eagraph.workspace import load
 from helpers import MODELS
 
 FULL_CHECK = replace(ALL_UNLOCATED, cache=False)
@@ -137,3 +138,41 @@ def test_random_one_file_edits(versions, seed):
     incremental = check_path(after, ALL_UNLOCATED, since=before)
     whole = check_path(after, FULL_CHECK)
     assert comparable(incremental) == comparable(whole)
+
+
+def test_diff_after_analyze_reads_the_old_version_and_checks_only_the_changed_part(versions, run, monkeypatch):
+    """The benchmark's case: ``analyze`` of a model, then ``diff`` against a copy with one file
+    changed. The old version's findings are read (``analyze`` locates findings, ``diff`` does not:
+    one entry serves both), and the new one is checked from them: neither is loaded whole."""
+    from eagraph.workspace import workspace as loading
+
+    before, after = versions
+    assert run("analyze", before, "-q", "--format", "json").exit_code == 0
+    edit(after / FILE, "a cpsv:PublicService", 'a cpsv:PublicService ; <http://www.w3.org/2000/01/rdf-schema#comment> "x"')
+    whole_loads = []
+    monkeypatch.setattr(loading, "load", lambda *args, **kwargs: whole_loads.append(args) or load(*args, **kwargs))
+    result = run("diff", before, after, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert whole_loads == []
+    assert check_path(after, ALL_UNLOCATED).checked.cached == ("validation", "analysis")
+
+
+def test_the_analyses_read_only_what_analysis_reads_names():
+    """ANALYSIS_READS is complete: the analyses of the example model stripped of every other
+    statement are its analyses."""
+    from eagraph.analyses.registry import ANALYSIS_READS, analyze
+    from eagraph.ontology import ensure_ontology
+
+    whole, stripped = load(MODELS, cache=False), load(MODELS, cache=False)
+    for quad in list(stripped.store.quads_for_pattern(None, None, None, None)):
+        if quad.predicate.value not in ANALYSIS_READS:
+            stripped.store.remove(quad)
+    for workspace in (whole, stripped):
+        ensure_ontology(workspace)
+
+    def found(workspace):
+        return [(f.code, f.subject, f.related, f.score, sorted(f.message.items()), f.savings)
+                for f in analyze(workspace, locate=False)]
+
+    assert found(stripped) == found(whole)
+    assert len(found(whole)) > 20
