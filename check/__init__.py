@@ -110,16 +110,27 @@ def check_path(path: Path | str, options: CheckOptions = CheckOptions(), *,
     """:func:`check` of the model at ``path``, loaded (by ``load``, default :func:`eagraph.workspace.load`)
     only when some result is not in the cache: an unchanged model is read, not even parsed.
     ``since``: a version of the model (a folder) checked before, from whose results a change of a
-    few files is checked incrementally (:mod:`eagraph.check.incremental`)."""
+    few files is checked incrementally (:mod:`eagraph.check.incremental`); by default the state in
+    which this folder was checked last (kept in the cache with the results)."""
     from eagraph.workspace.workspace import load as load_model
     from eagraph.workspace.workspace import model_sources, read_files
+
+    from . import incremental
 
     config, sources, unreadable = model_sources(path, problems=True)
     files, problems = read_files(sources)
     loader = load or (lambda: load_model(path, cache=options.cache))
     if unreadable or problems:  # the load reports them, with the rest
         return check(loader(), options)
-    return _Check(config, files, options, loader, None, base=_base(since) if since is not None else None).run()
+    run = _Check(config, files, options, loader, None)
+    if since is not None:
+        run.base = _base(since)
+    elif options.cache:
+        run.base = incremental.last_checked(run.store, config, _settings(config))
+    results = run.run()
+    if options.cache:
+        incremental.remember(run.store, config, files, _settings(config))
+    return results
 
 
 def _base(folder: Path | str):
@@ -133,15 +144,14 @@ def _base(folder: Path | str):
     except EagraphError:
         return None
     files, problems = read_files(sources)
-    return None if unreadable or problems else Base(config, files)
+    return None if unreadable or problems else Base.of_files(config, files)
 
 
 class _Check:
     """One run: the keys, the cached parts, the model loaded once for the parts that are not."""
 
     def __init__(self, config, files, options: CheckOptions, load: Callable[[], Workspace],
-                 model: "AnalysisModel | None", store: "ParseCache | None" = None, view: str = "", *,
-                 base: "Base | None" = None):
+                 model: "AnalysisModel | None", store: "ParseCache | None" = None, view: str = ""):
         from eagraph.workspace.cache import NoCache, open_cache
 
         self.options = options
@@ -152,9 +162,10 @@ class _Check:
             self.kinds = tuple(kind.name for kind in select(list(options.kinds)))
         self.store: ParseCache = (store or open_cache()) if options.cache else NoCache()
         self.load, self.model = load, model
-        self.config, self.files, self.view, self.base = config, files, view, base
+        self.config, self.files, self.view = config, files, view
+        self.base: Base | None = None  # a version checked before, to bring up to date (incremental.py)
         self.checked = Checked(len(files), self.kinds)
-        self.checked.validation_key, self.checked.analysis_key = self._keys(config, files)
+        self.checked.validation_key, self.checked.analysis_key = self._keys(config, _file_rows(config, files))
         self._workspace: Workspace | None = None
 
     def _keys(self, config, files) -> tuple[str | None, str | None]:
@@ -236,7 +247,7 @@ class _Check:
         from . import incremental
 
         base = self.base
-        changed = incremental.changed_files(base, self.files)
+        changed = incremental.changed_files(base, self.config, self.files)
         if self.view or not incremental.small_change(changed, self.files) or \
                 _settings(base.config) != _settings(self.config):
             return None, None
@@ -250,6 +261,8 @@ class _Check:
                                          options=self.options.validation or ValidationOptions(),
                                          cache=self.options.cache)
         except ModelSyntaxError:  # a changed file does not parse: the whole check reports it
+            return None, None
+        if part is None:
             return None, None
         self.checked.loaded = len(part.workspace.files)
         validation = analysis = None
@@ -371,11 +384,18 @@ def _file_digest(path: Path) -> str:
         return f"unreadable: {exc.strerror or exc}"
 
 
-def _model_key(config, files) -> str:
+def _model_key(config, files: dict[str, tuple[str, str, str]]) -> str:
+    """The key of a model's files (relative path -> digest, format, base IRI) under ``config``."""
     from eagraph.ontology import ONTOLOGY_PATH
 
     return _digest(CHECK_FORMAT, __version__, sorted(config.languages), config.base, _file_digest(ONTOLOGY_PATH),
-                   sorted((f.relpath, f.digest, f.source.format, f.source.base(config)) for f in files))
+                   sorted((path, *row) for path, row in files.items()))
+
+
+def _file_rows(config, files) -> dict[str, tuple[str, str, str]]:
+    from .incremental import file_row
+
+    return {f.relpath: file_row(config, f) for f in files}
 
 
 def _settings(config) -> list:

@@ -25,6 +25,9 @@ What is not certain to give the full check's result falls back to it: there is n
 
 from __future__ import annotations
 
+import hashlib
+import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -33,6 +36,7 @@ from eagraph.workspace import Workspace
 
 if TYPE_CHECKING:  # pragma: no cover
     from eagraph.validators.validate import ValidationOptions, ValidationReport
+    from eagraph.workspace.cache import ParseCache
     from eagraph.workspace.config import Config
     from eagraph.workspace.workspace import ModelFile
 
@@ -45,10 +49,23 @@ UNUSED_SUPPRESSION = "EAG900"
 
 @dataclass
 class Base:
-    """A version of the model checked before: its settings and its files (their content included)."""
+    """A version of the model checked before: the configuration its results were keyed with, its
+    files (relative path -> digest, format, base IRI: what keys them) and a changed file's content."""
 
     config: "Config"
-    files: list["ModelFile"]
+    files: dict[str, tuple[str, str, str]]
+    content: Callable[[str], bytes | None]
+
+    @classmethod
+    def of_files(cls, config: "Config", files: list["ModelFile"]) -> "Base":
+        by_path = {f.relpath: f for f in files}
+        return cls(config, {path: file_row(config, f) for path, f in by_path.items()},
+                   lambda path: by_path[path].data)
+
+
+def file_row(config: "Config", model_file: "ModelFile") -> tuple[str, str, str]:
+    """What keys a file's part of the results: its content, format and base IRI."""
+    return model_file.digest, model_file.source.format, model_file.source.base(config)
 
 
 @dataclass
@@ -60,10 +77,47 @@ class Change:
     predicates: set[str]  # the properties of the statements added or removed
 
 
-def changed_files(base: Base, files: list["ModelFile"]) -> set[str]:
-    """The model files whose content differs from the base's, or that only one of them has."""
-    old = {f.relpath: f.digest for f in base.files}
-    new = {f.relpath: f.digest for f in files}
+# The last state checked -----------------------------------------------------------------------------
+
+def remember(store: "ParseCache", config: "Config", files: list["ModelFile"], settings: object) -> None:
+    """Keep the state of the model just checked as the base of its next check: per model folder, its
+    files' rows and settings, and each file's content by digest (the next check compares the
+    changed files' statements with it)."""
+    for model_file in files:
+        if not store.has("check-file", model_file.digest):
+            store.write("check-file", model_file.digest, zlib.compress(model_file.data, 1))
+    store.write("check-last", _folder_key(config), [settings, {f.relpath: list(file_row(config, f)) for f in files}])
+
+
+def last_checked(store: "ParseCache", config: "Config", settings: object) -> Base | None:
+    """The state of the model folder checked last, as a base (None: none, or other settings then)."""
+    value = store.read("check-last", _folder_key(config))
+    try:
+        then, rows = value
+        files = {str(path): (str(digest), str(fmt), str(base)) for path, (digest, fmt, base) in rows.items()}
+    except (TypeError, ValueError, AttributeError):
+        return None
+    if then != settings:
+        return None
+
+    def content(path: str) -> bytes | None:
+        data = store.read("check-file", files[path][0])
+        try:
+            return zlib.decompress(data) if isinstance(data, bytes) else None
+        except zlib.error:
+            return None
+
+    return Base(config, files, content)
+
+
+def _folder_key(config: "Config") -> str:
+    return hashlib.blake2b(str(config.root.resolve()).encode(), digest_size=20).hexdigest()
+
+
+def changed_files(base: Base, config: "Config", files: list["ModelFile"]) -> set[str]:
+    """The model files whose content (or format, or base IRI) differs from the base's, or that only one has."""
+    old = base.files
+    new = {f.relpath: file_row(config, f) for f in files}
     return {path for path in old.keys() | new.keys() if old.get(path) != new.get(path)}
 
 
@@ -85,13 +139,15 @@ class Part:
 
 
 def load_part(config: "Config", files: list["ModelFile"], base: Base, changed: set[str], *,
-              options: "ValidationOptions", cache: bool) -> Part:
+              options: "ValidationOptions", cache: bool) -> Part | None:
     """Load what the changed files can affect (as ``validate --changed-since`` does), every node
-    they describe now or described before included (a finding's line follows its node)."""
+    they describe now or described before included (a finding's line follows its node); None when
+    the base's content of a changed file is not known any more."""
     from eagraph.validators.changes import load_change
 
-    before = {f.relpath: f for f in base.files}
-    old = {path: before[path].data for path in changed if path in before}
+    old = {path: base.content(path) for path in changed if path in base.files}
+    if any(data is None for data in old.values()):
+        return None
     part = load_change(config, files, changed, old, cache=cache, extra_shapes=options.extra_shapes,
                        profiles=options.profiles, described=True)
     return Part(part.workspace, part.nodes, Change(changed, old, part.predicates), part.described)

@@ -176,3 +176,28 @@ def test_the_analyses_read_only_what_analysis_reads_names():
 
     assert found(stripped) == found(whole)
     assert len(found(whole)) > 20
+
+
+VALIDATION = CheckOptions(validation=ValidationOptions())
+
+
+@pytest.mark.parametrize("cache_kept", [True, False])
+def test_a_folder_is_checked_from_the_state_it_was_checked_in_last(versions, cache_kept, tmp_path):
+    """The architect's loop: ``validate`` (or ``analyze``) after an edit of one file starts from the
+    results of the last check of that folder; without the old content (a cache cleared in part),
+    the folder is checked whole, with the same result."""
+    _, model = versions
+    check_path(model, VALIDATION)
+    edit(model / FILE, "cv:hasCompetentAuthority ", f"cv:hasCompetentAuthority {NOWHERE}, ")
+    if not cache_kept:
+        shutil.rmtree(tmp_path / "cache" / "check-file")
+    results = check_path(model, VALIDATION)
+    assert results.checked.updated == (("validation",) if cache_kept else ())
+    whole = check_path(model, replace(VALIDATION, cache=False))
+    assert comparable_validation(results) == comparable_validation(whole)
+    assert any("nowhere" in (f.value or "") for f in results.validation.findings)
+
+
+def comparable_validation(results) -> list:
+    return sorted((f.code, f.subject, f.path, f.value, f.location, sorted(f.message.items()))
+                  for f in results.validation.findings if not f.subject.startswith("_:"))
