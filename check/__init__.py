@@ -98,11 +98,21 @@ class CheckResults:
 
 
 def check(workspace: Workspace, options: CheckOptions = CheckOptions(), *,
-          model: "AnalysisModel | None" = None) -> CheckResults:
+          model: "AnalysisModel | None" = None, since_last: bool = False) -> CheckResults:
     """Validate and analyse ``workspace`` as ``options`` say, reading what the cache already knows.
-    ``model``: the analysis model when the caller built one already (the site does)."""
-    return _Check(workspace.config, workspace.files, options, lambda: workspace, model, workspace.cache,
-                  view=workspace.view).run()
+    ``model``: the analysis model when the caller built one already (the site does). ``since_last``:
+    start from the state in which the model's folder was checked last, as :func:`check_path` does
+    (for a workspace loaded from that folder's files as they are, not a view or a server's model)."""
+    run = _Check(workspace.config, workspace.files, options, lambda: workspace, model, workspace.cache,
+                 view=workspace.view)
+    if not (since_last and options.cache and not workspace.view):
+        return run.run()
+    from . import incremental
+
+    run.base = incremental.last_checked(run.store, workspace.config, _settings(workspace.config))
+    results = run.run()
+    incremental.remember(run.store, workspace.config, workspace.files, _settings(workspace.config))
+    return results
 
 
 def check_path(path: Path | str, options: CheckOptions = CheckOptions(), *,

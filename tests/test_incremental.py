@@ -201,3 +201,16 @@ def test_a_folder_is_checked_from_the_state_it_was_checked_in_last(versions, cac
 def comparable_validation(results) -> list:
     return sorted((f.code, f.subject, f.path, f.value, f.location, sorted(f.message.items()))
                   for f in results.validation.findings if not f.subject.startswith("_:"))
+
+
+def test_the_site_checks_a_loaded_model_from_its_last_check(versions):
+    """``site build`` checks the model it loaded (check(workspace, since_last=True)): after a one-file
+    change its findings are brought up to date, and are those of a whole check."""
+    from eagraph.check import check
+
+    _, model = versions
+    check(load(model), ALL_UNLOCATED, since_last=True)
+    edit(model / FILE, "cv:hasCompetentAuthority ", f"cv:hasCompetentAuthority {NOWHERE}, ")
+    results = check(load(model), ALL_UNLOCATED, since_last=True)
+    assert "validation" in results.checked.updated
+    assert comparable(results) == comparable(check_path(model, FULL_CHECK))
