@@ -43,7 +43,8 @@ KINDS: tuple[Kind, ...] = (*structural.KINDS, DUPLICATE_SERVICE, CONCEPT_HARMONI
 ANALYSIS_READS: frozenset[str] = (MODEL_READS | duplicates.READS | harmonisation.READS | initiatives.READS
                                   | frozenset(burden.FACTS))
 
-__all__ = ["ANALYSIS_READS", "KINDS", "SOURCE", "Kind", "UnknownKind", "analyze", "coverage", "kinds", "rank", "rule_infos", "select"]
+__all__ = ["ANALYSIS_READS", "KINDS", "SOURCE", "Kind", "UnknownKind", "analyze", "coverage", "kinds", "rank",
+           "rule_infos", "select"]
 
 
 def kinds() -> dict[str, Kind]:

@@ -17,8 +17,8 @@ the same settings, the check recomputes only what those files can change:
   through word statistics of a sample of all of them, ``concept-harmonisation`` groups concepts by
   their labels across the model, and every kind's messages name the labels of nodes several links
   away. Their findings are reused only when no statement that any analysis reads
-  (:data:`eagraph.analyses.registry.ANALYSIS_READS`) changed; otherwise they are computed whole,
-  on the changed model loaded whole.
+  (:data:`eagraph.analyses.registry.ANALYSIS_READS`) changed, those about a node a changed file
+  describes located anew; otherwise they are computed whole, on the changed model loaded whole.
 
 What is not certain to give the full check's result falls back to it: there is no approximation.
 """

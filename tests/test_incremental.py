@@ -25,6 +25,7 @@ from helpers import MODELS
 FULL_CHECK = replace(ALL_UNLOCATED, cache=False)
 LOCATED = CheckOptions(validation=ValidationOptions(), kinds=(), locate=True)
 FILE = Path("authorities") / "employment.ttl"
+COMMENT = '<http://www.w3.org/2000/01/rdf-schema#comment> "note"'
 NOWHERE = "<https://w3id.org/eagraph/be/authority/nowhere>"
 
 
@@ -57,7 +58,7 @@ def comparable(results) -> dict:
             "order": [f.code + f.subject for f in results.findings if not f.subject.startswith("_:")]}
 
 
-def assert_same_as_full(before: Path, after: Path, options: CheckOptions = ALL_UNLOCATED) -> "CheckResults":
+def assert_same_as_full(before: Path, after: Path, options: CheckOptions = ALL_UNLOCATED):
     """Check ``before``, then ``after`` from it, and compare with a whole check of ``after``."""
     check_path(before, options)
     incremental = check_path(after, options, since=before)
@@ -116,7 +117,7 @@ def test_a_changed_authority(versions, direction):
 
 def test_a_change_no_analysis_reads_keeps_the_analysis(versions):
     before, after = versions
-    edit(after / FILE, "a cpsv:PublicService", 'a cpsv:PublicService ; <http://www.w3.org/2000/01/rdf-schema#comment> "note"')
+    edit(after / FILE, "a cpsv:PublicService", f"a cpsv:PublicService ; {COMMENT}")
     results = assert_same_as_full(before, after)
     assert results.checked.updated == ("validation", "analysis")
 
@@ -148,7 +149,7 @@ def test_diff_after_analyze_reads_the_old_version_and_checks_only_the_changed_pa
 
     before, after = versions
     assert run("analyze", before, "-q", "--format", "json").exit_code == 0
-    edit(after / FILE, "a cpsv:PublicService", 'a cpsv:PublicService ; <http://www.w3.org/2000/01/rdf-schema#comment> "x"')
+    edit(after / FILE, "a cpsv:PublicService", f"a cpsv:PublicService ; {COMMENT}")
     whole_loads = []
     monkeypatch.setattr(loading, "load", lambda *args, **kwargs: whole_loads.append(args) or load(*args, **kwargs))
     result = run("diff", before, after, "--format", "json")
