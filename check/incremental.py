@@ -161,7 +161,8 @@ def validate_part(part: Part, base_report: "ValidationReport", base_places: dict
     from eagraph.validators.validate import ValidationReport, validate
     from eagraph.workspace.mentions import SCHEMA_PREDICATES
 
-    if not _splits_by_node(part.workspace.config, base_report, options) or part.change.predicates & SCHEMA_PREDICATES:
+    if not _splits_by_node(part.workspace.config, base_report, options) or \
+            part.change.predicates & SCHEMA_PREDICATES or not _placed(base_report.findings, base_places):
         return None
     only = part.nodes | _blank_nodes_held(part.workspace, part.nodes)
     report = validate(part.workspace, replace(options, only_nodes=frozenset(only)))
@@ -187,9 +188,15 @@ def _splits_by_node(config: "Config", report: "ValidationReport", options: "Vali
 def _replaced(finding: Finding, nodes: frozenset[str], held: set[str], places: dict) -> bool:
     """Whether a base finding is about a node checked again (or a blank node one of them holds)."""
     if finding.subject.startswith("_:"):
-        place = places.get(finding.subject)
-        return place is None or place[0] in held
+        return places[finding.subject][0] in held
     return finding.subject in nodes
+
+
+def _placed(findings: list[Finding], places: dict) -> bool:
+    """Whether every finding about a blank node is known by the named node that holds it (a blank
+    node nothing named holds cannot be matched with the part's, so the whole model is validated)."""
+    return all(not f.subject.startswith("_:") or not places.get(f.subject, ("_:",))[0].startswith("_:")
+               for f in findings)
 
 
 def _blank_nodes_held(workspace: Workspace, nodes: frozenset[str]) -> set[str]:
