@@ -99,6 +99,12 @@ _SERVICE_VALUES = {
     CPSV + "hasInput": "evidence-iris", CPSV + "produces": "output-iris",
 }
 
+#: Every property :func:`_read_services` reads (of services, their evidence, outputs, requirements,
+#: authorities and territories), besides their type.
+READS = frozenset({DCT + "title", DCT + "description", EAG + "annualCases", *_SERVICE_VALUES, CV + "hasRequirement",
+                   CV + "hasConcept", CV + "supportsConcept", DCT + "conformsTo", EAG + "usableAs", DCT + "isPartOf",
+                   SKOS + "broader"})
+
 
 def _read_services(query) -> _Services:
     data = _Services()

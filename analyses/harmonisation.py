@@ -69,6 +69,8 @@ BLOCK_CAP = 60
 SAME_WORDS_CAP = 2000
 
 _LABELS = (SKOS + "prefLabel", SKOS + "altLabel", DCT + "title")
+#: Every property :func:`_read_concepts` reads of a concept, besides its type.
+READS = frozenset({*_LABELS, SKOS + "definition", EAG + "definedIn", SKOS + "closeMatch", SKOS + "exactMatch"})
 
 
 @dataclass

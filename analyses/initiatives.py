@@ -32,6 +32,9 @@ from .wording import messages, name, quote
 INITIATIVE = EAG + "Initiative"
 DONE = EAG + "Done"
 CANCELLED = EAG + "Cancelled"
+#: Every property :func:`read_initiatives` reads, besides the type.
+READS = frozenset({EAG + p for p in ("dueDate", "initiativeStatus", "initiativeOwner", "affects", "resolves",
+                                     "findingKind", "findingSubject")})
 #: The statuses' names in the messages (the ontology's labels, kept here so a message needs no store).
 STATUS_WORDS = {
     EAG + "NotStarted": {"en": "not started", "nl": "niet gestart", "fr": "pas commencée"},

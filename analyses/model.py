@@ -18,7 +18,7 @@ from functools import cached_property
 import networkx as nx
 import pyoxigraph as ox
 
-from eagraph.ontology import ARCHIMATE, AUTHSRC, CPSV, CV, DCT, EAG, ELI, ORG, SKOS, local_name
+from eagraph.ontology import ARCHIMATE, AUTHSRC, CPSV, CV, DCT, EAG, ELI, ORG, RDF_TYPE, SKOS, local_name
 
 ENTITLEMENT = EAG + "Entitlement"
 ON_REQUEST = EAG + "OnRequest"
@@ -74,6 +74,8 @@ VALUES = {
     SKOS + "prefLabel", DCT + "identifier", EAG + "archimateType", CV + "hasSupportingEvidence",
     CV + "supportsRequirement",
 }
+#: Every property :meth:`AnalysisModel.build` reads (with the types of :data:`CLASS_KINDS`).
+READS = frozenset({RDF_TYPE, *DEPENDS, *DEPENDS_REVERSED, *VALUES})
 #: The statements that refer to a regulation (an orphan regulation is the object of none).
 REGULATION_LINKS = (CV + "hasLegalResource", CPSV + "implements", EAG + "definedIn", EAG + "legalBasis",
                     ELI + "based_on", ELI + "changes")

@@ -19,11 +19,12 @@ from typing import TYPE_CHECKING
 
 from eagraph.findings import Finding, RuleInfo
 
-from . import structural
+from . import burden, duplicates, harmonisation, initiatives, structural
 from .duplicates import DUPLICATE_SERVICE
 from .harmonisation import CONCEPT_HARMONISATION
 from .initiatives import INITIATIVE_OVERDUE, UNOWNED_BACKLOG
 from .kind import SOURCE, Kind
+from .model import READS as MODEL_READS
 from .savings import with_savings
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -36,7 +37,14 @@ if TYPE_CHECKING:  # pragma: no cover
 KINDS: tuple[Kind, ...] = (*structural.KINDS, DUPLICATE_SERVICE, CONCEPT_HARMONISATION, INITIATIVE_OVERDUE,
                            UNOWNED_BACKLOG)
 
-__all__ = ["KINDS", "SOURCE", "Kind", "UnknownKind", "analyze", "coverage", "kinds", "rank", "rule_infos", "select"]
+#: Every property whose statements some finding kind (or the savings of its findings) reads; a
+#: change of other statements leaves every analysis finding as it was (the incremental check,
+#: :mod:`eagraph.check.incremental`, relies on it; ``tests/test_incremental.py`` holds it).
+ANALYSIS_READS: frozenset[str] = (MODEL_READS | duplicates.READS | harmonisation.READS | initiatives.READS
+                                  | frozenset(burden.FACTS))
+
+__all__ = ["ANALYSIS_READS", "KINDS", "SOURCE", "Kind", "UnknownKind", "analyze", "coverage", "kinds", "rank",
+           "rule_infos", "select"]
 
 
 def kinds() -> dict[str, Kind]:

@@ -11,6 +11,11 @@ and baseline file and of eagraph's own contract and ontology; the chosen kinds; 
 An unchanged model's findings are read, not recomputed; any change of those inputs is another key.
 Validation and analysis are kept apart, so ``validate`` and ``analyze`` share the validation.
 
+A model that differs in a few files from a *base* whose results are known (``check_path(...,
+since=FOLDER)``: ``diff`` passes the old version) is checked incrementally
+(:mod:`eagraph.check.incremental`): the base's results brought up to date for what those files can
+change, the same results as a whole check.
+
 When both are computed and two cores are there, validation runs in a forked process (the store is
 inherited, not copied through a pipe) while this one analyses.
 """
@@ -23,7 +28,7 @@ import json
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -31,7 +36,7 @@ from typing import TYPE_CHECKING, TypeVar
 from eagraph import __version__
 from eagraph.findings import Finding, RuleInfo, Savings, Severity
 from eagraph.validators.validate import ValidationOptions
-from eagraph.workspace import Location, Workspace
+from eagraph.workspace import EagraphError, Location, Workspace
 
 if TYPE_CHECKING:  # pragma: no cover
     from eagraph.analyses.coverage import Coverage
@@ -39,8 +44,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from eagraph.validators.validate import ValidationReport
     from eagraph.workspace.cache import ParseCache
 
+    from .incremental import Base
+
 #: Bumped when what an entry holds, or how a result is computed, changes without a version change.
-CHECK_FORMAT = 2
+CHECK_FORMAT = 3
 T = TypeVar("T")
 
 
@@ -68,6 +75,8 @@ class Checked:
     validation_key: str | None = None
     analysis_key: str | None = None
     cached: tuple[str, ...] = ()  # "validation", "analysis": read, not computed
+    updated: tuple[str, ...] = ()  # "validation", "analysis": the base's, brought up to date (incremental)
+    loaded: int | None = None  # model files loaded (None: none, or the whole model)
 
 
 @dataclass
@@ -89,26 +98,63 @@ class CheckResults:
 
 
 def check(workspace: Workspace, options: CheckOptions = CheckOptions(), *,
-          model: "AnalysisModel | None" = None) -> CheckResults:
+          model: "AnalysisModel | None" = None, since_last: bool = False) -> CheckResults:
     """Validate and analyse ``workspace`` as ``options`` say, reading what the cache already knows.
-    ``model``: the analysis model when the caller built one already (the site does)."""
-    return _Check(workspace.config, workspace.files, options, lambda: workspace, model, workspace.cache,
-                  view=workspace.view).run()
+    ``model``: the analysis model when the caller built one already (the site does). ``since_last``:
+    start from the state in which the model's folder was checked last, as :func:`check_path` does
+    (for a workspace loaded from that folder's files as they are, not a view or a server's model)."""
+    run = _Check(workspace.config, workspace.files, options, lambda: workspace, model, workspace.cache,
+                 view=workspace.view)
+    if not (since_last and options.cache and not workspace.view):
+        return run.run()
+    from . import incremental
+
+    run.base = incremental.last_checked(run.store, workspace.config, _settings(workspace.config))
+    results = run.run()
+    incremental.remember(run.store, workspace.config, workspace.files, _settings(workspace.config))
+    return results
 
 
 def check_path(path: Path | str, options: CheckOptions = CheckOptions(), *,
-               load: Callable[[], Workspace] | None = None) -> CheckResults:
+               load: Callable[[], Workspace] | None = None, since: Path | str | None = None) -> CheckResults:
     """:func:`check` of the model at ``path``, loaded (by ``load``, default :func:`eagraph.workspace.load`)
-    only when some result is not in the cache: an unchanged model is read, not even parsed."""
+    only when some result is not in the cache: an unchanged model is read, not even parsed.
+    ``since``: a version of the model (a folder) checked before, from whose results a change of a
+    few files is checked incrementally (:mod:`eagraph.check.incremental`); by default the state in
+    which this folder was checked last (kept in the cache with the results)."""
     from eagraph.workspace.workspace import load as load_model
     from eagraph.workspace.workspace import model_sources, read_files
+
+    from . import incremental
 
     config, sources, unreadable = model_sources(path, problems=True)
     files, problems = read_files(sources)
     loader = load or (lambda: load_model(path, cache=options.cache))
     if unreadable or problems:  # the load reports them, with the rest
         return check(loader(), options)
-    return _Check(config, files, options, loader, None).run()
+    run = _Check(config, files, options, loader, None)
+    if since is not None:
+        run.base = _base(since)
+    elif options.cache:
+        run.base = incremental.last_checked(run.store, config, _settings(config))
+    results = run.run()
+    if options.cache:
+        incremental.remember(run.store, config, files, _settings(config))
+    return results
+
+
+def _base(folder: Path | str):
+    """The version in ``folder`` as a base of the incremental check; None when it cannot be read."""
+    from eagraph.workspace.workspace import model_sources, read_files
+
+    from .incremental import Base
+
+    try:
+        config, sources, unreadable = model_sources(folder, problems=True)
+    except EagraphError:
+        return None
+    files, problems = read_files(sources)
+    return None if unreadable or problems else Base.of_files(config, files)
 
 
 class _Check:
@@ -126,15 +172,26 @@ class _Check:
             self.kinds = tuple(kind.name for kind in select(list(options.kinds)))
         self.store: ParseCache = (store or open_cache()) if options.cache else NoCache()
         self.load, self.model = load, model
-        base = _digest(_model_key(config, files), view)  # the files as of a date are another model
+        self.config, self.files, self.view = config, files, view
+        self.base: Base | None = None  # a version checked before, to bring up to date (incremental.py)
         self.checked = Checked(len(files), self.kinds)
-        if options.validation is not None:
-            self.checked.validation_key = _digest(base, "validation", _validation_inputs(config, options.validation))
-        if options.kinds is not None:
-            # initiative-overdue judges what is late on today's date: results hold for the day they were made
-            self.checked.analysis_key = _digest(base, "analysis", [list(self.kinds), options.min_score,
-                                                                   options.locate, datetime.date.today().isoformat()])
+        self.checked.validation_key, self.checked.analysis_key = self._keys(config, _file_rows(config, files))
         self._workspace: Workspace | None = None
+
+    def _keys(self, config, files) -> tuple[str | None, str | None]:
+        """The keys of the validation and the analysis of ``files`` under ``config`` (None: not asked)."""
+        options = self.options
+        model = _digest(_model_key(config, files), self.view)  # the files as of a date are another model
+        validation = analysis = None
+        if options.validation is not None:
+            validation = _digest(model, "validation", _validation_inputs(config, options.validation))
+        if options.kinds is not None:
+            # initiative-overdue judges what is late on today's date: results hold for the day they were made;
+            # the savings of findings are priced with the [burden] settings
+            # (located or not, the findings are the same: an entry keeps their places in the files too)
+            analysis = _digest(model, "analysis", [list(self.kinds), options.min_score,
+                                                   datetime.date.today().isoformat(), config.burden])
+        return validation, analysis
 
     @property
     def workspace(self) -> Workspace:
@@ -143,18 +200,24 @@ class _Check:
         return self._workspace
 
     def run(self) -> CheckResults:
+        """Each result asked for: read from the cache, else brought up to date from the base's, else
+        computed (validation and analysis side by side when both are), and then kept."""
         checked = self.checked
-        validation = self._read("validation", checked.validation_key, _report_from)
-        analysed = self._read("analysis", checked.analysis_key, _analysis_from)
-        places: dict[str, tuple[str, str]] = {}
-        for name, value in (("validation", validation), ("analysis", analysed)):
-            if value is not None:
-                checked.cached += (name,)
-                places |= value[1]
-        validation = validation[0] if validation else None
-        analysed = analysed[0] if analysed else None
+        validation = self._read("validation", checked.validation_key, _report_from)  # (report, places)
+        analysis = self._read("analysis", checked.analysis_key, _analysis_from)  # (analysed, places, locations)
+        checked.cached = tuple(name for name, value in (("validation", validation), ("analysis", analysis)) if value)
         need_validation = checked.validation_key is not None and validation is None
-        need_analysis = checked.analysis_key is not None and analysed is None
+        need_analysis = checked.analysis_key is not None and analysis is None
+        if self.base is not None and (need_validation or need_analysis):
+            updated = self._update(need_validation, need_analysis)
+            if updated[0] is not None:
+                validation, need_validation = updated[0], False
+                checked.updated += ("validation",)
+                self._write(checked.validation_key, _report_to(*validation))
+            if updated[1] is not None:
+                analysis, need_analysis = updated[1], False
+                checked.updated += ("analysis",)
+                self._write(checked.analysis_key, _analysis_to(*analysis))
         if need_validation or need_analysis:
             self._prepare()
         if need_validation and need_analysis and (os.cpu_count() or 1) >= 2:
@@ -163,22 +226,61 @@ class _Check:
             try:
                 analysed = self._analyse()
             finally:
-                validation, validation_places = pending()
-            places |= validation_places
+                validation = pending()
         else:
             if need_validation:
-                validation, validation_places = _with_places(self.workspace, self._validate())
-                places |= validation_places
+                validation = _with_places(self.workspace, self._validate())
             if need_analysis:
                 analysed = self._analyse()
-        if need_analysis:
-            analysis_places = blank_places(self.workspace, analysed[0])
-            places |= analysis_places
-            self._write(checked.analysis_key, _analysis_to(analysed, analysis_places))
         if need_validation:
-            self._write(checked.validation_key, _report_to(validation, validation_places))
-        findings, coverage = analysed if analysed else (None, None)
-        return CheckResults(validation, findings, coverage, checked, places)
+            self._write(checked.validation_key, _report_to(*validation))
+        if need_analysis:
+            analysis = (analysed, blank_places(self.workspace, analysed[0]), None)
+        if analysis is not None and self.options.locate and analysis[2] is None:
+            # where each finding's subject is written: found once, in the loaded model, and kept
+            analysis = (*analysis[:2], [f.location or self.workspace.locate(f.subject) for f in analysis[0][0]])
+            need_analysis = True
+        if need_analysis:
+            self._write(checked.analysis_key, _analysis_to(*analysis))
+        places = {**(validation[1] if validation else {}), **(analysis[1] if analysis else {})}
+        findings, coverage = analysis[0] if analysis else (None, None)
+        if findings is not None and self.options.locate:
+            findings = [replace(f, location=location) for f, location in zip(findings, analysis[2])]
+        return CheckResults(validation[0] if validation else None, findings, coverage, checked, places)
+
+    def _update(self, need_validation: bool, need_analysis: bool):
+        """The base's validation and analysis (those asked for) brought up to date for the files that
+        differ (:mod:`eagraph.check.incremental`), each with its blank nodes' places; None for what
+        must be computed whole."""
+        from eagraph.workspace import ModelSyntaxError
+
+        from . import incremental
+
+        base = self.base
+        changed = incremental.changed_files(base, self.config, self.files)
+        if self.view or not incremental.small_change(changed, self.files) or \
+                _settings(base.config) != _settings(self.config):
+            return None, None
+        validation_key, analysis_key = self._keys(base.config, base.files)
+        old_validation = self._read("validation", validation_key, _report_from) if need_validation else None
+        old_analysis = self._read("analysis", analysis_key, _analysis_from) if need_analysis else None
+        if old_validation is None and old_analysis is None:
+            return None, None
+        try:
+            part = incremental.load_part(self.config, self.files, base, changed,
+                                         options=self.options.validation or ValidationOptions(),
+                                         cache=self.options.cache)
+        except ModelSyntaxError:  # a changed file does not parse: the whole check reports it
+            return None, None
+        if part is None:
+            return None, None
+        self.checked.loaded = len(part.workspace.files)
+        validation = analysis = None
+        if old_validation is not None:
+            validation = incremental.validate_part(part, *old_validation, self.options.validation)
+        if old_analysis is not None:
+            analysis = incremental.update_analysis(part, old_analysis)
+        return validation, analysis
 
     def _prepare(self) -> None:
         """The eag: concepts in the store (validation needs them, and the analyses' messages name
@@ -199,8 +301,7 @@ class _Check:
         from eagraph.analyses.registry import analyze, coverage
 
         model = self.model or AnalysisModel.build(self.workspace)
-        findings = analyze(self.workspace, self.kinds, self.options.min_score, model=model,
-                           locate=self.options.locate)
+        findings = analyze(self.workspace, self.kinds, self.options.min_score, model=model, locate=False)
         return findings, coverage(model, self.kinds)
 
     def _read(self, name: str, key: str | None, decode: Callable[[object], T]) -> T | None:
@@ -293,11 +394,25 @@ def _file_digest(path: Path) -> str:
         return f"unreadable: {exc.strerror or exc}"
 
 
-def _model_key(config, files) -> str:
+def _model_key(config, files: dict[str, tuple[str, str, str]]) -> str:
+    """The key of a model's files (relative path -> digest, format, base IRI) under ``config``."""
     from eagraph.ontology import ONTOLOGY_PATH
 
     return _digest(CHECK_FORMAT, __version__, sorted(config.languages), config.base, _file_digest(ONTOLOGY_PATH),
-                   sorted((f.relpath, f.digest, f.source.format, f.source.base(config)) for f in files))
+                   sorted((path, *row) for path, row in files.items()))
+
+
+def _file_rows(config, files) -> dict[str, tuple[str, str, str]]:
+    from .incremental import file_row
+
+    return {f.relpath: file_row(config, f) for f in files}
+
+
+def _settings(config) -> list:
+    """What of a model's configuration decides its results, by content (two versions of a model
+    with the same settings differ only by their files)."""
+    return [sorted(config.languages), config.base, config.burden, list(config.suppress),
+            [_file_digest(p) for p in config.shapes]]
 
 
 def _validation_inputs(config, options: "ValidationOptions") -> list:
@@ -374,16 +489,18 @@ def _report_from(value) -> "tuple[ValidationReport, dict]":
                              suppressed, baselined, constraints, list(notes)), dict(places))
 
 
-def _analysis_to(analysed, places: dict) -> tuple:
+def _analysis_to(analysed, places: dict, locations: "list[Location | None] | None") -> tuple:
     findings, coverage = analysed
     return ([_finding_to(f) for f in findings],
-            [(c.kind, c.have, c.total, c.unit, c.needs) for c in coverage], places)
+            [(c.kind, c.have, c.total, c.unit, c.needs) for c in coverage], places,
+            None if locations is None else [_location_to(location) for location in locations])
 
 
 def _analysis_from(value):
     from eagraph.analyses.coverage import Coverage
 
-    findings, coverage, places = value
-    return ([_finding_from(f) for f in findings], [Coverage(*c) for c in coverage]), dict(places)
+    findings, coverage, places, locations = value
+    return (([_finding_from(f) for f in findings], [Coverage(*c) for c in coverage]), dict(places),
+            None if locations is None else [_location_from(location) for location in locations])
 
 

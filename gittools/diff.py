@@ -272,31 +272,43 @@ def _entity_diff(old: set[tuple[str, str, str]], new: set[tuple[str, str, str]],
 
 
 def _compare_findings(result: ModelDiff, before: Path, after: Path) -> None:
-    """The findings introduced and resolved. Each version is checked whole through the check step,
-    so a version checked before (the old one, usually) is read from the cache, not loaded; the old
-    one is checked in a forked process on the other core while this one checks the new."""
+    """The findings introduced and resolved. Both versions go through the check step: the old one,
+    usually checked before, is read from the cache, and the new one is then checked from it
+    incrementally (only what the changed files can affect). An old version not checked yet is
+    checked in a forked process on the other core while this one checks the new."""
     renamed = {e.renamed_from[1:-1]: e.iri[1:-1] for e in result.entities if e.renamed_from}
-    if (os.cpu_count() or 1) < 2:
-        old, new = _keyed_findings(before, renamed), _keyed_findings(after, renamed)
-    else:
-        pending = in_fork(lambda: _keyed_findings(before, renamed))
+    old = _checked_before(before)
+    if old is None and (os.cpu_count() or 1) >= 2:
+        pending = in_fork(lambda: check_path(before, ALL_UNLOCATED))
         try:
-            new = _keyed_findings(after, renamed)
+            new = check_path(after, ALL_UNLOCATED, since=before)
         finally:
             old = pending()
-    _set_findings(result, old, new)
+    else:
+        old = old or check_path(before, ALL_UNLOCATED)
+        new = check_path(after, ALL_UNLOCATED, since=before)
+    _set_findings(result, _keyed(old, renamed), _keyed(new, renamed))
+
+
+class _NotChecked(Exception):
+    """A version whose results are not all in the cache."""
+
+
+def _checked_before(folder: Path) -> CheckResults | None:
+    """The results of the version in ``folder`` when the cache has them all; None (nothing loaded) else."""
+    def refuse() -> Workspace:
+        raise _NotChecked
+
+    try:
+        return check_path(folder, ALL_UNLOCATED, load=refuse)
+    except _NotChecked:
+        return None
 
 
 def _set_findings(result: ModelDiff, old: list[tuple[tuple, Finding]], new: list[tuple[tuple, Finding]]) -> None:
     old_keys, new_keys = {k for k, _ in old}, {k for k, _ in new}
     result.introduced = [f for k, f in new if k not in old_keys]
     result.resolved = [f for k, f in old if k not in new_keys]
-
-
-def _keyed_findings(folder: Path, renamed: dict[str, str]) -> list[tuple[tuple, Finding]]:
-    """The findings of the model in ``folder``, keyed by :func:`_keyed`; a version checked before is
-    read from the cache, not loaded."""
-    return _keyed(check_path(folder, ALL_UNLOCATED), renamed)
 
 
 def _keyed(results: CheckResults, renamed: dict[str, str]) -> list[tuple[tuple, Finding]]:

@@ -147,7 +147,7 @@ class LiveModel:
         and of the nodes their difference from ``old`` reaches; and those nodes."""
         part = load_change(self.config, self.files(), changed, old, cache=self.cache,
                            extra_shapes=self.options.extra_shapes, profiles=self.options.profiles,
-                           mentions_of=self.mentions, whole_files=True)
+                           mentions_of=self.mentions, described=True)
         results = check(part.workspace, CheckOptions(validation=replace(self.options, only_nodes=part.nodes),
                                                      cache=False))
         for relpath in changed:

@@ -74,11 +74,13 @@ def test_a_one_file_change_is_checked_again(run, model, counted):
     target = model / "model.ttl"
     target.write_text(target.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     after = analyze(run, model)
-    assert counted() == {"validate": 2, "analyze": 2}
-    assert after == before  # a comment changes nothing found, but the content is new: checked again
+    # The content is new: checked again, from the state checked last (the incremental check): the
+    # nodes of the changed file validated again, the analysis kept (a comment changes nothing it reads).
+    assert counted() == {"validate": 2, "analyze": 1}
+    assert after == before
 
 
-@pytest.mark.parametrize("change", ["config", "shapes", "kinds"])
+@pytest.mark.parametrize("change", ["config", "burden", "shapes", "kinds"])
 def test_what_decides_the_findings_is_in_the_key(run, model, counted, change, tmp_path):
     shapes = tmp_path / "extra.ttl"
     shapes.write_text("@prefix sh: <http://www.w3.org/ns/shacl#> .\n", encoding="utf-8")
@@ -89,6 +91,9 @@ def test_what_decides_the_findings_is_in_the_key(run, model, counted, change, tm
     if change == "config":
         (model / "eagraph.toml").write_text('[model]\nlanguages = ["nl"]\n', encoding="utf-8")
         expected = {"validate": 2, "analyze": 2}
+    elif change == "burden":  # the tariffs that price the findings' savings
+        (model / "eagraph.toml").write_text("[burden]\ncitizen_hour = 50.0\n", encoding="utf-8")
+        expected = {"validate": 1, "analyze": 2}
     elif change == "shapes":
         shapes.write_text("@prefix sh: <http://www.w3.org/ns/shacl#> .\n# another rule set\n", encoding="utf-8")
         expected = {"validate": 2, "analyze": 1}
@@ -130,7 +135,8 @@ def test_check_path_does_not_load_an_unchanged_model(model, counted):
 
 
 def test_diff_reads_the_old_versions_findings(model, counted, tmp_path):
-    """diff checks both versions whole; the one checked before (the old) comes from the cache."""
+    """diff reads the version checked before (the old) from the cache and checks the new one from
+    it: a comment added validates the nodes of that file again and leaves the analysis as it was."""
     from eagraph.check import ALL_UNLOCATED, check_path
     from eagraph.gittools.diff import diff_versions
 
@@ -140,7 +146,8 @@ def test_diff_reads_the_old_versions_findings(model, counted, tmp_path):
     text = (new / "model.ttl").read_text(encoding="utf-8")
     (new / "model.ttl").write_text(text + "\n# edited\n", encoding="utf-8")
     diff_versions(model, new, before_name="old", after_name="new")
-    assert counted() == {"validate": 2, "analyze": 2}  # the old version once, before; the new once
+    assert counted() == {"validate": 2, "analyze": 1}  # the old version once, before; the new one's changed part
+    assert check_path(new, ALL_UNLOCATED).checked.cached == ("validation", "analysis")
 
 
 def test_findings_read_from_the_cache_keep_what_they_save(run, tmp_path, monkeypatch):

@@ -55,7 +55,8 @@ class Change:
     redefined: set[str] = field(default_factory=set)  # nodes whose type, existence or order changed
     values: set[tuple[str, str]] = field(default_factory=set)  # (predicate, lexical) added or removed
     appeared: set[str] = field(default_factory=set)  # subjects described only now, or only before
-    described: set[str] = field(default_factory=set)  # subjects the changed files describe now
+    described: set[str] = field(default_factory=set)  # subjects described now or before
+    predicates: set[str] = field(default_factory=set)  # properties of the statements added or removed
 
 
 @dataclass
@@ -66,6 +67,8 @@ class ChangedModel:
     nodes: frozenset[str]
     changed_files: set[str]
     complete: bool  # the whole model was loaded
+    described: frozenset[str] = frozenset()  # named nodes the changed files describe, now or before
+    predicates: frozenset[str] = frozenset()  # properties of the statements added or removed
 
 
 def load_changed(path: Path | str, revision: str, *, cache=True, extra_shapes: tuple[Path, ...] = (),
@@ -83,15 +86,17 @@ def load_changed(path: Path | str, revision: str, *, cache=True, extra_shapes: t
 def load_change(config, files: list[ModelFile], changed: set[str], old: dict[str, bytes], *, cache=True,
                 extra_shapes: tuple[Path, ...] = (), profiles: tuple[str, ...] = (),
                 mentions_of: Callable[[ModelFile], Mentions | None] | None = None,
-                whole_files: bool = False, as_of: datetime.date | None = None) -> ChangedModel:
+                described: bool = False, as_of: datetime.date | None = None) -> ChangedModel:
     """The part of the model that ``changed`` files (as ``files`` hold them now, against their
     content ``old``; a file missing from ``old`` is new) can affect, loaded, and the nodes to check.
     ``validate --changed-since`` compares with a git revision; ``eagraph lsp`` with the files on
     disk, an editor's unsaved text in ``files``. ``mentions_of``: the mention index when the caller
-    keeps it warm (default: read through the parse cache). ``whole_files``: check every node the
-    changed files describe, not only those whose statements changed (an editor shows a file's
-    every finding), besides the nodes the change reaches in other files. ``as_of``: the part as it
-    stands on that day (``--as-of``), as a full run reads the model (see :func:`_as_of`)."""
+    keeps it warm (default: read through the parse cache). ``described``: every node the changed
+    files describe (now or at the revision) is checked too, not only those whose statements
+    changed, besides the nodes the change reaches in other files: an editor shows a file's every
+    finding, and the incremental check (:mod:`eagraph.check.incremental`) has every finding whose
+    line may have moved computed anew. ``as_of``: the part as it stands on that day (``--as-of``),
+    as a full run reads the model (see :func:`_as_of`)."""
     workspace = Workspace(config, [], ox.Store(), open_cache(cache))
     mentions_of = mentions_of or workspace.mentions
     shapes, reaches_further = _read_shapes([*config.shapes, *extra_shapes])
@@ -106,20 +111,23 @@ def load_change(config, files: list[ModelFile], changed: set[str], old: dict[str
     include(lambda m: m.schema)
     workspace.add([f for f in files if f.relpath in changed])
     change = read_change(workspace, changed, old, _backward_predicates(shapes))
-    if whole_files:
-        change.subjects |= change.described
     change.redefined |= {node for node in change.appeared if not _defined_outside(workspace, mentions, changed, node)}
     keys = {value_key(p, v) for p, v in change.values}
     include(lambda m: not m.objects.isdisjoint(change.redefined) or not m.values.isdisjoint(keys))
     nodes = change.subjects | change.backward | _linking_to(workspace, change.redefined) \
         | _sharing(workspace, change.values)
+    if described:
+        nodes |= change.described
     nodes.discard("_:")  # statements of a blank node that nothing holds: no node to name
     include(lambda m: m.touches(nodes))
     linked = _linked_from(workspace, nodes)
     include(lambda m: not m.subjects.isdisjoint(linked))
     if as_of is not None:
         nodes = _as_of(workspace, nodes, as_of, include)
-    return ChangedModel(workspace, frozenset(nodes), changed, complete)
+    order = {f.relpath: number for number, f in enumerate(files)}
+    workspace.files.sort(key=lambda f: order[f.relpath])  # the model's order: a node's first file is the same
+    return ChangedModel(workspace, frozenset(nodes), changed, complete, frozenset(change.described - {"_:"}),
+                        frozenset(change.predicates))
 
 
 def _as_of(workspace: Workspace, nodes: set[str], day: datetime.date,
@@ -179,6 +187,7 @@ def read_change(workspace: Workspace, changed: set[str], old: dict[str, bytes],
     change = Change()
     for subject, predicate, _, obj in now ^ before:
         change.subjects.add(subject)
+        change.predicates.add(predicate)
         if predicate in READ_THROUGH_LINKS:
             change.redefined.add(subject)
         if isinstance(obj, ox.Literal):
@@ -186,8 +195,8 @@ def read_change(workspace: Workspace, changed: set[str], old: dict[str, bytes],
                 change.values.add((predicate, obj.value))
         elif isinstance(obj, ox.NamedNode) and predicate in backward_predicates:
             change.backward.add(obj.value)
-    change.described = {s for s, *_ in now}
-    change.appeared = change.described ^ {s for s, *_ in before}
+    change.appeared = {s for s, *_ in now} ^ {s for s, *_ in before}
+    change.described = {s for s, *_ in now} | {s for s, *_ in before}
     return change
 
 

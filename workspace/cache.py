@@ -98,6 +98,10 @@ class ParseCache:
         except OSError:
             return None
 
+    def has(self, kind: str, key: str) -> bool:
+        """Whether an entry is there (not whether it reads: :meth:`read` says that)."""
+        return self._path(kind, key).is_file()
+
     def write(self, kind: str, key: str, value: object) -> None:
         try:
             write_atomic(self._path(kind, key), seal(value), durable=False, replace_read_only=True)
@@ -131,6 +135,9 @@ class NoCache(ParseCache):
 
     def read(self, kind: str, key: str) -> None:
         return None
+
+    def has(self, kind: str, key: str) -> bool:
+        return False
 
     def write(self, kind: str, key: str, value: object) -> None:
         return None

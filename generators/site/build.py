@@ -175,11 +175,13 @@ def build_site(workspace: Workspace, out: Path, options: SiteOptions, inputs: Si
 
 def read_findings(workspace: Workspace, content: SiteContent) -> SiteFindings:
     """Validation and the analyses, through the check step (:mod:`eagraph.check`): read from the
-    cache when the model was checked before, else validated on the other core while this one
-    analyses. The analyses' findings are not located: the site shows them on their subject's page."""
+    cache when the model was checked before, else brought up to date from the last check of the
+    model's folder when a few files changed (the incremental check), else validated on the other
+    core while this one analyses. The analyses' findings are not located: the site shows them on
+    their subject's page."""
     from eagraph.check import ALL_UNLOCATED, check
 
-    results = check(workspace, ALL_UNLOCATED, model=content.model)
+    results = check(workspace, ALL_UNLOCATED, model=content.model, since_last=True)
     return SiteFindings(analysis=results.analysis, validation=results.validation.findings)
 
 

@@ -1,0 +1,235 @@
+"""The incremental check: the results of a version checked before, brought up to date for the few
+files that differ, identical to checking the changed model whole.
+
+A *base* is a version of the model whose results are in the cache (for ``diff``, the old version;
+for ``analyze`` and ``validate``, the last state of the same folder that was checked, see
+:mod:`eagraph.check.pointer`). When the model asked for differs from its base in a few files, with
+the same settings, the check recomputes only what those files can change:
+
+- **Validation is local.** The contract's shapes read one link from their focus node, so the
+  nodes a change can affect and the files they need are found as ``validate --changed-since``
+  finds them (:func:`eagraph.validators.changes.load_change`): those files are loaded, those nodes
+  validated, and their findings replace the base's findings on the same nodes. Every node the
+  changed files describe is checked again too, so that a finding's line follows its node. Where a
+  count cannot be split by node (suppressions, a baseline) or the class hierarchy changes, the
+  validation is computed whole.
+- **The analyses are global.** ``duplicate-service`` compares every service with every other
+  through word statistics of a sample of all of them, ``concept-harmonisation`` groups concepts by
+  their labels across the model, and every kind's messages name the labels of nodes several links
+  away. Their findings are reused only when no statement that any analysis reads
+  (:data:`eagraph.analyses.registry.ANALYSIS_READS`) changed, those about a node a changed file
+  describes located anew; otherwise they are computed whole, on the changed model loaded whole.
+
+What is not certain to give the full check's result falls back to it: there is no approximation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from eagraph.findings import Finding
+from eagraph.workspace import Workspace
+
+if TYPE_CHECKING:  # pragma: no cover
+    from eagraph.validators.validate import ValidationOptions, ValidationReport
+    from eagraph.workspace.cache import ParseCache
+    from eagraph.workspace.config import Config
+    from eagraph.workspace.workspace import ModelFile
+
+#: A change of more files than this (or of more than a tenth of the model) is checked whole:
+#: the part to load then approaches the model, and the whole check is as quick.
+MAX_CHANGED_FILES = 20
+#: The rule code of an unused suppression, which depends on every node's findings.
+UNUSED_SUPPRESSION = "EAG900"
+
+
+@dataclass
+class Base:
+    """A version of the model checked before: the configuration its results were keyed with, its
+    files (relative path -> digest, format, base IRI: what keys them) and a changed file's content."""
+
+    config: "Config"
+    files: dict[str, tuple[str, str, str]]
+    content: Callable[[str], bytes | None]
+
+    @classmethod
+    def of_files(cls, config: "Config", files: list["ModelFile"]) -> "Base":
+        by_path = {f.relpath: f for f in files}
+        return cls(config, {path: file_row(config, f) for path, f in by_path.items()},
+                   lambda path: by_path[path].data)
+
+
+def file_row(config: "Config", model_file: "ModelFile") -> tuple[str, str, str]:
+    """What keys a file's part of the results: its content, format and base IRI."""
+    return model_file.digest, model_file.source.format, model_file.source.base(config)
+
+
+@dataclass
+class Change:
+    """How the model differs from its base: the files, and the statements of those files."""
+
+    files: set[str]
+    old: dict[str, bytes]  # the base's content of the changed files it had
+    predicates: set[str]  # the properties of the statements added or removed
+
+
+# The last state checked -----------------------------------------------------------------------------
+
+def remember(store: "ParseCache", config: "Config", files: list["ModelFile"], settings: object) -> None:
+    """Keep the state of the model just checked as the base of its next check: per model folder, its
+    files' rows and settings, and each file's content by digest (the next check compares the
+    changed files' statements with it)."""
+    for model_file in files:
+        if not store.has("check-file", model_file.digest):
+            store.write("check-file", model_file.digest, zlib.compress(model_file.data, 1))
+    store.write("check-last", _folder_key(config), [settings, {f.relpath: list(file_row(config, f)) for f in files}])
+
+
+def last_checked(store: "ParseCache", config: "Config", settings: object) -> Base | None:
+    """The state of the model folder checked last, as a base (None: none, or other settings then)."""
+    value = store.read("check-last", _folder_key(config))
+    try:
+        then, rows = value
+        files = {str(path): (str(digest), str(fmt), str(base)) for path, (digest, fmt, base) in rows.items()}
+    except (TypeError, ValueError, AttributeError):
+        return None
+    if then != settings:
+        return None
+
+    def content(path: str) -> bytes | None:
+        data = store.read("check-file", files[path][0])
+        try:
+            return zlib.decompress(data) if isinstance(data, bytes) else None
+        except zlib.error:
+            return None
+
+    return Base(config, files, content)
+
+
+def _folder_key(config: "Config") -> str:
+    return hashlib.blake2b(str(config.root.resolve()).encode(), digest_size=20).hexdigest()
+
+
+def changed_files(base: Base, config: "Config", files: list["ModelFile"]) -> set[str]:
+    """The model files whose content (or format, or base IRI) differs from the base's, or that only one has."""
+    old = base.files
+    new = {f.relpath: file_row(config, f) for f in files}
+    return {path for path in old.keys() | new.keys() if old.get(path) != new.get(path)}
+
+
+def small_change(changed: set[str], files: list["ModelFile"]) -> bool:
+    """Whether a change is small enough that bringing the base up to date beats a whole check."""
+    return 0 < len(changed) <= min(MAX_CHANGED_FILES, max(1, len(files) // 10))
+
+
+# Validation ----------------------------------------------------------------------------------------
+
+@dataclass
+class Part:
+    """The part of the changed model that a change can affect, loaded, and its nodes to check again."""
+
+    workspace: Workspace
+    nodes: frozenset[str]  # named nodes whose findings are replaced
+    change: Change
+    described: frozenset[str]  # the named nodes the changed files describe, now or before
+
+
+def load_part(config: "Config", files: list["ModelFile"], base: Base, changed: set[str], *,
+              options: "ValidationOptions", cache: bool) -> Part | None:
+    """Load what the changed files can affect (as ``validate --changed-since`` does), every node
+    they describe now or described before included (a finding's line follows its node); None when
+    the base's content of a changed file is not known any more."""
+    from eagraph.validators.changes import load_change
+
+    old = {path: base.content(path) for path in changed if path in base.files}
+    if any(data is None for data in old.values()):
+        return None
+    part = load_change(config, files, changed, old, cache=cache, extra_shapes=options.extra_shapes,
+                       profiles=options.profiles, described=True)
+    return Part(part.workspace, part.nodes, Change(changed, old, part.predicates), part.described)
+
+
+def validate_part(part: Part, base_report: "ValidationReport", base_places: dict,
+                  options: "ValidationOptions") -> "tuple[ValidationReport, dict] | None":
+    """The base's validation report with the findings of the part's nodes computed anew; None when
+    that would not be the whole check's report (the caller then validates the whole model)."""
+    from eagraph.check import blank_places
+    from eagraph.validators.validate import ValidationReport, validate
+    from eagraph.workspace.mentions import SCHEMA_PREDICATES
+
+    if not _splits_by_node(part.workspace.config, base_report, options) or \
+            part.change.predicates & SCHEMA_PREDICATES or not _placed(base_report.findings, base_places):
+        return None
+    only = part.nodes | _blank_nodes_held(part.workspace, part.nodes)
+    report = validate(part.workspace, replace(options, only_nodes=frozenset(only)))
+    if report.suppressed or report.baselined or any(f.code == UNUSED_SUPPRESSION for f in report.findings):
+        return None
+    held = {f"<{node}>" for node in part.nodes}
+    kept = [f for f in base_report.findings if not _replaced(f, part.nodes, held, base_places)]
+    places = {label: place for label, place in base_places.items() if label in {f.subject for f in kept}}
+    places |= blank_places(part.workspace, report.findings)
+    findings = sorted(kept + report.findings, key=Finding.sort_key)
+    return ValidationReport(findings, report.rules, 0, 0, base_report.checked_constraints,
+                            list(base_report.notes)), places
+
+
+def _splits_by_node(config: "Config", report: "ValidationReport", options: "ValidationOptions") -> bool:
+    """Whether the report is the sum of its nodes' findings: no suppression or baseline, whose
+    counts and unused entries depend on every node, and no restriction to some nodes."""
+    return (not config.suppress and options.baseline is None and options.only_nodes is None
+            and not report.suppressed and not report.baselined
+            and not any(f.code == UNUSED_SUPPRESSION for f in report.findings))
+
+
+def _replaced(finding: Finding, nodes: frozenset[str], held: set[str], places: dict) -> bool:
+    """Whether a base finding is about a node checked again (or a blank node one of them holds)."""
+    if finding.subject.startswith("_:"):
+        return places[finding.subject][0] in held
+    return finding.subject in nodes
+
+
+def _placed(findings: list[Finding], places: dict) -> bool:
+    """Whether every finding about a blank node is known by the named node that holds it (a blank
+    node nothing named holds cannot be matched with the part's, so the whole model is validated)."""
+    return all(not f.subject.startswith("_:") or not places.get(f.subject, ("_:",))[0].startswith("_:")
+               for f in findings)
+
+
+def _blank_nodes_held(workspace: Workspace, nodes: frozenset[str]) -> set[str]:
+    """The blank nodes the named ``nodes`` hold (nested ones too), by the store's labels, as
+    validation names the focus nodes it reports."""
+    import pyoxigraph as ox
+
+    found: set[str] = set()
+    todo = [ox.NamedNode(node) for node in nodes if not node.startswith("_:")]
+    while todo:
+        for quad in workspace.store.quads_for_pattern(todo.pop(), None, None, None):
+            if isinstance(quad.object, ox.BlankNode) and str(quad.object) not in found:
+                found.add(str(quad.object))
+                todo.append(quad.object)
+    return found
+
+
+# Analysis ------------------------------------------------------------------------------------------
+
+def update_analysis(part: Part, analysis: tuple) -> tuple | None:
+    """The base's analysis ``(analysed, places, locations)`` as the changed model's: the same
+    findings when no statement any analysis reads changed, each about a node a changed file
+    describes located anew (its line may have moved); None when they must be computed whole."""
+    from eagraph.analyses.registry import ANALYSIS_READS
+
+    (findings, coverage), places, locations = analysis
+    if part.change.predicates & ANALYSIS_READS or any(f.subject.startswith("_:") for f in findings):
+        return None
+    moved = [f.subject in part.described for f in findings]
+    locate = part.workspace.locate
+    findings = [replace(f, location=locate(f.subject)) if again and f.location is not None else f
+                for f, again in zip(findings, moved)]
+    if locations is not None:
+        locations = [f.location or locate(f.subject) if again else location
+                     for f, location, again in zip(findings, locations, moved)]
+    return (findings, coverage), places, locations

@@ -1,0 +1,233 @@
+"""The incremental check (eagraph.check.incremental) gives a full check's results, finding by finding.
+
+A model is checked, one file of a copy is changed, and the copy is checked twice: incrementally,
+from the first version's results in the cache, and whole without any cache. Both must agree on
+every finding (file and line included), on the validation report's counts and on the coverage.
+Blank nodes are named anew by every load, so a finding about one is compared by the node and
+property that hold it, as ``diff`` compares them.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from model_edits import random_edit
+
+from eagraph.check import ALL_UNLOCATED, CheckOptions, check_path
+from eagraph.validators.validate import ValidationOptions
+from eagraph.workspace import load
+from helpers import MODELS
+
+FULL_CHECK = replace(ALL_UNLOCATED, cache=False)
+LOCATED = CheckOptions(validation=ValidationOptions(), kinds=(), locate=True)
+FILE = Path("authorities") / "employment.ttl"
+COMMENT = '<http://www.w3.org/2000/01/rdf-schema#comment> "note"'
+NOWHERE = "<https://w3id.org/eagraph/be/authority/nowhere>"
+
+
+@pytest.fixture
+def versions(tmp_path, monkeypatch):
+    """Two copies of the example model, the first to be checked (into a fresh cache), the second changed."""
+    monkeypatch.setenv("EAGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    before, after = tmp_path / "before" / "models", tmp_path / "after" / "models"
+    shutil.copytree(MODELS, before)
+    shutil.copytree(MODELS, after)
+    return before, after
+
+
+def comparable(results) -> dict:
+    places = results.blank_places
+
+    def key(finding):
+        subject = finding.subject
+        if subject.startswith("_:"):
+            subject = places.get(subject, ("?", "?"))
+        value = "_:" if (finding.value or "").startswith("_:") else finding.value
+        return (finding.code, str(subject), tuple(finding.related), finding.path, value, finding.score,
+                finding.location, finding.statement, sorted(finding.message.items()), finding.source,
+                finding.savings, sorted((k, str(v)) for k, v in finding.extra.items()))
+
+    report = results.validation
+    return {"validation": sorted(map(key, report.findings)),
+            "counts": (report.suppressed, report.baselined, report.checked_constraints, sorted(report.rules)),
+            "analysis": sorted(map(key, results.analysis)), "coverage": results.coverage,
+            "order": [f.code + f.subject for f in results.findings if not f.subject.startswith("_:")]}
+
+
+def assert_same_as_full(before: Path, after: Path, options: CheckOptions = ALL_UNLOCATED):
+    """Check ``before``, then ``after`` from it, and compare with a whole check of ``after``."""
+    check_path(before, options)
+    incremental = check_path(after, options, since=before)
+    assert "validation" in incremental.checked.updated, "the change was checked incrementally"
+    whole = check_path(after, replace(options, cache=False))
+    assert comparable(incremental) == comparable(whole)
+    return incremental
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def service_at(text: str) -> int:
+    return text.rindex("\n\n", 0, text.index("a cpsv:PublicService")) + 2
+
+
+def test_a_changed_title_is_checked_incrementally(versions):
+    before, after = versions
+    path = after / FILE
+    text = path.read_text(encoding="utf-8")
+    at = text.index('dct:title "', service_at(text)) + len('dct:title "')
+    path.write_text(text[:at] + "Changed " + text[at:], encoding="utf-8")
+    results = assert_same_as_full(before, after)
+    assert results.checked.loaded < results.checked.files / 2, "only the part a change can affect was loaded"
+
+
+def test_a_removed_service(versions):
+    before, after = versions
+    path = after / FILE
+    text = path.read_text(encoding="utf-8")
+    start = service_at(text)
+    path.write_text(text[:start] + text[text.index("\n\n", start) + 2:], encoding="utf-8")
+    assert_same_as_full(before, after)
+
+
+@pytest.mark.parametrize("direction", ["introduced", "resolved"])
+def test_a_dangling_link(versions, direction):
+    before, after = versions
+    edit((after if direction == "introduced" else before) / FILE, "cv:hasCompetentAuthority ",
+         f"cv:hasCompetentAuthority {NOWHERE}, ")
+    results = assert_same_as_full(before, after)
+    dangling = [f for f in results.validation.findings if f.code == "EAG090" and "nowhere" in (f.value or "")]
+    assert len(dangling) == (direction == "introduced")
+
+
+@pytest.mark.parametrize("direction", ["introduced", "resolved"])
+def test_a_changed_authority(versions, direction):
+    before, after = versions
+    edit((after if direction == "introduced" else before) / FILE, "a cv:PublicOrganisation",
+         f"a cv:PublicOrganisation ; <http://www.w3.org/ns/org#subOrganizationOf> {NOWHERE}")
+    assert_same_as_full(before, after)
+
+
+def test_a_change_no_analysis_reads_keeps_the_analysis(versions):
+    before, after = versions
+    edit(after / FILE, "a cpsv:PublicService", f"a cpsv:PublicService ; {COMMENT}")
+    results = assert_same_as_full(before, after)
+    assert results.checked.updated == ("validation", "analysis")
+
+
+def test_located_findings_follow_their_lines(versions):
+    before, after = versions
+    path = after / FILE
+    text = path.read_text(encoding="utf-8")
+    at = text.index("\n\n") + 2
+    path.write_text(text[:at] + "# a comment\n# that moves every line below\n\n" + text[at:], encoding="utf-8")
+    assert_same_as_full(before, after, LOCATED)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_random_one_file_edits(versions, seed):
+    before, after = versions
+    random_edit(after, random.Random(seed))
+    check_path(before, ALL_UNLOCATED)
+    incremental = check_path(after, ALL_UNLOCATED, since=before)
+    whole = check_path(after, FULL_CHECK)
+    assert comparable(incremental) == comparable(whole)
+
+
+def test_diff_after_analyze_reads_the_old_version_and_checks_only_the_changed_part(versions, run, monkeypatch):
+    """The benchmark's case: ``analyze`` of a model, then ``diff`` against a copy with one file
+    changed. The old version's findings are read (``analyze`` locates findings, ``diff`` does not:
+    one entry serves both), and the new one is checked from them: neither is loaded whole."""
+    from eagraph.workspace import workspace as loading
+
+    before, after = versions
+    assert run("analyze", before, "-q", "--format", "json").exit_code == 0
+    edit(after / FILE, "a cpsv:PublicService", f"a cpsv:PublicService ; {COMMENT}")
+    whole_loads = []
+    monkeypatch.setattr(loading, "load", lambda *args, **kwargs: whole_loads.append(args) or load(*args, **kwargs))
+    result = run("diff", before, after, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert whole_loads == []
+    assert check_path(after, ALL_UNLOCATED).checked.cached == ("validation", "analysis")
+
+
+def test_the_analyses_read_only_what_analysis_reads_names():
+    """ANALYSIS_READS is complete: the analyses of the example model stripped of every other
+    statement are its analyses."""
+    from eagraph.analyses.registry import ANALYSIS_READS, analyze
+    from eagraph.ontology import ensure_ontology
+
+    whole, stripped = load(MODELS, cache=False), load(MODELS, cache=False)
+    for quad in list(stripped.store.quads_for_pattern(None, None, None, None)):
+        if quad.predicate.value not in ANALYSIS_READS:
+            stripped.store.remove(quad)
+    for workspace in (whole, stripped):
+        ensure_ontology(workspace)
+
+    def found(workspace):
+        return [(f.code, f.subject, f.related, f.score, sorted(f.message.items()), f.savings)
+                for f in analyze(workspace, locate=False)]
+
+    assert found(stripped) == found(whole)
+    assert len(found(whole)) > 20
+
+
+VALIDATION = CheckOptions(validation=ValidationOptions())
+
+
+@pytest.mark.parametrize("cache_kept", [True, False])
+def test_a_folder_is_checked_from_the_state_it_was_checked_in_last(versions, cache_kept, tmp_path):
+    """The architect's loop: ``validate`` (or ``analyze``) after an edit of one file starts from the
+    results of the last check of that folder; without the old content (a cache cleared in part),
+    the folder is checked whole, with the same result."""
+    _, model = versions
+    check_path(model, VALIDATION)
+    edit(model / FILE, "cv:hasCompetentAuthority ", f"cv:hasCompetentAuthority {NOWHERE}, ")
+    if not cache_kept:
+        shutil.rmtree(tmp_path / "cache" / "check-file")
+    results = check_path(model, VALIDATION)
+    assert results.checked.updated == (("validation",) if cache_kept else ())
+    whole = check_path(model, replace(VALIDATION, cache=False))
+    assert comparable_validation(results) == comparable_validation(whole)
+    assert any("nowhere" in (f.value or "") for f in results.validation.findings)
+
+
+def comparable_validation(results) -> list:
+    return sorted((f.code, f.subject, f.path, f.value, f.location, sorted(f.message.items()))
+                  for f in results.validation.findings if not f.subject.startswith("_:"))
+
+
+def test_the_site_checks_a_loaded_model_from_its_last_check(versions):
+    """``site build`` checks the model it loaded (check(workspace, since_last=True)): after a one-file
+    change its findings are brought up to date, and are those of a whole check."""
+    from eagraph.check import check
+
+    _, model = versions
+    check(load(model), ALL_UNLOCATED, since_last=True)
+    edit(model / FILE, "cv:hasCompetentAuthority ", f"cv:hasCompetentAuthority {NOWHERE}, ")
+    results = check(load(model), ALL_UNLOCATED, since_last=True)
+    assert "validation" in results.checked.updated
+    assert comparable(results) == comparable(check_path(model, FULL_CHECK))
+
+
+def test_findings_about_a_blank_node_nothing_holds_are_kept(versions):
+    """A blank node no named node holds cannot be told apart across loads: when one has findings,
+    they are not replaced by guesswork; the model is validated whole, with the same result (here
+    the changed file gives such a node the title it lacked)."""
+    before, after = versions
+    orphan = "\n[] a <http://purl.org/vocab/cpsv#PublicService> "
+    for folder, title in ((before, ""), (after, '; <http://purl.org/dc/terms/title> "Orphan"@nl ')):
+        with (folder / FILE).open("a", encoding="utf-8") as out:
+            out.write(orphan + title + ".\n")
+    check_path(before, ALL_UNLOCATED)
+    results = check_path(after, ALL_UNLOCATED, since=before)
+    whole = check_path(after, FULL_CHECK)
+    assert len(results.validation.findings) == len(whole.validation.findings)
+    assert comparable(results) == comparable(whole)
