@@ -125,6 +125,7 @@ class Workspace:
         self.cache = cache
         self._positions: dict[str, FilePositions] = {}
         self._by_path = {f.relpath: f for f in files}
+        self._numbers: dict[str, int] = {}  # a file's graph IRI -> its place in self.files
         self._subjects: dict[str, list[str]] | None = None
         self._distinct: int | None = None
         self._unmerged: list[ox.NamedNode] = []  # graphs not yet checked for repeats (or copied, once merged)
@@ -335,12 +336,20 @@ class Workspace:
             self._positions[model_file.relpath] = positions
 
     def files_describing(self, key: str) -> list[ModelFile]:
-        """The files in which ``key`` is the subject of a statement (asked of the store)."""
+        """The files in which ``key`` is the subject of a statement (asked of the store), in file order."""
         if key.startswith("_:"):
             return self.files
         node = ox.NamedNode(key[1:-1])
-        graphs = {str(q.graph_name) for q in self.store.quads_for_pattern(node, None, None, None)}
-        return [f for f in self.files if f"<{f.source.graph}>" in graphs]
+        return self._files_of(q.graph_name for q in self.store.quads_for_pattern(node, None, None, None))
+
+    def _files_of(self, graphs: Iterable) -> list[ModelFile]:
+        """The model files whose graphs are among ``graphs`` (store graph names), in file order: looked
+        up, not found by comparing every file with every graph (a national model locates thousands
+        of findings among thousands of files)."""
+        if len(self._numbers) != len(self.files):
+            self._numbers = {f.source.graph: number for number, f in enumerate(self.files)}
+        numbers = {self._numbers.get(getattr(graph, "value", None)) for graph in graphs}
+        return [self.files[number] for number in sorted(numbers - {None})]
 
     def locations(self, term) -> list[Location]:
         """Every place where ``term`` is described as a subject, in file order."""
@@ -385,11 +394,8 @@ class Workspace:
         node = ox.BlankNode(key[2:])
         quads = list(self.store.quads_for_pattern(node, None, None, None))
         signature = frozenset((str(q.predicate), _signature_object(str(q.object))) for q in quads)
-        graphs = {str(q.graph_name) for q in quads}
         found = []
-        for model_file in self.files:
-            if f"<{model_file.source.graph}>" not in graphs:
-                continue
+        for model_file in self._files_of(q.graph_name for q in quads):
             positions = self.positions(model_file)
             label = _label_with_signature(positions, signature)
             if label is not None:
