@@ -331,6 +331,16 @@ class AnalysisModel:
         return found
 
     @cached_property
+    def services_by_concept(self) -> dict[str, set[str]]:
+        """Concept -> the services that require it (:meth:`required_concepts`), each service read
+        once: asking every service for every group of concepts grew with their product."""
+        found: dict[str, set[str]] = defaultdict(set)
+        for service in self.services:
+            for concept in self.required_concepts(service):
+                found[concept].add(service)
+        return found
+
+    @cached_property
     def applications_by_capability(self) -> dict[str, list[str]]:
         """Capability -> the applications that support it directly."""
         found: dict[str, list[str]] = defaultdict(list)
