@@ -109,6 +109,11 @@ READS = frozenset({DCT + "title", DCT + "description", EAG + "annualCases", *_SE
 def _read_services(query) -> _Services:
     data = _Services()
     service = f"<{CPSV}PublicService>"
+    # The services numbered in IRI order, not in the order the store answers: the text model's
+    # sample (every n-th service) is then the same whatever the store's layout (a merged graph or
+    # the files' graphs answer in different orders, and so did the sample at 10,000 services).
+    for iri in sorted(node_key(row[0]) for row in query(f"SELECT ?s WHERE {{ ?s a {service} }}")):
+        data.add(iri)
     preds = " ".join(f"<{p}>" for p in [DCT + "title", DCT + "description", EAG + "annualCases", *_SERVICE_VALUES])
     for s, p, o in query(f"SELECT ?s ?p ?o WHERE {{ ?s a {service} . VALUES ?p {{ {preds} }} ?s ?p ?o }}"):
         i = data.add(node_key(s))

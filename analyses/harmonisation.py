@@ -430,8 +430,8 @@ def _harmonisation_benefit(source, members: list[str], regulations: list[str]) -
 
     if not hasattr(source, "required_concepts"):
         return min(0.5, 0.1 * len(regulations))
-    members_set = set(members)
-    using = [s for s in source.services if members_set & set(source.required_concepts(s))]
+    users = set().union(*(source.services_by_concept.get(member, ()) for member in members))
+    using = [s for s in source.services if s in users]
     authorities = {a for s in using for a in source.authorities_of(s)}
     return benefit((source.cases(s) for s in using), len(authorities), len(regulations))
 

@@ -10,6 +10,7 @@ analyses read as the contract does. Set logic is done in Python, never with ``NO
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -82,11 +83,12 @@ REGULATION_LINKS = (CV + "hasLegalResource", CPSV + "implements", EAG + "defined
 
 
 def node_key(term) -> str:
-    """An IRI as a plain string; a blank node as ``_:label``."""
+    """An IRI as a plain string; a blank node as ``_:label``. Interned: a node is a key of the model's
+    indexes once per statement it is in, and one string for all of them is a tenth of the memory."""
     if isinstance(term, ox.NamedNode):
-        return term.value
+        return sys.intern(term.value)
     if isinstance(term, ox.BlankNode):
-        return "_:" + term.value
+        return sys.intern("_:" + term.value)
     return str(term)
 
 
@@ -119,10 +121,11 @@ class AnalysisModel:
         predicates = " ".join(f"<{p}>" for p in sorted(DEPENDS | DEPENDS_REVERSED | VALUES))
         classes = " ".join(f"<{c}>" for c in CLASS_KINDS)
         for row in query(f"SELECT ?s ?c WHERE {{ VALUES ?c {{ {classes} }} ?s a ?c }}"):
-            model.types[node_key(row[0])].add(row[1].value)
+            model.types[node_key(row[0])].add(sys.intern(row[1].value))
         add = model._add
         for row in query(f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {predicates} }} ?s ?p ?o }}"):
-            add(node_key(row[0]), row[1].value, row[2])
+            add(node_key(row[0]), sys.intern(row[1].value), row[2])
+        model._label_rank.clear()  # only the build chooses labels: not kept for the analyses' whole run
         return model
 
     def _add(self, s: str, p: str, o) -> None:
@@ -330,6 +333,16 @@ class AnalysisModel:
                 for evidence_type in self.objects(output, EAG + "usableAs"):
                     if service not in found[evidence_type]:
                         found[evidence_type].append(service)
+        return found
+
+    @cached_property
+    def services_by_concept(self) -> dict[str, set[str]]:
+        """Concept -> the services that require it (:meth:`required_concepts`), each service read
+        once: asking every service for every group of concepts grew with their product."""
+        found: dict[str, set[str]] = defaultdict(set)
+        for service in self.services:
+            for concept in self.required_concepts(service):
+                found[concept].add(service)
         return found
 
     @cached_property

@@ -335,3 +335,23 @@ def test_model_build_is_shared():
     assert not model.may_consult([T + "home"], T + "nr-source")  # a parent does not share its department's
     assert model.available_sources(T + "profession") == []
     assert model.group(T + "dghan") == frozenset({T + "socsec"})
+
+
+def test_the_analysis_model_holds_each_node_and_property_once(tmp_path):
+    """Memory (issue 16: the peak of ``analyze`` at 10,000 services): a node linked from many statements
+    is one string in the model's indexes, not one per statement, and the labels' ranking used while
+    building is not kept (together 95 -> 58 MiB for the 2,000-service model)."""
+    (tmp_path / "m.ttl").write_text(
+        "@prefix cpsv: <http://purl.org/vocab/cpsv#> .\n@prefix cv: <http://data.europa.eu/m8g/> .\n"
+        "@prefix dct: <http://purl.org/dc/terms/> .\n"
+        "<https://example.org/a> a cpsv:PublicService ; dct:title \"A\"@en ;"
+        " cv:hasCompetentAuthority <https://example.org/authority> .\n"
+        "<https://example.org/b> a cpsv:PublicService ; dct:title \"B\"@en ;"
+        " cv:hasCompetentAuthority <https://example.org/authority> .\n", encoding="utf-8")
+    model = AnalysisModel.build(load(tmp_path, cache=False))
+    competent = "http://data.europa.eu/m8g/hasCompetentAuthority"
+    (a,), (b,) = (model.links[s][competent] for s in ("https://example.org/a", "https://example.org/b"))
+    assert a == b == "https://example.org/authority" and a is b
+    (pa,), (pb,) = ([p for p in model.links[s]] for s in ("https://example.org/a", "https://example.org/b"))
+    assert pa is pb
+    assert model.label("https://example.org/a") == "A" and model._label_rank == {}

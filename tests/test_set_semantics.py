@@ -101,3 +101,42 @@ def test_validate_and_analyze_see_one_statement(run, once_and_twice):
 
     assert codes(twice, "validate") == codes(once, "validate")
     assert codes(twice, "analyze", "--no-validate") == codes(once, "analyze", "--no-validate")
+
+
+def _default_graph(workspace) -> list:
+    import pyoxigraph as ox
+
+    return list(workspace.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+
+def test_a_model_without_repeated_statements_is_held_once(once_and_twice):
+    """Memory (issue 16: the peak of ``analyze``): where no file repeats another's statement, queries
+    read the files' graphs as they are; the store holds no second, merged copy of the model."""
+    from eagraph.check import CheckOptions, check
+    from eagraph.validators.validate import ValidationOptions
+    from eagraph.workspace import load
+
+    workspace = load(once_and_twice[0], cache=False)
+    results = check(workspace, CheckOptions(validation=ValidationOptions(), cache=False))
+    assert results.validation is not None
+    assert workspace.triple_count == workspace.written_count > 0
+    assert _default_graph(workspace) == []
+    services = workspace.query("SELECT (COUNT(*) AS ?n) WHERE { ?s a <http://purl.org/vocab/cpsv#PublicService> }")
+    assert int(next(iter(services))["n"].value) == 1
+
+
+def test_a_statement_repeated_by_a_graph_added_later_is_still_one_statement(tmp_path):
+    """The model was read as it is (nothing repeated) until the ontology, loaded later, repeats one of
+    its statements: from then on that statement counts once, as in a model that repeated it from the start."""
+    from eagraph.ontology import ensure_ontology
+    from eagraph.workspace import load
+
+    (tmp_path / "audiences.ttl").write_text(
+        "@prefix eag: <https://w3id.org/eagraph/ns#> .\n@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        "eag:Citizens a skos:Concept .\n", encoding="utf-8")
+    workspace = load(tmp_path, cache=False)
+    count = "SELECT (COUNT(*) AS ?n) WHERE { <https://w3id.org/eagraph/ns#Citizens> a ?c }"
+    assert int(next(iter(workspace.query(count)))["n"].value) == 1
+    ensure_ontology(workspace)  # the ontology says eag:Citizens a skos:Concept too
+    assert int(next(iter(workspace.query(count)))["n"].value) == 1
+    assert workspace.triple_count == 1

@@ -105,7 +105,9 @@ class Compiler:
             if len(properties) == 1:
                 parts.append(pattern.replace("?targetPredicate", properties[0]))
             elif properties:
-                parts.append(f"{pattern} FILTER(?targetPredicate IN ({', '.join(properties)}))")
+                # VALUES, not FILTER(?targetPredicate IN (...)): one index lookup per property, where
+                # the filter reads every statement of the node (EAG090's 38 properties: 3x slower)
+                parts.append(f"VALUES ?targetPredicate {{ {' '.join(properties)} }} {pattern}")
         return parts
 
     def target_pattern(self, shape) -> str | None:

@@ -95,14 +95,16 @@ def prepare(workspace: Workspace, profile: Profile, vocabularies: list[Path]) ->
     """Load the profile's vocabularies, type the code-list values the model uses, and add what
     RDFS says of ranges and domains (what pyshacl's ``inference="rdfs"`` adds for the profile)."""
     graph = ox.NamedNode(f"urn:eagraph:profile:{profile.name}")
+    # the values the model uses, asked before the vocabularies are in the store (queries may read
+    # every named graph: see Workspace.query)
+    rows = list(workspace.query(
+        "SELECT DISTINCT ?v WHERE { ?s ?p ?v FILTER(isIRI(?v) && ("
+        + " || ".join(f'STRSTARTS(STR(?v), "{prefix}")' for prefix in CODE_LISTS) + ")) }"))
     for path in vocabularies:
         try:
             workspace.store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=graph)
         except SyntaxError as exc:
             raise ProfileError(f"{path}: not readable Turtle: {exc}") from None
-    rows = workspace.query(
-        "SELECT DISTINCT ?v WHERE { ?s ?p ?v FILTER(isIRI(?v) && ("
-        + " || ".join(f'STRSTARTS(STR(?v), "{prefix}")' for prefix in CODE_LISTS) + ")) }")
     rdf_type = ox.NamedNode(RDF_TYPE)
     workspace.store.extend(ox.Quad(row["v"], rdf_type, ox.NamedNode(cls), graph)
                            for row in rows for cls in code_list_classes(row["v"].value))

@@ -5,9 +5,12 @@ where a statement came from), the configuration, and the positions of every subj
 statement. Loading happens once per command.
 
 A statement written in two files is one statement. Oxigraph's union of the named graphs is a
-multiset (a statement once per file that holds it: 27 services counted where there are 13), so the
-store's default graph holds the merge of every file's graph, a set, and every query runs on it;
-the named graphs still say where a statement is written (``GRAPH ?g``).
+multiset (a statement once per file that holds it: 27 services counted where there are 13), so
+queries read that union only while no statement is in two graphs, which is what most models are
+(checked on the first query, in Rust, in about half the time a copy takes); once one is, the
+store's default graph is made the merge of every graph, a set, and every query runs on it. Either
+way the named graphs still say where a statement is written (``GRAPH ?g``), and a model with no
+repeated statement is held once in memory, not twice.
 
 Two parsers, each for what it does best: Oxigraph parses every file straight into the store (in
 Rust, ten times faster than rdflib), and eagraph's positional parser reads a file only when a
@@ -122,9 +125,12 @@ class Workspace:
         self.cache = cache
         self._positions: dict[str, FilePositions] = {}
         self._by_path = {f.relpath: f for f in files}
+        self._numbers: dict[str, int] = {}  # a file's graph IRI -> its place in self.files
         self._subjects: dict[str, list[str]] | None = None
         self._distinct: int | None = None
-        self._unmerged: list[ox.NamedNode] = []  # graphs not yet copied into the merged (default) graph
+        self._unmerged: list[ox.NamedNode] = []  # graphs not yet checked for repeats (or copied, once merged)
+        self._merged: list[ox.NamedNode] = []  # graphs checked: part of what queries read
+        self._union = True  # no statement in two graphs: queries read the union of the named graphs
         #: what the loaded model is a view of, beyond its files ("" for the files as they are; "as of
         #: 2030-01-01" after --as-of): the same files then say something else, so results are keyed by it too
         self.view = ""
@@ -172,10 +178,11 @@ class Workspace:
         self.merge_graphs([ox.NamedNode(f.source.graph) for f in files])
 
     def merge_graphs(self, graphs: Iterable[ox.NamedNode]) -> None:
-        """Add named graphs of the store (files, or vocabularies a command loads) to the merged
-        graph that :meth:`query` reads; a statement already there stays one statement. The copy
-        is made on the first query after (about as long as loading took): a command that never
-        queries (fmt, diff's statements, publish) does not pay for it."""
+        """Add named graphs of the store (files, or vocabularies a command loads) to what
+        :meth:`query` reads; a statement already there stays one statement. Checked on the first
+        query after: a command that never queries (fmt, diff's statements, publish) does not pay
+        for it, and the graphs are copied into the merged graph only when one repeats a statement
+        of another (see the module's docstring)."""
         self._unmerged.extend(graphs)
         self._distinct = None
 
@@ -202,6 +209,12 @@ class Workspace:
 
     def _merge(self) -> None:
         graphs, self._unmerged = self._unmerged, []
+        if self._union and not self._repeats(graphs):
+            self._merged += graphs
+            return
+        if self._union:  # the first repeated statement: from now on the default graph is the model
+            self._union, graphs = False, self._merged + graphs
+        self._merged += graphs
         for start in range(0, len(graphs), 1000):
             values = " ".join(str(graph) for graph in graphs[start:start + 1000])
             self.store.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}")
@@ -211,6 +224,15 @@ class Workspace:
         (``diff``'s changed files, ``--changed-since``'s) needs the other files' statements of."""
         return {term.value for quad in self.store.quads_for_pattern(None, None, None, None)
                 for term in (quad.subject, quad.object) if isinstance(term, ox.NamedNode)}
+
+    def _repeats(self, graphs: list[ox.NamedNode]) -> bool:
+        """Whether a statement of ``graphs`` is also in another named graph of the store."""
+        for start in range(0, len(graphs), 1000):
+            values = " ".join(str(graph) for graph in graphs[start:start + 1000])
+            if self.store.query(f"ASK {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} "
+                                f"GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != ?g) }}"):
+                return True
+        return False
 
     @property
     def written_count(self) -> int:
@@ -222,8 +244,20 @@ class Workspace:
         """Statements of the model's files, each once however many files write it (not of the
         vocabularies a command adds to the store)."""
         if self._distinct is None:
-            self._distinct = sum(1 for _ in self.statements())
+            if self._unmerged:
+                self._merge()
+            self._distinct = self.written_count if self._union else self._count_distinct()
         return self._distinct
+
+    def _count_distinct(self) -> int:
+        """The statements of the files' graphs, each once (counted in Rust: a set of a million
+        statements in Python takes seconds)."""
+        if not self.files:
+            return 0
+        values = " ".join(f"<{f.source.graph}>" for f in self.files)
+        rows = self.store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ "
+                                f"VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }} }}")
+        return int(next(iter(rows))["n"].value)
 
     def statements(self) -> Iterable[ox.Triple]:
         """The statements of the model's files, each once (exporters write these)."""
@@ -252,7 +286,7 @@ class Workspace:
         written in several files is one statement (``GRAPH ?g`` still reaches each file)."""
         if self._unmerged:
             self._merge()
-        return self.store.query(sparql)
+        return self.store.query(sparql, use_default_graph_as_union=self._union)
 
     # Positions -----------------------------------------------------------------------------
     def positions(self, model_file: ModelFile | str) -> FilePositions:
@@ -308,12 +342,20 @@ class Workspace:
             self._positions[model_file.relpath] = positions
 
     def files_describing(self, key: str) -> list[ModelFile]:
-        """The files in which ``key`` is the subject of a statement (asked of the store)."""
+        """The files in which ``key`` is the subject of a statement (asked of the store), in file order."""
         if key.startswith("_:"):
             return self.files
         node = ox.NamedNode(key[1:-1])
-        graphs = {str(q.graph_name) for q in self.store.quads_for_pattern(node, None, None, None)}
-        return [f for f in self.files if f"<{f.source.graph}>" in graphs]
+        return self._files_of(q.graph_name for q in self.store.quads_for_pattern(node, None, None, None))
+
+    def _files_of(self, graphs: Iterable) -> list[ModelFile]:
+        """The model files whose graphs are among ``graphs`` (store graph names), in file order: looked
+        up, not found by comparing every file with every graph (a national model locates thousands
+        of findings among thousands of files)."""
+        if len(self._numbers) != len(self.files):
+            self._numbers = {f.source.graph: number for number, f in enumerate(self.files)}
+        numbers = {self._numbers.get(getattr(graph, "value", None)) for graph in graphs}
+        return [self.files[number] for number in sorted(numbers - {None})]
 
     def locations(self, term) -> list[Location]:
         """Every place where ``term`` is described as a subject, in file order."""
@@ -358,11 +400,8 @@ class Workspace:
         node = ox.BlankNode(key[2:])
         quads = list(self.store.quads_for_pattern(node, None, None, None))
         signature = frozenset((str(q.predicate), _signature_object(str(q.object))) for q in quads)
-        graphs = {str(q.graph_name) for q in quads}
         found = []
-        for model_file in self.files:
-            if f"<{model_file.source.graph}>" not in graphs:
-                continue
+        for model_file in self._files_of(q.graph_name for q in quads):
             positions = self.positions(model_file)
             label = _label_with_signature(positions, signature)
             if label is not None:
