@@ -4,6 +4,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -85,6 +88,21 @@ def test_a_dangling_link_is_one_error_at_its_statement_naming_the_target(model, 
 def test_messages_in_dutch_and_french(model, run):
     assert "dienst heeft geen titel in het Frans" in run("validate", model, "--language", "nl").stdout
     assert "titre en français" in run("validate", model, "--language", "fr").stdout
+
+
+def test_the_json_report_is_the_same_bytes_in_every_process(model, tmp_path):
+    """A report kept in git or compared by CI must not change between two runs on the same model: the
+    messages of a finding come in one language order, whatever order the shapes graph gives them in
+    (which follows Python's string hashing, different in each process)."""
+    reports = []
+    for seed in ("1", "2", "3"):
+        done = subprocess.run([sys.executable, "-m", "eagraph", "validate", str(model), "--format", "json",
+                               "--no-cache"], capture_output=True, text=True, timeout=120,
+                              env={**os.environ, "PYTHONHASHSEED": seed, "EAGRAPH_CACHE_DIR": str(tmp_path / seed)})
+        assert done.returncode == 1, done.stderr
+        reports.append(done.stdout)
+    assert list(json.loads(reports[0])["findings"][0]["messages"]) == ["en", "nl", "fr"]
+    assert reports[0] == reports[1] == reports[2]
 
 
 def test_clean_model_exits_0_and_fail_on_warning(model, run):

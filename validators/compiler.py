@@ -19,6 +19,8 @@ from rdflib import Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
+from eagraph.findings import MESSAGE_LANGUAGES
+
 from .messages import default_messages
 from .shape_reader import EAG_NS, LANGUAGE_SHAPE, ShapesError
 
@@ -176,10 +178,10 @@ class Compiler:
             raise ShapesError(f"{_shape_name(shape)} uses {names}, which eagraph's validator does not support")
 
     def _messages(self, shape) -> dict[str, str]:
-        messages = {}
-        for message in self.shapes.objects(shape, SH.message):
-            messages[message.language or "en"] = str(message)
-        return messages
+        """The shape's messages by language, in one order (the graph gives them in an order that
+        changes from run to run, and reports must not)."""
+        messages = {message.language or "en": str(message) for message in self.shapes.objects(shape, SH.message)}
+        return {language: messages[language] for language in sorted(messages, key=_language_order)}
 
     def _make(self, shape, component, body: str, path=None, path_sparql=None, select="?this ?value") -> Constraint:
         severity = self.shapes.value(shape, SH.severity) or SH.Violation
@@ -334,6 +336,11 @@ class Compiler:
                 prefix, namespace = g.value(declaration, SH.prefix), g.value(declaration, SH.namespace)
                 lines.append(f"PREFIX {prefix}: <{namespace}>")
         return "\n".join(lines) + "\n" if lines else ""
+
+
+def _language_order(language: str) -> tuple[int, str]:
+    """The languages of findings' messages first, in their order, then any other alphabetically."""
+    return (MESSAGE_LANGUAGES.index(language) if language in MESSAGE_LANGUAGES else len(MESSAGE_LANGUAGES), language)
 
 
 def class_hierarchy(rows: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
