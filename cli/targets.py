@@ -3,11 +3,13 @@ pace of its git history gets it there in time."""
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import click
 
 from eagraph.gittools import DEFAULT_COMMITS
+from eagraph.workspace import EagraphError
 
 from .console import Console, ExitCode, plural
 from .options import model_path_argument, verbosity_options
@@ -29,7 +31,9 @@ def targets_command(path: Path, since: str | None, commits: int, fmt: str, outpu
     """Each target of [[targets]] in eagraph.toml (a metric, a value, a date): its value today, its
     course over the model's git history (as `eagraph trend` reads it), the pace per year it needs to
     reach its value by its date, the present pace (the least-squares slope of the course), the date
-    that pace reaches it, and its status: reached, on course, behind or overdue.
+    that pace reaches it, the value the model's plan reaches on its date (the model as of that date:
+    future lifecycle dates, initiatives), and its status: reached, on course, behind or overdue.
+    Whether a target is on course is read from the history alone: a plan is not progress.
 
     Exit code 1 with --fail-behind when a target is not reached and not on course; 2 when the
     targets or the history cannot be read.
@@ -40,6 +44,7 @@ def targets_command(path: Path, since: str | None, commits: int, fmt: str, outpu
       eagraph targets models --since v1.0 --format md -o targets.md
       eagraph targets models --fail-behind
     """
+    from eagraph.gittools.plan import plan_targets
     from eagraph.gittools.targets import FORMATS, progress
     from eagraph.workspace.cache import usable_cache_dir
     from eagraph.workspace.files import write_atomic
@@ -48,7 +53,12 @@ def targets_command(path: Path, since: str | None, commits: int, fmt: str, outpu
 
     console = Console.current()
     workspace = load_workspace(path)
-    results = progress(path, workspace, since, cache_dir=usable_cache_dir(), commits=commits)
+    today = datetime.date.today()
+    results = progress(path, workspace, since, cache_dir=usable_cache_dir(), commits=commits, today=today)
+    try:
+        plan_targets(workspace, results, today)
+    except EagraphError as exc:  # the plan is a column more: its failure is said, the report still made
+        console.warn(f"no value by the plan: {exc}")
     if not results:
         console.info(f"{workspace.config.source or path / 'eagraph.toml'} has no [[targets]]")
     text = FORMATS[fmt](results)

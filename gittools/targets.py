@@ -45,6 +45,27 @@ class Progress:
     def on_course(self) -> bool:
         return self.status in ("reached", "on course")
 
+    @property
+    def plan_reaches(self) -> bool | None:
+        """Whether the value the plan reaches on the date is at or past the target; None: not read."""
+        if self.planned is None:
+            return None
+        return (self.planned - self.target.value) * direction(self.target, self.today) >= 0
+
+    @property
+    def said(self) -> str:
+        """The status in words, with what the plan says where the present pace does not get there."""
+        if self.status == "behind" and self.plan_reaches:
+            return f"{self.status} (the plan reaches it)"
+        return self.status
+
+
+def direction(target: Target, now: float) -> int:
+    """+1 when the target's metric improves upwards, -1 downwards: the metric's own way, or the
+    target's ``better``, or else the target's value against today's."""
+    way = target.better or METRICS[target.metric].better
+    return (1 if way == "higher" else -1) if way else (1 if target.value > now else -1)
+
 
 def measured_key(target: Target) -> str:
     """Where a target's value is found among a commit's measured values: its key figure, or its metric
@@ -135,8 +156,7 @@ def assess(target: Target, now: float, course: list[tuple[str, str, float]], tod
     overdue (its date has passed). The way the metric improves is its own ("higher" for a share), or
     the target's ``better``, or else the target's value against today's."""
     result = Progress(target, now, course)
-    way = target.better or METRICS[target.metric].better
-    sign = (1 if way == "higher" else -1) if way else (1 if target.value > now else -1)
+    sign = direction(target, now)
     result.pace = least_squares_pace(course)
     if (now - target.value) * sign >= 0:
         result.status = "reached"
@@ -174,8 +194,8 @@ def to_json(results: list[Progress]) -> str:
                       indent=2, ensure_ascii=False) + "\n"
 
 
-COLUMNS = ("name", "metric", "target", "date", "today", "pace_per_year", "needed_per_year", "projected", "status",
-           "on_course", "commits", "since")
+COLUMNS = ("name", "metric", "target", "date", "today", "pace_per_year", "needed_per_year", "projected", "planned",
+           "plan_reaches", "status", "on_course", "commits", "since")
 
 
 def _record(p: Progress) -> dict:
@@ -183,7 +203,8 @@ def _record(p: Progress) -> dict:
     return {"name": p.target.title, "metric": p.target.metric, "target": p.target.value,
             "date": p.target.date.isoformat(), "today": p.today, "pace_per_year": p.pace,
             "needed_per_year": p.needed, "projected": p.projected.isoformat() if p.projected else None,
-            "status": p.status, "on_course": p.on_course, "commits": len(p.course),
+            "planned": p.planned, "plan_reaches": p.plan_reaches, "status": p.status, "on_course": p.on_course,
+            "commits": len(p.course),
             "since": p.course[0][1][:10] if p.course else None}
 
 
@@ -205,11 +226,11 @@ def _rows(results: list[Progress]) -> list[list[str]]:
         rows.append([p.target.title, shown(p.today), f"{shown(p.target.value)} by {p.target.date.isoformat()}",
                      course, shown(p.pace, True), shown(p.needed, True),
                      p.projected.isoformat() if p.projected else ("-" if p.status == "reached" else "never"),
-                     p.status])
+                     shown(p.planned), p.said])
     return rows
 
 
-HEADER = ["target", "today", "goal", "course", "pace/year", "needed/year", "projected", "status"]
+HEADER = ["target", "today", "goal", "course", "pace/year", "needed/year", "projected", "by the plan", "status"]
 
 
 def to_text(results: list[Progress]) -> str:
