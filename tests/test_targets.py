@@ -210,6 +210,20 @@ def test_least_squares_pace_is_not_decided_by_one_commit_at_an_end():
     assert 0 < dipped < 1.0  # first-to-last would read 0: no progress at all
 
 
+def test_the_example_model_has_a_target_for_each_kind_of_metric_the_issue_lists(run):
+    """Issue 17's metrics, each with a target in the example's eagraph.toml; the burden's is an
+    illustration, a third less than the burden today (within bounds: the model's figures move)."""
+    from eagraph.workspace import load
+    from eagraph.workspace.config import read_targets
+
+    targets = {t.metric: t for t in read_targets(load(MODELS).config)}
+    assert set(targets) == {"automatic_share", "online_share", "only_once_violations", "burden_hours", "sparql"}
+    burden = json.loads(run("burden", MODELS, "--format", "json", "-q").stdout)
+    today = next(row for row in burden["rows"] if row["level"] == "total")["hours"]
+    assert 0.5 * today < targets["burden_hours"].value < 0.8 * today
+    assert "not a commitment" in (MODELS / "eagraph.toml").read_text()
+
+
 @pytest.mark.slow
 def test_the_example_models_targets_fail_behind_when_its_history_does_not_reach_one(run, tmp_path):
     """The issue's done-when, on the example model and its own eagraph.toml: over a year, one authority
