@@ -107,3 +107,15 @@ def test_no_change_ahead_no_plan_read(run, tmp_path):
     git(tmp_path, "commit", "-qm", "no plan")
     targets = json.loads(run("targets", tmp_path, "--format", "json", "-q").stdout)["targets"]
     assert [(t["today"], t["planned"], t["plan_reaches"]) for t in targets] == [(0.5, None, None)] * 3
+
+
+def test_a_date_the_plan_cannot_place_is_said_and_the_report_still_made(run, tmp_path):
+    write(tmp_path, "eagraph.toml", CONFIG)
+    write(tmp_path, "model.ttl", MODEL + 'ex:c eag:phasingOutFrom "soon" .\n')
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-qm", "a wrong date")
+    result = run("targets", tmp_path, "--format", "json")
+    assert result.exit_code == 0 and "Traceback" not in result.stderr
+    assert "no value by the plan: model.ttl:" in result.stderr and '"soon" is not an xsd:date' in result.stderr
+    assert [t["planned"] for t in json.loads(result.stdout)["targets"]] == [None] * 3
