@@ -31,7 +31,7 @@ from . import DEFAULT_COMMITS, MIN_COURSE_DAYS
 from .trend import KEY_FIGURES, Measure, figures_of, start_of_last, trend
 
 DAYS_A_YEAR = 365.25
-#: The status of a target whose course is shorter than that (and that is not reached or overdue).
+#: The status of a target whose course spans fewer days than the minimum (MIN_COURSE_DAYS), not reached or overdue.
 TOO_EARLY = "too early to tell"
 
 
