@@ -19,9 +19,9 @@ from eagraph.analyses.initiatives import CANCELLED, read_initiatives
 from eagraph.analyses.metrics import burden_hours
 from eagraph.workspace import EagraphError, Workspace, load
 from eagraph.workspace.config import Target
-from eagraph.workspace.lifecycle import keep_as_of
+from eagraph.workspace.lifecycle import keep_as_of, lifecycles, regulation_dates
 
-from .targets import measured_key, own_measure
+from .targets import Progress, measured_key, own_measure
 from .trend import figures_of
 
 #: At most this many plan dates on the dashboard (the nearest ones and always the last: the target
@@ -68,3 +68,30 @@ def values_of(workspace: Workspace, targets: tuple[Target, ...] = ()) -> dict[st
     if measure is not None:
         values.update(measure.compute(workspace))
     return values
+
+
+def changes_ahead(workspace: Workspace, after: datetime.date) -> bool:
+    """Whether the model states anything dated later than ``after``: an initiative due, a lifecycle
+    phase starting, a regulation entering into or leaving force. Without any, the model as of a later
+    day is the model as of ``after``: no plan to read. A date that is no date is skipped here
+    (validation names it)."""
+    if plan_dates(workspace, after):
+        return True
+    if any(day > after for dates in lifecycles(workspace, lenient=True).values() for day in dates.values()):
+        return True
+    starts, ends, _ = regulation_dates(workspace, lenient=True)
+    return any(day > after for day in (*starts.values(), *ends.values()))
+
+
+def plan_targets(workspace: Workspace, results: list[Progress], today: datetime.date,
+                 figures: PlanFigures | None = None) -> PlanFigures:
+    """Set on each assessed target whose date is after ``today`` the value the model's plan reaches on
+    that date (``planned``), read from the model as of the date; nothing when the model states no change
+    after ``today``. The one reading of it for ``eagraph targets`` and the site's dashboard. Returns the
+    figures read, for more days to share them."""
+    figures = figures or PlanFigures(workspace.root, tuple(p.target for p in results))
+    if any(p.target.date > today for p in results) and changes_ahead(workspace, today):
+        for assessed in results:
+            if assessed.target.date > today:
+                assessed.planned = figures.of_target(assessed.target)
+    return figures

@@ -7,6 +7,11 @@ burden, SPARQL queries) as one more measure, cached under a digest of what they 
 pace is the least-squares slope of the course's values over their commit dates: every commit
 counts, so one commit that broke and fixed something at either end does not decide it, as it
 would from the first value to the last.
+
+A pace read from a course of a few days says nothing of the years to a target's date (a model
+being written grows by hundreds a year when extrapolated): below ``MIN_COURSE_DAYS`` of course the
+pace is shown, no date is projected from it, and the status is "too early to tell", which is not
+on course (no evidence of progress, as no pace at all is not).
 """
 
 from __future__ import annotations
@@ -22,10 +27,12 @@ from eagraph.workspace import EagraphError, Workspace
 from eagraph.workspace.config import Target, read_targets
 from eagraph.workspace.git import run_git
 
-from . import DEFAULT_COMMITS
+from . import DEFAULT_COMMITS, MIN_COURSE_DAYS
 from .trend import KEY_FIGURES, Measure, figures_of, start_of_last, trend
 
 DAYS_A_YEAR = 365.25
+#: The status of a target whose course spans fewer days than the minimum (MIN_COURSE_DAYS), not reached or overdue.
+TOO_EARLY = "too early to tell"
 
 
 @dataclass
@@ -38,12 +45,33 @@ class Progress:
     pace: float | None = None  # the present pace; None: fewer than two commits on different days
     needed: float | None = None  # the pace that reaches the value by the date; None: reached, or the date passed
     projected: datetime.date | None = None  # when the present pace reaches the value; None: never, or reached
-    status: str = "behind"  # reached, on course, behind, overdue
+    status: str = "behind"  # reached, on course, behind, too early to tell, overdue
     planned: float | None = None  # the value the model's plan reaches on the date (gittools/plan.py); None: not read
 
     @property
     def on_course(self) -> bool:
         return self.status in ("reached", "on course")
+
+    @property
+    def plan_reaches(self) -> bool | None:
+        """Whether the value the plan reaches on the date is at or past the target; None: not read."""
+        if self.planned is None:
+            return None
+        return (self.planned - self.target.value) * direction(self.target, self.today) >= 0
+
+    @property
+    def said(self) -> str:
+        """The status in words, with what the plan says where the present pace does not get there."""
+        if self.status in ("behind", TOO_EARLY) and self.plan_reaches:
+            return f"{self.status} (the plan reaches it)"
+        return self.status
+
+
+def direction(target: Target, now: float) -> int:
+    """+1 when the target's metric improves upwards, -1 downwards: the metric's own way, or the
+    target's ``better``, or else the target's value against today's."""
+    way = target.better or METRICS[target.metric].better
+    return (1 if way == "higher" else -1) if way else (1 if target.value > now else -1)
 
 
 def measured_key(target: Target) -> str:
@@ -81,10 +109,12 @@ def _measure(target: Target, workspace: Workspace) -> float:
 
 
 def progress(model: Path, workspace: Workspace, since: str | None = None, *, cache_dir: Path | None = None,
-             commits: int = DEFAULT_COMMITS, today: datetime.date | None = None) -> list[Progress]:
+             commits: int = DEFAULT_COMMITS, today: datetime.date | None = None,
+             min_course_days: int = MIN_COURSE_DAYS) -> list[Progress]:
     """Every target of the model's eagraph.toml, assessed. ``workspace`` is the model as it is now
     (today's values); ``model`` the path whose git history gives the course, from ``since`` or over
-    the last ``commits`` commits that changed it (0: no history read, today's values alone)."""
+    the last ``commits`` commits that changed it (0: no history read, today's values alone); a course
+    shorter than ``min_course_days`` projects no date."""
     targets = read_targets(workspace.config)
     if not targets:
         return []
@@ -102,7 +132,7 @@ def progress(model: Path, workspace: Workspace, since: str | None = None, *, cac
             now[key] = _measure(target, workspace)
         course = [(p.commit, p.date, p.figures[key]) for points in courses for p in points
                   if p.figures.get(key) is not None]
-        results.append(assess(target, now[key], course, today))
+        results.append(assess(target, now[key], course, today, min_course_days))
     return results
 
 
@@ -130,13 +160,14 @@ def _changed_since_head(model: Path) -> bool:
     return bool(run_git(folder, "status", "--porcelain", "--untracked-files=all", "--", paths).strip())
 
 
-def assess(target: Target, now: float, course: list[tuple[str, str, float]], today: datetime.date) -> Progress:
-    """Where a target stands: reached, on course (the present pace reaches it by its date), behind, or
-    overdue (its date has passed). The way the metric improves is its own ("higher" for a share), or
-    the target's ``better``, or else the target's value against today's."""
+def assess(target: Target, now: float, course: list[tuple[str, str, float]], today: datetime.date,
+           min_course_days: int = MIN_COURSE_DAYS) -> Progress:
+    """Where a target stands: reached, on course (the present pace reaches it by its date), behind,
+    too early to tell (a pace, but over a course shorter than ``min_course_days``: no date projected),
+    or overdue (its date has passed). The way the metric improves is its own ("higher" for a share),
+    or the target's ``better``, or else the target's value against today's."""
     result = Progress(target, now, course)
-    way = target.better or METRICS[target.metric].better
-    sign = (1 if way == "higher" else -1) if way else (1 if target.value > now else -1)
+    sign = direction(target, now)
     result.pace = least_squares_pace(course)
     if (now - target.value) * sign >= 0:
         result.status = "reached"
@@ -146,12 +177,22 @@ def assess(target: Target, now: float, course: list[tuple[str, str, float]], tod
         result.status = "overdue"
         return result
     result.needed = (target.value - now) / years_left
-    if result.pace is not None and result.pace * sign > 0:
+    if result.pace is not None and course_days(course) < min_course_days:
+        result.status = TOO_EARLY
+    elif result.pace is not None and result.pace * sign > 0:
         years = (target.value - now) / result.pace
         days = min(years * DAYS_A_YEAR, (datetime.date.max - today).days)  # "never" at a pace of nearly nothing
         result.projected = today + datetime.timedelta(days=days)
         result.status = "on course" if result.projected <= target.date else "behind"
     return result
+
+
+def course_days(course: list[tuple[str, str, float]]) -> float:
+    """How many days the course spans, from its first commit to its last (0 for one commit or none)."""
+    if len(course) < 2:
+        return 0.0
+    moments = [datetime.datetime.fromisoformat(date).timestamp() for _, date, _ in course]
+    return (max(moments) - min(moments)) / 86400
 
 
 def least_squares_pace(course: list[tuple[str, str, float]]) -> float | None:
@@ -174,8 +215,8 @@ def to_json(results: list[Progress]) -> str:
                       indent=2, ensure_ascii=False) + "\n"
 
 
-COLUMNS = ("name", "metric", "target", "date", "today", "pace_per_year", "needed_per_year", "projected", "status",
-           "on_course", "commits", "since")
+COLUMNS = ("name", "metric", "target", "date", "today", "pace_per_year", "needed_per_year", "projected", "planned",
+           "plan_reaches", "status", "on_course", "commits", "course_days", "since")
 
 
 def _record(p: Progress) -> dict:
@@ -183,7 +224,8 @@ def _record(p: Progress) -> dict:
     return {"name": p.target.title, "metric": p.target.metric, "target": p.target.value,
             "date": p.target.date.isoformat(), "today": p.today, "pace_per_year": p.pace,
             "needed_per_year": p.needed, "projected": p.projected.isoformat() if p.projected else None,
-            "status": p.status, "on_course": p.on_course, "commits": len(p.course),
+            "planned": p.planned, "plan_reaches": p.plan_reaches, "status": p.status, "on_course": p.on_course,
+            "commits": len(p.course), "course_days": round(course_days(p.course), 1),
             "since": p.course[0][1][:10] if p.course else None}
 
 
@@ -204,12 +246,13 @@ def _rows(results: list[Progress]) -> list[list[str]]:
             if len(values) > 1 else (f"{shown(values[0])} at 1 commit" if values else "no commit")
         rows.append([p.target.title, shown(p.today), f"{shown(p.target.value)} by {p.target.date.isoformat()}",
                      course, shown(p.pace, True), shown(p.needed, True),
-                     p.projected.isoformat() if p.projected else ("-" if p.status == "reached" else "never"),
-                     p.status])
+                     p.projected.isoformat() if p.projected
+                     else ("-" if p.status in ("reached", TOO_EARLY) else "never"),
+                     shown(p.planned), p.said])
     return rows
 
 
-HEADER = ["target", "today", "goal", "course", "pace/year", "needed/year", "projected", "status"]
+HEADER = ["target", "today", "goal", "course", "pace/year", "needed/year", "projected", "by the plan", "status"]
 
 
 def to_text(results: list[Progress]) -> str:
@@ -217,7 +260,9 @@ def to_text(results: list[Progress]) -> str:
     widths = [max(len(row[i]) for row in rows) for i in range(len(HEADER))]
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
     behind = sum(not p.on_course for p in results)
-    summary = f"{len(results) - behind} of {len(results)} targets on course" + (f", {behind} not" if behind else "")
+    early = sum(p.status == TOO_EARLY for p in results)
+    summary = f"{len(results) - behind} of {len(results)} targets on course" + (f", {behind} not" if behind else "") \
+        + (f" ({early} too early to tell: a course shorter than the minimum)" if early else "")
     return "\n".join([*lines, "", summary]) + "\n"
 
 

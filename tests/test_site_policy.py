@@ -87,7 +87,7 @@ def test_the_dashboard_shows_each_target_as_eagraph_targets_assesses_it(run, exa
     page = text_of(out, "index.html")
     section = page[page.index("Targets Target Today"):]
     for target in targets:
-        projected = target["projected"] or ("–" if target["status"] == "reached" else "never")
+        projected = target["projected"] or ("–" if target["status"] in ("reached", "too early to tell") else "never")
         course = target["course"]
         row = (f"{target['name']} {target['today']:.12g} {target['target']:.12g} by {target['date']} "
                f"{course[0]['value']:.12g} → {course[-1]['value']:.12g} over {len(course)} commits")

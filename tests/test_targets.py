@@ -200,6 +200,54 @@ def test_assess(course, now, target, expected):
     assert (result.status, result.projected) == expected
 
 
+@pytest.mark.parametrize("days, expected", [(89, "too early to tell"), (90, "on course")])
+def test_a_pace_is_projected_from_a_course_of_at_least_90_days(days, expected):
+    """A share from 0.5 to 0.6 in 89 or 90 days reaches 0.8 by 2040 at that pace (0.4 a year), but 89
+    days of course are too few to say so: the pace is kept, no date is projected, and it is not on course."""
+    from eagraph.gittools.targets import assess
+    from eagraph.workspace.config import Target
+
+    start = datetime.datetime(2029, 1, 1, tzinfo=datetime.timezone.utc)
+    course = [("a", start.isoformat(), 0.5), ("b", (start + datetime.timedelta(days=days)).isoformat(), 0.6)]
+    result = assess(Target("online_share", 0.8, datetime.date(2040, 1, 1)), 0.6, course, datetime.date(2030, 1, 1))
+    assert result.status == expected and result.on_course is (expected == "on course")
+    assert result.pace == pytest.approx(0.1 / days * 365.25)
+    assert (result.projected is None) is (expected == "too early to tell")
+
+
+@pytest.fixture
+def young(tmp_path):
+    """Ten days of history: one, then two of four entitlements granted automatically (a pace of 9 a
+    year on a share of at most 1, if ten days were a trend)."""
+    model = tmp_path / "young"
+    write(model, "eagraph.toml", '[model]\ninclude = ["**/*.ttl"]\n' + TARGETS)
+    git(model, "init", "-q")
+    for day, automatic in (("2026-01-01", 1), ("2026-01-11", 2)):
+        write(model, "services.ttl", entitlements(automatic))
+        git(model, "add", "-A")
+        git(model, "commit", "-qm", f"{automatic} automatic", date=f"{day}T12:00:00+00:00")
+    return model
+
+
+def test_a_course_of_ten_days_is_too_early_to_tell_and_fails_behind(run, young):
+    targets = read_json(run("targets", young, "--format", "json", "-q"))
+    granted = targets["Granted without asking"]
+    assert (granted["status"], granted["projected"], granted["on_course"], granted["course_days"]) == (
+        "too early to tell", None, False, 10.0)
+    assert granted["pace_per_year"] == pytest.approx(0.25 / 10 * 365.25)  # shown, not projected
+    result = run("targets", young, "--fail-behind")
+    assert result.exit_code == 1 and "not on course: Granted without asking, Still on request" in result.stderr
+    assert "0 of 2 targets on course, 2 not (2 too early to tell" in result.stdout
+    assert result.stdout.splitlines()[1].split("  ")[-1].strip() == "too early to tell"
+
+
+def test_min_course_days_sets_the_threshold(run, young):
+    assert run("targets", young, "--fail-behind", "--min-course-days", "11").exit_code == 1
+    result = run("targets", young, "--fail-behind", "--min-course-days", "10")
+    assert result.exit_code == 0 and "2 of 2 targets on course" in result.stdout
+    assert run("targets", young, "--min-course-days", "-1").exit_code == 2
+
+
 def test_least_squares_pace_is_not_decided_by_one_commit_at_an_end():
     from eagraph.gittools.targets import least_squares_pace
 
@@ -208,6 +256,20 @@ def test_least_squares_pace_is_not_decided_by_one_commit_at_an_end():
     assert steady == pytest.approx(1.0, abs=0.002)
     dipped = least_squares_pace([("c", y, v) for y, v in zip(years, (0.0, 1.0, 2.0, 3.0, 0.0))])
     assert 0 < dipped < 1.0  # first-to-last would read 0: no progress at all
+
+
+def test_the_example_model_has_a_target_for_each_kind_of_metric_the_issue_lists(run):
+    """Issue 17's metrics, each with a target in the example's eagraph.toml; the burden's is an
+    illustration, a third less than the burden today (within bounds: the model's figures move)."""
+    from eagraph.workspace import load
+    from eagraph.workspace.config import read_targets
+
+    targets = {t.metric: t for t in read_targets(load(MODELS).config)}
+    assert set(targets) == {"automatic_share", "online_share", "only_once_violations", "burden_hours", "sparql"}
+    burden = json.loads(run("burden", MODELS, "--format", "json", "-q").stdout)
+    today = next(row for row in burden["rows"] if row["level"] == "total")["hours"]
+    assert 0.5 * today < targets["burden_hours"].value < 0.8 * today
+    assert "not a commitment" in (MODELS / "eagraph.toml").read_text()
 
 
 @pytest.mark.slow

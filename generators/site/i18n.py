@@ -314,6 +314,8 @@ WORDS: dict[str, dict[str, str]] = {
     "on course": {"nl": "op koers", "fr": "en bonne voie", "en": "on course", "de": "auf Kurs"},
     "behind": {"nl": "achter", "fr": "en retard", "en": "behind", "de": "im Rückstand"},
     "overdue": {"nl": "verstreken", "fr": "échu", "en": "overdue", "de": "überfällig"},
+    "too early to tell": {"nl": "te vroeg om te zeggen", "fr": "trop tôt pour le dire", "en": "too early to tell",
+                          "de": "zu früh für eine Aussage"},
     "scorecard": {"nl": "Scorekaart", "fr": "Tableau de bord", "en": "Scorecard", "de": "Scorecard"},
     "burden-share": {"nl": "{hours} uur en {euros} per jaar; {assumed}",
                      "fr": "{hours} heures et {euros} par an ; {assumed}",

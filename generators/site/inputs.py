@@ -60,18 +60,16 @@ def read_policy(workspace: Workspace, top: list, trend_commits: int, cache_dir: 
 
 def read_plan(workspace: Workspace, targets: list) -> list:
     """The key figures and the burden today (the day the model is read as of) and as of each plan
-    date (:func:`eagraph.gittools.plan.plan_dates`), and on each target the value the plan reaches by
-    its date (``planned``). A model with no initiative due after today has no plan: nothing is read."""
-    from eagraph.gittools.plan import PlanFigures, plan_dates, values_of
+    date (:func:`eagraph.gittools.plan.plan_dates`; a model with no initiative due after today has no
+    such dates), and on each target the value the plan reaches by its date (``planned``, as ``eagraph
+    targets`` reads it: :func:`eagraph.gittools.plan.plan_targets`)."""
+    from eagraph.gittools.plan import plan_dates, plan_targets, values_of
 
     today = workspace.as_of or datetime.date.today()
+    figures = plan_targets(workspace, targets, today)
     days = plan_dates(workspace, today)
     if not days:
         return []
-    figures = PlanFigures(workspace.root, tuple(t.target for t in targets))
-    for assessed in targets:
-        if assessed.target.date > today:
-            assessed.planned = figures.of_target(assessed.target)
     return [(today, values_of(workspace)), *((day, figures.on(day)) for day in days)]
 
 

@@ -766,7 +766,8 @@ class Pages:
         return {"burden": policy.burden.total if policy.burden else None,
                 "plan": policy.plan.total if policy.plan else None,
                 "savings": [f for f in self.findings.analysis[:10] if f.savings is not None],
-                "targets": policy.targets, "plan_figures": policy.plan_figures}
+                "targets": policy.targets, "plan_figures": policy.plan_figures,
+                "planned_column": any(t.planned is not None for t in policy.targets)}
 
     def plan_rows(self) -> list[tuple[str, list[str]]]:
         """The dashboard's figures today and as of each plan date, as (figure, values shown) rows."""
