@@ -102,7 +102,7 @@ def test_the_dashboard_shows_todays_figures_beside_the_plans(home):
         ["Services", "2", "2"],
         ["Services with an online channel", "50\u00a0%", "100\u00a0%"],
         ["Rights granted automatically or pro-actively", "0\u00a0%", "100\u00a0%"],
-        ["only-once violations", "1", "0"],
+        ["Only-once violations", "1", "0"],
         ["Administrative burden (hours a year)", "2\u202f875", "1\u202f125"],
     ]
 

@@ -102,6 +102,11 @@ class SiteFindings:
         return _by_subject(self.validation)
 
 
+def _capitalised(words: str) -> str:
+    """A table's row label from a word the charts use in a sentence ("only-once violations")."""
+    return words[:1].upper() + words[1:]
+
+
 def _by_subject(findings: list[Finding]) -> dict[str, list[Finding]]:
     """Findings indexed by subject once, so that a page per entity (a scorecard per authority) looks its own up."""
     index = defaultdict(list)
@@ -233,10 +238,11 @@ class Pages:
         return f"{whole:,}".replace(",", "\u202f")
 
     def figure(self, value: float | None) -> str:
-        """A target's value: at most four decimals, no trailing zeros; a share in [0, 1] as is."""
+        """A target's value: at most four decimals, no trailing zeros, a share in [0, 1] as is; from a
+        thousand on, whole and grouped as the burden's hours are (a count of hours is read, not parsed)."""
         from eagraph.gittools.targets import shown
 
-        return shown(value)
+        return self._whole(value) if value is not None and abs(value) >= 1000 else shown(value)
 
     def badge(self, mode: str | None) -> Markup:
         return Markup(f'<span class="eag-badge eag-{mode}">{escape(self.t(mode))}</span>') if mode else Markup("")
@@ -775,7 +781,8 @@ class Pages:
         rows = [("services", "services", self.figure), ("online_share", "online-share", self.share),
                 ("automatic_share", "automatic-share", self.share),
                 ("only_once_violations", "violations", self.figure), ("burden_hours", "burden-hours", self.hours)]
-        return [(self.t(key), [show(values[name]) if values.get(name) is not None else "–" for values in columns])
+        return [(_capitalised(self.t(key)), [show(values[name]) if values.get(name) is not None else "–"
+                                              for values in columns])
                 for name, key, show in rows]
 
     def _trend_charts(self) -> list[tuple[str, str]]:
