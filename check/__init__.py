@@ -238,7 +238,7 @@ class _Check:
             analysis = (analysed, blank_places(self.workspace, analysed[0]), None)
         if analysis is not None and self.options.locate and analysis[2] is None:
             # where each finding's subject is written: found once, in the loaded model, and kept
-            analysis = (*analysis[:2], [f.location or self.workspace.locate(f.subject) for f in analysis[0][0]])
+            analysis = (*analysis[:2], locate(self.workspace, analysis[0][0]))
             need_analysis = True
         if need_analysis:
             self._write(checked.analysis_key, _analysis_to(*analysis))
@@ -351,6 +351,18 @@ def in_fork(function: Callable[[], T]) -> Callable[[], T]:
         return value
 
     return result
+
+
+def locate(workspace: Workspace, findings: Sequence[Finding]) -> "list[Location | None]":
+    """Where each finding's subject is written (its own location when it has one). The files that
+    describe those subjects are read for positions first, all at once, by one process per core:
+    at 10,000 services a thousand files have findings, and reading them one by one took seconds."""
+    from eagraph.workspace.workspace import term_key
+
+    todo = {term_key(f.subject) for f in findings if f.location is None and not f.subject.startswith("_:")}
+    files = {model_file.relpath: model_file for key in todo for model_file in workspace.files_describing(key)}
+    workspace.read_positions(list(files.values()))
+    return [f.location or workspace.locate(f.subject) for f in findings]
 
 
 def _with_places(workspace: Workspace, report: "ValidationReport"):

@@ -302,6 +302,10 @@ class Workspace:
         """Read the positions of every file now (tools that report on every statement want this)."""
         self._start_indexing(progress)(True)
 
+    def read_positions(self, files: list[ModelFile]) -> None:
+        """Read the positions of ``files`` now, in parallel where they are many (see :meth:`_start_indexing`)."""
+        self._start_indexing(files=files)(True)
+
     def _start_indexing(self, progress: Progress | None = None,
                         files: list[ModelFile] | None = None) -> Callable[[bool], None]:
         """Start reading every file's positions; the returned function finishes (True) or cancels.
