@@ -25,7 +25,6 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
-import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -35,6 +34,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from eagraph import __version__
 from eagraph.findings import Finding, RuleInfo, Savings, Severity
+from eagraph.forking import in_fork
 from eagraph.validators.validate import ValidationOptions
 from eagraph.workspace import EagraphError, Location, Workspace
 
@@ -228,8 +228,8 @@ class _Check:
             finally:
                 validation = pending()
         else:
-            if need_validation:
-                validation = _with_places(self.workspace, self._validate())
+            if need_validation:  # the cores are all validation's
+                validation = _with_places(self.workspace, self._validate(workers=os.cpu_count() or 1))
             if need_analysis:
                 analysed = self._analyse()
         if need_validation:
@@ -291,10 +291,10 @@ class _Check:
         ensure_ontology(self.workspace)
         self.workspace.query("ASK { ?s ?p ?o }")  # the first query merges the files' graphs
 
-    def _validate(self) -> "ValidationReport":
+    def _validate(self, workers: int = 1) -> "ValidationReport":
         from eagraph.validators.validate import validate
 
-        return validate(self.workspace, self.options.validation)
+        return validate(self.workspace, self.options.validation, workers=workers)
 
     def _analyse(self) -> "tuple[list[Finding], list[Coverage]]":
         from eagraph.analyses.model import AnalysisModel
@@ -317,40 +317,6 @@ class _Check:
 
     def _write(self, key: str, value: object) -> None:
         self.store.write("check", key, value)
-
-
-def in_fork(function: Callable[[], T]) -> Callable[[], T]:
-    """Start ``function`` in a forked process (it sees this process's memory: a loaded store needs
-    no copying) and return a function that waits for its result, or raises its exception."""
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-
-    def child() -> None:
-        try:
-            outcome = (True, function())
-        except BaseException as exc:  # noqa: BLE001 -- handed to the parent, which raises it
-            outcome = (False, exc)
-        send.send(outcome)
-
-    process = context.Process(target=child)  # not a daemon: the function may fork in turn
-    process.start()
-    send.close()
-
-    def result() -> T:
-        try:
-            ok, value = receive.recv()
-        except EOFError:
-            raise RuntimeError(f"the forked check ended without a result (exit code {process.exitcode})") from None
-        finally:
-            receive.close()
-            process.join(timeout=5)
-            if process.is_alive():
-                process.kill()
-        if not ok:
-            raise value
-        return value
-
-    return result
 
 
 def locate(workspace: Workspace, findings: Sequence[Finding]) -> "list[Location | None]":

@@ -70,15 +70,27 @@ class BaselineError(EagraphError):
     """A baseline file that cannot be read."""
 
 
-def validate(workspace: Workspace, options: ValidationOptions = ValidationOptions()) -> ValidationReport:
+#: From how many statements a validation with workers to spare shares its constraints among them: a
+#: fork costs tens of milliseconds, which a small model's whole validation does not take.
+SHARED_FROM = 200_000
+
+
+def validate(workspace: Workspace, options: ValidationOptions = ValidationOptions(), *,
+             workers: int = 1) -> ValidationReport:
+    """The model's findings under the contract's shapes, the organisation's and the profiles asked
+    for. ``workers``: how many processes may run the constraints (the check step gives the cores it
+    has when validation is all it does, one when the analyses run beside it)."""
     shapes = read_shapes([CONTRACT_SHAPES, *workspace.config.shapes, *options.extra_shapes])
     rules = {code: rule.info() for code, rule in contract_rules().items()}
     rules.update({code: rule.info() for code, rule in rules_in(shapes).items() if code not in rules})
     ensure_ontology(workspace)
     run_profiles = profile_runner(options.profiles, options.profile_dir)  # missing files: an error before any work
     constraints = compile_shapes(workspace, expand_languages(shapes, workspace.config.languages), options.only_nodes)
-    findings = [finding for constraint in constraints
-                for finding in run_constraint(workspace, constraint, options.only_nodes)]
+    if workers > 1 and len(constraints) > 1 and workspace.written_count >= SHARED_FROM:
+        findings = run_shared(workspace, constraints, options.only_nodes, workers)
+    else:
+        findings = [finding for constraint in constraints
+                    for finding in run_constraint(workspace, constraint, options.only_nodes)]
     compiled, profile_findings = run_profiles(workspace, options.only_nodes)
     constraints += compiled
     findings = once_per_dangling_link(findings + profile_findings)
@@ -94,6 +106,33 @@ def validate(workspace: Workspace, options: ValidationOptions = ValidationOption
     findings = [locate(workspace, f) for f in findings]
     findings.sort(key=Finding.sort_key)
     return ValidationReport(findings, rules, suppressed, baselined, len(constraints))
+
+
+def run_shared(workspace: Workspace, constraints: list[Constraint], only: frozenset[str] | None,
+               workers: int) -> list[Finding]:
+    """The constraints' findings, in the constraints' order, computed by ``workers`` processes that
+    each take the next constraint not yet taken (their costs differ a hundredfold, so a fixed split
+    would leave one process waiting). The others are forked: they read the loaded store as it is."""
+    import multiprocessing
+
+    from eagraph.forking import in_fork
+
+    taken = multiprocessing.get_context("fork").Value("i", 0)
+
+    def take_until_none_left() -> list[tuple[int, list[Finding]]]:
+        done = []
+        while True:
+            with taken.get_lock():
+                index, taken.value = taken.value, taken.value + 1
+            if index >= len(constraints):
+                return done
+            done.append((index, list(run_constraint(workspace, constraints[index], only))))
+
+    others = [in_fork(take_until_none_left) for _ in range(workers - 1)]
+    results = dict(take_until_none_left())
+    for result in others:
+        results.update(result())
+    return [finding for index in range(len(constraints)) for finding in results[index]]
 
 
 def profile_runner(names: Iterable[str], profile_dir: Path | None = None):
