@@ -355,3 +355,20 @@ def test_the_analysis_model_holds_each_node_and_property_once(tmp_path):
     (pa,), (pb,) = ([p for p in model.links[s]] for s in ("https://example.org/a", "https://example.org/b"))
     assert pa is pb
     assert model.label("https://example.org/a") == "A" and model._label_rank == {}
+
+
+def test_the_models_links_are_tuples_each_key_once_even_from_a_union_of_graphs():
+    """Memory (issue 16): the links of a built model are tuples, not a dict per (node, property) pair
+    (120 bytes more each, a million pairs at 10,000 services); a store read as the union of its graphs,
+    where two files state the same link, still gives that link once, in both directions."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    service, authority = ox.NamedNode("https://example.org/s"), ox.NamedNode("https://example.org/authority")
+    competent = ox.NamedNode("http://data.europa.eu/m8g/hasCompetentAuthority")
+    for file in ("one", "two"):
+        store.add(ox.Quad(service, competent, authority, ox.NamedNode(f"https://example.org/file/{file}")))
+    model = AnalysisModel.build(store)
+    assert model.links[service.value][competent.value] == (authority.value,)
+    assert model.backlinks[authority.value][competent.value] == (service.value,)
+    assert model.objects(service.value, competent.value) == [authority.value]
