@@ -223,3 +223,21 @@ def test_a_changed_eagraph_toml_reloads_the_model(start, model):
     config.write_text(config.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     watched(client, (config, CHANGED))
     assert [d for d in client.diagnostics(bosa.uri, bosa.version) if d["code"] == "EAG090"]
+
+
+# The settings themselves (no server) ---------------------------------------------------------------
+
+def test_paths_are_the_model_folders_and_null_is_the_command_lines(tmp_path):
+    from eagraph.lsp.settings import Settings, editor_settings
+    from eagraph.validators.validate import ValidationOptions
+
+    command_line = Settings(ValidationOptions(profiles=("cccev-2.1",)), "nl", 0.15)
+    given = {"eagraph": {"shapes": ["shapes/org.ttl"], "baseline": "baseline.json", "profiles": [], "debounce": 0}}
+    settings, unknown = editor_settings(given, command_line, command_line, tmp_path)
+    assert settings.options.extra_shapes == (tmp_path / "shapes" / "org.ttl",)
+    assert settings.options.baseline == tmp_path / "baseline.json"
+    assert settings.options.profiles == () and settings.debounce == 0 and settings.language == "nl"
+    assert unknown == []
+    again, _ = editor_settings({"profiles": None, "baseline": None}, settings, command_line, tmp_path)
+    assert again.options.profiles == ("cccev-2.1",) and again.options.baseline is None
+    assert again.options.extra_shapes == settings.options.extra_shapes and again.debounce == 0
