@@ -62,6 +62,8 @@ class Diagnosis:
     problems: list[SourceProblem] = field(default_factory=list)
     failure: str | None = None  # what went wrong that is no file's syntax (a bad shapes file, say)
     reached: dict[str, list[Finding]] = field(default_factory=dict)  # other files' findings the change changed
+    # what :meth:`LiveModel.reach` needs to work out ``reached`` after the edited file's findings are shown
+    check: tuple[dict[str, list[Finding]], frozenset[str], set[str]] | None = None
 
 
 class LiveModel:
@@ -136,13 +138,24 @@ class LiveModel:
         before = self.checked.get(relpath) or self.disk.get(relpath)
         try:
             by_file, nodes = self._check({relpath}, {relpath: before.data} if before else {})
-            reached = self._reached(by_file, nodes, {relpath})
         except ModelSyntaxError as exc:
             return Diagnosis(problems=exc.problems)
         except EagraphError as exc:
             return Diagnosis(failure=exc.render())
         self.findings[relpath] = by_file.get(relpath, [])
-        return Diagnosis(findings=self.findings[relpath], reached=reached)
+        return Diagnosis(findings=self.findings[relpath], check=(by_file, nodes, {relpath}))
+
+    def reach(self, diagnosis: Diagnosis) -> Diagnosis:
+        """``diagnosis`` with the findings of the other files its change reached (``reached``): worked
+        out once the edited file's own findings are shown, since the files reached for the first time
+        are checked whole, which an edit that many files link to makes long."""
+        if diagnosis.check is not None:
+            try:
+                diagnosis.reached = self._reached(*diagnosis.check)
+            except EagraphError:
+                diagnosis.reached = {}  # a file that does not parse: the next check of the edited file says so
+            diagnosis.check = None
+        return diagnosis
 
     def _check(self, changed: set[str], old: dict[str, bytes]) -> tuple[dict[str, list[Finding]], frozenset[str]]:
         """The findings, by the file they are written in, of every node the ``changed`` files describe

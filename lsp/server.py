@@ -179,8 +179,8 @@ def make_server(path: Path | None = None, options: ValidationOptions = Validatio
         model, relpath = found
         model.set_text(relpath, text)
         diagnosis = model.diagnose(relpath)
-        send(model, relpath, diagnosis, uri, version)
-        send_reached(model, diagnosis)
+        send(model, relpath, diagnosis, uri, version)  # the edited file first: the reached ones may take long
+        send_reached(model, model.reach(diagnosis))
 
     @server.feature(types.INITIALIZE)
     def initialize(ls: EagraphServer, params: types.InitializeParams) -> None:
@@ -295,7 +295,7 @@ def make_server(path: Path | None = None, options: ValidationOptions = Validatio
         if found is not None:
             model, relpath = found
             model.close(relpath)  # the disk's text counts again: what the unsaved edits reached is checked anew
-            send_reached(model, model.diagnose(relpath))
+            send_reached(model, model.reach(model.diagnose(relpath)))
             model.forget(relpath)
             ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(params.text_document.uri, []))
 
