@@ -162,6 +162,8 @@ def measure(root: Path, repeat: int, env: dict, wide: bool = False) -> dict:
 def references_latency(client: LspClient, uri: str, text: str, repeat: int) -> dict:
     """The time to find the references of the file's first competent authority: first and median after."""
     found = AUTHORITY.search(text)
+    if found is None:  # the wide edit's file may name no competent authority
+        return {"references": None, "references_first_s": None, "references_median_s": None}
     before = text[:found.start(1)]
     position = {"line": before.count("\n"), "character": len(before) - before.rfind("\n") - 1 + 1}
     seconds, count = [], 0
