@@ -31,7 +31,8 @@ def lsp_command(path: Path | None, stdio: bool, extra_shapes: tuple[Path, ...], 
 
     Editors start it and talk to it over standard input and output: the contract's findings as
     you type (the same codes, severities and messages as validate), go to definition, find
-    references, hover and completion of the model's IRIs by label.
+    references, hover and completion of the model's IRIs by label. The editor may give these
+    options as well (initializationOptions, workspace/didChangeConfiguration): see docs/editors.md.
     """
     from eagraph.lsp.server import make_server
 

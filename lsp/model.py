@@ -62,6 +62,8 @@ class Diagnosis:
     problems: list[SourceProblem] = field(default_factory=list)
     failure: str | None = None  # what went wrong that is no file's syntax (a bad shapes file, say)
     reached: dict[str, list[Finding]] = field(default_factory=dict)  # other files' findings the change changed
+    # what :meth:`LiveModel.reach` needs to work out ``reached`` after the edited file's findings are shown
+    check: tuple[dict[str, list[Finding]], frozenset[str], set[str]] | None = None
 
 
 class LiveModel:
@@ -120,7 +122,9 @@ class LiveModel:
         return self.open.get(relpath) or self.disk[relpath]
 
     def lines(self, relpath: str) -> list[str]:
-        return self.file(relpath).data.decode("utf-8", errors="replace").splitlines()
+        """A file's lines as the editor has them (none: a file removed from disk)."""
+        model_file = self.open.get(relpath) or self.disk.get(relpath)
+        return [] if model_file is None else model_file.data.decode("utf-8", errors="replace").splitlines()
 
     # Findings -----------------------------------------------------------------------------------
     def diagnose(self, relpath: str) -> Diagnosis:
@@ -134,13 +138,24 @@ class LiveModel:
         before = self.checked.get(relpath) or self.disk.get(relpath)
         try:
             by_file, nodes = self._check({relpath}, {relpath: before.data} if before else {})
-            reached = self._reached(by_file, nodes, relpath)
         except ModelSyntaxError as exc:
             return Diagnosis(problems=exc.problems)
         except EagraphError as exc:
             return Diagnosis(failure=exc.render())
         self.findings[relpath] = by_file.get(relpath, [])
-        return Diagnosis(findings=self.findings[relpath], reached=reached)
+        return Diagnosis(findings=self.findings[relpath], check=(by_file, nodes, {relpath}))
+
+    def reach(self, diagnosis: Diagnosis) -> Diagnosis:
+        """``diagnosis`` with the findings of the other files its change reached (``reached``): worked
+        out once the edited file's own findings are shown, since the files reached for the first time
+        are checked whole, which an edit that many files link to makes long."""
+        if diagnosis.check is not None:
+            try:
+                diagnosis.reached = self._reached(*diagnosis.check)
+            except EagraphError:
+                diagnosis.reached = {}  # a file that does not parse: the next check of the edited file says so
+            diagnosis.check = None
+        return diagnosis
 
     def _check(self, changed: set[str], old: dict[str, bytes]) -> tuple[dict[str, list[Finding]], frozenset[str]]:
         """The findings, by the file they are written in, of every node the ``changed`` files describe
@@ -151,7 +166,10 @@ class LiveModel:
         results = check(part.workspace, CheckOptions(validation=replace(self.options, only_nodes=part.nodes),
                                                      cache=False))
         for relpath in changed:
-            self.checked[relpath] = self.file(relpath)
+            if relpath in self.disk or relpath in self.open:
+                self.checked[relpath] = self.file(relpath)
+            else:  # removed from disk
+                self.checked.pop(relpath, None)
         by_file: dict[str, list[Finding]] = {}
         for finding in results.validation.findings:
             if finding.where is not None:
@@ -159,14 +177,14 @@ class LiveModel:
         return by_file, part.nodes
 
     def _reached(self, by_file: dict[str, list[Finding]], nodes: frozenset[str],
-                 relpath: str) -> dict[str, list[Finding]]:
-        """The files other than ``relpath`` whose findings a check of ``nodes`` changed, with their
-        findings now: those of the nodes checked replaced, the rest kept. The files never diagnosed
-        are diagnosed whole, together, once: the editor is given a file's every finding or none."""
+                 changed: set[str]) -> dict[str, list[Finding]]:
+        """The files other than the ``changed`` ones whose findings a check of ``nodes`` changed, with
+        their findings now: those of the nodes checked replaced, the rest kept. The files never
+        diagnosed are diagnosed whole, together, once: the editor is given a file's every finding or none."""
         known = {other for other, found in self.findings.items() if any(f.subject in nodes for f in found)}
-        others = sorted((set(by_file) | known) & set(self.sources) - {relpath})
+        others = sorted((set(by_file) | known) & set(self.sources) - changed)
         unknown = {other for other in others if other not in self.findings}
-        whole = self._check(unknown, {other: self.file(other).data for other in unknown})[0] if unknown else {}
+        whole = self.whole(unknown)
         reached: dict[str, list[Finding]] = {}
         for other in others:
             before = self.findings.get(other)
@@ -177,6 +195,80 @@ class LiveModel:
             if before is None or sorted(map(_finding_key, now)) != sorted(map(_finding_key, before)):
                 self.findings[other] = reached[other] = now
         return reached
+
+    def whole(self, relpaths: set[str]) -> dict[str, list[Finding]]:
+        """Every finding written in ``relpaths``, by file: each checked as a change of nothing (every
+        node it describes). Raises as :meth:`_check` does."""
+        if not relpaths:
+            return {}
+        return self._check(relpaths, {relpath: self.file(relpath).data for relpath in relpaths})[0]
+
+    def disk_changed(self, paths: Iterable[Path]) -> Diagnosis:
+        """Files written, created or removed outside the editor (a ``git checkout``, a ``git pull``):
+        read anew from disk and checked as an edit is, against the content last checked. ``reached``
+        holds the findings of those files now (none for a removed one) and of the files the change
+        reaches, open or not. A file open in the editor keeps the editor's text; only its disk copy
+        is read. A file that does not parse is in ``problems``, and checked again when it next changes."""
+        wanted = {relpath for relpath in map(self._inside, paths) if relpath is not None}
+        last = {relpath: self.checked.get(relpath) or self.disk.get(relpath) for relpath in wanted}
+        try:
+            self._read_anew(wanted)
+        except EagraphError as exc:
+            return Diagnosis(failure=exc.render())
+        changed: set[str] = set()
+        old: dict[str, bytes] = {}
+        for relpath in sorted(wanted):
+            before, now = last[relpath], self.disk.get(relpath)
+            if relpath in self.open or (before is None and now is None) \
+                    or (before is not None and now is not None and before.digest == now.digest):
+                continue
+            changed.add(relpath)
+            if before is not None:
+                old[relpath] = before.data
+        if not changed:
+            return Diagnosis()
+        try:
+            by_file, nodes = self._check(changed, old)
+            reached = self._reached(by_file, nodes, changed)
+        except ModelSyntaxError as exc:
+            return Diagnosis(problems=exc.problems)
+        except EagraphError as exc:
+            return Diagnosis(failure=exc.render())
+        for relpath in sorted(changed):
+            reached[relpath] = by_file.get(relpath, [])
+            if relpath in self.disk:
+                self.findings[relpath] = reached[relpath]
+            else:
+                self.findings.pop(relpath, None)
+        return Diagnosis(reached=reached)
+
+    def _inside(self, path: Path) -> str | None:
+        """``path`` relative to the model's folder (a file that may not exist yet, or no longer), or None."""
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return None
+
+    def _read_anew(self, relpaths: set[str]) -> None:
+        """``relpaths`` as the folder holds them now: one created (that ``eagraph.toml`` includes)
+        becomes a file of the model, one removed is no longer one, the others are read again. The
+        other files stay as they are until they are said to have changed."""
+        rescan = not all(relpath in self.sources and (self.root / relpath).is_file() for relpath in relpaths)
+        if rescan:
+            _config, sources, _unreadable = model_sources(self.root, problems=True)
+            now = {source.relpath: source for source in sources}
+            for relpath in relpaths:
+                if relpath in now:
+                    self.sources[relpath] = now[relpath]
+                else:
+                    self.sources.pop(relpath, None)
+        for relpath in relpaths:
+            self.disk.pop(relpath, None)
+            if relpath in self.sources:
+                self.reread(relpath)
+        if rescan:  # in a full run's order, so a node's first file is the same
+            order = {relpath: number for number, relpath in enumerate(now)}
+            self.disk = dict(sorted(self.disk.items(), key=lambda item: order.get(item[0], len(order))))
 
     def findings_about(self, iri: str) -> list[Finding]:
         return [f for found in self.findings.values() for f in found if f.subject == iri]

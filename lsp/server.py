@@ -23,9 +23,13 @@ from eagraph.location import Location
 from eagraph.ontology import OWL, RDF, RDFS, SKOS, compact
 from eagraph.validators.validate import ValidationOptions
 from eagraph.workspace import EagraphError
+from eagraph.workspace.config import CONFIG_FILE
+from eagraph.workspace.sources import FORMATS
 
 from .actions import tag_actions, type_actions
 from .model import Diagnosis, LiveModel, NodeFacts, RenameRefused
+from .settings import KEYS as SETTING_KEYS
+from .settings import Settings, SettingsError, editor_settings
 from .text import (PREFIX_DIRECTIVE, Span, expand, from_utf16, node_at, node_spans, prefixes, slot, term_span,
                    utf16, word_before, written)
 
@@ -44,31 +48,80 @@ class EagraphServer(LanguageServer):
     def __init__(self, path: Path | None = None, options: ValidationOptions = ValidationOptions(),
                  language: str = "en", cache: bool = True, debounce: float = DEBOUNCE):
         super().__init__("eagraph", __version__)
-        self.path, self.options, self.language, self.use_cache = path, options, language, cache
-        self.debounce = debounce
+        self.path, self.use_cache = path, cache
+        self.command_line = self.settings = Settings(options, language, debounce)
         self.timers: dict[str, asyncio.TimerHandle] = {}  # per document, its check waiting for typing to pause
         self._model: LiveModel | None = None
         self.failure: str | None = None
 
+    @property
+    def options(self) -> ValidationOptions:
+        return self.settings.options
+
+    @property
+    def language(self) -> str:
+        return self.settings.language
+
+    @property
+    def debounce(self) -> float:
+        return self.settings.debounce
+
+    def folder(self) -> Path:
+        """The folder of the model: the one given on the command line, else the one the editor opened."""
+        return self.path or Path(self.workspace.root_path or ".")
+
     def model(self) -> LiveModel | None:
         """The model, loaded on first use; None (said once in the editor) when it cannot be read."""
         if self._model is None and self.failure is None:
-            root = self.path or Path(self.workspace.root_path or ".")
             try:
-                self._model = LiveModel(root, self.options, cache=self.use_cache)
+                self._model = LiveModel(self.folder(), self.options, cache=self.use_cache)
             except EagraphError as exc:
                 self.failure = exc.render()
-                self.window_show_message(types.ShowMessageParams(types.MessageType.Error,
-                                                                 f"eagraph: {self.failure}"))
+                self.say(types.MessageType.Error, f"eagraph: {self.failure}")
         return self._model
+
+    def reload(self) -> LiveModel | None:
+        """Read the model anew (its configuration or the options changed): the next use loads it."""
+        self._model, self.failure = None, None
+        return self.model()
+
+    def say(self, kind: types.MessageType, message: str) -> None:
+        self.window_show_message(types.ShowMessageParams(kind, message))
+
+    def configure(self, given: object) -> Settings:
+        """Take the editor's settings over the command line's (see :mod:`.settings`); a wrong one is
+        said in the editor and changes nothing. The settings in force before."""
+        before = self.settings
+        try:
+            self.settings, unknown = editor_settings(given, self.settings, self.command_line, self.folder().absolute())
+        except SettingsError as exc:
+            self.say(types.MessageType.Error, exc.render())
+            return before
+        if unknown:
+            self.say(types.MessageType.Warning, f"eagraph: settings not known, left aside: {', '.join(unknown)} "
+                                                f"(known: {', '.join(SETTING_KEYS)})")
+        return before
 
     def document(self, uri: str) -> tuple[LiveModel, str] | None:
         """The model and the relative path of the model file at ``uri`` (None: not a file of the model)."""
         model = self.model()
         if model is None or not uri.startswith("file:"):
             return None
-        relpath = model.relpath(Path(unquote(urlparse(uri).path)))
+        relpath = model.relpath(uri_path(uri))
         return None if relpath is None else (model, relpath)
+
+    def open_documents(self, model: LiveModel) -> dict[str, tuple[str, int | None]]:
+        """The model files open in the editor, with their URI and version."""
+        documents = {}
+        for uri, document in self.workspace.text_documents.items():
+            if uri.startswith("file:") and (relpath := model.relpath(uri_path(uri))) is not None:
+                documents[relpath] = (uri, document.version)
+        return documents
+
+
+def uri_path(uri: str) -> Path:
+    """The file a ``file:`` URI names."""
+    return Path(unquote(urlparse(uri).path))
 
 
 def _range(lines: list[str], span: Span) -> types.Range:
@@ -114,11 +167,7 @@ def make_server(path: Path | None = None, options: ValidationOptions = Validatio
     def send_reached(model: LiveModel, diagnosis: Diagnosis) -> None:
         """The fresh findings of the files a change reached, open in the editor (at the document's
         version) or not."""
-        documents = {}
-        for uri, document in server.workspace.text_documents.items():
-            found = server.document(uri)
-            if found is not None:
-                documents[found[1]] = (uri, document.version)
+        documents = server.open_documents(model)
         for other, findings in diagnosis.reached.items():
             uri, version = documents.get(other, (from_fs_path(str(model.root / other)), None))
             send(model, other, Diagnosis(findings=findings), uri, version)
@@ -130,7 +179,81 @@ def make_server(path: Path | None = None, options: ValidationOptions = Validatio
         model, relpath = found
         model.set_text(relpath, text)
         diagnosis = model.diagnose(relpath)
-        send(model, relpath, diagnosis, uri, version)
+        send(model, relpath, diagnosis, uri, version)  # the edited file first: the reached ones may take long
+        send_reached(model, model.reach(diagnosis))
+
+    @server.feature(types.INITIALIZE)
+    def initialize(ls: EagraphServer, params: types.InitializeParams) -> None:
+        ls.configure(params.initialization_options)
+
+    @server.feature(types.INITIALIZED)
+    def initialized(ls: EagraphServer, params: types.InitializedParams) -> None:
+        """Read the model (what changes on disk from now on is compared with it) and ask the editor
+        to say when model files change on disk (a checkout, a pull), where it can."""
+        ls.model()
+        workspace = ls.client_capabilities.workspace
+        watching = workspace.did_change_watched_files if workspace else None
+        if watching and watching.dynamic_registration:
+            watchers = [types.FileSystemWatcher(f"**/*{extension}") for extension in FORMATS]
+            watchers.append(types.FileSystemWatcher(f"**/{CONFIG_FILE}"))
+            ls.client_register_capability(types.RegistrationParams([types.Registration(
+                "eagraph-model-files", types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                types.DidChangeWatchedFilesRegistrationOptions(watchers))]))
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+    def did_change_configuration(ls: EagraphServer, params: types.DidChangeConfigurationParams) -> None:
+        """New settings: the model checked anew with new options; known findings said in a new language."""
+        if params.settings is None:
+            return
+        before = ls.configure(params.settings)
+        if before.options != ls.options:
+            republish(reload=True)
+        elif before.language != ls.language:
+            republish(reload=False)
+
+    def republish(reload: bool) -> None:
+        """Publish again what the editor shows: with ``reload``, the model read anew and the open
+        files and the files shown before checked on it; else the findings known, as they are."""
+        model = server._model
+        shown = set(model.findings) if model is not None else set()
+        if reload:
+            model = server.reload()
+        if model is None:
+            return
+        documents = server.open_documents(model)
+        if reload:
+            for uri, version in documents.values():
+                document = server.workspace.text_documents.get(uri)
+                if document is not None:
+                    publish(uri, document.source, version)
+            closed = {relpath for relpath in shown if relpath not in documents and relpath in model.sources}
+            try:
+                model.findings.update(model.whole(closed))
+            except EagraphError:
+                return  # the open files say why
+        for relpath in sorted(model.findings if not reload else shown - set(documents)):
+            uri, version = documents.get(relpath, (from_fs_path(str(model.root / relpath)), None))
+            send(model, relpath, Diagnosis(findings=model.findings.get(relpath, [])), uri, version)
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def did_change_watched_files(ls: EagraphServer, params: types.DidChangeWatchedFilesParams) -> None:
+        """Files changed outside the editor: the files they reach get fresh diagnostics, open or not;
+        a changed ``eagraph.toml`` has the model read anew."""
+        paths = [uri_path(change.uri) for change in params.changes if change.uri.startswith("file:")]
+        if any(path.name == CONFIG_FILE for path in paths) or (ls.failure is not None and paths):
+            republish(reload=True)
+            return
+        model = ls.model()
+        if model is None:
+            return
+        diagnosis = model.disk_changed(paths)
+        documents = ls.open_documents(model)
+        for relpath in sorted({problem.file for problem in diagnosis.problems} & set(model.sources)):
+            uri, version = documents.get(relpath, (from_fs_path(str(model.root / relpath)), None))
+            send(model, relpath, Diagnosis(problems=[p for p in diagnosis.problems if p.file == relpath]), uri,
+                 version)
+        if diagnosis.failure:
+            ls.say(types.MessageType.Error, f"eagraph: {diagnosis.failure}")
         send_reached(model, diagnosis)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
@@ -172,7 +295,7 @@ def make_server(path: Path | None = None, options: ValidationOptions = Validatio
         if found is not None:
             model, relpath = found
             model.close(relpath)  # the disk's text counts again: what the unsaved edits reached is checked anew
-            send_reached(model, model.diagnose(relpath))
+            send_reached(model, model.reach(model.diagnose(relpath)))
             model.forget(relpath)
             ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(params.text_document.uri, []))
 

@@ -24,6 +24,7 @@ class LspClient:
         self.messages: queue.Queue = queue.Queue()
         self.pending: list[dict] = []
         self.next_id = 0
+        self.requests: list[dict] = []  # the server's requests (client/registerCapability, ...), answered
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
@@ -68,6 +69,7 @@ class LspClient:
                 raise AssertionError(f"no answer from eagraph lsp within {timeout} s; stderr: "
                                      f"{self._stderr()}") from None
             if message.get("method") and "id" in message:  # a request of the server's (capabilities, say)
+                self.requests.append(message)
                 self.send({"id": message["id"], "result": None})
             elif wanted(message):
                 return message
@@ -85,8 +87,13 @@ class LspClient:
             return "(still running)"
         return self.process.stderr.read().decode(errors="replace")[-2000:]
 
-    def initialize(self, root: Path) -> dict:
-        result = self.request("initialize", {"processId": None, "rootUri": root.as_uri(), "capabilities": {}})
+    def initialize(self, root: Path, capabilities: dict | None = None, options: object = None) -> dict:
+        """The handshake, with the client's ``capabilities`` and the editor's settings (``options``,
+        sent as ``initializationOptions`` when given)."""
+        params = {"processId": None, "rootUri": root.as_uri(), "capabilities": capabilities or {}}
+        if options is not None:
+            params["initializationOptions"] = options
+        result = self.request("initialize", params)
         self.notify("initialized", {})
         return result
 

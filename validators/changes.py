@@ -220,14 +220,17 @@ def _read_shapes(paths: list[Path]) -> tuple[rdflib.Graph, bool]:
     """The shapes (contract and organisation's), and whether the organisation's may read
     beyond one link (SPARQL constraints). Shapes that cannot be read count as reaching anywhere:
     the validation then says what is wrong with them."""
-    from .shape_reader import CONTRACT_SHAPES, ShapesError, read_shapes
+    from .shape_reader import CONTRACT_SHAPES, ShapesError, derived, read_shapes
 
     contract = read_shapes([CONTRACT_SHAPES])
     try:
         own = read_shapes(paths)
     except ShapesError:
         return contract, True
-    return contract + own, next(own.triples((None, SH.sparql, None)), None) is not None
+    both = derived("with", contract, (id(own),), lambda: (own, contract + own))  # kept by both graphs
+    if both[0] is not own:  # another graph now has that identity: work it out again
+        both = (own, contract + own)
+    return both[1], next(own.triples((None, SH.sparql, None)), None) is not None
 
 
 def _backward_predicates(shapes: rdflib.Graph) -> frozenset[str]:

@@ -16,7 +16,7 @@ from rdflib.namespace import SH
 
 from eagraph.findings import RuleInfo, Severity
 
-from .shape_reader import CONTRACT_SHAPES, EAG_NS, read_shapes
+from .shape_reader import CONTRACT_SHAPES, EAG_NS, derived, read_shapes
 
 SEVERITIES = {SH.Violation: Severity.ERROR, SH.Warning: Severity.WARNING, SH.Info: Severity.INFO}
 
@@ -46,7 +46,11 @@ class Rule:
 
 
 def rules_in(shapes: rdflib.Graph) -> dict[str, Rule]:
-    """The rules declared in a shapes graph, by code."""
+    """The rules declared in a shapes graph, by code (read once per shared shapes graph)."""
+    return dict(derived("rules_in", shapes, (), lambda: _rules_in(shapes)))
+
+
+def _rules_in(shapes: rdflib.Graph) -> dict[str, Rule]:
     rules: dict[str, Rule] = {}
     for shape, code in shapes.subject_objects(EAG_NS.ruleCode):
         def text(predicate, shape=shape) -> str:

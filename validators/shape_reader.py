@@ -65,8 +65,31 @@ def read_shapes(paths: list[Path]) -> rdflib.Graph:
     return _READ[key]
 
 
+#: What is derived from a shapes graph, by (what, the graph's identity, arguments): the graph itself
+#: kept beside it, so an identity is never taken for another graph's once the first is gone.
+_DERIVED: dict[tuple, tuple[object, object]] = {}
+
+
+def derived(what: str, shapes: rdflib.Graph, arguments: tuple, compute):
+    """``compute()``, worked out once per shapes graph and ``arguments``: the graphs :func:`read_shapes`
+    shares are never changed, so what is derived from one holds as long as it does (an editor's
+    server checks on every keystroke with the same shapes). The result is shared: never change it."""
+    key = (what, id(shapes), arguments)
+    found = _DERIVED.get(key)
+    if found is None or found[0] is not shapes:
+        if len(_DERIVED) >= 4 * _KEEP:
+            _DERIVED.pop(next(iter(_DERIVED)))
+        found = _DERIVED[key] = (shapes, compute())
+    return found[1]
+
+
 def expand_languages(shapes: rdflib.Graph, languages: tuple[str, ...]) -> rdflib.Graph:
-    """Replace each ``eag:requiredLanguages`` shape by one qualified shape per language."""
+    """Replace each ``eag:requiredLanguages`` shape by one qualified shape per language (worked out
+    once per shared shapes graph and languages: the result is shared, never change it)."""
+    return derived("expand_languages", shapes, tuple(languages), lambda: _expand_languages(shapes, languages))
+
+
+def _expand_languages(shapes: rdflib.Graph, languages: tuple[str, ...]) -> rdflib.Graph:
     out = rdflib.Graph()
     for prefix, iri in shapes.namespaces():
         out.bind(prefix, iri)
