@@ -462,3 +462,34 @@ def test_references_of_a_class_find_it_after_a_in_every_file(bosa, model):
     files = {a["uri"].rsplit("/models/", 1)[1] for a in answer}
     assert files == {path.relative_to(model).as_posix() for path in model.rglob("*.ttl")
                      if "a cpsv:PublicService" in path.read_text(encoding="utf-8")}
+
+
+def test_an_edit_reaching_many_files_is_told_from_one_check_of_the_whole_model(tmp_path, monkeypatch):
+    """An edit that many files never diagnosed link to (a national register, an authority) is told to
+    those files from one check of the whole model, not a check of each file's every node (144 s for 378
+    files at 2,000 services): the same findings, file for file, as the file-by-file way."""
+    from eagraph.lsp import model as live
+
+    shutil.copytree(MODELS, tmp_path / "models")
+    original = (tmp_path / "models" / HOMEAFFAIRS).read_text(encoding="utf-8")
+    block = original[original.index(f"{REGISTER} a authsrc:DataSource"):]
+    edited = original.replace(block[:block.index(" .\n") + 3], "")
+    told = {}
+    for threshold in (1, 10**6):
+        monkeypatch.setattr(live, "WHOLE_MODEL_FROM", threshold)
+        checks = []
+        monkeypatch.setattr(live.LiveModel, "_check_model", counted(live.LiveModel._check_model, checks))
+        model = live.LiveModel(tmp_path / "models", cache=False)
+        model.set_text(HOMEAFFAIRS, edited)
+        reached = model.reach(model.diagnose(HOMEAFFAIRS)).reached
+        told[threshold] = {file: sorted(map(live._finding_key, found)) for file, found in reached.items()}
+        assert len(checks) == (threshold == 1)
+    assert len(told[1]) > 3 and any(key[0] == "EAG090" for keys in told[1].values() for key in keys)
+    assert told[1] == told[10**6]
+
+
+def counted(method, calls: list):
+    def wrapper(self, *args):
+        calls.append(args)
+        return method(self, *args)
+    return wrapper
