@@ -60,6 +60,10 @@ class CheckOptions:
     min_score: float = 0.0
     locate: bool = True  # analysis findings located in the files (the site shows them by subject instead)
     cache: bool = True  # False (--no-cache): compute, neither read nor write results
+    #: processes a validation that runs alone may share its constraints among: a command gives the
+    #: machine's cores; a program with threads of its own (the language server) keeps 1, since a fork
+    #: there can copy a lock another thread holds and wait on it for ever
+    workers: int = 1
 
 
 #: Every finding, the analyses' unlocated: what the site, ``diff`` and ``trend`` show (one key for all three).
@@ -228,8 +232,8 @@ class _Check:
             finally:
                 validation = pending()
         else:
-            if need_validation:  # the cores are all validation's
-                validation = _with_places(self.workspace, self._validate(workers=os.cpu_count() or 1))
+            if need_validation:
+                validation = _with_places(self.workspace, self._validate(workers=self.options.workers))
             if need_analysis:
                 analysed = self._analyse()
         if need_validation:

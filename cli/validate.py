@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -80,7 +81,8 @@ def validate_command(path: Path, fmt: str, fail_on: str, extra_shapes: tuple[Pat
                                 baseline=baseline)
     try:
         if changed_since is None:
-            results, model_root = check_model(path, CheckOptions(validation=options, cache=not no_cache))
+            results, model_root = check_model(path, CheckOptions(validation=options, cache=not no_cache,
+                                                                 workers=os.cpu_count() or 1))
         else:
             part = load_changed(path, changed_since, cache=not no_cache, extra_shapes=extra_shapes,
                                 profiles=profiles, as_of=as_of_day())

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import REPO
+from helpers import MODELS, REPO
 
 SERVICES = REPO / "tests" / "data" / "analyses" / "services"
 
@@ -152,10 +152,26 @@ def test_diff_reads_the_old_versions_findings(model, counted, tmp_path):
 
 def test_findings_read_from_the_cache_keep_what_they_save(run, tmp_path, monkeypatch):
     """Savings are exact decimals: a finding read back from the cache must carry them to the cent."""
-    from helpers import MODELS
-
     monkeypatch.setenv("EAGRAPH_CACHE_DIR", str(tmp_path / "cache"))
     shutil.copytree(MODELS, tmp_path / "model")
     first = analyze(run, tmp_path / "model", "--no-validate")
     assert any(f.get("savings") for f in first["findings"]), "the example model states cases and burden facts"
     assert analyze(run, tmp_path / "model", "--no-validate") == first
+
+
+def test_a_check_forks_to_share_its_validation_only_when_its_caller_gives_it_workers(monkeypatch):
+    """The command line gives validation alone the machine's cores; a program with threads of its own
+    (the language server, where a fork once copied a held lock and hung at 10,000 services) gives none,
+    and the check step then never forks for it."""
+    from eagraph.check import CheckOptions, check
+    from eagraph.validators import validate as engine
+    from eagraph.validators.validate import ValidationOptions
+    from eagraph.workspace import load
+
+    shared = []
+    monkeypatch.setattr(engine, "SHARED_FROM", 0)
+    monkeypatch.setattr(engine, "run_shared", lambda *args: shared.append(args[-1]) or [])
+    check(load(MODELS, cache=False), CheckOptions(validation=ValidationOptions(), cache=False))
+    assert shared == []
+    check(load(MODELS, cache=False), CheckOptions(validation=ValidationOptions(), cache=False, workers=2))
+    assert shared == [2]
