@@ -27,6 +27,17 @@ def test_the_extension_starts_eagraph_lsp_for_turtle_files():
     assert 'language: "turtle"' in script and 'require("vscode-languageclient/node")' in script
 
 
+def test_a_repositorys_settings_cannot_choose_the_program_the_extension_starts():
+    """A cloned repository's .vscode/settings.json is a pull request away from anyone: the program is
+    read from the machine's settings only, and in a folder VS Code does not trust, the arguments and
+    the files the server reads come from the user's own settings."""
+    manifest = json.loads((EXTENSION / "package.json").read_text(encoding="utf-8"))
+    assert manifest["contributes"]["configuration"]["properties"]["eagraph.command"]["scope"] == "machine"
+    untrusted = manifest["capabilities"]["untrustedWorkspaces"]
+    assert untrusted["supported"] == "limited"
+    assert set(untrusted["restrictedConfigurations"]) >= {"eagraph.args", "eagraph.shapes", "eagraph.baseline"}
+
+
 def test_the_packaged_extension_holds_what_vscode_runs():
     if not VSIX.is_file():
         if os.environ.get("EAGRAPH_VSIX") == "required":
