@@ -34,7 +34,9 @@ def lsp_command(path: Path | None, stdio: bool, extra_shapes: tuple[Path, ...], 
     references, hover and completion of the model's IRIs by label. The editor may give these
     options as well (initializationOptions, workspace/didChangeConfiguration): see docs/editors.md.
     """
+    from eagraph.forking import no_forking
     from eagraph.lsp.server import make_server
 
     options = ValidationOptions(extra_shapes=tuple(extra_shapes), profiles=profiles, baseline=baseline)
-    make_server(path, options, language, cache=not no_cache, debounce=debounce / 1000).start_io()
+    with no_forking():  # the server's threads check the model: a fork there can hang on a copied lock
+        make_server(path, options, language, cache=not no_cache, debounce=debounce / 1000).start_io()

@@ -3,16 +3,35 @@
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 T = TypeVar("T")
 
+_forbidden = 0  # how many no_forking() blocks are open
+
+
+@contextlib.contextmanager
+def no_forking() -> Iterator[None]:
+    """Within this block :func:`in_fork` runs its function here instead. For programs with threads of
+    their own (the language server, the site's preview): a fork copies the locks other threads hold,
+    and a child that waits on one waits for ever (seen in the language server at 10,000 services)."""
+    global _forbidden
+    _forbidden += 1
+    try:
+        yield
+    finally:
+        _forbidden -= 1
+
 
 def in_fork(function: Callable[[], T]) -> Callable[[], T]:
     """Start ``function`` in a forked process (it sees this process's memory: a loaded store needs
-    no copying) and return a function that waits for its result, or raises its exception."""
+    no copying) and return a function that waits for its result, or raises its exception. Within
+    :func:`no_forking`, ``function`` runs at once, here, and the function returned gives its result."""
+    if _forbidden:
+        return _done(function)
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
 
@@ -42,3 +61,16 @@ def in_fork(function: Callable[[], T]) -> Callable[[], T]:
         return value
 
     return result
+
+
+def _done(function: Callable[[], T]) -> Callable[[], T]:
+    """``function`` run now; what :func:`in_fork` returns, as if it had run in another process."""
+    try:
+        value = function()
+    except Exception as exc:  # noqa: BLE001 -- raised when the result is asked for, as from a fork
+        error = exc
+
+        def fail() -> T:
+            raise error
+        return fail
+    return lambda: value

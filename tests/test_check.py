@@ -175,3 +175,19 @@ def test_a_check_forks_to_share_its_validation_only_when_its_caller_gives_it_wor
     assert shared == []
     check(load(MODELS, cache=False), CheckOptions(validation=ValidationOptions(), cache=False, workers=2))
     assert shared == [2]
+
+
+def test_within_no_forking_the_work_runs_here_and_its_error_is_raised_when_asked():
+    """The language server and the site's preview check the model in threads of their own, where a
+    fork can copy a lock another thread holds: there the check step's work runs in the process itself,
+    and what it raises is raised when its result is asked for, as from a fork."""
+    import os
+
+    from eagraph.forking import in_fork, no_forking
+
+    with no_forking():
+        assert in_fork(os.getpid)() == os.getpid()
+        failing = in_fork(lambda: 1 / 0)
+        with pytest.raises(ZeroDivisionError):
+            failing()
+    assert in_fork(os.getpid)() != os.getpid()

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from eagraph.forking import no_forking
 from eagraph.workspace import EagraphError, load
 from eagraph.workspace.cache import usable_cache_dir
 
@@ -30,16 +31,18 @@ class PreviewError(EagraphError):
 
 def serve(path: Path, work: Path, language: str, port: int, log: Callable[[str], None] = print,
           ready: Callable[[str], None] = lambda url: None) -> None:
-    """Build, open the port, call ``ready`` with the address, and serve until Ctrl+C."""
-    server = preview_server(path, work, language, port, log, ready)
-    try:
-        server.serve()
-    except KeyboardInterrupt:
-        pass
-    except OSError as exc:  # binding the port
-        raise PreviewError(f"cannot serve on 127.0.0.1:{port}: {exc.strerror or exc}") from None
-    finally:
-        server.shutdown()
+    """Build, open the port, call ``ready`` with the address, and serve until Ctrl+C. The server's
+    threads rebuild the site: the check step does not fork here (:func:`eagraph.forking.no_forking`)."""
+    with no_forking():
+        server = preview_server(path, work, language, port, log, ready)
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            pass
+        except OSError as exc:  # binding the port
+            raise PreviewError(f"cannot serve on 127.0.0.1:{port}: {exc.strerror or exc}") from None
+        finally:
+            server.shutdown()
 
 
 def allowed_hosts(port: int) -> frozenset[str]:
