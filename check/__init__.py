@@ -25,7 +25,6 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -34,7 +33,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from eagraph import __version__
 from eagraph.findings import Finding, RuleInfo, Savings, Severity
-from eagraph.forking import in_fork
+from eagraph.forking import fork_workers, in_fork
 from eagraph.validators.validate import ValidationOptions
 from eagraph.workspace import EagraphError, Location, Workspace
 
@@ -224,7 +223,7 @@ class _Check:
                 self._write(checked.analysis_key, _analysis_to(*analysis))
         if need_validation or need_analysis:
             self._prepare()
-        if need_validation and need_analysis and (os.cpu_count() or 1) >= 2:
+        if need_validation and need_analysis and fork_workers() >= 2:
             workspace = self.workspace
             pending = in_fork(lambda: _with_places(workspace, self._validate()))
             try:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import click
 
 from eagraph import __version__
 from eagraph.check import CheckOptions, check
+from eagraph.forking import fork_workers
 from eagraph.findings import Severity
 from eagraph.reporters import FORMATS, READING_RULES, ReportContext, problem_findings, relocate, render
 from eagraph.reporters.text import render_text
@@ -82,7 +82,7 @@ def validate_command(path: Path, fmt: str, fail_on: str, extra_shapes: tuple[Pat
     try:
         if changed_since is None:
             results, model_root = check_model(path, CheckOptions(validation=options, cache=not no_cache,
-                                                                 workers=os.cpu_count() or 1))
+                                                                 workers=fork_workers()))
         else:
             part = load_changed(path, changed_since, cache=not no_cache, extra_shapes=extra_shapes,
                                 profiles=profiles, as_of=as_of_day())

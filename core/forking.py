@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 from collections.abc import Callable, Iterator
 from typing import TypeVar
 
@@ -15,7 +16,8 @@ _forbidden = 0  # how many no_forking() blocks are open
 
 @contextlib.contextmanager
 def no_forking() -> Iterator[None]:
-    """Within this block :func:`in_fork` runs its function here instead. For programs with threads of
+    """Within this block nothing forks: :func:`in_fork` runs its function here, and
+    :func:`fork_workers` is 1. For programs with threads of
     their own (the language server, the site's preview): a fork copies the locks other threads hold,
     and a child that waits on one waits for ever (seen in the language server at 10,000 services)."""
     global _forbidden
@@ -24,6 +26,12 @@ def no_forking() -> Iterator[None]:
         yield
     finally:
         _forbidden -= 1
+
+
+def fork_workers() -> int:
+    """How many processes work may be shared among here: one per core, or 1 within :func:`no_forking`
+    (every part of eagraph that forks asks this first)."""
+    return 1 if _forbidden else os.cpu_count() or 1
 
 
 def in_fork(function: Callable[[], T]) -> Callable[[], T]:

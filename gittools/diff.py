@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime
 import io
-import os
 import subprocess
 import sys
 import tarfile
@@ -26,7 +25,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from eagraph.analyses.model import CLASS_KINDS
-from eagraph.check import ALL_UNLOCATED, CheckResults, check, check_path, file_statements, in_fork
+from eagraph.check import ALL_UNLOCATED, CheckResults, check, check_path, file_statements
+from eagraph.forking import fork_workers, in_fork
 from eagraph.findings import Finding
 from eagraph.ontology import DCT, RDF_TYPE, RDFS, SKOS, local_name
 from eagraph.workspace import ModelSyntaxError, Workspace, load
@@ -278,7 +278,7 @@ def _compare_findings(result: ModelDiff, before: Path, after: Path) -> None:
     checked in a forked process on the other core while this one checks the new."""
     renamed = {e.renamed_from[1:-1]: e.iri[1:-1] for e in result.entities if e.renamed_from}
     old = _checked_before(before)
-    if old is None and (os.cpu_count() or 1) >= 2:
+    if old is None and fork_workers() >= 2:
         pending = in_fork(lambda: check_path(before, ALL_UNLOCATED))
         try:
             new = check_path(after, ALL_UNLOCATED, since=before)

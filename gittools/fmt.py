@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
-import os
 import re
 import sys
 from concurrent.futures import ProcessPoolExecutor
@@ -27,6 +26,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 import eagraph
+from eagraph.forking import fork_workers
 from eagraph.workspace import turtle as _turtle
 from eagraph.workspace.cache import ParseCache
 from eagraph.workspace.config import load_config
@@ -189,7 +189,7 @@ def format_files(files: list[Path], root: Path, *, check: bool = False,
 
 def _format_all(jobs: list[tuple[str, bytes, bool]]) -> list[tuple[bool, str | None, tuple | None]]:
     """:func:`_format_one` of each job, in order; in a process per core when there are many."""
-    workers = os.cpu_count() or 1
+    workers = fork_workers()
     if workers < 2 or len(jobs) < PARALLEL_MIN_FILES or sum(len(job[1]) for job in jobs) < PARALLEL_MIN_BYTES:
         return [_format_one(job) for job in jobs]
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:

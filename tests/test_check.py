@@ -183,9 +183,10 @@ def test_within_no_forking_the_work_runs_here_and_its_error_is_raised_when_asked
     and what it raises is raised when its result is asked for, as from a fork."""
     import os
 
-    from eagraph.forking import in_fork, no_forking
+    from eagraph.forking import fork_workers, in_fork, no_forking
 
     with no_forking():
+        assert fork_workers() == 1  # the pools of positions, fmt and the site's languages ask it too
         assert in_fork(os.getpid)() == os.getpid()
         failing = in_fork(lambda: 1 / 0)
         with pytest.raises(ZeroDivisionError):

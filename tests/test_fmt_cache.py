@@ -140,7 +140,7 @@ def test_many_files_in_worker_processes_give_what_one_process_gives(tmp_path, mo
     alone = format_files(files, tmp_path, check=True)
     monkeypatch.setattr(fmt, "PARALLEL_MIN_FILES", 1)
     monkeypatch.setattr(fmt, "PARALLEL_MIN_BYTES", 1)
-    monkeypatch.setattr(fmt.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(fmt, "fork_workers", lambda: 2)
     pooled = format_files(files, tmp_path, check=True)
     assert [(r.path, r.changed, str(r.error)) for r in pooled] == [(r.path, r.changed, str(r.error)) for r in alone]
     assert [r.changed for r in pooled] == [True] * 6 + [False] and "bad.ttl:2:" in str(pooled[-1].error)

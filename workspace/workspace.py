@@ -22,7 +22,6 @@ cache. A national model with a handful of findings never pays for positions it d
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -30,6 +29,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from eagraph.forking import fork_workers
 from eagraph.location import Location
 from eagraph.ontology import RDF
 
@@ -324,7 +324,7 @@ class Workspace:
             else:
                 todo.append(model_file)
         jobs = [(f, self.config, self.cache) for f in todo]
-        workers = os.cpu_count() or 1
+        workers = fork_workers()
         if workers < 2 or len(todo) < PARALLEL_MIN_FILES or sum(len(f.data) for f in todo) < PARALLEL_MIN_BYTES:
             return lambda finish: finish and self._collect(todo, map(_parse_positions, jobs), progress)
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from eagraph.forking import fork_workers
 from eagraph.workspace import EagraphError, Workspace
 from eagraph.workspace.outputs import check_output_folder, mark_output_folder
 
@@ -369,10 +370,11 @@ def build_languages(project: LanguageProject) -> tuple[int, dict[str, float]]:
     read once is shared, and handed the project as an argument), as many at a time as there are
     cores; returns pages and summed seconds."""
     build = functools.partial(build_language, project)
-    if len(project.languages) == 1 or (os.cpu_count() or 1) < 2:
+    workers = fork_workers()
+    if len(project.languages) == 1 or workers < 2:
         results = [build(language) for language in project.languages]
     else:
-        results = in_forked_processes(build, project.languages, os.cpu_count() or 1)
+        results = in_forked_processes(build, project.languages, workers)
     problems = [result.error for result in results if result.error]
     if problems:
         raise SiteBuildError("mkdocs could not build the site:\n" + "\n".join(problems))
