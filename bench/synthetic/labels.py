@@ -16,58 +16,72 @@ class GroundTruth:
     def evaluate(self) -> dict[str, dict[str, list[str]]]:
         """The findings of the structural kinds, with the contract's definitions, over the objects."""
         found: dict[str, dict[str, list[str]]] = {k: {} for k in KINDS}
+        producers = self._producers()
+        askers: dict[str, list[str]] = {}
+        for svc in self.services:
+            self._evidence_findings(svc, producers, askers, found)
+            self._granting_findings(svc, found)
+        for concept, services in askers.items():
+            if len(services) >= 2:
+                found["duplicate-data-collection"][concept] = services
+        found["shared-capability"] = self._shared_capabilities()
+        refs = self._reg_refs()
+        found["orphan-regulation"] = {r.qname: [] for r in self.regs if r.qname not in refs}
+        return found
+
+    def _producers(self) -> dict[str, list[Service]]:
+        """The services whose output is usable as each evidence type."""
         producers: dict[str, list[Service]] = {}
         for svc in self.services:
             for o in svc.outputs:
                 if o.usable is not None:
                     assert svc.executing is None
                     producers.setdefault(o.usable.qname, []).append(svc)
-        askers: dict[str, list[str]] = {}
-        for svc in self.services:
-            acc = svc.consults()
-            groups = {id(a.group) for a in svc.authorities}
-            req = svc.required_concepts()
-            once, loop = [], []
-            for ev in svc.evidence:
-                if ev.part_of is not None:
-                    continue
-                if ev.concept is not None:
-                    lst = askers.setdefault(ev.concept.qname, [])
-                    if svc.qname not in lst:
-                        lst.append(svc.qname)
-                    if ev.concept.available:
-                        once += [ev.qname, ev.concept.qname, ev.concept.source.qname]
-                others = [y.qname for y in producers.get(ev.conforms.qname, ()) if id(y.auth.group) not in groups]
-                if others:
-                    loop += [ev.qname] + others
-            if once:
-                found["only-once-violation"][svc.qname] = once
-            if loop:
-                found["certificate-loop"][svc.qname] = loop
-            if svc.stype == "Entitlement" and svc.mode == "OnRequest" and req:
-                ok = [c for c in req if c.available and c.source.key in acc]
-                if len(ok) == len(req):
-                    found["automatic-granting-candidate"][svc.qname] = [c.source.qname for c in ok]
-                elif 4 * len(ok) >= 3 * len(req):
-                    found["proactive-granting-candidate"][svc.qname] = [c.qname for c in req if all(c is not o for o in ok)]
-            lacking = [c.source.qname for c in req if c.available and c.source.key not in acc]
-            if lacking:
-                found["missing-agreement"][svc.qname] = lacking
-        for concept, services in askers.items():
-            if len(services) >= 2:
-                found["duplicate-data-collection"][concept] = services
+        return producers
+
+    def _evidence_findings(self, svc: Service, producers: dict, askers: dict, found: dict) -> None:
+        """Only-once violations and certificate loops of a service's evidence; who asks each concept."""
+        groups = {id(a.group) for a in svc.authorities}
+        once, loop = [], []
+        for ev in svc.evidence:
+            if ev.part_of is not None:
+                continue
+            if ev.concept is not None:
+                lst = askers.setdefault(ev.concept.qname, [])
+                if svc.qname not in lst:
+                    lst.append(svc.qname)
+                if ev.concept.available:
+                    once += [ev.qname, ev.concept.qname, ev.concept.source.qname]
+            others = [y.qname for y in producers.get(ev.conforms.qname, ()) if id(y.auth.group) not in groups]
+            if others:
+                loop += [ev.qname] + others
+        if once:
+            found["only-once-violation"][svc.qname] = once
+        if loop:
+            found["certificate-loop"][svc.qname] = loop
+
+    def _granting_findings(self, svc: Service, found: dict) -> None:
+        """Automatic and proactive granting candidates, and missing agreements, of a service's requirements."""
+        acc = svc.consults()
+        req = svc.required_concepts()
+        if svc.stype == "Entitlement" and svc.mode == "OnRequest" and req:
+            ok = [c for c in req if c.available and c.source.key in acc]
+            if len(ok) == len(req):
+                found["automatic-granting-candidate"][svc.qname] = [c.source.qname for c in ok]
+            elif 4 * len(ok) >= 3 * len(req):
+                found["proactive-granting-candidate"][svc.qname] = [c.qname for c in req if all(c is not o for o in ok)]
+        lacking = [c.source.qname for c in req if c.available and c.source.key not in acc]
+        if lacking:
+            found["missing-agreement"][svc.qname] = lacking
+
+    def _shared_capabilities(self) -> dict[str, list[str]]:
+        """Capabilities realised by applications of two or more authority groups."""
         by_cap: dict[str, list[App]] = {}
         for app in self.apps:
             for cap in app.caps:
                 by_cap.setdefault(cap.qname, []).append(app)
-        for cap, apps in by_cap.items():
-            if len({id(x.owner.group) for x in apps}) >= 2:
-                found["shared-capability"][cap] = [x.qname for x in apps]
-        refs = self._reg_refs()
-        for r in self.regs:
-            if r.qname not in refs:
-                found["orphan-regulation"][r.qname] = []
-        return found
+        return {cap: [x.qname for x in apps] for cap, apps in by_cap.items()
+                if len({id(x.owner.group) for x in apps}) >= 2}
 
     def verify(self, found: dict):
         """The background is clean: the analyses find exactly what was planted."""

@@ -9,6 +9,11 @@ from .text import _lc, _slug, _uc
 from .vocabulary import DOMAINS, SHARED_FACTS
 
 
+#: The finding each planting role plants (the ground truth's name for it).
+_PLANTED = {"oo": "only-once-violation", "agc": "automatic-granting-candidate", "pgc": "proactive-granting-candidate",
+            "ma": "missing-agreement", "cl": "certificate-loop"}
+
+
 class Services:
     """Builds the services of the world from the plan."""
 
@@ -213,6 +218,24 @@ class Services:
                                          base.source, base.flag, base.defined_in, None, base.doc))
 
     def _service(self, slot: Slot) -> Service:
+        """The slot's service: its texts and legal basis, what its role plants, then its outputs, rule
+        and process. The order of the random draws is the generator's contract: every draw here,
+        moved, would change every model and the thresholds tuned on them."""
+        svc, state = self._bare_service(slot)
+        avail = self._avail(svc.consults())
+        role = self._plant(svc, slot.params, state, avail)
+        self._record(svc, role, slot.params)
+        if svc.stype == "Entitlement" and svc.mode == "OnRequest" and role not in ("agc", "pgc", "hn-below", "dup"):
+            self._keep_below_automatic(svc)
+        self._outputs(svc)
+        self._rule_and_links(svc)
+        self._process(svc)
+        self.services.append(svc)
+        return svc
+
+    def _bare_service(self, slot: Slot) -> tuple[Service, dict | None]:
+        """The service with its texts, legal basis, life event and channels; and, for a duplicate, the
+        state its cluster shares (None for the cluster's first service)."""
         rng = self.rng
         a, role, p = slot.auth, slot.role, slot.params
         thing, aud, edition = slot.key if slot.key is not None else self._pick_key(a, ROLE_TYPES.get(role))
@@ -223,17 +246,7 @@ class Services:
         if executing is None and role == "bg" and a.scope != "local" and rng.random() < 0.04:
             executing = rng.choice([x for x in self.authorities if x.scope == "local"])
         title, desc, long = self._texts(a, thing, aud, tv, av, edition, mode, a.territory)
-        if state is not None:
-            legal, event = state["legal"], state["event"]
-        elif role == "hn-lookalike" or edition:  # another audience, or another edition of a scheme: its own legal basis
-            legal, event = [self._new_reg(a.jur, thing.domain)], self._event(thing.domain, aud.kind)
-        else:
-            legal = [self._legal(a.jur, thing.domain)]
-            if rng.random() < 0.25:
-                extra = self._legal(a.jur, thing.domain)
-                if extra is not legal[0]:
-                    legal.append(extra)
-            event = self._event(thing.domain, aud.kind)
+        legal, event = self._basis(a, thing, aud, role, edition, state)
         kinds = ["Online", "Counter", "Phone", "Post", "Email"]
         n_ch = rng.randint(1, 3)
         types = (["Online"] + rng.sample(kinds[1:], n_ch - 1)) if rng.random() < 0.85 else rng.sample(kinds, n_ch)
@@ -241,23 +254,29 @@ class Services:
         local = f"ps-{num:06d}"
         channels = [(f"channel:{local}-{i}", f"CH-{num:06d}-{i}", t) for i, t in enumerate(types, 1)]
         cases = int(10 ** rng.uniform(1, 5.7))
-        svc = Service(num, f"service:{local}", f"PS-{num:06d}", role, a, executing, thing, thing.stype, mode, title, desc, long,
-                      cases, a.territory, legal, event, channels)
-        avail = self._avail(svc.consults())
-        planted = {"oo": "only-once-violation", "agc": "automatic-granting-candidate", "pgc": "proactive-granting-candidate",
-                   "ma": "missing-agreement", "cl": "certificate-loop"}
+        return Service(num, f"service:{local}", f"PS-{num:06d}", role, a, executing, thing, thing.stype, mode, title,
+                       desc, long, cases, a.territory, legal, event, channels), state
+
+    def _basis(self, a: Authority, thing: Thing, aud: Audience, role: str, edition: int, state: dict | None):
+        """The legal basis and life event: a duplicate's cluster shares them; another audience, or
+        another edition of a scheme, has its own regulation."""
+        if state is not None:
+            return state["legal"], state["event"]
+        if role == "hn-lookalike" or edition:
+            return [self._new_reg(a.jur, thing.domain)], self._event(thing.domain, aud.kind)
+        legal = [self._legal(a.jur, thing.domain)]
+        if self.rng.random() < 0.25:
+            extra = self._legal(a.jur, thing.domain)
+            if extra is not legal[0]:
+                legal.append(extra)
+        return legal, self._event(thing.domain, aud.kind)
+
+    def _plant(self, svc: Service, p: dict, state: dict | None, avail: list) -> str:
+        """The requirements and evidence the role plants; the role the service ends with (a planting
+        that finds nothing to plant with leaves a background service, recorded as none)."""
+        role = svc.role
         if role == "dup":
-            if state is None:
-                taken: list = []
-                for _ in range(rng.randint(1, 3)):
-                    taken.append(self._common(svc, taken))
-                state = dict(legal=legal, event=event, mode=mode, concepts=taken)
-                self.cluster_state[("dup", p["cluster"])] = state
-            svc.reqs.extend(self._split_reqs(svc, list(state["concepts"])))
-            for _ in range(rng.randint(1, 2)):
-                own = self._own_concept(svc, list(state["concepts"])) if rng.random() < 0.5 else None
-                svc.evidence.append(self._asked(svc, rng.choice(self.applicant_docs), own))
-            self.dup_clusters.setdefault(p["cluster"], []).append(svc)
+            self._plant_duplicate(svc, p, state)
         elif role in ("agc", "hn-automatic", "hn-proactive"):
             self._content_all_available(svc, avail, p.get("variant", "plain"))
         elif role == "pgc":
@@ -266,83 +285,129 @@ class Services:
             self._content_partly_available(svc, avail, ((3, 2), (2, 1)))
         else:
             self._content_bg(svc, avail)
-            if role == "oo":
-                for c in rng.sample(avail, 2 if len(avail) >= 2 and rng.random() < 0.25 else 1):
-                    svc.evidence.append(self._asked(svc, c.doc, c))
-            elif role == "ma":
-                c = rng.choice([c for c in p["source"].concepts if c.available])
-                if p["variant"] == "req":
-                    svc.reqs.append(self._req(svc, [c]))
-                else:
-                    svc.evidence.append(self._fetched(svc, c))
-            elif role == "cl":
-                prod = self._other_producer(svc, same=False)
-                if prod is None:
-                    planted.pop("cl")
-                else:
-                    svc.evidence.append(self._asked(svc, prod[1], None))
-            elif role == "ddc":
-                svc.evidence.append(self._asked(svc, rng.choice(self.applicant_docs), self._shared_fact(p["concept"])))
-            elif role == "hn-fetched":
-                if not any(ev.part_of is not None for ev in svc.evidence):
-                    svc.evidence.append(self._fetched(svc, rng.choice(avail)))
-            elif role == "hn-captured":
-                svc.extra_captures.append(rng.choice(self.available))
-            elif role == "hn-nonauth":
-                c = self._nonauth_concept()
-                svc.evidence.append(self._asked(svc, c.doc, c))
-            elif role == "hn-cert-same":
-                prod = self._other_producer(svc, same=True)
-                if prod is not None:
-                    svc.evidence.append(self._asked(svc, prod[1], None))
-                else:
-                    role = "bg"
-            elif role == "hn-cert-fetched":
-                prod = self._other_producer(svc, same=False)
-                if prod is not None:
-                    c = rng.choice(avail)
-                    svc.evidence.append(self._fetched(svc, c, prod[1]))
-                else:
-                    role = "bg"
-            elif role == "hn-ma-parent":
-                src = rng.choice(self._parent_only(a))
-                svc.reqs.append(self._req(svc, [rng.choice([c for c in src.concepts if c.available])]))
-            elif role == "hn-ma-exec":
-                src = rng.choice(self._exec_sources(a, svc.executing))
-                svc.reqs.append(self._req(svc, [rng.choice([c for c in src.concepts if c.available])]))
-            elif role == "hn-ddc-single":
-                nl, fr = SHARED_FACTS[-1 - (len(self.singles) % len(SHARED_FACTS))]
-                c = self._add_concept(Concept(f"concept:{local}-gegeven", f"{nl} – {title[0]}", f"{fr} – {title[1]}"), unique=False)
-                svc.evidence.append(self._asked(svc, rng.choice(self.applicant_docs), c))
-                self.singles.append((svc, c))
-        if role in planted:
-            self.planted[planted[role]].append(svc.qname)
+            planter = self._planters().get(role)
+            if planter is not None and planter(svc, p, avail) is False:
+                return "bg"
+        return role
+
+    def _planters(self) -> dict:
+        """What each role of a background service adds to it; False: there was nothing to add it with."""
+        return {"oo": self._plant_only_once, "ma": self._plant_missing_agreement, "cl": self._plant_certificate_loop,
+                "ddc": self._plant_duplicate_collection, "hn-fetched": self._plant_fetched,
+                "hn-captured": self._plant_captured, "hn-nonauth": self._plant_nonauthentic,
+                "hn-cert-same": self._plant_certificate_of_same, "hn-cert-fetched": self._plant_certificate_fetched,
+                "hn-ma-parent": self._plant_parent_source, "hn-ma-exec": self._plant_executing_source,
+                "hn-ddc-single": self._plant_single_collection}
+
+    def _plant_duplicate(self, svc: Service, p: dict, state: dict | None) -> None:
+        rng = self.rng
+        if state is None:
+            taken: list = []
+            for _ in range(rng.randint(1, 3)):
+                taken.append(self._common(svc, taken))
+            state = dict(legal=svc.legal, event=svc.event, mode=svc.mode, concepts=taken)
+            self.cluster_state[("dup", p["cluster"])] = state
+        svc.reqs.extend(self._split_reqs(svc, list(state["concepts"])))
+        for _ in range(rng.randint(1, 2)):
+            own = self._own_concept(svc, list(state["concepts"])) if rng.random() < 0.5 else None
+            svc.evidence.append(self._asked(svc, rng.choice(self.applicant_docs), own))
+        self.dup_clusters.setdefault(p["cluster"], []).append(svc)
+
+    def _plant_only_once(self, svc: Service, p: dict, avail: list) -> None:
+        rng = self.rng
+        for c in rng.sample(avail, 2 if len(avail) >= 2 and rng.random() < 0.25 else 1):
+            svc.evidence.append(self._asked(svc, c.doc, c))
+
+    def _plant_missing_agreement(self, svc: Service, p: dict, avail: list) -> None:
+        c = self.rng.choice([c for c in p["source"].concepts if c.available])
+        if p["variant"] == "req":
+            svc.reqs.append(self._req(svc, [c]))
+        else:
+            svc.evidence.append(self._fetched(svc, c))
+
+    def _plant_certificate_loop(self, svc: Service, p: dict, avail: list) -> bool:
+        prod = self._other_producer(svc, same=False)
+        if prod is not None:
+            svc.evidence.append(self._asked(svc, prod[1], None))
+        return prod is not None
+
+    def _plant_duplicate_collection(self, svc: Service, p: dict, avail: list) -> None:
+        svc.evidence.append(self._asked(svc, self.rng.choice(self.applicant_docs), self._shared_fact(p["concept"])))
+
+    def _plant_fetched(self, svc: Service, p: dict, avail: list) -> None:
+        if not any(ev.part_of is not None for ev in svc.evidence):
+            svc.evidence.append(self._fetched(svc, self.rng.choice(avail)))
+
+    def _plant_captured(self, svc: Service, p: dict, avail: list) -> None:
+        svc.extra_captures.append(self.rng.choice(self.available))
+
+    def _plant_nonauthentic(self, svc: Service, p: dict, avail: list) -> None:
+        c = self._nonauth_concept()
+        svc.evidence.append(self._asked(svc, c.doc, c))
+
+    def _plant_certificate_of_same(self, svc: Service, p: dict, avail: list) -> bool:
+        prod = self._other_producer(svc, same=True)
+        if prod is not None:
+            svc.evidence.append(self._asked(svc, prod[1], None))
+        return prod is not None
+
+    def _plant_certificate_fetched(self, svc: Service, p: dict, avail: list) -> bool:
+        prod = self._other_producer(svc, same=False)
+        if prod is not None:
+            svc.evidence.append(self._fetched(svc, self.rng.choice(avail), prod[1]))
+        return prod is not None
+
+    def _plant_parent_source(self, svc: Service, p: dict, avail: list) -> None:
+        rng = self.rng
+        src = rng.choice(self._parent_only(svc.auth))
+        svc.reqs.append(self._req(svc, [rng.choice([c for c in src.concepts if c.available])]))
+
+    def _plant_executing_source(self, svc: Service, p: dict, avail: list) -> None:
+        rng = self.rng
+        src = rng.choice(self._exec_sources(svc.auth, svc.executing))
+        svc.reqs.append(self._req(svc, [rng.choice([c for c in src.concepts if c.available])]))
+
+    def _plant_single_collection(self, svc: Service, p: dict, avail: list) -> None:
+        nl, fr = SHARED_FACTS[-1 - (len(self.singles) % len(SHARED_FACTS))]
+        c = self._add_concept(Concept(f"concept:{svc.local}-gegeven", f"{nl} – {svc.title[0]}",
+                                      f"{fr} – {svc.title[1]}"), unique=False)
+        svc.evidence.append(self._asked(svc, self.rng.choice(self.applicant_docs), c))
+        self.singles.append((svc, c))
+
+    def _record(self, svc: Service, role: str, p: dict) -> None:
+        """The ground truth: the finding the service plants, or the hard negative it is."""
+        if role in _PLANTED:
+            self.planted[_PLANTED[role]].append(svc.qname)
         if role in HN_WHY:
             kind, why = HN_WHY[role]
             self.hard_negatives.append(dict(kind=kind, subjects=[svc.qname], why=why))
         if role in ("hn-territory", "hn-lookalike"):
             self.cluster_members.setdefault((role, p.get("cluster", p.get("pair"))), []).append(svc)
-        # An entitlement granted on request keeps fewer than 75 % of its concepts available, unless planted so.
-        if svc.stype == "Entitlement" and svc.mode == "OnRequest" and role not in ("agc", "pgc", "hn-below", "dup"):
-            acc = svc.consults()
-            while True:
-                req = svc.required_concepts()
-                k = sum(1 for c in req if c.available and c.source.key in acc)
-                if not req or 4 * k < 3 * len(req):
-                    break
-                svc.reqs.append(self._req(svc, [self._common(svc, req)]))
-        self._outputs(svc)
+
+    def _keep_below_automatic(self, svc: Service) -> None:
+        """An entitlement granted on request keeps fewer than 75 % of its concepts available, unless
+        planted so."""
+        acc = svc.consults()
+        while True:
+            req = svc.required_concepts()
+            k = sum(1 for c in req if c.available and c.source.key in acc)
+            if not req or 4 * k < 3 * len(req):
+                break
+            svc.reqs.append(self._req(svc, [self._common(svc, req)]))
+
+    def _rule_and_links(self, svc: Service) -> None:
+        """Now and then a decision rule (citing the service's regulation or a decree implementing it)
+        and pages of the authority's website."""
+        rng, local, title = self.rng, svc.local, svc.title
         if rng.random() < 0.3:
             reg = rng.choice(svc.legal)
             if rng.random() < 0.3:  # an implementing decree only the rule cites
                 reg = self._new_reg(reg.jur, reg.domain, 1, after=reg.when, based_on=reg)
-            svc.rules.append(Rule(f"rule:{local}-1", f"RULE-{num:06d}-1", f"Beslissingsregel: {title[0]}",
+            svc.rules.append(Rule(f"rule:{local}-1", f"RULE-{svc.num:06d}-1", f"Beslissingsregel: {title[0]}",
                                   f"Règle de décision : {title[1]}", reg))
         if rng.random() < 0.03:
-            svc.see_also = [f"<https://{a.key}.example.org/nl/{local}>", f"<https://{a.key}.example.org/fr/{local}>"]
-        self._process(svc)
-        self.services.append(svc)
-        return svc
+            svc.see_also = [f"<https://{svc.auth.key}.example.org/nl/{local}>",
+                            f"<https://{svc.auth.key}.example.org/fr/{local}>"]
 
     def _outputs(self, svc: Service):
         rng = self.rng
