@@ -86,12 +86,27 @@ class World(Authorities, Regulations, Concepts, Shared, Planning, Services, Grou
         self._post()
 
     def _post(self):
-        rng = self.rng
+        """What relates services and regulations planted one by one: facts captured elsewhere, the
+        clusters' hard negatives, notions to harmonise (and their look-alikes), orphan regulations.
+        The order of these steps is the order of the random draws: kept as it was."""
         background = [s for s in self.services if s.role == "bg"]
-        # Facts one service asks for and other services only capture by hand.
+        self._captured_elsewhere(background)
+        self._cluster_negatives()
+        domains = [d for d in DOMAINS if DOMAINS[d]["commons"]]
+        self._notions_to_harmonise(domains, background)
+        self._same_definition_negatives(domains)
+        self._lookalike_negatives(domains)
+        self._orphan_regulations(domains)
+
+    def _captured_elsewhere(self, background: list) -> None:
+        """Facts one service asks for and other services only capture by hand."""
+        rng = self.rng
         for svc, c in self.singles:
             for other in rng.sample([s for s in background if s is not svc], min(2, len(background))):
                 other.steps[0].captures.append(c)
+
+    def _cluster_negatives(self) -> None:
+        """Services alike in title that are not duplicates (another territory, another audience)."""
         for (role, _), members in sorted(self.cluster_members.items(), key=lambda kv: (kv[0][0], kv[0][1])):
             if len(members) < 2:
                 continue
@@ -100,8 +115,10 @@ class World(Authorities, Regulations, Concepts, Shared, Planning, Services, Grou
             else:
                 why = "titles alike, but different audience, legal basis (cv:hasLegalResource) and outputs"
             self.hard_negatives.append(dict(kind="duplicate-service", subjects=[m.qname for m in members], why=why))
-        domains = [d for d in DOMAINS if DOMAINS[d]["commons"]]
-        # Planted: one notion defined differently by several regulations.
+
+    def _notions_to_harmonise(self, domains: list, background: list) -> None:
+        """Planted: one notion defined differently by several regulations."""
+        rng = self.rng
         order = list(range(len(NOTIONS)))
         rng.shuffle(order)
         for idx in order[: max(1, min(len(NOTIONS), round(self.n / 500)))]:
@@ -126,7 +143,10 @@ class World(Authorities, Regulations, Concepts, Shared, Planning, Services, Grou
                 if background:
                     s = rng.choice(background)
                     s.reqs.append(self._req(s, [c]))
-        # Hard negatives: one notion, the same words in two regulations; alike labels, two notions.
+
+    def _same_definition_negatives(self, domains: list) -> None:
+        """Hard negatives: one notion, the same words in two regulations."""
+        rng = self.rng
         for idx in range(min(len(SAME_DEFINITION_NOTIONS), max(1, round(self.n / 2500)))):
             (nl, fr), (d_nl, d_fr) = SAME_DEFINITION_NOTIONS[idx]
             pair = []
@@ -137,6 +157,10 @@ class World(Authorities, Regulations, Concepts, Shared, Planning, Services, Grou
             pair[1].exact.append(pair[0].qname)
             self.hard_negatives.append(dict(kind="concept-harmonisation", subjects=[c.qname for c in pair],
                                             why="one notion (skos:exactMatch) with the same definition in both regulations"))
+
+    def _lookalike_negatives(self, domains: list) -> None:
+        """Hard negatives: alike labels, two notions."""
+        rng = self.rng
         for idx in range(min(len(LOOKALIKE_NOTIONS), max(1, round(self.n / 2500)))):
             reg = self._new_reg(rng.choice(list(REG_KINDS)), rng.choice(domains))
             pair = [self._add_concept(Concept(f"concept:{_slug(nl)}", nl, fr, defined_in=reg,
@@ -144,7 +168,10 @@ class World(Authorities, Regulations, Concepts, Shared, Planning, Services, Grou
                     for (nl, fr), (d_nl, d_fr) in LOOKALIKE_NOTIONS[idx]]
             self.hard_negatives.append(dict(kind="concept-harmonisation", subjects=[c.qname for c in pair],
                                             why="labels alike but two different notions, defined in one regulation"))
-        # Planted: regulations nothing refers to (some of them amend a regulation that is cited).
+
+    def _orphan_regulations(self, domains: list) -> None:
+        """Planted: regulations nothing refers to (some of them amend a regulation that is cited)."""
+        rng = self.rng
         targets = list(self.regs)
         for _ in range(max(1, round(self.n / 400))):
             if rng.random() < 0.3:
