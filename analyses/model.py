@@ -163,12 +163,24 @@ class AnalysisModel:
             model.types[node_key(row[0])].add(sys.intern(row[1].value))
         model._add_links(query(f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {_values(DEPENDS | DEPENDS_REVERSED | VALUES)} }} "
                                f"?s ?p ?o FILTER(!isLiteral(?o)) }}"))
-        add = model._add
-        for row in query(f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {_values(LITERALS)} }} ?s ?p ?o FILTER(isLiteral(?o)) }}"):
-            add(node_key(row[0]), sys.intern(row[1].value), row[2])
-        model._label_rank.clear()  # only the build chooses labels: not kept for the analyses' whole run
+        model._add_literals(query)
         model.links, model.backlinks = _frozen(model.links), _frozen(model.backlinks)
         return model
+
+    @classmethod
+    def labelled(cls, workspace) -> "AnalysisModel":
+        """A model of the literals alone (labels, yearly cases, flags), read as :meth:`build` reads
+        them: for a kind that reads the store itself and needs of the model only how it names things
+        (``duplicate-service`` runs so in a process of its own, beside the build: check/__init__.py)."""
+        model = cls(workspace=workspace)
+        model._add_literals(query_function(workspace))
+        return model
+
+    def _add_literals(self, query) -> None:
+        add = self._add
+        for row in query(f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {_values(LITERALS)} }} ?s ?p ?o FILTER(isLiteral(?o)) }}"):
+            add(node_key(row[0]), sys.intern(row[1].value), row[2])
+        self._label_rank.clear()  # only the build chooses labels: not kept for the analyses' whole run
 
     def _add_links(self, rows) -> None:
         """Add the links of ``rows`` (subject, predicate, IRI or blank-node object), in their order."""

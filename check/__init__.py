@@ -23,6 +23,7 @@ inherited, not copied through a pipe) while this one analyses.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import json
 from collections.abc import Callable, Sequence
@@ -45,6 +46,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .incremental import Base
 
+#: The kinds that read the store themselves and need of a model only how it names things: the
+#: analysis runs them in a forked process of their own, beside the model's build and the other kinds
+#: (``duplicate-service``, on its own, takes as long as all the others and the build together).
+APART = ("duplicate-service",)
 #: Bumped when what an entry holds, or how a result is computed, changes without a version change.
 CHECK_FORMAT = 3
 T = TypeVar("T")
@@ -303,9 +308,31 @@ class _Check:
         from eagraph.analyses.model import AnalysisModel
         from eagraph.analyses.registry import analyze, coverage
 
+        apart = self._start_apart()
         model = self.model or AnalysisModel.build(self.workspace)
-        findings = analyze(self.workspace, self.kinds, self.options.min_score, model=model, locate=False)
+        findings = analyze(self.workspace, self.kinds, self.options.min_score, model=model, locate=False, apart=apart)
         return findings, coverage(model, self.kinds)
+
+    def _start_apart(self) -> "dict[str, Callable[[], list[Finding]]]":
+        """The kinds of :data:`APART` that this analysis runs, started in a forked process (where two
+        cores are there) on the model when there is one, else on a model of the labels alone: their
+        findings, by kind, each as the function that waits for them (see ``registry.analyze``)."""
+        from eagraph.analyses.model import AnalysisModel
+        from eagraph.analyses.registry import runs
+
+        kinds = [kind for kind in runs(self.kinds) if kind.name in APART]
+        if not kinds or fork_workers() < 2:
+            return {}
+        workspace, model = self.workspace, self.model
+        pending = in_fork(lambda: {kind.name: kind.findings(model or AnalysisModel.labelled(workspace))
+                                   for kind in kinds})
+        results: dict[str, list[Finding]] = {}
+
+        def findings_of(name: str) -> list[Finding]:
+            if not results:
+                results.update(pending())
+            return results[name]
+        return {kind.name: functools.partial(findings_of, kind.name) for kind in kinds}
 
     def _read(self, name: str, key: str | None, decode: Callable[[object], T]) -> T | None:
         if key is None:

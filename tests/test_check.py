@@ -192,3 +192,41 @@ def test_within_no_forking_the_work_runs_here_and_its_error_is_raised_when_asked
         with pytest.raises(ZeroDivisionError):
             failing()
     assert in_fork(os.getpid)() != os.getpid()
+
+
+def test_duplicate_service_runs_beside_the_models_build_and_finds_the_same(monkeypatch, tmp_path):
+    """At 10,000 services duplicate-service alone takes as long as the analysis model's build and every
+    other kind together: the check step runs it in a forked process of its own, started before the
+    build, on the labels alone. Its findings, named by the services' titles, are the ones it gives
+    in the analysing process (where nothing forks)."""
+    import dataclasses
+    import os
+
+    import eagraph.check as checking
+    from eagraph.analyses import registry
+    from eagraph.check import CheckOptions, check
+    from eagraph.forking import no_forking
+    from eagraph.workspace import load
+
+    log = tmp_path / "pids"
+    original = registry.DUPLICATE_SERVICE.run
+
+    def recording(source, kind):
+        with log.open("a") as out:
+            out.write(f"{os.getpid()}\n")
+        return original(source, kind)
+
+    kinds = tuple(dataclasses.replace(kind, run=recording) if kind.name == "duplicate-service" else kind
+                  for kind in registry.KINDS)
+    monkeypatch.setattr(registry, "KINDS", kinds)
+    monkeypatch.setattr(checking, "fork_workers", lambda: 2)  # two cores, as on the machines that wait
+    model = REPO / "tests" / "data" / "duplicates" / "model.ttl"
+    apart = check(load(model, cache=False), CheckOptions(kinds=(), cache=False)).analysis
+    with no_forking():
+        here = check(load(model, cache=False), CheckOptions(kinds=(), cache=False)).analysis
+    first, second = log.read_text().split()
+    assert first != str(os.getpid()) and second == str(os.getpid())
+    named = {f.subject: f.message["nl"] for f in apart if f.code == "duplicate-service"}
+    assert named["https://example.org/dup/childcare-allowance-agency"].startswith(
+        "“Tegemoetkoming in de kosten van kinderopvang” en “Toelage voor kinderopvang”")
+    assert apart == here
