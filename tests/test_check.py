@@ -230,3 +230,29 @@ def test_duplicate_service_runs_beside_the_models_build_and_finds_the_same(monke
     assert named["https://example.org/dup/childcare-allowance-agency"].startswith(
         "“Tegemoetkoming in de kosten van kinderopvang” en “Toelage voor kinderopvang”")
     assert apart == here
+
+
+def test_the_collector_is_paused_while_the_analysis_runs_and_back_after(monkeypatch):
+    """The model's build and the kinds make millions of small containers, none in a cycle: Python's
+    cycle collector walking them again and again cost two seconds at 10,000 services. It is paused
+    while the check computes, and runs again once the check is done (and stays off if it was off)."""
+    import gc
+
+    from eagraph.analyses import registry
+    from eagraph.check import CheckOptions, check
+    from eagraph.forking import no_forking
+    from eagraph.workspace import load
+
+    seen = []
+    analyze = registry.analyze
+    monkeypatch.setattr(registry, "analyze", lambda *args, **kwargs: seen.append(gc.isenabled()) or
+                        analyze(*args, **kwargs))
+    with no_forking():
+        check(load(SERVICES, cache=False), CheckOptions(kinds=(), cache=False))
+        assert seen == [False] and gc.isenabled()
+        gc.disable()
+        try:
+            check(load(SERVICES, cache=False), CheckOptions(kinds=(), cache=False))
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
