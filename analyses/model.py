@@ -79,6 +79,9 @@ VALUES = {
 #: The properties whose literal values the analyses read (other literals are not kept).
 LITERALS = frozenset({EAG + "annualCases", AUTHSRC + "isAuthoritative", EAG + "archimateType", DCT + "title",
                       SKOS + "prefLabel"})
+_PREF_LABEL, _LABELS = SKOS + "prefLabel", frozenset({DCT + "title", SKOS + "prefLabel"})
+_ANNUAL_CASES, _AUTHORITATIVE, _ARCHIMATE_TYPE = EAG + "annualCases", AUTHSRC + "isAuthoritative", EAG + "archimateType"
+_NO_RANK = (True, "\U0010ffff")  # after every label's rank
 #: Every property :meth:`AnalysisModel.build` reads (with the types of :data:`CLASS_KINDS`).
 READS = frozenset({RDF_TYPE, *DEPENDS, *DEPENDS_REVERSED, *VALUES})
 #: The statements that refer to a regulation (an orphan regulation is the object of none).
@@ -177,9 +180,12 @@ class AnalysisModel:
         return model
 
     def _add_literals(self, query) -> None:
-        add = self._add
-        for row in query(f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {_values(LITERALS)} }} ?s ?p ?o FILTER(isLiteral(?o)) }}"):
-            add(node_key(row[0]), sys.intern(row[1].value), row[2])
+        """Add the literals :data:`LITERALS` names, each node's key made once (as :meth:`_add_links` does)."""
+        add, keys = self._add, {}
+        rows = query(f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {_values(LITERALS)} }} ?s ?p ?o FILTER(isLiteral(?o)) }}")
+        for s, p, o in rows:
+            s = keys.get(s) or keys.setdefault(s, node_key(s))
+            add(s, keys.get(p) or keys.setdefault(p, sys.intern(p.value)), o)
         self._label_rank.clear()  # only the build chooses labels: not kept for the analyses' whole run
 
     def _add_links(self, rows) -> None:
@@ -194,26 +200,28 @@ class AnalysisModel:
             backlinks[o][p].append(s)
 
     def _add(self, s: str, p: str, o: ox.Literal) -> None:
-        """Add what a literal of ``s`` says (a count, a flag, an ArchiMate type, a label)."""
-        if p == EAG + "annualCases":
+        """Add what a literal of ``s`` says (a label, a count, a flag, an ArchiMate type): labels,
+        most of them, first; each part of the literal read once (each read copies it out of the store)."""
+        if p in _LABELS:
+            # One label per language whatever order the store answers in: a preferred label
+            # before a title, then the alphabetically first.
+            value, language = o.value, o.language or ""
+            rank = (p != _PREF_LABEL, value)
+            if rank < self._label_rank.get((s, language), _NO_RANK):
+                self._label_rank[(s, language)] = rank
+                self.labels[s][language] = value
+        elif p == _ANNUAL_CASES:
             try:
                 self.annual_cases[s] = max(self.annual_cases.get(s, 0), int(o.value))
             except ValueError:
                 pass
-        elif p == AUTHSRC + "isAuthoritative":
-            if o.value in ("true", "1", "false", "0"):
+        elif p == _AUTHORITATIVE:
+            value = o.value
+            if value in ("true", "1", "false", "0"):
                 # "true" on any statement wins over "false" (contradictions are validation's business)
-                self.authoritative[s] = self.authoritative.get(s, False) or o.value in ("true", "1")
-        elif p == EAG + "archimateType":
+                self.authoritative[s] = self.authoritative.get(s, False) or value in ("true", "1")
+        elif p == _ARCHIMATE_TYPE:
             self.archimate_types[s] = o.value
-        elif p in (DCT + "title", SKOS + "prefLabel"):
-            # One label per language whatever order the store answers in: a preferred label
-            # before a title, then the alphabetically first.
-            language = o.language or ""
-            rank = (p != SKOS + "prefLabel", o.value)
-            if rank < self._label_rank.get((s, language), (True, "\U0010ffff")):
-                self._label_rank[(s, language)] = rank
-                self.labels[s][language] = o.value
 
     @cached_property
     def graph(self) -> nx.DiGraph:
