@@ -120,9 +120,9 @@ def check(workspace: Workspace, options: CheckOptions = CheckOptions(), *,
     from . import incremental
 
     run.base = incremental.last_checked(run.store, workspace.config, _settings(workspace.config))
-    results = run.run()
-    incremental.remember(run.store, workspace.config, workspace.files, _settings(workspace.config))
-    return results
+    run.remember = lambda: incremental.remember(run.store, workspace.config, workspace.files,
+                                                _settings(workspace.config))
+    return run.run()
 
 
 def check_path(path: Path | str, options: CheckOptions = CheckOptions(), *,
@@ -147,10 +147,9 @@ def check_path(path: Path | str, options: CheckOptions = CheckOptions(), *,
         run.base = _base(since)
     elif options.cache:
         run.base = incremental.last_checked(run.store, config, _settings(config))
-    results = run.run()
     if options.cache:
-        incremental.remember(run.store, config, files, _settings(config))
-    return results
+        run.remember = lambda: incremental.remember(run.store, config, files, _settings(config))
+    return run.run()
 
 
 def _base(folder: Path | str):
@@ -184,6 +183,10 @@ class _Check:
         self.load, self.model = load, model
         self.config, self.files, self.view = config, files, view
         self.base: Base | None = None  # a version checked before, to bring up to date (incremental.py)
+        #: keeps the state checked as the base of the next check (incremental.remember), once checked:
+        #: in the validation's forked process when there is one, idle once it has validated (writing
+        #: 2,473 files' contents took 2.6 s at 10,000 services), else here
+        self.remember: Callable[[], None] | None = None
         self.checked = Checked(len(files), self.kinds)
         self.checked.validation_key, self.checked.analysis_key = self._keys(config, _file_rows(config, files))
         self._workspace: Workspace | None = None
@@ -235,8 +238,8 @@ class _Check:
         if need_validation or need_analysis:
             self._prepare()
         if need_validation and need_analysis and fork_workers() >= 2:
-            workspace = self.workspace
-            pending = in_fork(lambda: _with_places(workspace, self._validate()))
+            workspace, remember, self.remember = self.workspace, self.remember, None
+            pending = in_fork(lambda: _then(_with_places(workspace, self._validate()), remember))
             try:
                 analysed = self._analyse()
             finally:
@@ -257,6 +260,8 @@ class _Check:
         if need_analysis:
             self._write(checked.analysis_key, _analysis_to(*analysis))
         places = {**(validation[1] if validation else {}), **(analysis[1] if analysis else {})}
+        if self.remember is not None:
+            self.remember()
         findings, coverage = analysis[0] if analysis else (None, None)
         if findings is not None and self.options.locate:
             findings = [replace(f, location=location) for f, location in zip(findings, analysis[2])]
@@ -380,6 +385,13 @@ def locate(workspace: Workspace, findings: Sequence[Finding]) -> "list[Location 
     files = {model_file.relpath: model_file for key in todo for model_file in workspace.files_describing(key)}
     workspace.read_positions(list(files.values()))
     return [f.location or workspace.locate(f.subject) for f in findings]
+
+
+def _then(value: T, then: Callable[[], None] | None) -> T:
+    """``value``, once ``then`` (when given) is done."""
+    if then is not None:
+        then()
+    return value
 
 
 def _with_places(workspace: Workspace, report: "ValidationReport"):

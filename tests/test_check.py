@@ -256,3 +256,31 @@ def test_the_collector_is_paused_while_the_analysis_runs_and_back_after(monkeypa
             assert not gc.isenabled()
         finally:
             gc.enable()
+
+
+def test_the_checked_state_is_kept_by_the_validations_process_once_it_has_validated(model, monkeypatch, tmp_path):
+    """Keeping the state just checked as the base of the next check writes every file's content to the
+    cache (2.6 s at 10,000 services): the forked validation, idle once it has validated, does it while
+    the analysis goes on, and the next check of a one-file change still starts from that state."""
+    import os
+
+    import eagraph.check as checking
+    from eagraph.check import CheckOptions, check_path, incremental
+    from eagraph.validators.validate import ValidationOptions
+
+    monkeypatch.setenv("EAGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(checking, "fork_workers", lambda: 2)
+    log, remember = tmp_path / "pids", incremental.remember
+
+    def recording(*args):
+        with log.open("a") as out:
+            out.write(f"{os.getpid()}\n")
+        return remember(*args)
+
+    monkeypatch.setattr(incremental, "remember", recording)
+    options = CheckOptions(validation=ValidationOptions(), kinds=())
+    check_path(model, options)
+    assert log.read_text().split() != [str(os.getpid())] and len(log.read_text().split()) == 1
+    path = next(model.rglob("*.ttl"))
+    path.write_text(path.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert check_path(model, options).checked.updated == ("validation", "analysis")
