@@ -320,8 +320,15 @@ class _Check:
         from eagraph.analyses.registry import analyze, coverage
 
         apart = self._start_apart()
-        model = self.model or AnalysisModel.build(self.workspace)
-        findings = analyze(self.workspace, self.kinds, self.options.min_score, model=model, locate=False, apart=apart)
+        try:
+            model = self.model or AnalysisModel.build(self.workspace)
+            findings = analyze(self.workspace, self.kinds, self.options.min_score, model=model, locate=False,
+                               apart=apart)
+        except BaseException:
+            for wait in apart.values():  # what the fork sends is taken, or it would wait to send it for ever
+                with contextlib.suppress(Exception):
+                    wait()
+            raise
         return findings, coverage(model, self.kinds)
 
     def _start_apart(self) -> "dict[str, Callable[[], list[Finding]]]":

@@ -284,3 +284,37 @@ def test_the_checked_state_is_kept_by_the_validations_process_once_it_has_valida
     path = next(model.rglob("*.ttl"))
     path.write_text(path.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
     assert check_path(model, options).checked.updated == ("validation", "analysis")
+
+
+def test_an_error_of_the_analysis_leaves_no_forked_kind_behind(monkeypatch):
+    """When the analysing process fails, the kind running in a fork of its own is waited for and its
+    result taken: a large result left unread kept that process waiting to send it, and eagraph, which
+    waits for its processes at exit, waited for ever. The error is the one the user sees."""
+    import dataclasses
+    import multiprocessing
+
+    import eagraph.check as checking
+    from eagraph.analyses import registry
+    from eagraph.check import CheckOptions, check
+    from eagraph.findings import Finding, Severity
+    from eagraph.workspace import load
+
+    def many(source, kind):  # more than a pipe holds
+        return [Finding(kind.name, Severity.INFO, f"https://example.org/{n}", {"en": f"{n} " + "x" * 1000})
+                for n in range(500)]
+
+    def failing(model, kind):
+        raise ValueError("a kind failed")
+
+    kinds = tuple(dataclasses.replace(kind, run=many) if kind.name == "duplicate-service" else
+                  dataclasses.replace(kind, run=failing) if kind.name == "orphan-regulation" else kind
+                  for kind in registry.KINDS)
+    monkeypatch.setattr(registry, "KINDS", kinds)
+    monkeypatch.setattr(checking, "fork_workers", lambda: 2)
+    try:
+        with pytest.raises(ValueError, match="a kind failed"):
+            check(load(SERVICES, cache=False), CheckOptions(kinds=(), cache=False))
+        assert multiprocessing.active_children() == []
+    finally:
+        for process in multiprocessing.active_children():
+            process.kill()
