@@ -13,7 +13,7 @@ it, locates each finding's subject in the model files and ranks the findings by 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -44,7 +44,7 @@ ANALYSIS_READS: frozenset[str] = (MODEL_READS | duplicates.READS | harmonisation
                                   | frozenset(burden.FACTS))
 
 __all__ = ["ANALYSIS_READS", "KINDS", "SOURCE", "Kind", "UnknownKind", "analyze", "coverage", "kinds", "rank",
-           "rule_infos", "select"]
+           "rule_infos", "runs", "select"]
 
 
 def kinds() -> dict[str, Kind]:
@@ -80,24 +80,37 @@ def select(names: Sequence[str] | None = None) -> list[Kind]:
     return [kind for kind in known.values() if kind.name in wanted]
 
 
+def runs(names: Sequence[str] | None = None) -> list[Kind]:
+    """The kinds besides reviews whose findings :func:`analyze` computes for the kinds named: those
+    :func:`select` chooses or, when a review (the backlog) is among them, every kind, since a
+    review reads every other kind's findings, chosen or not."""
+    chosen = select(names)
+    return [kind for kind in (select() if any(k.review is not None for k in chosen) else chosen) if kind.review is None]
+
+
 def analyze(workspace: "Workspace", kinds: Sequence[str] | None = None, min_score: float = 0.0,
-            *, model: "AnalysisModel | None" = None, locate: bool = True) -> list[Finding]:
+            *, model: "AnalysisModel | None" = None, locate: bool = True,
+            apart: "Mapping[str, Callable[[], list[Finding]]] | None" = None) -> list[Finding]:
     """Run the chosen kinds (all but the reviews by default) on one model build; ranked, best first.
 
     Findings with a score below ``min_score`` are left out. Each finding of a kind that relieves
     applicants carries its ``savings`` (savings.py: hours and euros a year, from the burden model).
-    The order is :func:`rank`'s, so the same model always gives the same list.
+    The order is :func:`rank`'s, so the same model always gives the same list. ``apart``: kinds
+    computed elsewhere (another process, see check/__init__.py), by name, each with the function
+    that waits for its findings: asked for once the other kinds have run here.
     """
     from .model import AnalysisModel
 
-    chosen = select(kinds)
+    chosen, apart = select(kinds), apart or {}
     if model is None:
         model = AnalysisModel.build(workspace)
     reviews = [kind for kind in chosen if kind.review is not None]
-    # A review kind (the backlog) reads every other kind's findings, chosen or not.
-    first = [kind for kind in (select() if reviews else chosen) if kind.review is None]
-    found = {kind.name: _scored(kind, kind.findings(model), workspace, locate) for kind in first}
-    others = [finding for findings in found.values() for finding in findings]
+    first = runs(kinds)
+    found = {kind.name: _scored(kind, kind.findings(model), workspace, locate) for kind in first
+             if kind.name not in apart}
+    found.update({kind.name: _scored(kind, apart[kind.name](), workspace, locate) for kind in first
+                  if kind.name in apart})
+    others = [finding for kind in first for finding in found[kind.name]]
     for kind in reviews:
         found[kind.name] = _scored(kind, kind.review(model, kind, others), workspace, locate)
     return rank(with_savings([finding for kind in chosen for finding in found[kind.name]

@@ -100,7 +100,7 @@ def _keeper(model: AnalysisModel, services) -> str:
 
 def _duplicate_collection(model: AnalysisModel, facts: Facts, subject: str,
                           related: tuple[str, ...]) -> dict[str, Relief]:
-    services = set(model.services)
+    services = model.service_set
     askers = [s for s in related if s in services]
     if len(askers) < 2:
         return {}
@@ -137,7 +137,7 @@ def shared_cases(model: AnalysisModel, facts: Facts, services) -> dict[frozenset
 
 def _duplicate_service(model: AnalysisModel, facts: Facts, subject: str,
                        related: tuple[str, ...]) -> dict[str, Relief]:
-    services = set(model.services)
+    services = model.service_set
     shares: dict[str, Decimal] = {}
     for pair, shared in shared_cases(model, facts, [s for s in (subject, *related) if s in services]).items():
         relieved = next(s for s in sorted(pair) if s != _keeper(model, pair))
@@ -173,7 +173,7 @@ def knows(model: AnalysisModel, code: str, subject: str) -> bool:
     """Whether the finding's subject is in the model: a service, or (duplicate data collection) a concept."""
     if code == "duplicate-data-collection":
         return subject in model.types or subject in model.links or subject in model.backlinks
-    return subject in set(model.services)
+    return subject in model.service_set
 
 
 def merge(reliefs: Iterable[dict[str, Relief]]) -> dict[str, Relief]:
