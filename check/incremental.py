@@ -81,30 +81,56 @@ class Change:
 
 def remember(store: "ParseCache", config: "Config", files: list["ModelFile"], settings: object) -> None:
     """Keep the state of the model just checked as the base of its next check: per model folder, its
-    files' rows and settings, and each file's content by digest (the next check compares the
-    changed files' statements with it)."""
-    for model_file in files:
-        if not store.has("check-file", model_file.digest):
-            store.write("check-file", model_file.digest, zlib.compress(model_file.data, 1))
-    store.write("check-last", _folder_key(config), [settings, {f.relpath: list(file_row(config, f)) for f in files}])
+    files' rows and settings, and each file's content (the next check compares the changed files'
+    statements with it).
+
+    The contents are kept in packs: one cache entry for the contents this check is the first to
+    keep (at 10,000 services, one entry per file cost 2,475 file writes, 2 s of a 12 s validation),
+    and per file the pack that holds it. A content a pack of the last state holds is not written
+    again, so after a one-file edit the new pack holds that one file."""
+    folder = _folder_key(config)
+    packs = _kept_packs(store, store.read("check-last", folder))
+    new = {f.digest: f.data for f in files if f.digest not in packs}
+    if new:
+        key = hashlib.blake2b("\n".join(sorted(new)).encode(), digest_size=20).hexdigest()
+        if not store.has("check-file", key):
+            store.write("check-file", key, {digest: zlib.compress(data, 1) for digest, data in new.items()})
+        packs.update(dict.fromkeys(new, key))
+    rows = {f.relpath: list(file_row(config, f)) for f in files}
+    store.write("check-last", folder, [settings, rows, {f.digest: packs[f.digest] for f in files}])
+
+
+def _kept_packs(store: "ParseCache", last: object) -> dict[str, str]:
+    """The contents a last state's packs hold (digest -> pack), of the packs still in the cache."""
+    try:
+        packs = {str(digest): str(pack) for digest, pack in last[2].items()}
+    except (TypeError, IndexError, AttributeError):
+        return {}
+    there = {pack for pack in set(packs.values()) if store.has("check-file", pack)}
+    return {digest: pack for digest, pack in packs.items() if pack in there}
 
 
 def last_checked(store: "ParseCache", config: "Config", settings: object) -> Base | None:
     """The state of the model folder checked last, as a base (None: none, or other settings then)."""
     value = store.read("check-last", _folder_key(config))
     try:
-        then, rows = value
+        then, rows, packs = value
         files = {str(path): (str(digest), str(fmt), str(base)) for path, (digest, fmt, base) in rows.items()}
+        packs = {str(digest): str(pack) for digest, pack in packs.items()}
     except (TypeError, ValueError, AttributeError):
         return None
     if then != settings:
         return None
+    read: dict[str, object] = {}  # the packs read so far: several changed files may share one
 
     def content(path: str) -> bytes | None:
-        data = store.read("check-file", files[path][0])
+        digest = files[path][0]
+        pack = packs.get(digest)
+        if pack is not None and pack not in read:
+            read[pack] = store.read("check-file", pack)
         try:
-            return zlib.decompress(data) if isinstance(data, bytes) else None
-        except zlib.error:
+            return zlib.decompress(read[pack][digest])
+        except (KeyError, TypeError, zlib.error):  # no pack, a pack gone or damaged: not known
             return None
 
     return Base(config, files, content)
