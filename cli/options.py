@@ -51,8 +51,9 @@ def load_workspace(path: Path, *, cache: bool = True) -> Workspace:
                        f"from {server['endpoint']}")
         return as_of(workspace)
     workspace = load(path, cache=cache, progress=console.progress("loading"))
-    console.detail(f"loaded {plural(workspace.triple_count, 'statement')} from "
-                   f"{plural(len(workspace.files), 'file')} in {workspace.root}")
+    if console.verbosity > 0:  # counted only to be shown: 0.4 s at 10,000 services
+        console.detail(f"loaded {plural(workspace.triple_count, 'statement')} from "
+                       f"{plural(len(workspace.files), 'file')} in {workspace.root}")
     return as_of(workspace)
 
 

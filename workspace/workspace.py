@@ -93,10 +93,24 @@ class ModelFile:
     source: SourceFile
     digest: str
     data: bytes = field(repr=False)
-    triples: int = 0
+    _triples: int = field(default=0, init=False, repr=False)
+    #: counts the statements of this file and those loaded with it, on first use (see :attr:`triples`)
+    _count: Callable[[], None] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self):
         self.data = without_bom(self.data)  # whoever read the file, every reader sees the same bytes
+
+    @property
+    def triples(self) -> int:
+        """The statements of this file's graph in the store. Counted when first asked, for every
+        file loaded with it at once: a validation that never shows a count does not pay for it
+        (a GROUP BY over the store, 0.4 s at 10,000 services)."""
+        if self._count is not None:
+            self._count()
+        return self._triples
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_count": None}  # to worker processes: the file, not the store
 
     @property
     def relpath(self) -> str:
@@ -174,7 +188,7 @@ class Workspace:
             finish_positions(False)
             raise
         finish_positions(True)
-        _count_statements(self.store, files)
+        self._count_later(files)
         self.merge_graphs([ox.NamedNode(f.source.graph) for f in files])
 
     def merge_graphs(self, graphs: Iterable[ox.NamedNode]) -> None:
@@ -203,9 +217,19 @@ class Workspace:
             for quad in list(self.store.quads_for_pattern(None, None, node, None)):
                 self.store.remove(quad)
         if done:
-            _count_statements(self.store, self.files)
+            self._count_later(self.files)
             self._distinct = None
             self._subjects = None
+
+    def _count_later(self, files: list[ModelFile]) -> None:
+        """Have the statements of ``files`` counted, all at once, when one's count is first asked."""
+        store = self.store
+
+        def count() -> None:
+            _count_statements(store, files)
+
+        for model_file in files:
+            model_file._count = count
 
     def _merge(self) -> None:
         graphs, self._unmerged = self._unmerged, []
@@ -607,4 +631,4 @@ def _count_statements(store: ox.Store, files: list[ModelFile]) -> None:
         for row in store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
     }
     for model_file in files:
-        model_file.triples = counts.get(model_file.source.graph, 0)
+        model_file._triples, model_file._count = counts.get(model_file.source.graph, 0), None
