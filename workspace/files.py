@@ -179,9 +179,11 @@ def exit_at_once(code: object) -> NoReturn:
     standard output exits 120, as Python does). What is skipped is the teardown: freeing a loaded
     model (an Oxigraph store of a million statements) took 0.6 s of a 10 s ``validate``, after the
     report was written; the system takes the memory back at once. With threads of its own still
-    running (a server), the program exits as usual, waiting for them."""
-    if any(thread.is_alive() and not thread.daemon for thread in threading.enumerate()
-           if thread is not threading.main_thread()):
+    running (a server), or under a profiler or tracer (which write what they measured after the
+    program ends), the program exits as usual."""
+    if sys.getprofile() is not None or sys.gettrace() is not None or any(
+            thread.is_alive() and not thread.daemon for thread in threading.enumerate()
+            if thread is not threading.main_thread()):
         sys.exit(code)
     status = 0 if code is None else code if isinstance(code, int) else 1
     if not isinstance(code, (int, type(None))):
