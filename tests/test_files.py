@@ -187,13 +187,7 @@ def test_a_program_with_threads_running_exits_as_usual_waiting_for_them(tmp_path
 
 
 def test_under_a_profiler_the_command_exits_as_usual_so_that_the_profile_is_written(tmp_path):
-    prelude = textwrap.dedent("""
-        import sys
-        class Model:
-            def __del__(self):
-                print("freed", flush=True)
-        model = Model()
-        sys.setprofile(lambda *args: None)
-    """)
-    done = _eagraph_with(prelude, "rule", "EAG003")
-    assert done.returncode == 0 and "freed" in done.stdout
+    done = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(tmp_path / "profile"), "-m", "eagraph",
+                           "rule", "EAG003"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and "EAG003" in done.stdout, done.stderr
+    assert (tmp_path / "profile").stat().st_size > 0
