@@ -140,9 +140,10 @@ def check_path(path: Path | str, options: CheckOptions = CheckOptions(), *,
         run.base = _base(since)
     elif options.cache:
         run.base = incremental.last_checked(run.store, config, _settings(config))
+    contents = incremental.keep_contents(run.store, config, files) if options.cache else None  # while it loads
     results = run.run()
     if options.cache:
-        incremental.remember(run.store, config, files, _settings(config))
+        incremental.remember(run.store, config, files, _settings(config), contents)
     return results
 
 

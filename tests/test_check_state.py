@@ -72,3 +72,19 @@ def test_a_damaged_pack_is_a_miss_not_an_error(model, tmp_path):
     results = check_path(model, VALIDATION)
     assert results.checked.updated == ()
     assert any("nowhere" in (f.value or "") for f in results.validation.findings)
+
+
+def test_a_pack_written_by_a_forked_process_serves_the_next_check(model, tmp_path, monkeypatch):
+    """A large model's new pack is compressed by a forked process while this one loads the model."""
+    from eagraph import forking
+    from eagraph.check import incremental
+
+    monkeypatch.setattr(incremental, "FORKED_PACK_FROM", 0)
+    monkeypatch.setattr(forking, "fork_workers", lambda: 2)
+    forked = []
+    in_fork = forking.in_fork
+    monkeypatch.setattr(forking, "in_fork", lambda function: forked.append(function) or in_fork(function))
+    check_path(model, VALIDATION)
+    assert forked and len(entries(tmp_path / "cache", "check-file")) == 1
+    edit(model / FILE)
+    assert check_path(model, VALIDATION).checked.updated == ("validation",)
