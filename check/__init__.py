@@ -42,6 +42,7 @@ from eagraph.workspace import EagraphError, Location, Workspace
 
 if TYPE_CHECKING:  # pragma: no cover
     from eagraph.analyses.coverage import Coverage
+    from eagraph.workspace.workspace import ModelRead
     from eagraph.analyses.model import AnalysisModel
     from eagraph.validators.validate import ValidationReport
     from eagraph.workspace.cache import ParseCache
@@ -126,21 +127,24 @@ def check(workspace: Workspace, options: CheckOptions = CheckOptions(), *,
 
 
 def check_path(path: Path | str, options: CheckOptions = CheckOptions(), *,
-               load: Callable[[], Workspace] | None = None, since: Path | str | None = None) -> CheckResults:
+               load: Callable[[], Workspace] | None = None, since: Path | str | None = None,
+               read: "ModelRead | None" = None) -> CheckResults:
     """:func:`check` of the model at ``path``, loaded (by ``load``, default :func:`eagraph.workspace.load`)
     only when some result is not in the cache: an unchanged model is read, not even parsed.
     ``since``: a version of the model (a folder) checked before, from whose results a change of a
     few files is checked incrementally (:mod:`eagraph.check.incremental`); by default the state in
-    which this folder was checked last (kept in the cache with the results)."""
+    which this folder was checked last (kept in the cache with the results). ``read``: the model at
+    ``path`` as :func:`eagraph.workspace.workspace.read_model` read it already (the caller's ``load``
+    then loads that reading too)."""
     from eagraph.workspace.workspace import load as load_model
-    from eagraph.workspace.workspace import model_sources, read_files
+    from eagraph.workspace.workspace import read_model
 
     from . import incremental
 
-    config, sources, unreadable = model_sources(path, problems=True)
-    files, problems = read_files(sources)
-    loader = load or (lambda: load_model(path, cache=options.cache))
-    if unreadable or problems:  # the load reports them, with the rest
+    read = read or read_model(path)
+    config, files = read.config, read.files
+    loader = load or (lambda: load_model(path, cache=options.cache, read=read))
+    if read.problems:  # the load reports them, with the rest
         return check(loader(), options)
     run = _Check(config, files, options, loader, None)
     if since is not None:
@@ -148,7 +152,10 @@ def check_path(path: Path | str, options: CheckOptions = CheckOptions(), *,
     elif options.cache:
         run.base = incremental.last_checked(run.store, config, _settings(config))
     if options.cache:
-        run.remember = lambda: incremental.remember(run.store, config, files, _settings(config))
+        # Analysing too, the forked validation keeps the state once it has validated, on its idle core;
+        # validating alone, the files' contents are packed by a forked process while this one loads.
+        contents = incremental.keep_contents(run.store, config, files) if options.kinds is None else None
+        run.remember = lambda: incremental.remember(run.store, config, files, _settings(config), contents)
     return run.run()
 
 

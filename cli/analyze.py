@@ -10,8 +10,6 @@ from pathlib import Path
 import click
 
 from eagraph import __version__
-from eagraph.analyses.impact import impact, knows
-from eagraph.analyses.model import AnalysisModel
 from eagraph.check import CheckOptions
 from eagraph.findings import Finding, Severity
 from eagraph.reporters import FORMATS, ReportContext, render
@@ -168,6 +166,9 @@ def impact_command(args: tuple[str, ...], fmt: str, max_distance: int | None, ou
     console = Console.current()
     path, iri = _path_and_iri(args)
     workspace = load_workspace(path, cache=not no_cache)
+    from eagraph.analyses.impact import impact, knows  # networkx: imported by the command that needs it
+    from eagraph.analyses.model import AnalysisModel
+
     model = AnalysisModel.build(workspace)
     if not knows(model, iri):
         raise click.BadParameter(f"{iri} is not in the model at {workspace.root}", param_hint="IRI")

@@ -76,7 +76,10 @@ add_commands(cli)
 
 
 def main() -> None:
-    from eagraph.workspace.files import exit_on_sigterm
+    from eagraph.workspace.files import exit_at_once, exit_on_sigterm
 
     exit_on_sigterm()  # a killed run removes its temporary files, like Ctrl+C
-    cli(prog_name="eagraph")
+    try:
+        cli(prog_name="eagraph")
+    except SystemExit as exc:  # how click ends every run
+        exit_at_once(exc.code)  # the loaded model is not freed object by object after the work is done

@@ -7,9 +7,7 @@ from pathlib import Path
 
 import click
 
-from eagraph.generators.site import SiteOptions, build_site
 from eagraph.gittools import DEFAULT_COMMITS
-from eagraph.generators.site.inputs import site_inputs
 from eagraph.workspace.cache import usable_cache_dir
 
 from .console import Console, plural
@@ -49,6 +47,9 @@ def site_build_command(path: Path, out: Path | None, languages: tuple[str, ...],
       eagraph site build models --out public
       eagraph site build models --out public --language nl --language fr --language en
     """
+    from eagraph.generators.site import SiteOptions, build_site  # imported by the command that needs them:
+    from eagraph.generators.site.inputs import site_inputs  # 0.2 s that every other command saves
+
     console = Console.current()
     workspace = load_workspace(path, cache=not no_cache)
     options = SiteOptions(languages=languages, title=title, cache_dir=None if no_cache else usable_cache_dir())

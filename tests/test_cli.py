@@ -220,3 +220,15 @@ def test_readme_tour_query_file_exists_and_runs(run, monkeypatch):
         assert result.exit_code == 0, result.stderr
         assert len(result.stdout.splitlines()) > 5
     assert [f.source.relpath for f in load(MODELS).files if not f.source.relpath.endswith(".ttl")] == []
+
+
+def test_starting_eagraph_does_not_import_what_only_site_and_impact_need():
+    """Every command starts by importing the ``eagraph`` group: the site generator and the impact
+    analysis (0.3 s at every start) are imported by the commands that use them, not by all."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import eagraph.cli.main; "
+            "print(sorted(m for m in ('eagraph.generators.site.build', 'eagraph.analyses.impact') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout.strip() == "[]", done.stderr

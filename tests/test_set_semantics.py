@@ -140,3 +140,21 @@ def test_a_statement_repeated_by_a_graph_added_later_is_still_one_statement(tmp_
     ensure_ontology(workspace)  # the ontology says eag:Citizens a skos:Concept too
     assert int(next(iter(workspace.query(count)))["n"].value) == 1
     assert workspace.triple_count == 1
+
+
+def test_a_subject_described_in_two_files_without_a_common_statement_is_read_as_written(tmp_path):
+    """Repeats are looked for among the subjects written in more than one file (workspace._repeats):
+    two files that say different things of one node repeat nothing, and the model stays held once."""
+    from eagraph.workspace import load
+
+    prefix = "@prefix dct: <http://purl.org/dc/terms/> .\n"
+    (tmp_path / "a.ttl").write_text(prefix + '<http://example.com/s> dct:title "A"@en .\n', encoding="utf-8")
+    (tmp_path / "b.ttl").write_text(prefix + '<http://example.com/s> dct:title "B"@en .\n'
+                                    '<http://example.com/t> dct:title "A"@en .\n', encoding="utf-8")
+    workspace = load(tmp_path, cache=False)
+    assert workspace.triple_count == workspace.written_count == 3
+    assert _default_graph(workspace) == []
+    (tmp_path / "c.ttl").write_text(prefix + '<http://example.com/t> dct:title "A"@en .\n', encoding="utf-8")
+    workspace = load(tmp_path, cache=False)
+    assert (workspace.triple_count, workspace.written_count) == (3, 4)
+    assert [files for _, files in workspace.repeated_statements()] == [["b.ttl", "c.ttl"]]

@@ -13,7 +13,7 @@ import pytest
 
 from eagraph.validators.validate import ValidationOptions, validate
 from eagraph.workspace import load
-from helpers import git, write
+from helpers import MODELS, git, write
 
 PREFIXES = """@prefix cpsv: <http://purl.org/vocab/cpsv#> .
 @prefix cv: <http://data.europa.eu/m8g/> .
@@ -264,3 +264,20 @@ def test_an_unreadable_folder_is_a_finding_on_the_folder(model, run, monkeypatch
     assert sarif_result["locations"][0]["physicalLocation"] == {
         "artifactLocation": {"uri": "models/private/", "uriBaseId": "MODELROOT"}}  # no region: the whole folder
     assert "models/private/: error EAG902 cannot read the folder" in run("validate", "models").stdout
+
+
+def test_validate_reads_each_model_file_once(run, tmp_path, monkeypatch):
+    """The check step reads the files to key its results and the load parses that same reading: at
+    10,000 services a second scan and read of 2,475 files cost 0.3 s."""
+    import shutil
+
+    from eagraph.workspace import workspace as loading
+
+    shutil.copytree(MODELS, tmp_path / "models")
+    reads = []
+    read_files = loading.read_files
+    monkeypatch.setattr(loading, "read_files", lambda sources: reads.append(1) or read_files(sources))
+    monkeypatch.setenv("EAGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    result = run("validate", tmp_path / "models", "--format", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout)["findings"] == []
+    assert len(reads) == 1

@@ -93,10 +93,24 @@ class ModelFile:
     source: SourceFile
     digest: str
     data: bytes = field(repr=False)
-    triples: int = 0
+    _triples: int = field(default=0, init=False, repr=False)
+    #: counts the statements of this file and those loaded with it, on first use (see :attr:`triples`)
+    _count: Callable[[], None] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self):
         self.data = without_bom(self.data)  # whoever read the file, every reader sees the same bytes
+
+    @property
+    def triples(self) -> int:
+        """The statements of this file's graph in the store. Counted when first asked, for every
+        file loaded with it at once: a validation that never shows a count does not pay for it
+        (a GROUP BY over the store, 0.4 s at 10,000 services)."""
+        if self._count is not None:
+            self._count()
+        return self._triples
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_count": None}  # to worker processes: the file, not the store
 
     @property
     def relpath(self) -> str:
@@ -174,7 +188,7 @@ class Workspace:
             finish_positions(False)
             raise
         finish_positions(True)
-        _count_statements(self.store, files)
+        self._count_later(files)
         self.merge_graphs([ox.NamedNode(f.source.graph) for f in files])
 
     def merge_graphs(self, graphs: Iterable[ox.NamedNode]) -> None:
@@ -203,9 +217,19 @@ class Workspace:
             for quad in list(self.store.quads_for_pattern(None, None, node, None)):
                 self.store.remove(quad)
         if done:
-            _count_statements(self.store, self.files)
+            self._count_later(self.files)
             self._distinct = None
             self._subjects = None
+
+    def _count_later(self, files: list[ModelFile]) -> None:
+        """Have the statements of ``files`` counted, all at once, when one's count is first asked."""
+        store = self.store
+
+        def count() -> None:
+            _count_statements(store, files)
+
+        for model_file in files:
+            model_file._count = count
 
     def _merge(self) -> None:
         graphs, self._unmerged = self._unmerged, []
@@ -226,13 +250,35 @@ class Workspace:
                 for term in (quad.subject, quad.object) if isinstance(term, ox.NamedNode)}
 
     def _repeats(self, graphs: list[ox.NamedNode]) -> bool:
-        """Whether a statement of ``graphs`` is also in another named graph of the store."""
+        """Whether a statement of ``graphs`` is also in another named graph of the store.
+
+        A statement in two graphs has its subject in both, and most models write each subject in
+        one file: when ``graphs`` are most of the store (the model's files, merged on the first
+        query), the subjects written in more than one graph are found first and only their
+        statements compared (at 10,000 services, 0.6 s instead of 1.2 s matching a million
+        statements with every graph's). A few graphs added to many (vocabularies) are compared
+        statement by statement, which costs what they hold."""
+        if len(graphs) > len(self._merged):
+            shared = [row["s"] for row in self.store.query(
+                "SELECT ?s WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?s HAVING (COUNT(DISTINCT ?g) > 1)")]
+            if all(isinstance(subject, ox.NamedNode) for subject in shared):
+                return bool(self._graphs_repeating(shared) & set(graphs))
         for start in range(0, len(graphs), 1000):
             values = " ".join(str(graph) for graph in graphs[start:start + 1000])
             if self.store.query(f"ASK {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} "
                                 f"GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != ?g) }}"):
                 return True
         return False
+
+    def _graphs_repeating(self, subjects: list[ox.NamedNode]) -> set[ox.NamedNode]:
+        """The named graphs that hold a statement about one of ``subjects`` that another graph holds too."""
+        found: set[ox.NamedNode] = set()
+        for start in range(0, len(subjects), 1000):
+            values = " ".join(str(subject) for subject in subjects[start:start + 1000])
+            found.update(row["g"] for row in self.store.query(
+                f"SELECT DISTINCT ?g WHERE {{ VALUES ?s {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} "
+                f"GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != ?g) }}"))
+        return found
 
     @property
     def written_count(self) -> int:
@@ -492,6 +538,24 @@ def find_root(path: Path) -> Path:
     return path if path.is_dir() else path.parent
 
 
+@dataclass
+class ModelRead:
+    """A model folder as read from disk, before loading: its configuration, the bytes and digest of
+    each file, and the files that could not be read (reported by the load, with the rest)."""
+
+    config: Config
+    files: list[ModelFile]
+    problems: list[SourceProblem]
+
+
+def read_model(path: Path | str) -> ModelRead:
+    """Find and read the files of the model at ``path``: what keys a check's results, and what a load
+    then parses (passed on, so that a model checked and loaded is read once: 0.3 s at 10,000 services)."""
+    config, sources, unreadable = model_sources(path, problems=True)
+    files, problems = read_files(sources)
+    return ModelRead(config, files, unreadable + problems)
+
+
 def load(
     path: Path | str = ".",
     *,
@@ -499,21 +563,24 @@ def load(
     progress: Progress | None = None,
     files: Iterable[str] | None = None,
     positions: bool = False,
+    read: ModelRead | None = None,
 ) -> Workspace:
     """Load the model at ``path`` (a folder with an optional eagraph.toml, or one file).
 
     Every file is read even after a syntax error, so one run reports all broken files; then
     :class:`ModelSyntaxError` is raised. ``files`` restricts loading to those relative paths.
     ``positions=True`` reads every file's positions during the load instead of on first use.
+    ``read``: the model at ``path`` as :func:`read_model` read it already (not read again).
     """
-    config, sources, unreadable = model_sources(path, problems=True)
-    if files is not None:
-        wanted = set(files)
-        sources = [s for s in sources if s.relpath in wanted]
-    workspace = Workspace(config, [], ox.Store(), open_cache(cache))
-    read, problems = read_files(sources)
-    problems = unreadable + problems
-    workspace.add(read, progress=progress, positions=positions and not problems, problems=problems)
+    wanted = None if files is None else set(files)
+    if read is None:
+        config, sources, unreadable = model_sources(path, problems=True)
+        model_files, problems = read_files(s for s in sources if wanted is None or s.relpath in wanted)
+        read = ModelRead(config, model_files, unreadable + problems)
+    model_files = [f for f in read.files if wanted is None or f.relpath in wanted]
+    workspace = Workspace(read.config, [], ox.Store(), open_cache(cache))
+    problems = list(read.problems)
+    workspace.add(model_files, progress=progress, positions=positions and not problems, problems=problems)
     return workspace
 
 
@@ -585,4 +652,4 @@ def _count_statements(store: ox.Store, files: list[ModelFile]) -> None:
         for row in store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
     }
     for model_file in files:
-        model_file.triples = counts.get(model_file.source.graph, 0)
+        model_file._triples, model_file._count = counts.get(model_file.source.graph, 0), None
