@@ -34,10 +34,10 @@ from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from eagraph.findings import Finding, Severity
-from eagraph.ontology import CPSV, CV, DCT, EAG, SKOS
+from eagraph.ontology import CPSV, CV, DCT, EAG, RDF_TYPE, SKOS
 
 from . import coverage as cov
-from .kind import Kind
+from .kind import Kind, Reads
 from .model import node_key, query_function, workspace_of
 from .similarity import blocked_pairs, fold, mean_over_languages, text_similarity
 from .wording import LANGUAGES, decimal, messages, names, reasons
@@ -104,6 +104,12 @@ _SERVICE_VALUES = {
 READS = frozenset({DCT + "title", DCT + "description", EAG + "annualCases", *_SERVICE_VALUES, CV + "hasRequirement",
                    CV + "hasConcept", CV + "supportsConcept", DCT + "conformsTo", EAG + "usableAs", DCT + "isPartOf",
                    SKOS + "broader"})
+
+
+#: What duplicate-service reads: the titles and descriptions of services (and, for its coverage, their
+#: labels), the rest of :data:`READS` of whatever it is about.
+TEXT = frozenset({DCT + "title", DCT + "description", SKOS + "prefLabel"})
+DUPLICATE_READS = Reads(READS - TEXT | {RDF_TYPE}, {CPSV + "PublicService": TEXT})
 
 
 def _read_services(query) -> _Services:
@@ -462,4 +468,4 @@ not duplicates; services that only look alike (similar titles, different structu
 DUPLICATE_SERVICE = Kind(name="duplicate-service",
                          summary="Services that deliver the same thing to the same audience.",
                          help=_DUPLICATE_HELP, severity=Severity.INFO, run=find_duplicate_services, directness=0.8,
-                         coverage=cov.duplicate_service)
+                         coverage=cov.duplicate_service, reads=DUPLICATE_READS)

@@ -78,6 +78,8 @@ VALUES = {
 #: The properties whose literal values the analyses read (other literals are not kept).
 LITERALS = frozenset({EAG + "annualCases", AUTHSRC + "isAuthoritative", EAG + "archimateType", DCT + "title",
                       SKOS + "prefLabel"})
+#: The properties a node's label is read from (:meth:`AnalysisModel.label`): what the messages name.
+LABEL_PREDICATES = frozenset({DCT + "title", SKOS + "prefLabel"})
 #: Every property :meth:`AnalysisModel.build` reads (with the types of :data:`CLASS_KINDS`).
 READS = frozenset({RDF_TYPE, *DEPENDS, *DEPENDS_REVERSED, *VALUES})
 #: The statements that refer to a regulation (an orphan regulation is the object of none).
@@ -129,6 +131,11 @@ class AnalysisModel:
     _label_rank: dict[tuple[str, str], tuple[bool, str]] = field(default_factory=dict, repr=False, compare=False)
     #: what the model was built from (a Workspace or a Store), for analyses that query it themselves
     workspace: object = field(default=None, repr=False, compare=False)
+    #: the nodes whose label :meth:`label` gave while this is a set (None: not recorded): the labels
+    #: a kind's messages name, so that the incremental check knows which label changes concern it
+    read_labels: set[str] | None = field(default=None, repr=False, compare=False)
+    #: what a kind computed on the way that a later incremental check can start from, by kind name
+    notes: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     # -- building -------------------------------------------------------------------------------
     @classmethod
@@ -234,6 +241,8 @@ class AnalysisModel:
         A label in another language says so, "Leefloon (nl)": an English message never passes a
         Dutch name off as English (as the site marks a missing translation). ``mark=False``: the
         bare text, for sorting and for data written out."""
+        if self.read_labels is not None:
+            self.read_labels.add(node)
         labels = self.labels.get(node, {})
         found = next(((lang, labels[lang]) for lang in (language, "en", "nl", "fr", "") if lang in labels), None)
         if found is None and labels:

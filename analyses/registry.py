@@ -23,9 +23,10 @@ from . import burden, duplicates, harmonisation, initiatives, structural
 from .duplicates import DUPLICATE_SERVICE
 from .harmonisation import CONCEPT_HARMONISATION
 from .initiatives import INITIATIVE_OVERDUE, UNOWNED_BACKLOG
-from .kind import SOURCE, Kind
+from .kind import SOURCE, Kind, Reads
 from .model import READS as MODEL_READS
-from .savings import with_savings
+from .savings import RULES, with_savings
+from .structural import MODEL_FACTS
 
 if TYPE_CHECKING:  # pragma: no cover
     from eagraph.workspace import Workspace
@@ -44,7 +45,18 @@ ANALYSIS_READS: frozenset[str] = (MODEL_READS | duplicates.READS | harmonisation
                                   | frozenset(burden.FACTS))
 
 __all__ = ["ANALYSIS_READS", "KINDS", "SOURCE", "Kind", "UnknownKind", "analyze", "coverage", "kinds", "rank",
-           "rule_infos", "select"]
+           "reads_of", "rule_infos", "run_kinds", "select"]
+
+#: What the savings of a finding are computed from (savings.py: the burden model's facts and the
+#: analysis model's links), read for the kinds that have a savings rule.
+SAVINGS_READS = MODEL_FACTS | Reads(frozenset(burden.FACTS))
+
+
+def reads_of(kind: Kind) -> Reads:
+    """What ``kind``'s findings (their savings included) and coverage are computed from, labels named
+    in messages aside; a kind that declares nothing reads everything any analysis reads."""
+    reads = kind.reads if kind.reads is not None and kind.review is None else Reads(ANALYSIS_READS)
+    return reads | SAVINGS_READS if kind.name in RULES else reads
 
 
 def kinds() -> dict[str, Kind]:
@@ -81,12 +93,14 @@ def select(names: Sequence[str] | None = None) -> list[Kind]:
 
 
 def analyze(workspace: "Workspace", kinds: Sequence[str] | None = None, min_score: float = 0.0,
-            *, model: "AnalysisModel | None" = None, locate: bool = True) -> list[Finding]:
+            *, model: "AnalysisModel | None" = None, locate: bool = True,
+            labels: "dict[str, set[str]] | None" = None) -> list[Finding]:
     """Run the chosen kinds (all but the reviews by default) on one model build; ranked, best first.
 
     Findings with a score below ``min_score`` are left out. Each finding of a kind that relieves
     applicants carries its ``savings`` (savings.py: hours and euros a year, from the burden model).
-    The order is :func:`rank`'s, so the same model always gives the same list.
+    The order is :func:`rank`'s, so the same model always gives the same list. ``labels``: filled
+    with the nodes whose labels each kind's messages name, by kind (see :func:`run_kinds`).
     """
     from .model import AnalysisModel
 
@@ -96,12 +110,28 @@ def analyze(workspace: "Workspace", kinds: Sequence[str] | None = None, min_scor
     reviews = [kind for kind in chosen if kind.review is not None]
     # A review kind (the backlog) reads every other kind's findings, chosen or not.
     first = [kind for kind in (select() if reviews else chosen) if kind.review is None]
-    found = {kind.name: _scored(kind, kind.findings(model), workspace, locate) for kind in first}
+    found = run_kinds(model, first, workspace, locate, labels)
     others = [finding for findings in found.values() for finding in findings]
     for kind in reviews:
         found[kind.name] = _scored(kind, kind.review(model, kind, others), workspace, locate)
     return rank(with_savings([finding for kind in chosen for finding in found[kind.name]
                               if (finding.score or 0.0) >= min_score], workspace, model))
+
+
+def run_kinds(model: "AnalysisModel", chosen: Sequence[Kind], workspace: "Workspace", locate: bool,
+              labels: "dict[str, set[str]] | None" = None) -> dict[str, list[Finding]]:
+    """Each of the ``chosen`` kinds' findings (no review), scored as reported; ``labels`` (when
+    given) receives, per kind, the nodes whose labels it read (:attr:`AnalysisModel.read_labels`)."""
+    found = {}
+    for kind in chosen:
+        model.read_labels = set() if labels is not None else None
+        try:
+            found[kind.name] = _scored(kind, kind.findings(model), workspace, locate)
+        finally:
+            if labels is not None:
+                labels[kind.name] = model.read_labels
+            model.read_labels = None
+    return found
 
 
 def _scored(kind: Kind, findings: Iterable[Finding], workspace: "Workspace", locate: bool) -> list[Finding]:

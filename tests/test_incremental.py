@@ -179,6 +179,53 @@ def test_the_analyses_read_only_what_analysis_reads_names():
     assert len(found(whole)) > 20
 
 
+def _kinds():
+    from eagraph.analyses.registry import select
+
+    return [kind.name for kind in select()]
+
+
+@pytest.fixture(scope="module")
+def example_model():
+    from eagraph.ontology import ensure_ontology
+
+    workspace = load(MODELS, cache=False)
+    ensure_ontology(workspace)
+    return workspace
+
+
+@pytest.mark.parametrize("name", _kinds())
+def test_each_kind_reads_only_what_it_declares(example_model, name):
+    """A kind's declared reads (``Kind.reads``, with its savings') are complete: the example model
+    stripped of every other statement (labels kept: messages name them) gives the kind the same
+    findings, messages, scores, savings and coverage."""
+    from eagraph.analyses.model import LABEL_PREDICATES, AnalysisModel
+    from eagraph.analyses.registry import analyze, coverage, kinds, reads_of
+    from eagraph.ontology import RDF_TYPE
+    from eagraph.workspace import Workspace
+
+    reads = reads_of(kinds()[name])
+    store = example_model.store
+    types = {}
+    for quad in store.quads_for_pattern(None, None, None, None):
+        if quad.predicate.value == RDF_TYPE:
+            types.setdefault(str(quad.subject), set()).add(quad.object.value)
+    stripped = Workspace(example_model.config, example_model.files, type(store)(), example_model.cache)
+    kept = [quad for quad in store.quads_for_pattern(None, None, None, None)
+            if quad.predicate.value in reads.anywhere | LABEL_PREDICATES
+            or any(quad.predicate.value in read and cls in types.get(str(quad.subject), ())
+                   for cls, read in reads.of_class.items())]
+    stripped.store.extend(kept)
+    assert len(kept) < len(list(store.quads_for_pattern(None, None, None, None)))
+
+    def found(workspace):
+        model = AnalysisModel.build(workspace)
+        return ([(f.code, f.subject, f.related, f.score, sorted(f.message.items()), f.savings)
+                 for f in analyze(workspace, [name], model=model, locate=False)], coverage(model, [name]))
+
+    assert found(stripped) == found(example_model)
+
+
 VALIDATION = CheckOptions(validation=ValidationOptions())
 
 
