@@ -45,7 +45,7 @@ ANALYSIS_READS: frozenset[str] = (MODEL_READS | duplicates.READS | harmonisation
                                   | frozenset(burden.FACTS))
 
 __all__ = ["ANALYSIS_READS", "KINDS", "SOURCE", "Kind", "UnknownKind", "analyze", "coverage", "kinds", "rank",
-           "reads_of", "rule_infos", "run_kinds", "select"]
+           "reads_of", "rule_infos", "run_kinds", "scored", "select"]
 
 #: What the savings of a finding are computed from (savings.py: the burden model's facts and the
 #: analysis model's links), read for the kinds that have a savings rule.
@@ -113,7 +113,7 @@ def analyze(workspace: "Workspace", kinds: Sequence[str] | None = None, min_scor
     found = run_kinds(model, first, workspace, locate, labels)
     others = [finding for findings in found.values() for finding in findings]
     for kind in reviews:
-        found[kind.name] = _scored(kind, kind.review(model, kind, others), workspace, locate)
+        found[kind.name] = scored(kind, kind.review(model, kind, others), workspace, locate)
     return rank(with_savings([finding for kind in chosen for finding in found[kind.name]
                               if (finding.score or 0.0) >= min_score], workspace, model))
 
@@ -126,7 +126,7 @@ def run_kinds(model: "AnalysisModel", chosen: Sequence[Kind], workspace: "Worksp
     for kind in chosen:
         model.read_labels = set() if labels is not None else None
         try:
-            found[kind.name] = _scored(kind, kind.findings(model), workspace, locate)
+            found[kind.name] = scored(kind, kind.findings(model), workspace, locate)
         finally:
             if labels is not None:
                 labels[kind.name] = model.read_labels
@@ -134,7 +134,7 @@ def run_kinds(model: "AnalysisModel", chosen: Sequence[Kind], workspace: "Worksp
     return found
 
 
-def _scored(kind: Kind, findings: Iterable[Finding], workspace: "Workspace", locate: bool) -> list[Finding]:
+def scored(kind: Kind, findings: Iterable[Finding], workspace: "Workspace", locate: bool) -> list[Finding]:
     """The kind's findings as reported: score weighed by its directness and kept in [0, 1], located."""
     return [replace(finding, score=round(min(1.0, max(0.0, (finding.score or 0.0) * kind.directness)), 4),
                     location=(finding.location or workspace.locate(finding.subject)) if locate else finding.location)

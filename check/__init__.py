@@ -46,7 +46,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .incremental import Base
 
 #: Bumped when what an entry holds, or how a result is computed, changes without a version change.
-CHECK_FORMAT = 3
+CHECK_FORMAT = 4
 T = TypeVar("T")
 
 
@@ -180,6 +180,7 @@ class _Check:
         self.checked = Checked(len(files), self.kinds)
         self.checked.validation_key, self.checked.analysis_key = self._keys(config, _file_rows(config, files))
         self._workspace: Workspace | None = None
+        self.memo: dict | None = None  # what an analysis computed that a later incremental check starts from
 
     def _keys(self, config, files) -> tuple[str | None, str | None]:
         """The keys of the validation and the analysis of ``files`` under ``config`` (None: not asked)."""
@@ -218,9 +219,10 @@ class _Check:
                 checked.updated += ("validation",)
                 self._write(checked.validation_key, _report_to(*validation))
             if updated[1] is not None:
-                analysis, need_analysis = updated[1], False
+                (analysis, self.memo), need_analysis = updated[1], False
                 checked.updated += ("analysis",)
                 self._write(checked.analysis_key, _analysis_to(*analysis))
+                self.store.write("check-memo", checked.analysis_key, self.memo)
         if need_validation or need_analysis:
             self._prepare()
         if need_validation and need_analysis and fork_workers() >= 2:
@@ -239,6 +241,7 @@ class _Check:
             self._write(checked.validation_key, _report_to(*validation))
         if need_analysis:
             analysis = (analysed, blank_places(self.workspace, analysed[0]), None)
+            self.store.write("check-memo", checked.analysis_key, self.memo)
         if analysis is not None and self.options.locate and analysis[2] is None:
             # where each finding's subject is written: found once, in the loaded model, and kept
             analysis = (*analysis[:2], locate(self.workspace, analysis[0][0]))
@@ -267,6 +270,7 @@ class _Check:
         validation_key, analysis_key = self._keys(base.config, base.files)
         old_validation = self._read("validation", validation_key, _report_from) if need_validation else None
         old_analysis = self._read("analysis", analysis_key, _analysis_from) if need_analysis else None
+        memo = self.store.read("check-memo", analysis_key) if old_analysis is not None else None
         if old_validation is None and old_analysis is None:
             return None, None
         try:
@@ -282,8 +286,15 @@ class _Check:
         if old_validation is not None:
             validation = incremental.validate_part(part, *old_validation, self.options.validation)
         if old_analysis is not None:
-            analysis = incremental.update_analysis(part, old_analysis)
+            analysis = incremental.update_analysis(part, old_analysis, memo if isinstance(memo, dict) else None,
+                                                   incremental.Analysis(self.kinds, self.options.min_score,
+                                                                        self._prepared))
         return validation, analysis
+
+    def _prepared(self) -> Workspace:
+        """The model loaded whole and prepared (:meth:`_prepare`): for the kinds an incremental check runs."""
+        self._prepare()
+        return self.workspace
 
     def _prepare(self) -> None:
         """The eag: concepts in the store (validation needs them, and the analyses' messages name
@@ -303,8 +314,14 @@ class _Check:
         from eagraph.analyses.model import AnalysisModel
         from eagraph.analyses.registry import analyze, coverage
 
+        from .incremental import memo_of
+
         model = self.model or AnalysisModel.build(self.workspace)
-        findings = analyze(self.workspace, self.kinds, self.options.min_score, model=model, locate=False)
+        labels: dict[str, set[str]] = {}
+        findings = analyze(self.workspace, self.kinds, self.options.min_score, model=model, locate=False,
+                           labels=labels)
+        self.memo = memo_of(model, labels)
+        model.notes.clear()  # the memo holds what the kinds noted; the model may live on (the site's)
         return findings, coverage(model, self.kinds)
 
     def _read(self, name: str, key: str | None, decode: Callable[[object], T]) -> T | None:

@@ -75,6 +75,7 @@ class Change:
     files: set[str]
     old: dict[str, bytes]  # the base's content of the changed files it had
     predicates: set[str]  # the properties of the statements added or removed
+    statements: frozenset[tuple[str, str]] = frozenset()  # (subject, property) of those statements
 
 
 # The last state checked -----------------------------------------------------------------------------
@@ -150,7 +151,7 @@ def load_part(config: "Config", files: list["ModelFile"], base: Base, changed: s
         return None
     part = load_change(config, files, changed, old, cache=cache, extra_shapes=options.extra_shapes,
                        profiles=options.profiles, described=True)
-    return Part(part.workspace, part.nodes, Change(changed, old, part.predicates), part.described)
+    return Part(part.workspace, part.nodes, Change(changed, old, part.predicates, part.statements), part.described)
 
 
 def validate_part(part: Part, base_report: "ValidationReport", base_places: dict,
@@ -216,15 +217,42 @@ def _blank_nodes_held(workspace: Workspace, nodes: frozenset[str]) -> set[str]:
 
 # Analysis ------------------------------------------------------------------------------------------
 
-def update_analysis(part: Part, analysis: tuple) -> tuple | None:
-    """The base's analysis ``(analysed, places, locations)`` as the changed model's: the same
-    findings when no statement any analysis reads changed, each about a node a changed file
-    describes located anew (its line may have moved); None when they must be computed whole."""
-    from eagraph.analyses.registry import ANALYSIS_READS
+def memo_of(model, labels: dict[str, set[str]]) -> dict:
+    """What the next incremental check needs of an analysis run, besides its findings: per kind, the
+    nodes whose labels its messages name, and what ``duplicate-service`` computed on the way (a
+    plain value that marshal writes, kept beside the analysis in the cache)."""
+    from eagraph.analyses import duplicates
+
+    return {"labels": {name: sorted(nodes) for name, nodes in labels.items()},
+            "duplicate-service": duplicates.state(model)}
+
+
+@dataclass
+class Analysis:
+    """What the analysis of the changed model needs besides the base's: the kinds, the least score,
+    and the changed model loaded whole (and prepared), for the kinds that must run on it."""
+
+    kinds: tuple[str, ...]
+    min_score: float
+    whole: Callable[[], Workspace]
+
+
+def update_analysis(part: Part, analysis: tuple, memo: dict | None, run: Analysis) -> tuple | None:
+    """The base's analysis ``(analysed, places, locations)`` and memo (:func:`memo_of`) as the
+    changed model's. A kind whose reads (:func:`eagraph.analyses.registry.reads_of`) the change
+    does not touch, nor the label of a node its messages name, keeps its findings, each about a
+    node a changed file describes located anew (its line may have moved); ``duplicate-service``
+    after a change of texts only is brought up to date from its table; the other kinds run on the
+    changed model. None when the whole analysis must run."""
+    from eagraph.analyses.registry import select
 
     (findings, coverage), places, locations = analysis
-    if part.change.predicates & ANALYSIS_READS or any(f.subject.startswith("_:") for f in findings):
+    if memo is None or any(f.subject.startswith("_:") for f in findings):
         return None
+    chosen = select(list(run.kinds))
+    touched = {kind.name for kind in chosen if _touched(kind, part, memo)}
+    if touched and any(kind.review is not None for kind in chosen):
+        return None  # a review reads every other kind's findings
     moved = [f.subject in part.described for f in findings]
     locate = part.workspace.locate
     findings = [replace(f, location=locate(f.subject)) if again and f.location is not None else f
@@ -232,4 +260,112 @@ def update_analysis(part: Part, analysis: tuple) -> tuple | None:
     if locations is not None:
         locations = [f.location or locate(f.subject) if again else location
                      for f, location, again in zip(findings, locations, moved)]
-    return (findings, coverage), places, locations
+    base = ((findings, coverage), places, locations)
+    if not touched:
+        return base, memo
+    if touched == {"duplicate-service"} and memo.get("duplicate-service") is not None:
+        done = _texts_only(part, base, memo, run)
+        if done is not None:
+            return done
+    return _run_touched(part, base, memo, run, touched)
+
+
+def _touched(kind, part: Part, memo: dict) -> bool:
+    """Whether the change can alter the kind's findings: a statement it reads, or the label of a node
+    its messages name (a blank node's label is named by its holder: any label change touches it)."""
+    from eagraph.analyses.model import LABEL_PREDICATES
+    from eagraph.analyses.registry import reads_of
+
+    statements = part.change.statements
+    if reads_of(kind).touched(statements, lambda subject: _types(part.workspace, subject)):
+        return True
+    named = memo["labels"].get(kind.name)
+    if named is None:
+        return True
+    relabelled = {subject for subject, predicate in statements if predicate in LABEL_PREDICATES}
+    return bool(relabelled) and (not relabelled.isdisjoint(named) or any(node.startswith("_:") for node in named))
+
+
+def _types(workspace: Workspace, subject: str) -> set[str]:
+    """The classes of a node the changed files describe (the part holds every file that does)."""
+    import pyoxigraph as ox
+
+    from eagraph.ontology import RDF_TYPE
+
+    return {quad.object.value for quad in workspace.store.quads_for_pattern(ox.NamedNode(subject),
+                                                                            ox.NamedNode(RDF_TYPE), None, None)}
+
+
+def _texts_only(part: Part, base: tuple, memo: dict, run: Analysis) -> tuple | None:
+    """``duplicate-service`` brought up to date when the change touches only services' texts
+    (:func:`eagraph.analyses.duplicates.updated`); its findings keep the base's savings, which
+    depend only on their subject and related services while nothing else savings read changed: the
+    same clusters, or None (the whole kind runs)."""
+    from eagraph.analyses import duplicates
+    from eagraph.analyses.registry import rank, reads_of, scored
+
+    (findings, coverage), places, locations = base
+    kind = duplicates.DUPLICATE_SERVICE
+    if not reads_of(kind).anywhere.isdisjoint(part.change.predicates):
+        return None
+    before = {f.subject: (f, location) for f, location in zip(findings, locations or [None] * len(findings))
+              if f.code == kind.name}
+
+    def locate(subject: str):
+        if subject in part.described:
+            return part.workspace.locate(subject)
+        if subject not in before:
+            raise duplicates.Uncertain(f"{subject} is not located")
+        return before[subject][0].location
+
+    services = {subject for subject, predicate in part.change.statements if predicate in duplicates.TEXT}
+    try:
+        found, covered, state, named = duplicates.updated(memo["duplicate-service"], part.workspace, services,
+                                                          kind, locate)
+    except duplicates.Uncertain:
+        return None
+    new = [f for f in scored(kind, found, part.workspace, False) if (f.score or 0.0) >= run.min_score]
+    if sorted((f.subject, f.related) for f in new) != sorted((f.subject, f.related) for f, _ in before.values()):
+        return None
+    new = [replace(f, savings=before[f.subject][0].savings) for f in new]
+    kept = [(f, location) for f, location in zip(findings, locations or [None] * len(findings))
+            if f.code != kind.name]
+    ranked = rank([f for f, _ in kept] + new)
+    place = {id(f): location for f, location in kept}
+    place |= {id(f): f.location or before[f.subject][1] for f in new}
+    coverage = [covered if c.kind == kind.name else c for c in coverage]
+    memo = {**memo, "labels": {**memo["labels"], kind.name: sorted(named)}, kind.name: state}
+    return ((ranked, coverage), places, None if locations is None else [place[id(f)] for f in ranked]), memo
+
+
+def _run_touched(part: Part, base: tuple, memo: dict, run: Analysis, touched: set[str]) -> tuple:
+    """The touched kinds run on the changed model loaded whole, the others' findings kept; the
+    savings of every finding computed anew (they fail, or not, for all together), then ranked."""
+    from eagraph.analyses import duplicates
+    from eagraph.analyses.model import AnalysisModel
+    from eagraph.analyses.registry import rank, run_kinds, select
+    from eagraph.analyses.savings import with_savings
+    from eagraph.check import blank_places, locate
+
+    (findings, coverage), places, locations = base
+    workspace = run.whole()
+    model = AnalysisModel.build(workspace)
+    chosen = select(list(run.kinds))
+    labels: dict[str, set[str]] = {}
+    found = run_kinds(model, [kind for kind in chosen if kind.name in touched], workspace, False, labels)
+    fresh = [f for kind in chosen if kind.name in touched for f in found[kind.name]
+             if (f.score or 0.0) >= run.min_score]
+    kept = [(f, location) for f, location in zip(findings, locations or [None] * len(findings))
+            if f.code not in touched]
+    ranked = rank(with_savings([f for f, _ in kept] + fresh, workspace, model))
+    where = {(f.code, f.subject, f.related): location for f, location in kept}
+    if locations is not None:
+        where |= {(f.code, f.subject, f.related): location for f, location in zip(fresh, locate(workspace, fresh))}
+    coverage = [next((kind.coverage(model) for kind in chosen if kind.name == c.kind), c) if c.kind in touched else c
+                for c in coverage]
+    memo = {**memo, "labels": {**memo["labels"], **{name: sorted(nodes) for name, nodes in labels.items()}}}
+    if "duplicate-service" in touched:
+        memo["duplicate-service"] = duplicates.state(model)
+    places = {**places, **blank_places(workspace, fresh)}
+    return ((ranked, coverage), places,
+            None if locations is None else [where[(f.code, f.subject, f.related)] for f in ranked]), memo

@@ -57,6 +57,7 @@ class Change:
     appeared: set[str] = field(default_factory=set)  # subjects described only now, or only before
     described: set[str] = field(default_factory=set)  # subjects described now or before
     predicates: set[str] = field(default_factory=set)  # properties of the statements added or removed
+    statements: set[tuple[str, str]] = field(default_factory=set)  # (subject, property) of those statements
 
 
 @dataclass
@@ -69,6 +70,7 @@ class ChangedModel:
     complete: bool  # the whole model was loaded
     described: frozenset[str] = frozenset()  # named nodes the changed files describe, now or before
     predicates: frozenset[str] = frozenset()  # properties of the statements added or removed
+    statements: frozenset[tuple[str, str]] = frozenset()  # (subject, property) of those statements
 
 
 def load_changed(path: Path | str, revision: str, *, cache=True, extra_shapes: tuple[Path, ...] = (),
@@ -127,7 +129,7 @@ def load_change(config, files: list[ModelFile], changed: set[str], old: dict[str
     order = {f.relpath: number for number, f in enumerate(files)}
     workspace.files.sort(key=lambda f: order[f.relpath])  # the model's order: a node's first file is the same
     return ChangedModel(workspace, frozenset(nodes), changed, complete, frozenset(change.described - {"_:"}),
-                        frozenset(change.predicates))
+                        frozenset(change.predicates), frozenset(change.statements))
 
 
 def _as_of(workspace: Workspace, nodes: set[str], day: datetime.date,
@@ -188,6 +190,7 @@ def read_change(workspace: Workspace, changed: set[str], old: dict[str, bytes],
     for subject, predicate, _, obj in now ^ before:
         change.subjects.add(subject)
         change.predicates.add(predicate)
+        change.statements.add((subject, predicate))
         if predicate in READ_THROUGH_LINKS:
             change.redefined.add(subject)
         if isinstance(obj, ox.Literal):
