@@ -390,12 +390,14 @@ class _Reuse:
     def known(self, name: str, texts: _Texts, fields: dict[int, dict[str, str]]) -> dict[str, np.ndarray]:
         """The base's similarities of field ``name`` in the languages where nothing they came from
         changed: the same pairs, the same text model, none of its services' texts in that language."""
-        if texts.kept != self.texts.kept or texts.subset != self.texts.subset:
+        at = {pair: k for k, pair in enumerate(self.texts.kept)}  # the blocking's order is not the same run to run
+        if texts.subset != self.texts.subset or len(at) != len(texts.kept) or any(p not in at for p in texts.kept):
             return {}
+        order = np.array([at[pair] for pair in texts.kept], dtype=np.int64)
         model = set(texts.subset)
         moved = [i for i in self.changed.get(name, ()) if i in model]
         old = self.old.get(name, {})
-        return {language: np.array(sims) for language, sims in self.texts.sims.get(name, {}).items()
+        return {language: np.array(sims)[order] for language, sims in self.texts.sims.get(name, {}).items()
                 if all(old.get(i, {}).get(language) == fields.get(i, {}).get(language) for i in moved)}
 
 
