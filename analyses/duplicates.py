@@ -540,6 +540,8 @@ def updated(value: dict, part, services: set[str], kind: Kind,
     from .model import LABEL_PREDICATES, AnalysisModel
 
     data, texts, labels = _from_state(value)
+    if any(node.startswith("_:") for node in (*services, *data.iris)):
+        raise Uncertain("a blank node's name differs from one load to the next")
     fields = {DCT + "title": data.titles, DCT + "description": data.descriptions}
     old: dict[str, dict[int, dict[str, str]]] = {"titles": {}, "descriptions": {}}
     changed: dict[str, set[int]] = {"titles": set(), "descriptions": set()}

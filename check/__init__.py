@@ -80,6 +80,9 @@ class Checked:
     cached: tuple[str, ...] = ()  # "validation", "analysis": read, not computed
     updated: tuple[str, ...] = ()  # "validation", "analysis": the base's, brought up to date (incremental)
     loaded: int | None = None  # model files loaded (None: none, or the whole model)
+    #: the kinds an incremental check computed anew: "texts" (duplicate-service from its cached table)
+    #: or "model" (on the changed model loaded whole); the others' findings are the base's
+    analysed: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -286,9 +289,9 @@ class _Check:
         if old_validation is not None:
             validation = incremental.validate_part(part, *old_validation, self.options.validation)
         if old_analysis is not None:
-            analysis = incremental.update_analysis(part, old_analysis, memo if isinstance(memo, dict) else None,
-                                                   incremental.Analysis(self.kinds, self.options.min_score,
-                                                                        self._prepared))
+            run = incremental.Analysis(self.kinds, self.options.min_score, self._prepared)
+            analysis = incremental.update_analysis(part, old_analysis, memo if isinstance(memo, dict) else None, run)
+            self.checked.analysed = run.ran if analysis is not None else {}
         return validation, analysis
 
     def _prepared(self) -> Workspace:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from eagraph.findings import Finding
@@ -235,6 +235,8 @@ class Analysis:
     kinds: tuple[str, ...]
     min_score: float
     whole: Callable[[], Workspace]
+    #: the kinds computed anew, and how: "texts" (duplicate-service from its table) or "model" (the whole model)
+    ran: dict[str, str] = field(default_factory=dict)
 
 
 def update_analysis(part: Part, analysis: tuple, memo: dict | None, run: Analysis) -> tuple | None:
@@ -263,11 +265,35 @@ def update_analysis(part: Part, analysis: tuple, memo: dict | None, run: Analysi
     base = ((findings, coverage), places, locations)
     if not touched:
         return base, memo
-    if touched == {"duplicate-service"} and memo.get("duplicate-service") is not None:
+    texts = "duplicate-service" in touched and _texts_changed(part, memo)
+    if texts and touched == {"duplicate-service"}:
         done = _texts_only(part, base, memo, run)
         if done is not None:
             return done
-    return _run_touched(part, base, memo, run, touched)
+    return _run_touched(part, base, memo, run, touched, texts)
+
+
+def _texts_changed(part: Part, memo: dict) -> bool:
+    """Whether of what duplicate-service reads, the change touches services' texts only (and its
+    table is in the memo)."""
+    from eagraph.analyses.duplicates import DUPLICATE_SERVICE
+    from eagraph.analyses.registry import reads_of
+
+    return memo.get(DUPLICATE_SERVICE.name) is not None and \
+        reads_of(DUPLICATE_SERVICE).anywhere.isdisjoint(part.change.predicates)
+
+
+def _updated_duplicates(part: Part, memo: dict, locate) -> tuple | None:
+    """duplicate-service from its table (:func:`eagraph.analyses.duplicates.updated`), unscored; None
+    where that is not certain."""
+    from eagraph.analyses import duplicates
+
+    services = {subject for subject, predicate in part.change.statements if predicate in duplicates.TEXT}
+    try:
+        return duplicates.updated(memo["duplicate-service"], part.workspace, services, duplicates.DUPLICATE_SERVICE,
+                                  locate)
+    except duplicates.Uncertain:
+        return None
 
 
 def _touched(kind, part: Part, memo: dict) -> bool:
@@ -302,12 +328,10 @@ def _texts_only(part: Part, base: tuple, memo: dict, run: Analysis) -> tuple | N
     depend only on their subject and related services while nothing else savings read changed: the
     same clusters, or None (the whole kind runs)."""
     from eagraph.analyses import duplicates
-    from eagraph.analyses.registry import rank, reads_of, scored
+    from eagraph.analyses.registry import rank, scored
 
     (findings, coverage), places, locations = base
     kind = duplicates.DUPLICATE_SERVICE
-    if not reads_of(kind).anywhere.isdisjoint(part.change.predicates):
-        return None
     before = {f.subject: (f, location) for f, location in zip(findings, locations or [None] * len(findings))
               if f.code == kind.name}
 
@@ -318,12 +342,10 @@ def _texts_only(part: Part, base: tuple, memo: dict, run: Analysis) -> tuple | N
             raise duplicates.Uncertain(f"{subject} is not located")
         return before[subject][0].location
 
-    services = {subject for subject, predicate in part.change.statements if predicate in duplicates.TEXT}
-    try:
-        found, covered, state, named = duplicates.updated(memo["duplicate-service"], part.workspace, services,
-                                                          kind, locate)
-    except duplicates.Uncertain:
+    updated = _updated_duplicates(part, memo, locate)
+    if updated is None:
         return None
+    found, covered, state, named = updated
     new = [f for f in scored(kind, found, part.workspace, False) if (f.score or 0.0) >= run.min_score]
     if sorted((f.subject, f.related) for f in new) != sorted((f.subject, f.related) for f, _ in before.values()):
         return None
@@ -335,15 +357,17 @@ def _texts_only(part: Part, base: tuple, memo: dict, run: Analysis) -> tuple | N
     place |= {id(f): f.location or before[f.subject][1] for f in new}
     coverage = [covered if c.kind == kind.name else c for c in coverage]
     memo = {**memo, "labels": {**memo["labels"], kind.name: sorted(named)}, kind.name: state}
+    run.ran[kind.name] = "texts"
     return ((ranked, coverage), places, None if locations is None else [place[id(f)] for f in ranked]), memo
 
 
-def _run_touched(part: Part, base: tuple, memo: dict, run: Analysis, touched: set[str]) -> tuple:
-    """The touched kinds run on the changed model loaded whole, the others' findings kept; the
-    savings of every finding computed anew (they fail, or not, for all together), then ranked."""
+def _run_touched(part: Part, base: tuple, memo: dict, run: Analysis, touched: set[str], texts: bool) -> tuple:
+    """The touched kinds run on the changed model loaded whole (duplicate-service from its table
+    where ``texts`` says only services' texts changed), the others' findings kept; the savings of
+    every finding computed anew (they fail, or not, for all together), then ranked."""
     from eagraph.analyses import duplicates
     from eagraph.analyses.model import AnalysisModel
-    from eagraph.analyses.registry import rank, run_kinds, select
+    from eagraph.analyses.registry import rank, run_kinds, scored, select
     from eagraph.analyses.savings import with_savings
     from eagraph.check import blank_places, locate
 
@@ -352,7 +376,14 @@ def _run_touched(part: Part, base: tuple, memo: dict, run: Analysis, touched: se
     model = AnalysisModel.build(workspace)
     chosen = select(list(run.kinds))
     labels: dict[str, set[str]] = {}
-    found = run_kinds(model, [kind for kind in chosen if kind.name in touched], workspace, False, labels)
+    updated = _updated_duplicates(part, memo, workspace.locate) if texts else None
+    found = run_kinds(model, [kind for kind in chosen if kind.name in touched
+                              and not (updated is not None and kind.name == duplicates.DUPLICATE_SERVICE.name)],
+                      workspace, False, labels)
+    if updated is not None:
+        kind = duplicates.DUPLICATE_SERVICE
+        found[kind.name] = scored(kind, updated[0], workspace, False)
+        labels[kind.name] = updated[3]
     fresh = [f for kind in chosen if kind.name in touched for f in found[kind.name]
              if (f.score or 0.0) >= run.min_score]
     kept = [(f, location) for f, location in zip(findings, locations or [None] * len(findings))
@@ -364,7 +395,12 @@ def _run_touched(part: Part, base: tuple, memo: dict, run: Analysis, touched: se
     coverage = [next((kind.coverage(model) for kind in chosen if kind.name == c.kind), c) if c.kind in touched else c
                 for c in coverage]
     memo = {**memo, "labels": {**memo["labels"], **{name: sorted(nodes) for name, nodes in labels.items()}}}
-    if "duplicate-service" in touched:
+    run.ran.update(dict.fromkeys(sorted(touched), "model"))
+    if updated is not None:
+        memo["duplicate-service"] = updated[2]
+        run.ran["duplicate-service"] = "texts"
+        coverage = [updated[1] if c.kind == "duplicate-service" else c for c in coverage]
+    elif "duplicate-service" in touched:
         memo["duplicate-service"] = duplicates.state(model)
     places = {**places, **blank_places(workspace, fresh)}
     return ((ranked, coverage), places,

@@ -158,6 +158,24 @@ def test_diff_after_analyze_reads_the_old_version_and_checks_only_the_changed_pa
     assert check_path(after, ALL_UNLOCATED).checked.cached == ("validation", "analysis")
 
 
+def test_diff_of_a_description_change_loads_no_version_whole(versions, run, monkeypatch):
+    """The benchmark's case with a text change: ``analyze``, then ``diff`` against a copy where one
+    service of a duplicate cluster has another description. duplicate-service is brought up to date
+    from its cached table; neither version is loaded whole, and the findings are the whole check's."""
+    from eagraph.workspace import workspace as loading
+
+    before, after = versions
+    assert run("analyze", before, "-q", "--format", "json").exit_code == 0
+    edit(after / HOMEAFFAIRS, '"Toute personne inscrite peut', '"Chaque personne inscrite peut')
+    whole_loads = []
+    monkeypatch.setattr(loading, "load", lambda *args, **kwargs: whole_loads.append(args) or load(*args, **kwargs))
+    result = run("diff", before, after, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert whole_loads == []
+    monkeypatch.undo()
+    assert comparable(check_path(after, ALL_UNLOCATED)) == comparable(check_path(after, FULL_CHECK))
+
+
 def test_the_analyses_read_only_what_analysis_reads_names():
     """ANALYSIS_READS is complete: the analyses of the example model stripped of every other
     statement are its analyses."""
@@ -177,6 +195,119 @@ def test_the_analyses_read_only_what_analysis_reads_names():
 
     assert found(stripped) == found(whole)
     assert len(found(whole)) > 20
+
+
+LEUVEN, HOMEAFFAIRS = Path("authorities") / "leuven.ttl", Path("authorities") / "homeaffairs.ttl"
+ONLINE_CERTIFICATE = '"Attest van gezinssamenstelling downloaden via Mijn Dossier"@nl'
+
+
+def test_a_title_named_in_other_kinds_messages_reruns_only_those_kinds(versions):
+    """A service named by only-once-violation (and others) gets a new title: the kinds whose messages
+    name it run again on the changed model, every other kind keeps its findings, and the result is
+    the whole check's, the new title in the messages."""
+    before, after = versions
+    edit(after / "authorities" / "nihdi.ttl", '"Increased reimbursement of healthcare costs"@en',
+         '"Higher reimbursement of care"@en')
+    results = assert_same_as_full(before, after)
+    assert results.checked.analysed.get("only-once-violation") == "model"
+    assert "orphan-regulation" not in results.checked.analysed
+    assert any("Higher reimbursement of care" in f.message["en"] for f in results.analysis)
+
+
+def test_a_concept_label_named_in_messages(versions):
+    """A concept's preferred label is no service's title: duplicate-service does not read it, the kinds
+    whose messages name the concept run again."""
+    before, after = versions
+    path = after / "authorities" / "ppsi.ttl"
+    text = path.read_text(encoding="utf-8")
+    if "skos:prefLabel" not in text:
+        pytest.skip("no concept label in this file")
+    at = text.index('"', text.index("skos:prefLabel")) + 1
+    path.write_text(text[:at] + "Renamed " + text[at:], encoding="utf-8")
+    results = assert_same_as_full(before, after)
+    assert "duplicate-service" not in results.checked.analysed
+
+
+def test_a_title_in_a_duplicate_cluster_is_brought_up_to_date_from_the_table(versions, monkeypatch):
+    """The title of a service in a duplicate cluster changes in one language: duplicate-service is
+    brought up to date from its cached table, the text model computed again for that field and
+    language only (every service of the example model is in its sample), the message names the new
+    title, and the result is the whole check's."""
+    from eagraph.analyses import similarity
+
+    before, after = versions
+    check_path(before, ALL_UNLOCATED)
+    edit(after / HOMEAFFAIRS, ONLINE_CERTIFICATE, '"Attest van gezinssamenstelling halen in Mijn Dossier"@nl')
+    computed = []
+    tfidf = similarity.tfidf
+    monkeypatch.setattr(similarity, "tfidf", lambda texts: computed.append(texts) or tfidf(texts))
+    incremental = check_path(after, ALL_UNLOCATED, since=before)
+    monkeypatch.setattr(similarity, "tfidf", tfidf)
+    # certificate-loop names the service too: it runs on the changed model
+    assert incremental.checked.analysed == {"duplicate-service": "texts", "certificate-loop": "model"}
+    assert len(computed) == 1 and "Attest van gezinssamenstelling halen in Mijn Dossier" in computed[0]
+    assert comparable(incremental) == comparable(check_path(after, FULL_CHECK))
+    assert any("halen in Mijn Dossier" in f.message["nl"] for f in incremental.analysis if f.code == "duplicate-service")
+
+
+def test_a_description_change_keeps_every_title_similarity(versions, monkeypatch):
+    """Only the French description of a cluster's service changes: no title is compared again."""
+    from eagraph.analyses import similarity
+
+    before, after = versions
+    check_path(before, ALL_UNLOCATED)
+    edit(after / HOMEAFFAIRS, '"Toute personne inscrite peut', '"Chaque personne inscrite peut')
+    computed = []
+    tfidf = similarity.tfidf
+    monkeypatch.setattr(similarity, "tfidf", lambda texts: computed.append(texts) or tfidf(texts))
+    incremental = check_path(after, ALL_UNLOCATED, since=before)
+    monkeypatch.setattr(similarity, "tfidf", tfidf)
+    assert incremental.checked.analysed == {"duplicate-service": "texts"}
+    assert len(computed) == 1 and any(text.startswith("Chaque personne inscrite") for text in computed[0])
+    assert comparable(incremental) == comparable(check_path(after, FULL_CHECK))
+
+
+@pytest.mark.parametrize("direction", ["out of", "into"])
+def test_a_change_that_moves_a_service_into_or_out_of_a_duplicate_cluster(versions, direction):
+    """The online certificate without its requirement is no duplicate of the counter's one (and with
+    it again, it is one): the cluster and its finding follow, as in a whole check."""
+    before, after = versions
+    path = (after if direction == "out of" else before) / HOMEAFFAIRS
+    text = path.read_text(encoding="utf-8")
+    start = text.index("service:household-composition-certificate-online a")
+    end = text.index("\n\n", start)
+    line = "    cv:holdsRequirement requirement:household-situation ;\n"
+    assert line in text[start:end]
+    path.write_text(text[:start] + text[start:end].replace(line, "") + text[end:], encoding="utf-8")
+    results = assert_same_as_full(before, after)
+    online = "https://w3id.org/eagraph/be/service/household-composition-certificate-online"
+    clustered = any(online in f.related for f in results.analysis if f.code == "duplicate-service")
+    assert clustered == (direction == "into")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_random_title_edits(versions, seed):
+    """A random title or label of a random file changed, removed or given in one more language."""
+    before, after = versions
+    rng = random.Random(seed)
+    files = sorted(p for p in after.rglob("*.ttl") if "dct:title" in p.read_text(encoding="utf-8"))
+    path = rng.choice(files)
+    text = path.read_text(encoding="utf-8")
+    starts = [i for i in range(len(text)) if text.startswith("dct:title ", i) or text.startswith("skos:prefLabel ", i)]
+    at = text.index('"', rng.choice(starts)) + 1
+    end = text.index('"', at)
+    how = rng.choice(["prefix", "replace", "language"])
+    if how == "prefix":
+        text = text[:at] + "Changed " + text[at:]
+    elif how == "replace":
+        text = text[:at] + rng.choice(["Parking card", "Attest", "Kindergeld aanvragen"]) + text[end:]
+    else:
+        text = text[:at - 1] + '"Ein Titel"@de , ' + text[at - 1:]
+    path.write_text(text, encoding="utf-8")
+    check_path(before, ALL_UNLOCATED)
+    incremental = check_path(after, ALL_UNLOCATED, since=before)
+    assert "analysis" in incremental.checked.updated
+    assert comparable(incremental) == comparable(check_path(after, FULL_CHECK))
 
 
 def _kinds():

@@ -177,9 +177,10 @@ def read_change(workspace: Workspace, changed: set[str], old: dict[str, bytes],
     """Compare the statements of the changed files now (in the store) and at the revision."""
     now: set[tuple] = set()
     before: set[tuple] = set()
-    for model_file in workspace.files:
+    for model_file in workspace.files:  # parsed as the old content is: the store writes some literals anew ("6.6")
         if model_file.relpath in changed:
-            now |= _statements(workspace.store.quads_for_pattern(None, None, None, ox.NamedNode(model_file.source.graph)))
+            source = model_file.source
+            now |= _statements(oxigraph_parse(model_file.data, source.format, source.base(workspace.config)))
     for relpath, data in old.items():
         try:
             source = SourceFile(workspace.root / relpath, relpath, FORMATS[Path(relpath).suffix.lower()])
