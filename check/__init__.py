@@ -121,22 +121,42 @@ def check(workspace: Workspace, options: CheckOptions = CheckOptions(), *,
     return results
 
 
-def check_path(path: Path | str, options: CheckOptions = CheckOptions(), *,
-               load: Callable[[], Workspace] | None = None, since: Path | str | None = None) -> CheckResults:
-    """:func:`check` of the model at ``path``, loaded (by ``load``, default :func:`eagraph.workspace.load`)
-    only when some result is not in the cache: an unchanged model is read, not even parsed.
-    ``since``: a version of the model (a folder) checked before, from whose results a change of a
-    few files is checked incrementally (:mod:`eagraph.check.incremental`); by default the state in
-    which this folder was checked last (kept in the cache with the results)."""
-    from eagraph.workspace.workspace import load as load_model
-    from eagraph.workspace.workspace import model_sources, read_files
+@dataclass(frozen=True)
+class ModelRead:
+    """A model folder's configuration and files, read once: a command that checks a version and
+    compares it too (``diff``) passes it on rather than reading every file again."""
 
-    from . import incremental
+    config: object
+    files: list
+    problems: bool  # a file that cannot be read or decoded: the load reports it, with the rest
+
+
+def read_model(path: Path | str) -> ModelRead:
+    """The configuration and files of the model at ``path``."""
+    from eagraph.workspace.workspace import model_sources, read_files
 
     config, sources, unreadable = model_sources(path, problems=True)
     files, problems = read_files(sources)
+    return ModelRead(config, files, bool(unreadable or problems))
+
+
+def check_path(path: Path | str, options: CheckOptions = CheckOptions(), *,
+               load: Callable[[], Workspace] | None = None, since: "Path | str | ModelRead | None" = None,
+               read: ModelRead | None = None) -> CheckResults:
+    """:func:`check` of the model at ``path``, loaded (by ``load``, default :func:`eagraph.workspace.load`)
+    only when some result is not in the cache: an unchanged model is read, not even parsed.
+    ``since``: a version of the model (a folder, or as :func:`read_model` read it) checked before,
+    from whose results a change of a few files is checked incrementally
+    (:mod:`eagraph.check.incremental`); by default the state in which this folder was checked last
+    (kept in the cache with the results). ``read``: the model at ``path`` as the caller read it."""
+    from eagraph.workspace.workspace import load as load_model
+
+    from . import incremental
+
+    read = read or read_model(path)
+    config, files = read.config, read.files
     loader = load or (lambda: load_model(path, cache=options.cache))
-    if unreadable or problems:  # the load reports them, with the rest
+    if read.problems:  # the load reports them, with the rest
         return check(loader(), options)
     run = _Check(config, files, options, loader, None)
     if since is not None:
@@ -149,18 +169,15 @@ def check_path(path: Path | str, options: CheckOptions = CheckOptions(), *,
     return results
 
 
-def _base(folder: Path | str):
-    """The version in ``folder`` as a base of the incremental check; None when it cannot be read."""
-    from eagraph.workspace.workspace import model_sources, read_files
-
+def _base(folder: "Path | str | ModelRead"):
+    """The version in ``folder`` (or as read) as a base of the incremental check; None when it cannot be read."""
     from .incremental import Base
 
     try:
-        config, sources, unreadable = model_sources(folder, problems=True)
+        read = folder if isinstance(folder, ModelRead) else read_model(folder)
     except EagraphError:
         return None
-    files, problems = read_files(sources)
-    return None if unreadable or problems else Base.of_files(config, files)
+    return None if read.problems else Base.of_files(read.config, read.files)
 
 
 class _Check:

@@ -25,7 +25,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from eagraph.analyses.model import CLASS_KINDS
-from eagraph.check import ALL_UNLOCATED, CheckResults, check, check_path, file_statements
+from eagraph.check import ALL_UNLOCATED, CheckResults, ModelRead, check, check_path, file_statements, read_model
 from eagraph.forking import fork_workers, in_fork
 from eagraph.findings import Finding
 from eagraph.ontology import DCT, RDF_TYPE, RDFS, SKOS, local_name
@@ -101,17 +101,22 @@ def version_folder(path: Path, revision: str | None, work: Path) -> Path:
     return extracted if path.is_dir() else extracted / path.name  # one file compares with one file
 
 
-def changed_parts(before: Path, after: Path, cache: bool = True) -> tuple[Workspace, Workspace]:
+def changed_parts(before: Path, after: Path, cache: bool = True,
+                  read: "tuple[ModelRead, ModelRead] | None" = None) -> tuple[Workspace, Workspace]:
     """What a statement diff of two versions needs, and no more: the files that differ, and the
     unchanged files that say something about a node those files mention (its other statements,
     its type, its label). A one-file change then reads a few files, not the model; statements
-    that only unchanged files hold are the same on both sides and could not show anyway."""
+    that only unchanged files hold are the same on both sides and could not show anyway.
+    ``read``: both versions as :func:`eagraph.check.read_model` read them (else read here)."""
     sides = []
-    for folder in (before, after):
-        config, sources = model_sources(folder)
-        files, problems = read_files(sources)
-        if problems:
-            raise ModelSyntaxError(problems)
+    for number, folder in enumerate((before, after)):
+        if read is not None and not read[number].problems:
+            config, files = read[number].config, read[number].files
+        else:  # read here, so that what cannot be read is reported as the diff reports it
+            config, sources = model_sources(folder)
+            files, problems = read_files(sources)
+            if problems:
+                raise ModelSyntaxError(problems)
         sides.append((Workspace(config, [], ox.Store(), open_cache(cache)), {f.relpath: f for f in files}))
     (old, old_files), (new, new_files) = sides
     rebased = old.config.base != new.config.base  # the same text then says other things
@@ -266,10 +271,11 @@ def diff_versions(before: Path, after: Path, *, before_name: str, after_name: st
                   findings: bool = True) -> ModelDiff:
     """The diff of the models in two folders: statements from the files that changed and their
     context (:func:`changed_parts`); findings, which depend on the whole model, from both whole."""
-    (old, _), (new, _) = (statements(part) for part in changed_parts(before, after))
+    read = (read_model(before), read_model(after))  # each version's files read once, for all that follows
+    (old, _), (new, _) = (statements(part) for part in changed_parts(before, after, read=read))
     result = _entity_diff(old, new, before_name, after_name)
     if findings:
-        _compare_findings(result, before, after)
+        _compare_findings(result, before, after, read)
     return result
 
 
@@ -296,22 +302,24 @@ def _entity_diff(old: set[tuple[str, str, str]], new: set[tuple[str, str, str]],
     return result
 
 
-def _compare_findings(result: ModelDiff, before: Path, after: Path) -> None:
+def _compare_findings(result: ModelDiff, before: Path, after: Path,
+                      read: "tuple[ModelRead, ModelRead] | None" = None) -> None:
     """The findings introduced and resolved. Both versions go through the check step: the old one,
     usually checked before, is read from the cache, and the new one is then checked from it
     incrementally (only what the changed files can affect). An old version not checked yet is
     checked in a forked process on the other core while this one checks the new."""
     renamed = {e.renamed_from[1:-1]: e.iri[1:-1] for e in result.entities if e.renamed_from}
-    old = _checked_before(before)
+    first, second = read or (read_model(before), read_model(after))
+    old = _checked_before(before, first)
     if old is None and fork_workers() >= 2:
-        pending = in_fork(lambda: check_path(before, ALL_UNLOCATED))
+        pending = in_fork(lambda: check_path(before, ALL_UNLOCATED, read=first))
         try:
-            new = check_path(after, ALL_UNLOCATED, since=before)
+            new = check_path(after, ALL_UNLOCATED, since=first, read=second)
         finally:
             old = pending()
     else:
-        old = old or check_path(before, ALL_UNLOCATED)
-        new = check_path(after, ALL_UNLOCATED, since=before)
+        old = old or check_path(before, ALL_UNLOCATED, read=first)
+        new = check_path(after, ALL_UNLOCATED, since=first, read=second)
     _set_findings(result, _keyed(old, renamed), _keyed(new, renamed))
 
 
@@ -319,13 +327,13 @@ class _NotChecked(Exception):
     """A version whose results are not all in the cache."""
 
 
-def _checked_before(folder: Path) -> CheckResults | None:
+def _checked_before(folder: Path, read: "ModelRead | None" = None) -> CheckResults | None:
     """The results of the version in ``folder`` when the cache has them all; None (nothing loaded) else."""
     def refuse() -> Workspace:
         raise _NotChecked
 
     try:
-        return check_path(folder, ALL_UNLOCATED, load=refuse)
+        return check_path(folder, ALL_UNLOCATED, load=refuse, read=read)
     except _NotChecked:
         return None
 
