@@ -13,12 +13,21 @@ the same settings, the check recomputes only what those files can change:
   changed files describe is checked again too, so that a finding's line follows its node. Where a
   count cannot be split by node (suppressions, a baseline) or the class hierarchy changes, the
   validation is computed whole.
-- **The analyses are global.** ``duplicate-service`` compares every service with every other
-  through word statistics of a sample of all of them, ``concept-harmonisation`` groups concepts by
-  their labels across the model, and every kind's messages name the labels of nodes several links
-  away. Their findings are reused only when no statement that any analysis reads
-  (:data:`eagraph.analyses.registry.ANALYSIS_READS`) changed, those about a node a changed file
-  describes located anew; otherwise they are computed whole, on the changed model loaded whole.
+- **The analyses, kind by kind.** Each kind declares what its findings, savings and coverage are
+  computed from (:func:`eagraph.analyses.registry.reads_of`: properties of any subject, and some
+  of one class's subjects only: a service's title is not a concept's label), and while it runs the
+  nodes whose labels its messages name are recorded (:attr:`AnalysisModel.read_labels`), kept with
+  the analysis in a ``check-memo`` entry (:func:`memo_of`). A kind whose reads the change does not
+  touch, nor the label of a node its messages name, keeps its findings, those about a node a changed
+  file describes located anew. ``duplicate-service``, global (every service against every other,
+  word statistics from a sample of all of them), keeps its services' table in the memo: when only
+  services' titles, descriptions or labels changed, the table is patched with those services'
+  texts (the part holds every statement about them), candidates and gates are computed again, and
+  the text similarities of a field and language are the base's where the pairs, the text model's
+  services and their texts in that language are the same (:func:`eagraph.analyses.duplicates.updated`).
+  The other touched kinds run on the changed model, loaded whole only then, and the savings of
+  every finding are computed anew with them. A review kind (the backlog) reads every kind's
+  findings: with any kind touched, the analysis runs whole.
 
 What is not certain to give the full check's result falls back to it: there is no approximation.
 """
