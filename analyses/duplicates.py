@@ -83,6 +83,8 @@ class _Services:
     cases: dict[int, int] = field(default_factory=dict)
     #: territory -> the territories it lies within (``skos:broader`` or ``dct:isPartOf``, transitively)
     within: dict[str, set[str]] = field(default_factory=dict)
+    #: service index -> the words of its titles that can propose candidates (found once, kept with the table)
+    words: dict[int, set[str]] = field(default_factory=dict)
 
     def add(self, iri: str) -> int:
         found = self.index.get(iri)
@@ -190,8 +192,9 @@ def _candidates(data: _Services, n: int) -> tuple[np.ndarray, np.ndarray]:
         for i, values in data.sets[family].items():
             keys[i].update(f"{family} {v}" for v in values)
     for i in range(n):
-        for text in data.titles.get(i, {}).values():
-            keys[i].update(f"word {w}" for w in _words(text))
+        if i not in data.words:
+            data.words[i] = {w for text in data.titles.get(i, {}).values() for w in _words(text)}
+        keys[i].update(f"word {w}" for w in data.words[i])
     return blocked_pairs(keys, n, lambda key: WORD_CAP if key.startswith("word ") else BLOCK_CAP)
 
 
@@ -507,7 +510,7 @@ def state(model) -> dict | None:
     data, texts = noted
     return {"iris": list(data.iris), "titles": dict(data.titles), "descriptions": dict(data.descriptions),
             "sets": {family: {i: set(keys) for i, keys in table.items()} for family, table in data.sets.items()},
-            "cases": dict(data.cases), "within": dict(data.within),
+            "cases": dict(data.cases), "within": dict(data.within), "words": dict(data.words),
             "kept": [list(pair) for pair in texts.kept], "subset": list(texts.subset), "sims": texts.sims,
             "labels": {iri: dict(model.labels[iri]) for iri in data.iris if model.labels.get(iri)}}
 
@@ -520,7 +523,7 @@ def _from_state(value: dict) -> tuple[_Services, _Texts, dict[str, dict[str, str
     data.descriptions.update(value["descriptions"])
     for family, table in value["sets"].items():
         data.sets[family].update(table)
-    data.cases, data.within = dict(value["cases"]), dict(value["within"])
+    data.cases, data.within, data.words = dict(value["cases"]), dict(value["within"]), dict(value["words"])
     texts = _Texts([tuple(pair) for pair in value["kept"]], list(value["subset"]), value["sims"])
     return data, texts, dict(value["labels"])
 
@@ -564,6 +567,7 @@ def updated(value: dict, part, services: set[str], kind: Kind,
             before = fields[p].get(i, {})
             if texts_now != before:
                 old[name][i], changed[name] = before, changed[name] | {i}
+                data.words.pop(i, None)
                 if texts_now:
                     fields[p][i] = texts_now
                 else:
@@ -578,7 +582,7 @@ def updated(value: dict, part, services: set[str], kind: Kind,
     source.read_labels = set()
     findings = _findings(pairs, source, kind, locate)
     named, source.read_labels = source.read_labels, None
-    new = {**value, "titles": dict(data.titles), "descriptions": dict(data.descriptions),
+    new = {**value, "titles": dict(data.titles), "descriptions": dict(data.descriptions), "words": dict(data.words),
            "kept": [list(pair) for pair in texts.kept], "subset": list(texts.subset), "sims": texts.sims,
            "labels": labels}
     return findings, cov.duplicate_service(source), new, named
