@@ -454,4 +454,5 @@ CONCEPT_HARMONISATION = Kind(name="concept-harmonisation",
                              help=_HELP, severity=Severity.INFO, run=find_concept_harmonisation, directness=0.6,
                              coverage=cov.concept_harmonisation,
                              # a concept's labels are read, not a service's title; the benefit reads the model
-                             reads=MODEL_FACTS | Reads(READS - set(_LABELS), {CV + "InformationConcept": frozenset(_LABELS)}))
+                             reads=MODEL_FACTS | Reads(READS - set(_LABELS),
+                                                       {CV + "InformationConcept": frozenset(_LABELS)}))

@@ -247,7 +247,8 @@ def test_a_title_in_a_duplicate_cluster_is_brought_up_to_date_from_the_table(ver
     assert incremental.checked.analysed == {"duplicate-service": "texts", "certificate-loop": "model"}
     assert len(computed) == 1 and "Attest van gezinssamenstelling halen in Mijn Dossier" in computed[0]
     assert comparable(incremental) == comparable(check_path(after, FULL_CHECK))
-    assert any("halen in Mijn Dossier" in f.message["nl"] for f in incremental.analysis if f.code == "duplicate-service")
+    assert any("halen in Mijn Dossier" in f.message["nl"]
+               for f in incremental.analysis if f.code == "duplicate-service")
 
 
 def test_a_description_change_keeps_every_title_similarity(versions, monkeypatch):
