@@ -306,7 +306,7 @@ class _Check:
         if old_validation is not None:
             validation = incremental.validate_part(part, *old_validation, self.options.validation)
         if old_analysis is not None:
-            run = incremental.Analysis(self.kinds, self.options.min_score, self._prepared)
+            run = incremental.Analysis(self.kinds, self.options.min_score, self._prepared, self.model)
             analysis = incremental.update_analysis(part, old_analysis, memo if isinstance(memo, dict) else None, run)
             self.checked.analysed = run.ran if analysis is not None else {}
         return validation, analysis

@@ -396,6 +396,22 @@ def test_the_site_checks_a_loaded_model_from_its_last_check(versions):
     assert comparable(results) == comparable(check_path(model, FULL_CHECK))
 
 
+def test_the_site_brings_its_analyses_up_to_date_with_the_model_it_built(versions):
+    """The site builds the analysis model itself and passes it to the check: after a title change,
+    the kinds that name the service run on that model, duplicate-service from its table, and the
+    findings are a whole check's."""
+    from eagraph.analyses.model import AnalysisModel
+    from eagraph.check import check
+
+    _, model = versions
+    check(load(model), ALL_UNLOCATED, since_last=True)
+    edit(model / HOMEAFFAIRS, ONLINE_CERTIFICATE, '"Attest van gezinssamenstelling halen in Mijn Dossier"@nl')
+    workspace = load(model)
+    results = check(workspace, ALL_UNLOCATED, model=AnalysisModel.build(workspace), since_last=True)
+    assert results.checked.analysed == {"duplicate-service": "texts", "certificate-loop": "model"}
+    assert comparable(results) == comparable(check_path(model, FULL_CHECK))
+
+
 def test_findings_about_a_blank_node_nothing_holds_are_kept(versions):
     """A blank node no named node holds cannot be told apart across loads: when one has findings,
     they are not replaced by guesswork; the model is validated whole, with the same result (here
