@@ -412,6 +412,30 @@ def test_the_site_brings_its_analyses_up_to_date_with_the_model_it_built(version
     assert comparable(results) == comparable(check_path(model, FULL_CHECK))
 
 
+def test_a_blank_nodes_label_counts_as_any_class(tmp_path):
+    """A blank node's statements are named by their holder: a concept label changed inside one is
+    told as a label of "_:", which every kind reading labels of some class reads (a concept's label
+    under a service is no title of the service)."""
+    import pyoxigraph as ox
+
+    from eagraph.analyses.harmonisation import CONCEPT_HARMONISATION
+    from eagraph.analyses.registry import reads_of
+    from eagraph.validators.changes import read_change
+    from eagraph.workspace import Workspace
+    from eagraph.workspace.cache import NoCache
+    from eagraph.workspace.workspace import model_sources, read_files
+
+    text = ('<https://x/s> a <http://purl.org/vocab/cpsv#PublicService> ; <http://data.europa.eu/m8g/hasConcept> '
+            '[ a <http://data.europa.eu/m8g/InformationConcept> ; <http://purl.org/dc/terms/title> "{}"@nl ] .\n')
+    (tmp_path / "a.ttl").write_text(text.format("Nieuw"), encoding="utf-8")
+    config, sources = model_sources(tmp_path)
+    workspace = Workspace(config, [], ox.Store(), NoCache())
+    workspace.add(read_files(sources)[0])
+    change = read_change(workspace, {"a.ttl"}, {"a.ttl": text.format("Oud").encode()}, frozenset())
+    assert ("_:", "http://purl.org/dc/terms/title") in change.statements
+    assert reads_of(CONCEPT_HARMONISATION).touched(change.statements, lambda subject: set())
+
+
 def test_findings_about_a_blank_node_nothing_holds_are_kept(versions):
     """A blank node no named node holds cannot be told apart across loads: when one has findings,
     they are not replaced by guesswork; the model is validated whole, with the same result (here

@@ -177,14 +177,16 @@ def read_change(workspace: Workspace, changed: set[str], old: dict[str, bytes],
     """Compare the statements of the changed files now (in the store) and at the revision."""
     now: set[tuple] = set()
     before: set[tuple] = set()
+    of_blank: set[tuple] = set()  # the statements a blank node makes (named by their holder above)
     for model_file in workspace.files:  # parsed as the old content is: the store writes some literals anew ("6.6")
         if model_file.relpath in changed:
             source = model_file.source
-            now |= _statements(oxigraph_parse(model_file.data, source.format, source.base(workspace.config)))
+            now |= _statements(oxigraph_parse(model_file.data, source.format, source.base(workspace.config)),
+                               of_blank)
     for relpath, data in old.items():
         try:
             source = SourceFile(workspace.root / relpath, relpath, FORMATS[Path(relpath).suffix.lower()])
-            before |= _statements(oxigraph_parse(data, source.format, source.base(workspace.config)))
+            before |= _statements(oxigraph_parse(data, source.format, source.base(workspace.config)), of_blank)
         except (SyntaxError, ValueError):
             continue  # the old version did not parse: nothing was defined there
     change = Change()
@@ -192,6 +194,8 @@ def read_change(workspace: Workspace, changed: set[str], old: dict[str, bytes],
         change.subjects.add(subject)
         change.predicates.add(predicate)
         change.statements.add((subject, predicate))
+        if (subject, predicate, _, obj) in of_blank:  # a blank node's own statement: "_:", of whatever class
+            change.statements.add(("_:", predicate))
         if predicate in READ_THROUGH_LINKS:
             change.redefined.add(subject)
         if isinstance(obj, ox.Literal):
@@ -204,9 +208,10 @@ def read_change(workspace: Workspace, changed: set[str], old: dict[str, bytes],
     return change
 
 
-def _statements(triples) -> set[tuple]:
+def _statements(triples, of_blank: set[tuple] | None = None) -> set[tuple]:
     """Statements comparable across two parses: blank nodes (named at random by each parse) are
-    replaced by their parent's IRI, so a change inside a blank node touches that parent."""
+    replaced by their parent's IRI, so a change inside a blank node touches that parent.
+    ``of_blank`` receives those whose subject is a blank node."""
     triples = list(triples)
     parent = {str(t.object): _text(t.subject) for t in triples
               if isinstance(t.object, ox.BlankNode) and not isinstance(t.subject, ox.BlankNode)}
@@ -214,8 +219,14 @@ def _statements(triples) -> set[tuple]:
     def name(term) -> str:
         return parent.get(str(term), "_:") if isinstance(term, ox.BlankNode) else _text(term) or str(term)
 
-    return {(name(t.subject), t.predicate.value, name(t.object), None if isinstance(t.object, ox.BlankNode) else t.object)
-            for t in triples}
+    found = set()
+    for t in triples:
+        statement = (name(t.subject), t.predicate.value, name(t.object),
+                     None if isinstance(t.object, ox.BlankNode) else t.object)
+        found.add(statement)
+        if of_blank is not None and isinstance(t.subject, ox.BlankNode):
+            of_blank.add(statement)
+    return found
 
 
 # Finding the nodes and files ---------------------------------------------------------------------
