@@ -251,6 +251,18 @@ def test_a_title_in_a_duplicate_cluster_is_brought_up_to_date_from_the_table(ver
                for f in incremental.analysis if f.code == "duplicate-service")
 
 
+def test_a_cluster_title_change_located_as_analyze_locates(versions):
+    """``analyze`` locates its findings: after a title change of a cluster's service with lines moved
+    above it, the findings brought up to date are where a whole check puts them."""
+    before, after = versions
+    path = after / HOMEAFFAIRS
+    text = path.read_text(encoding="utf-8").replace(ONLINE_CERTIFICATE, '"Attest downloaden in Mijn Dossier"@nl', 1)
+    at = text.index("\n\n") + 2
+    path.write_text(text[:at] + "# two lines\n# more\n\n" + text[at:], encoding="utf-8")
+    results = assert_same_as_full(before, after, LOCATED)
+    assert results.checked.analysed.get("duplicate-service") == "texts"
+
+
 def test_a_description_change_keeps_every_title_similarity(versions, monkeypatch):
     """Only the French description of a cluster's service changes: no title is compared again."""
     from eagraph.analyses import similarity
