@@ -129,6 +129,9 @@ class ModelRead:
     config: object
     files: list
     problems: bool  # a file that cannot be read or decoded: the load reports it, with the rest
+    #: what files mention (workspace/mentions.py), by path, as far as the caller read it: ``diff``
+    #: reads the unchanged files' for its statements, and the incremental check needs them again
+    mentions: dict = field(default_factory=dict)
 
 
 def read_model(path: Path | str) -> ModelRead:
@@ -159,6 +162,7 @@ def check_path(path: Path | str, options: CheckOptions = CheckOptions(), *,
     if read.problems:  # the load reports them, with the rest
         return check(loader(), options)
     run = _Check(config, files, options, loader, None)
+    run.mentions = read.mentions
     if since is not None:
         run.base = _base(since)
     elif options.cache:
@@ -201,6 +205,7 @@ class _Check:
         self.checked.validation_key, self.checked.analysis_key = self._keys(config, _file_rows(config, files))
         self._workspace: Workspace | None = None
         self.memo: dict | None = None  # what an analysis computed that a later incremental check starts from
+        self.mentions: dict = {}  # the files' mentions the caller read already, by path (ModelRead.mentions)
 
     def _keys(self, config, files) -> tuple[str | None, str | None]:
         """The keys of the validation and the analysis of ``files`` under ``config`` (None: not asked)."""
@@ -296,7 +301,7 @@ class _Check:
         try:
             part = incremental.load_part(self.config, self.files, base, changed,
                                          options=self.options.validation or ValidationOptions(),
-                                         cache=self.options.cache)
+                                         cache=self.options.cache, mentions=self.mentions)
         except ModelSyntaxError:  # a changed file does not parse: the whole check reports it
             return None, None
         if part is None:

@@ -149,17 +149,26 @@ class Part:
 
 
 def load_part(config: "Config", files: list["ModelFile"], base: Base, changed: set[str], *,
-              options: "ValidationOptions", cache: bool) -> Part | None:
+              options: "ValidationOptions", cache: bool, mentions: dict | None = None) -> Part | None:
     """Load what the changed files can affect (as ``validate --changed-since`` does), every node
     they describe now or described before included (a finding's line follows its node); None when
-    the base's content of a changed file is not known any more."""
+    the base's content of a changed file is not known any more. ``mentions``: the files' mentions
+    the caller read already, by path (``diff`` does), the others read here."""
     from eagraph.validators.changes import load_change
 
     old = {path: base.content(path) for path in changed if path in base.files}
     if any(data is None for data in old.values()):
         return None
+    mentions_of = None
+    if mentions:
+        import pyoxigraph as ox
+
+        from eagraph.workspace.workspace import open_cache
+
+        reader = Workspace(config, [], ox.Store(), open_cache(cache))
+        mentions_of = lambda f: mentions[f.relpath] if f.relpath in mentions else reader.mentions(f)  # noqa: E731
     part = load_change(config, files, changed, old, cache=cache, extra_shapes=options.extra_shapes,
-                       profiles=options.profiles, described=True)
+                       profiles=options.profiles, described=True, mentions_of=mentions_of)
     return Part(part.workspace, part.nodes, Change(changed, old, part.predicates, part.statements), part.described)
 
 
@@ -259,7 +268,8 @@ def update_analysis(part: Part, analysis: tuple, memo: dict | None, run: Analysi
     from eagraph.analyses.registry import select
 
     (findings, coverage), places, locations = analysis
-    if memo is None or any(f.subject.startswith("_:") for f in findings):
+    if not isinstance(memo, dict) or not isinstance(memo.get("labels"), dict) or \
+            any(f.subject.startswith("_:") for f in findings):
         return None
     chosen = select(list(run.kinds))
     touched = {kind.name for kind in chosen if _touched(kind, part, memo)}
@@ -302,7 +312,7 @@ def _updated_duplicates(part: Part, memo: dict, locate) -> tuple | None:
     try:
         return duplicates.updated(memo["duplicate-service"], part.workspace, services, duplicates.DUPLICATE_SERVICE,
                                   locate)
-    except duplicates.Uncertain:
+    except (duplicates.Uncertain, KeyError, TypeError, ValueError, AttributeError):  # a memo of another shape too
         return None
 
 

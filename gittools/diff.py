@@ -127,6 +127,8 @@ def changed_parts(before: Path, after: Path, cache: bool = True,
     nodes = old.named_nodes() | new.named_nodes()
     unchanged = [f for path, f in sorted(new_files.items()) if path not in changed] if nodes else []
     mentions = _mentions(new, unchanged)
+    if read is not None:
+        read[1].mentions.update(mentions)  # the incremental check of the new version needs them again
     context = [f for f in unchanged if (m := mentions[f.relpath]) is None or not m.subjects.isdisjoint(nodes)]
     old.add([old_files[f.relpath] for f in context])
     new.add(context)
