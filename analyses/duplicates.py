@@ -34,10 +34,10 @@ from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from eagraph.findings import Finding, Severity
-from eagraph.ontology import CPSV, CV, DCT, EAG, SKOS
+from eagraph.ontology import CPSV, CV, DCT, EAG, RDF_TYPE, SKOS
 
 from . import coverage as cov
-from .kind import Kind
+from .kind import Kind, Reads
 from .model import node_key, query_function, workspace_of
 from .similarity import blocked_pairs, fold, mean_over_languages, text_similarity
 from .wording import LANGUAGES, decimal, messages, names, reasons
@@ -83,6 +83,8 @@ class _Services:
     cases: dict[int, int] = field(default_factory=dict)
     #: territory -> the territories it lies within (``skos:broader`` or ``dct:isPartOf``, transitively)
     within: dict[str, set[str]] = field(default_factory=dict)
+    #: service index -> the words of its titles that can propose candidates (found once, kept with the table)
+    words: dict[int, set[str]] = field(default_factory=dict)
 
     def add(self, iri: str) -> int:
         found = self.index.get(iri)
@@ -104,6 +106,12 @@ _SERVICE_VALUES = {
 READS = frozenset({DCT + "title", DCT + "description", EAG + "annualCases", *_SERVICE_VALUES, CV + "hasRequirement",
                    CV + "hasConcept", CV + "supportsConcept", DCT + "conformsTo", EAG + "usableAs", DCT + "isPartOf",
                    SKOS + "broader"})
+
+
+#: What duplicate-service reads: the titles and descriptions of services (and, for its coverage, their
+#: labels), the rest of :data:`READS` of whatever it is about.
+TEXT = frozenset({DCT + "title", DCT + "description", SKOS + "prefLabel"})
+DUPLICATE_READS = Reads(READS - TEXT | {RDF_TYPE}, {CPSV + "PublicService": TEXT})
 
 
 def _read_services(query) -> _Services:
@@ -184,8 +192,9 @@ def _candidates(data: _Services, n: int) -> tuple[np.ndarray, np.ndarray]:
         for i, values in data.sets[family].items():
             keys[i].update(f"{family} {v}" for v in values)
     for i in range(n):
-        for text in data.titles.get(i, {}).values():
-            keys[i].update(f"word {w}" for w in _words(text))
+        if i not in data.words:
+            data.words[i] = {w for text in data.titles.get(i, {}).values() for w in _words(text)}
+        keys[i].update(f"word {w}" for w in data.words[i])
     return blocked_pairs(keys, n, lambda key: WORD_CAP if key.startswith("word ") else BLOCK_CAP)
 
 
@@ -363,40 +372,81 @@ def _reasons(c: dict[str, tuple[int, int]], title: float, description: float) ->
 IDF_SAMPLE = 2000
 
 
+@dataclass
+class _Texts:
+    """The text comparison of one run: the pairs compared, the services of the text model (those
+    compared and a sample of the others) and each pair's similarity per field and language."""
+
+    kept: list[tuple[int, int]]
+    subset: list[int]
+    sims: dict[str, dict[str, list[float]]] = field(default_factory=dict)  # field -> language -> per pair
+
+
+@dataclass
+class _Reuse:
+    """A base's text comparison, and the services whose text changed since (by field)."""
+
+    texts: _Texts
+    changed: dict[str, set[int]]
+    old: dict[str, dict[int, dict[str, str]]]  # field -> service -> the base's texts by language
+
+    def known(self, name: str, texts: _Texts, fields: dict[int, dict[str, str]]) -> dict[str, np.ndarray]:
+        """The base's similarities of field ``name`` in the languages where nothing they came from
+        changed: the same pairs, the same text model, none of its services' texts in that language."""
+        at = {pair: k for k, pair in enumerate(self.texts.kept)}  # the blocking's order is not the same run to run
+        if texts.subset != self.texts.subset or len(at) != len(texts.kept) or any(p not in at for p in texts.kept):
+            return {}
+        order = np.array([at[pair] for pair in texts.kept], dtype=np.int64)
+        model = set(texts.subset)
+        moved = [i for i in self.changed.get(name, ()) if i in model]
+        old = self.old.get(name, {})
+        return {language: np.array(sims)[order] for language, sims in self.texts.sims.get(name, {}).items()
+                if all(old.get(i, {}).get(language) == fields.get(i, {}).get(language) for i in moved)}
+
+
 def duplicate_pairs(source, *, min_score: float | None = None, min_structure: float | None = None,
                     keep_all: bool = False) -> list[PairEvidence]:
     """The pairs of services that deliver the same thing, with their evidence; best first.
 
     ``keep_all`` returns every candidate pair that passes the gates, whatever its score (for fitting)."""
+    return _pairs(_read_services(query_function(source)), min_score, min_structure, keep_all)[0]
+
+
+def _pairs(data: _Services, min_score: float | None = None, min_structure: float | None = None,
+           keep_all: bool = False, reuse: _Reuse | None = None) -> tuple[list[PairEvidence], _Texts]:
+    """:func:`duplicate_pairs` of the services' table, and its text comparison (``reuse``: a base's,
+    whose similarities are taken where nothing they came from changed)."""
     min_score = MIN_SCORE if min_score is None else min_score
     min_structure = MIN_STRUCTURE if min_structure is None else min_structure
-    data = _read_services(query_function(source))
     n = len(data.iris)
     if n < 2:
-        return []
+        return [], _Texts([], [])
     a, b = _candidates(data, n)
     kept = [(x, y) for x, y in zip(a.tolist(), b.tolist()) if _gate(data, x, y)]
     if not kept:
-        return []
+        return [], _Texts([], [])
     # Text similarity of the pairs that passed, with a text model of their services and a sample of others.
     involved = {v for pair in kept for v in pair}
     subset = sorted(involved | set(range(0, n, max(1, n // IDF_SAMPLE))))
+    texts = _Texts(kept, subset)
     local = {v: k for k, v in enumerate(subset)}
     pa = np.array([local[x] for x, _ in kept], dtype=np.int64)
     pb = np.array([local[y] for _, y in kept], dtype=np.int64)
-    titles = {local[v]: data.titles.get(v, {}) for v in subset}
-    descriptions = {local[v]: data.descriptions.get(v, {}) for v in subset}
-    title_sim = mean_over_languages(text_similarity(titles, len(subset), pa, pb), len(pa)).tolist()
-    description_sim = mean_over_languages(text_similarity(descriptions, len(subset), pa, pb), len(pa)).tolist()
+    similar = {}
+    for name, table in (("titles", data.titles), ("descriptions", data.descriptions)):
+        known = reuse.known(name, texts, table) if reuse is not None else {}
+        per_language = text_similarity({local[v]: table.get(v, {}) for v in subset}, len(subset), pa, pb, known)
+        texts.sims[name] = {language: sims.tolist() for language, sims in per_language.items()}
+        similar[name] = mean_over_languages(per_language, len(pa)).tolist()
     pairs = []
-    for (x, y), t, d in zip(kept, title_sim, description_sim):
+    for (x, y), t, d in zip(kept, similar["titles"], similar["descriptions"]):
         c = _counts(data, x, y)
         structure = _structure(c)
         score = STRUCTURE_SHARE * structure + (1 - STRUCTURE_SHARE) * (0.6 * t + 0.4 * d)
         if keep_all or (structure >= min_structure and score >= min_score):
             pairs.append(PairEvidence(data.iris[x], data.iris[y], score, structure, t, d, _reasons(c, t, d)))
     pairs.sort(key=lambda p: (-p.score, p.a, p.b))
-    return pairs
+    return pairs, texts
 
 
 def _cluster(pairs: list[PairEvidence]) -> list[list[str]]:
@@ -414,9 +464,19 @@ def _cluster(pairs: list[PairEvidence]) -> list[list[str]]:
 
 
 def find_duplicate_services(source, kind: Kind) -> list[Finding]:
-    """``duplicate-service`` findings: one per cluster of services that deliver the same thing."""
-    pairs = duplicate_pairs(source)
+    """``duplicate-service`` findings: one per cluster of services that deliver the same thing. The
+    services' table and text comparison are kept in the model's ``notes`` (see :func:`state`)."""
+    data = _read_services(query_function(source))
+    pairs, texts = _pairs(data)
+    notes = getattr(source, "notes", None)
+    if notes is not None:
+        notes[kind.name] = (data, texts)
     workspace = workspace_of(source)
+    return _findings(pairs, source, kind, workspace.locate if workspace is not None else lambda subject: None)
+
+
+def _findings(pairs: list[PairEvidence], source, kind: Kind, locate) -> list[Finding]:
+    """One finding per cluster of ``pairs``, its services named by ``source``'s labels, located by ``locate``."""
     findings = []
     for members in _cluster(pairs):
         subject, others = members[0], members[1:]
@@ -432,10 +492,100 @@ def find_duplicate_services(source, kind: Kind) -> list[Finding]:
                     "fr": f"{who}{count} semblent fournir le même service : {why}"}[language]
 
         findings.append(kind.finding(
-            subject, others, messages(message), round(min(1.0, best.score), 4),
-            location=workspace.locate(subject) if workspace is not None else None,
+            subject, others, messages(message), round(min(1.0, best.score), 4), location=locate(subject),
             reasons=best.reasons["en"], pairs=[(p.a, p.b, round(p.score, 4)) for p in inner]))
     return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# Incremental: the table of a base, its texts patched
+# ---------------------------------------------------------------------------------------------
+
+def state(model) -> dict | None:
+    """What an incremental check needs of this run (a plain value marshal writes): the services'
+    table, the text comparison and the services' labels; None when the kind did not run on ``model``."""
+    noted = getattr(model, "notes", {}).get(DUPLICATE_SERVICE.name)
+    if noted is None:
+        return None
+    data, texts = noted
+    return {"iris": list(data.iris), "titles": dict(data.titles), "descriptions": dict(data.descriptions),
+            "sets": {family: {i: set(keys) for i, keys in table.items()} for family, table in data.sets.items()},
+            "cases": dict(data.cases), "within": dict(data.within), "words": dict(data.words),
+            "kept": [list(pair) for pair in texts.kept], "subset": list(texts.subset), "sims": texts.sims,
+            "labels": {iri: dict(model.labels[iri]) for iri in data.iris if model.labels.get(iri)}}
+
+
+def _from_state(value: dict) -> tuple[_Services, _Texts, dict[str, dict[str, str]]]:
+    data = _Services()
+    for iri in value["iris"]:
+        data.add(iri)
+    data.titles.update(value["titles"])
+    data.descriptions.update(value["descriptions"])
+    for family, table in value["sets"].items():
+        data.sets[family].update(table)
+    data.cases, data.within, data.words = dict(value["cases"]), dict(value["within"]), dict(value["words"])
+    texts = _Texts([tuple(pair) for pair in value["kept"]], list(value["subset"]), value["sims"])
+    return data, texts, dict(value["labels"])
+
+
+class Uncertain(Exception):
+    """The incremental update cannot be sure to give the whole run's result (the caller runs it whole)."""
+
+
+def updated(value: dict, part, services: set[str], kind: Kind,
+            locate) -> tuple[list[Finding], "cov.Coverage", dict, set[str]]:
+    """``duplicate-service`` after the titles, descriptions or labels of ``services`` changed and
+    nothing else it reads: the base's table (``value``, :func:`state`) with those services' texts
+    read from ``part`` (a workspace holding every statement about them), the candidates, gates and
+    text similarity recomputed on it, the base's similarities reused where nothing they came from
+    changed. Its findings (located by ``locate``), coverage, new state and the nodes its messages
+    name; :class:`Uncertain` where a text cannot be read as the whole run reads it."""
+    from .model import LABEL_PREDICATES, AnalysisModel
+
+    data, texts, labels = _from_state(value)
+    if any(node.startswith("_:") for node in (*services, *data.iris)):
+        raise Uncertain("a blank node's name differs from one load to the next")
+    fields = {DCT + "title": data.titles, DCT + "description": data.descriptions}
+    old: dict[str, dict[int, dict[str, str]]] = {"titles": {}, "descriptions": {}}
+    changed: dict[str, set[int]] = {"titles": set(), "descriptions": set()}
+    read = AnalysisModel()
+    moved = sorted(service for service in services if service in data.index)
+    rows = query_function(part)(f"""SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {" ".join(f"<{s}>" for s in moved)} }}
+            VALUES ?p {{ {" ".join(f"<{p}>" for p in TEXT)} }} ?s ?p ?o FILTER(isLiteral(?o)) }}""") if moved else []
+    now: dict[str, dict[int, dict[str, str]]] = {p: {data.index[s]: {} for s in moved} for p in fields}
+    for s, p, o in rows:
+        iri, p = node_key(s), p.value
+        if p in LABEL_PREDICATES:
+            read._add(iri, p, o)
+        if p in fields:
+            texts_of = now[p][data.index[iri]]
+            if (o.language or "") in texts_of:  # the whole run keeps the store's last: its order is not ours
+                raise Uncertain(f"{iri} has two {p} in one language")
+            texts_of[o.language or ""] = o.value
+    for p, name in ((DCT + "title", "titles"), (DCT + "description", "descriptions")):
+        for i, texts_now in now[p].items():
+            before = fields[p].get(i, {})
+            if texts_now != before:
+                old[name][i], changed[name] = before, changed[name] | {i}
+                data.words.pop(i, None)
+                if texts_now:
+                    fields[p][i] = texts_now
+                else:
+                    fields[p].pop(i, None)
+    for service in moved:
+        if read.labels.get(service):
+            labels[service] = dict(read.labels[service])
+        else:
+            labels.pop(service, None)
+    pairs, texts = _pairs(data, reuse=_Reuse(texts, changed, old))
+    source = AnalysisModel(types={iri: {CPSV + "PublicService"} for iri in data.iris}, labels=labels)
+    source.read_labels = set()
+    findings = _findings(pairs, source, kind, locate)
+    named, source.read_labels = source.read_labels, None
+    new = {**value, "titles": dict(data.titles), "descriptions": dict(data.descriptions), "words": dict(data.words),
+           "kept": [list(pair) for pair in texts.kept], "subset": list(texts.subset), "sims": texts.sims,
+           "labels": labels}
+    return findings, cov.duplicate_service(source), new, named
 
 
 # ---------------------------------------------------------------------------------------------
@@ -462,4 +612,4 @@ not duplicates; services that only look alike (similar titles, different structu
 DUPLICATE_SERVICE = Kind(name="duplicate-service",
                          summary="Services that deliver the same thing to the same audience.",
                          help=_DUPLICATE_HELP, severity=Severity.INFO, run=find_duplicate_services, directness=0.8,
-                         coverage=cov.duplicate_service)
+                         coverage=cov.duplicate_service, reads=DUPLICATE_READS)

@@ -47,9 +47,10 @@ from eagraph.findings import Finding, Severity
 from eagraph.ontology import CV, DCT, EAG, SKOS
 
 from . import coverage as cov
-from .kind import Kind
+from .kind import Kind, Reads
 from .model import node_key, query_function, workspace_of
 from .similarity import blocked_pairs, fold, mean_over_languages, text_similarity
+from .structural import MODEL_FACTS
 from .wording import decimal, messages, names
 
 
@@ -451,4 +452,7 @@ look-alike labels within one regulation, are not reported.
 CONCEPT_HARMONISATION = Kind(name="concept-harmonisation",
                              summary="One notion defined differently in several regulations.",
                              help=_HELP, severity=Severity.INFO, run=find_concept_harmonisation, directness=0.6,
-                             coverage=cov.concept_harmonisation)
+                             coverage=cov.concept_harmonisation,
+                             # a concept's labels are read, not a service's title; the benefit reads the model
+                             reads=MODEL_FACTS | Reads(READS - set(_LABELS),
+                                                       {CV + "InformationConcept": frozenset(_LABELS)}))

@@ -25,8 +25,8 @@ import pyoxigraph as ox
 from eagraph.findings import Finding, Severity
 
 from .coverage import Coverage
-from .kind import Kind
-from .model import EAG, node_key, query_function, workspace_of
+from .kind import Kind, Reads
+from .model import EAG, RDF_TYPE, node_key, query_function, workspace_of
 from .wording import messages, name, quote
 
 INITIATIVE = EAG + "Initiative"
@@ -192,7 +192,7 @@ def backlog_coverage(model) -> Coverage:
 
 INITIATIVE_OVERDUE = Kind(
     name="initiative-overdue", severity=Severity.WARNING, run=overdue_initiatives, coverage=overdue_coverage,
-    since="0.2.0",
+    since="0.2.0", reads=Reads(READS | {RDF_TYPE}),
     summary="An initiative past its due date that is neither done nor cancelled.",
     help="""**What it finds.** An `eag:Initiative` whose `eag:dueDate` is before the date the model is read as
 of (today, or the date `--as-of` gives) and whose `eag:initiativeStatus` is neither `eag:Done` nor

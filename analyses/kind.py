@@ -9,7 +9,7 @@ The kinds themselves are listed in ``registry.py``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from eagraph.findings import Finding, RuleInfo, Severity
@@ -22,6 +22,40 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: ``Finding.source`` of every analysis finding.
 SOURCE = "analysis"
+
+
+@dataclass(frozen=True)
+class Reads:
+    """The statements a kind's findings and coverage are computed from, apart from the labels its
+    messages name (those are recorded as it runs): the properties it reads of any subject, and
+    those it reads only of the subjects of one class (a service's title is not a concept's label).
+    The incremental check (:mod:`eagraph.check.incremental`) reuses a kind's findings when a change
+    touches none of these; ``tests/test_incremental.py`` holds each declaration."""
+
+    anywhere: frozenset[str]
+    #: class IRI -> the properties read of its instances only
+    of_class: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def __or__(self, other: "Reads") -> "Reads":
+        classes = {cls: self.of_class.get(cls, frozenset()) | other.of_class.get(cls, frozenset())
+                   for cls in {**self.of_class, **other.of_class}}
+        return Reads(self.anywhere | other.anywhere, classes)
+
+    @property
+    def predicates(self) -> frozenset[str]:
+        """Every property read, of whatever subject."""
+        return self.anywhere.union(*self.of_class.values())
+
+    def touched(self, statements: Iterable[tuple[str, str]], types: Callable[[str], set[str]]) -> bool:
+        """Whether a change of these (subject, property) statements can change what is read; ``types``
+        gives a subject's classes (a blank node's statements, named ``_:``, count as any class's)."""
+        for subject, predicate in statements:
+            if predicate in self.anywhere:
+                return True
+            classes = [cls for cls, read in self.of_class.items() if predicate in read]
+            if classes and (subject.startswith("_:") or not types(subject).isdisjoint(classes)):
+                return True
+        return False
 
 
 @dataclass(frozen=True)
@@ -53,6 +87,8 @@ class Kind:
     #: so nothing is computed twice. Its ``run`` computes those findings itself, for a call alone.
     #: A review repeats findings, so it runs only when named (``--kind``), never by default.
     review: Callable[["AnalysisModel", "Kind", Sequence[Finding]], list[Finding]] | None = None
+    #: What its findings and coverage are computed from (None: anything an analysis reads).
+    reads: Reads | None = None
 
     def findings(self, model) -> list[Finding]:
         """This kind's findings on ``model`` (an AnalysisModel, or a workspace where the kind reads the store)."""

@@ -79,7 +79,9 @@ VALUES = {
 #: The properties whose literal values the analyses read (other literals are not kept).
 LITERALS = frozenset({EAG + "annualCases", AUTHSRC + "isAuthoritative", EAG + "archimateType", DCT + "title",
                       SKOS + "prefLabel"})
-_PREF_LABEL, _LABELS = SKOS + "prefLabel", frozenset({DCT + "title", SKOS + "prefLabel"})
+#: The properties a node's label is read from (:meth:`AnalysisModel.label`): what the messages name.
+LABEL_PREDICATES = frozenset({DCT + "title", SKOS + "prefLabel"})
+_PREF_LABEL = SKOS + "prefLabel"
 _ANNUAL_CASES, _AUTHORITATIVE, _ARCHIMATE_TYPE = EAG + "annualCases", AUTHSRC + "isAuthoritative", EAG + "archimateType"
 _NO_RANK = (True, "\U0010ffff")  # after every label's rank
 #: Every property :meth:`AnalysisModel.build` reads (with the types of :data:`CLASS_KINDS`).
@@ -150,6 +152,11 @@ class AnalysisModel:
     _label_rank: dict[tuple[str, str], tuple[bool, str]] = field(default_factory=dict, repr=False, compare=False)
     #: what the model was built from (a Workspace or a Store), for analyses that query it themselves
     workspace: object = field(default=None, repr=False, compare=False)
+    #: the nodes whose label :meth:`label` gave while this is a set (None: not recorded): the labels
+    #: a kind's messages name, so that the incremental check knows which label changes concern it
+    read_labels: set[str] | None = field(default=None, repr=False, compare=False)
+    #: what a kind computed on the way that a later incremental check can start from, by kind name
+    notes: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     # -- building -------------------------------------------------------------------------------
     @classmethod
@@ -202,7 +209,7 @@ class AnalysisModel:
     def _add(self, s: str, p: str, o: ox.Literal) -> None:
         """Add what a literal of ``s`` says (a label, a count, a flag, an ArchiMate type): labels,
         most of them, first; each part of the literal read once (each read copies it out of the store)."""
-        if p in _LABELS:
+        if p in LABEL_PREDICATES:
             # One label per language whatever order the store answers in: a preferred label
             # before a title, then the alphabetically first.
             value, language = o.value, o.language or ""
@@ -272,6 +279,8 @@ class AnalysisModel:
         A label in another language says so, "Leefloon (nl)": an English message never passes a
         Dutch name off as English (as the site marks a missing translation). ``mark=False``: the
         bare text, for sorting and for data written out."""
+        if self.read_labels is not None:
+            self.read_labels.add(node)
         labels = self.labels.get(node, {})
         found = next(((lang, labels[lang]) for lang in (language, "en", "nl", "fr", "") if lang in labels), None)
         if found is None and labels:

@@ -23,9 +23,10 @@ from . import burden, duplicates, harmonisation, initiatives, structural
 from .duplicates import DUPLICATE_SERVICE
 from .harmonisation import CONCEPT_HARMONISATION
 from .initiatives import INITIATIVE_OVERDUE, UNOWNED_BACKLOG
-from .kind import SOURCE, Kind
+from .kind import SOURCE, Kind, Reads
 from .model import READS as MODEL_READS
-from .savings import with_savings
+from .savings import RULES, with_savings
+from .structural import MODEL_FACTS
 
 if TYPE_CHECKING:  # pragma: no cover
     from eagraph.workspace import Workspace
@@ -44,7 +45,18 @@ ANALYSIS_READS: frozenset[str] = (MODEL_READS | duplicates.READS | harmonisation
                                   | frozenset(burden.FACTS))
 
 __all__ = ["ANALYSIS_READS", "KINDS", "SOURCE", "Kind", "UnknownKind", "analyze", "coverage", "kinds", "rank",
-           "rule_infos", "runs", "select"]
+           "reads_of", "rule_infos", "run_kinds", "runs", "scored", "select"]
+
+#: What the savings of a finding are computed from (savings.py: the burden model's facts and the
+#: analysis model's links), read for the kinds that have a savings rule.
+SAVINGS_READS = MODEL_FACTS | Reads(frozenset(burden.FACTS))
+
+
+def reads_of(kind: Kind) -> Reads:
+    """What ``kind``'s findings (their savings included) and coverage are computed from, labels named
+    in messages aside; a kind that declares nothing reads everything any analysis reads."""
+    reads = kind.reads if kind.reads is not None and kind.review is None else Reads(ANALYSIS_READS)
+    return reads | SAVINGS_READS if kind.name in RULES else reads
 
 
 def kinds() -> dict[str, Kind]:
@@ -90,14 +102,16 @@ def runs(names: Sequence[str] | None = None) -> list[Kind]:
 
 def analyze(workspace: "Workspace", kinds: Sequence[str] | None = None, min_score: float = 0.0,
             *, model: "AnalysisModel | None" = None, locate: bool = True,
-            apart: "Mapping[str, Callable[[], list[Finding]]] | None" = None) -> list[Finding]:
+            apart: "Mapping[str, Callable[[], list[Finding]]] | None" = None,
+            labels: "dict[str, set[str]] | None" = None) -> list[Finding]:
     """Run the chosen kinds (all but the reviews by default) on one model build; ranked, best first.
 
     Findings with a score below ``min_score`` are left out. Each finding of a kind that relieves
     applicants carries its ``savings`` (savings.py: hours and euros a year, from the burden model).
     The order is :func:`rank`'s, so the same model always gives the same list. ``apart``: kinds
     computed elsewhere (another process, see check/__init__.py), by name, each with the function
-    that waits for its findings: asked for once the other kinds have run here.
+    that waits for its findings: asked for once the other kinds have run here. ``labels``: filled
+    with the nodes whose labels each kind run here names in its messages, by kind (see :func:`run_kinds`).
     """
     from .model import AnalysisModel
 
@@ -106,18 +120,33 @@ def analyze(workspace: "Workspace", kinds: Sequence[str] | None = None, min_scor
         model = AnalysisModel.build(workspace)
     reviews = [kind for kind in chosen if kind.review is not None]
     first = runs(kinds)
-    found = {kind.name: _scored(kind, kind.findings(model), workspace, locate) for kind in first
-             if kind.name not in apart}
-    found.update({kind.name: _scored(kind, apart[kind.name](), workspace, locate) for kind in first
+    found = run_kinds(model, [kind for kind in first if kind.name not in apart], workspace, locate, labels)
+    found.update({kind.name: scored(kind, apart[kind.name](), workspace, locate) for kind in first
                   if kind.name in apart})
     others = [finding for kind in first for finding in found[kind.name]]
     for kind in reviews:
-        found[kind.name] = _scored(kind, kind.review(model, kind, others), workspace, locate)
+        found[kind.name] = scored(kind, kind.review(model, kind, others), workspace, locate)
     return rank(with_savings([finding for kind in chosen for finding in found[kind.name]
                               if (finding.score or 0.0) >= min_score], workspace, model))
 
 
-def _scored(kind: Kind, findings: Iterable[Finding], workspace: "Workspace", locate: bool) -> list[Finding]:
+def run_kinds(model: "AnalysisModel", chosen: Sequence[Kind], workspace: "Workspace", locate: bool,
+              labels: "dict[str, set[str]] | None" = None) -> dict[str, list[Finding]]:
+    """Each of the ``chosen`` kinds' findings (no review), scored as reported; ``labels`` (when
+    given) receives, per kind, the nodes whose labels it read (:attr:`AnalysisModel.read_labels`)."""
+    found = {}
+    for kind in chosen:
+        model.read_labels = set() if labels is not None else None
+        try:
+            found[kind.name] = scored(kind, kind.findings(model), workspace, locate)
+        finally:
+            if labels is not None:
+                labels[kind.name] = model.read_labels
+            model.read_labels = None
+    return found
+
+
+def scored(kind: Kind, findings: Iterable[Finding], workspace: "Workspace", locate: bool) -> list[Finding]:
     """The kind's findings as reported: score weighed by its directness and kept in [0, 1], located."""
     return [replace(finding, score=round(min(1.0, max(0.0, (finding.score or 0.0) * kind.directness)), 4),
                     location=(finding.location or workspace.locate(finding.subject)) if locate else finding.location)

@@ -56,11 +56,16 @@ def rowdot(matrix, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return out
 
 
-def text_similarity(fields: dict[int, dict[str, str]], n: int, a: np.ndarray, b: np.ndarray) -> dict[str, np.ndarray]:
+def text_similarity(fields: dict[int, dict[str, str]], n: int, a: np.ndarray, b: np.ndarray,
+                    known: dict[str, np.ndarray] | None = None) -> dict[str, np.ndarray]:
     """Per language: the cosine similarity of the texts of items a[k] and b[k], NaN where one of the
-    two has no text in that language."""
+    two has no text in that language. ``known``: the similarities of some languages, computed before
+    on the same texts (the incremental check's), taken as they are."""
     out = {}
     for lang in languages(fields, n):
+        if known and lang in known:
+            out[lang] = known[lang]
+            continue
         texts = [fields.get(i, {}).get(lang, "") for i in range(n)]
         has = np.array([bool(t) for t in texts])
         both = has[a] & has[b]

@@ -15,11 +15,14 @@ from collections.abc import Iterable
 from eagraph.findings import Finding, Severity
 
 from . import coverage as cov
-from .kind import Kind
-from .model import CV, DCT, EAG, ENTITLEMENT, ON_REQUEST, AnalysisModel
+from .kind import Kind, Reads
+from .model import CV, DCT, EAG, ENTITLEMENT, LABEL_PREDICATES, ON_REQUEST, AnalysisModel
+from .model import READS as MODEL_READS
 from .wording import messages, names, quote
 
 UNKNOWN_VOLUME = 0.2  # the volume factor of a service without eag:annualCases
+#: What the structural kinds read: the analysis model's facts, its labels aside (only messages name them).
+MODEL_FACTS = Reads(MODEL_READS - LABEL_PREDICATES)
 
 
 # -- scoring ------------------------------------------------------------------------------------
@@ -309,7 +312,7 @@ def orphan_regulations(model: AnalysisModel, kind: Kind) -> list[Finding]:
 # -- the kinds (registry.py lists them) ---------------------------------------------------------
 KINDS: tuple[Kind, ...] = (
     Kind(
-        name="only-once-violation", coverage=cov.only_once,
+        name="only-once-violation", reads=MODEL_FACTS, coverage=cov.only_once,
         severity=Severity.WARNING, run=only_once_violations,
         summary="A service asks the applicant for evidence of a fact that an authentic source already holds.",
         help="""**What it finds.** A public service whose evidence asked from the applicant (`cpsv:hasInput`
@@ -324,7 +327,8 @@ again for data an authentic source holds. Whether the authority has an agreement
 **What to do.** Fetch the fact from the source: give the evidence `dct:isPartOf` the source, and stop asking.""",
     ),
     Kind(
-        name="automatic-granting-candidate", coverage=cov.granting("automatic-granting-candidate"),
+        name="automatic-granting-candidate", reads=MODEL_FACTS,
+        coverage=cov.granting("automatic-granting-candidate"),
         severity=Severity.INFO, run=automatic_granting_candidates,
         summary="An entitlement granted on request whose every required fact is in sources its authority may consult.",
         help="""**What it finds.** A service of type `eag:Entitlement` with `eag:grantingMode eag:OnRequest`,
@@ -338,7 +342,8 @@ publisher or as consumer of an agreement. `related` lists the sources used.
 **What to do.** Grant the right without a request (`eag:grantingMode eag:Automatic`).""",
     ),
     Kind(
-        name="proactive-granting-candidate", coverage=cov.granting("proactive-granting-candidate"),
+        name="proactive-granting-candidate", reads=MODEL_FACTS,
+        coverage=cov.granting("proactive-granting-candidate"),
         severity=Severity.INFO, run=proactive_granting_candidates,
         directness=0.9,
         summary="An entitlement granted on request for which most (75 % or more), not all, required facts are available.",
@@ -352,7 +357,7 @@ citizen only has to confirm or complete.
 **What to do.** Send a proposal (`eag:grantingMode eag:Proactive`), and look for a source of the missing facts.""",
     ),
     Kind(
-        name="missing-agreement", coverage=cov.missing_agreement,
+        name="missing-agreement", reads=MODEL_FACTS, coverage=cov.missing_agreement,
         severity=Severity.WARNING, run=missing_agreements,
         directness=0.8,
         summary="A service needs a fact held only in sources its authorities have no agreement to consult.",
@@ -366,7 +371,7 @@ source nor appear as `authsrc:hasConsumer` of one of its agreements. A service i
 **What to do.** Ask the source's authority for an access agreement, and record it as an `authsrc:Agreement`.""",
     ),
     Kind(
-        name="certificate-loop", coverage=cov.certificate_loop,
+        name="certificate-loop", reads=MODEL_FACTS, coverage=cov.certificate_loop,
         severity=Severity.WARNING, run=certificate_loops,
         summary="A service asks the applicant for a certificate that a service of another authority produces.",
         help="""**What it finds.** Evidence asked from the applicant that conforms to (`dct:conformsTo`) an
@@ -380,7 +385,7 @@ certificate only for another one to read.
 **What to do.** Obtain the data from the producing authority (or its source) and stop asking for the certificate.""",
     ),
     Kind(
-        name="duplicate-data-collection", coverage=cov.duplicate_collection,
+        name="duplicate-data-collection", reads=MODEL_FACTS, coverage=cov.duplicate_collection,
         severity=Severity.INFO, run=duplicate_data_collections,
         directness=0.9,
         summary="Several services ask citizens for evidence of the same fact.",
@@ -393,7 +398,7 @@ during a process step (`eag:captures`) does not count. `related` lists the servi
 **What to do.** Collect it once, in one register, and let the other services consult it.""",
     ),
     Kind(
-        name="shared-capability", coverage=cov.shared_capability,
+        name="shared-capability", reads=MODEL_FACTS, coverage=cov.shared_capability,
         severity=Severity.INFO, run=shared_capabilities,
         directness=0.6,
         summary="Several authorities run their own application for one capability.",
@@ -407,7 +412,7 @@ broader one. `related` lists the applications.
 **What to do.** Consider a shared platform or service for the capability.""",
     ),
     Kind(
-        name="orphan-regulation", coverage=cov.orphan_regulation,
+        name="orphan-regulation", reads=MODEL_FACTS, coverage=cov.orphan_regulation,
         severity=Severity.INFO, run=orphan_regulations,
         directness=0.5,
         summary="A regulation nothing in the model refers to.",

@@ -42,10 +42,10 @@ from eagraph.workspace import EagraphError, Location, Workspace
 
 if TYPE_CHECKING:  # pragma: no cover
     from eagraph.analyses.coverage import Coverage
-    from eagraph.workspace.workspace import ModelRead
     from eagraph.analyses.model import AnalysisModel
     from eagraph.validators.validate import ValidationReport
     from eagraph.workspace.cache import ParseCache
+    from eagraph.workspace.workspace import ModelRead
 
     from .incremental import Base
 
@@ -54,7 +54,7 @@ if TYPE_CHECKING:  # pragma: no cover
 #: (``duplicate-service``, on its own, takes as long as all the others and the build together).
 APART = ("duplicate-service",)
 #: Bumped when what an entry holds, or how a result is computed, changes without a version change.
-CHECK_FORMAT = 3
+CHECK_FORMAT = 4
 T = TypeVar("T")
 
 
@@ -88,6 +88,9 @@ class Checked:
     cached: tuple[str, ...] = ()  # "validation", "analysis": read, not computed
     updated: tuple[str, ...] = ()  # "validation", "analysis": the base's, brought up to date (incremental)
     loaded: int | None = None  # model files loaded (None: none, or the whole model)
+    #: the kinds an incremental check computed anew: "texts" (duplicate-service from its cached table)
+    #: or "model" (on the changed model loaded whole); the others' findings are the base's
+    analysed: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -127,15 +130,16 @@ def check(workspace: Workspace, options: CheckOptions = CheckOptions(), *,
 
 
 def check_path(path: Path | str, options: CheckOptions = CheckOptions(), *,
-               load: Callable[[], Workspace] | None = None, since: Path | str | None = None,
+               load: Callable[[], Workspace] | None = None, since: "Path | str | ModelRead | None" = None,
                read: "ModelRead | None" = None) -> CheckResults:
     """:func:`check` of the model at ``path``, loaded (by ``load``, default :func:`eagraph.workspace.load`)
     only when some result is not in the cache: an unchanged model is read, not even parsed.
-    ``since``: a version of the model (a folder) checked before, from whose results a change of a
-    few files is checked incrementally (:mod:`eagraph.check.incremental`); by default the state in
-    which this folder was checked last (kept in the cache with the results). ``read``: the model at
-    ``path`` as :func:`eagraph.workspace.workspace.read_model` read it already (the caller's ``load``
-    then loads that reading too)."""
+    ``since``: a version of the model (a folder, or as :func:`~eagraph.workspace.workspace.read_model`
+    read it) checked before, from whose results a change of a few files is checked incrementally
+    (:mod:`eagraph.check.incremental`); by default the state in which this folder was checked last
+    (kept in the cache with the results). ``read``: the model at ``path`` as
+    :func:`~eagraph.workspace.workspace.read_model` read it already (the caller's ``load`` then loads
+    that reading too)."""
     from eagraph.workspace.workspace import load as load_model
     from eagraph.workspace.workspace import read_model
 
@@ -147,6 +151,7 @@ def check_path(path: Path | str, options: CheckOptions = CheckOptions(), *,
     if read.problems:  # the load reports them, with the rest
         return check(loader(), options)
     run = _Check(config, files, options, loader, None)
+    run.mentions = read.mentions
     if since is not None:
         run.base = _base(since)
     elif options.cache:
@@ -159,18 +164,17 @@ def check_path(path: Path | str, options: CheckOptions = CheckOptions(), *,
     return run.run()
 
 
-def _base(folder: Path | str):
-    """The version in ``folder`` as a base of the incremental check; None when it cannot be read."""
-    from eagraph.workspace.workspace import model_sources, read_files
+def _base(folder: "Path | str | ModelRead"):
+    """The version in ``folder`` (or as read) as a base of the incremental check; None when it cannot be read."""
+    from eagraph.workspace.workspace import ModelRead, read_model
 
     from .incremental import Base
 
     try:
-        config, sources, unreadable = model_sources(folder, problems=True)
+        read = folder if isinstance(folder, ModelRead) else read_model(folder)
     except EagraphError:
         return None
-    files, problems = read_files(sources)
-    return None if unreadable or problems else Base.of_files(config, files)
+    return None if read.problems else Base.of_files(read.config, read.files)
 
 
 class _Check:
@@ -197,6 +201,8 @@ class _Check:
         self.checked = Checked(len(files), self.kinds)
         self.checked.validation_key, self.checked.analysis_key = self._keys(config, _file_rows(config, files))
         self._workspace: Workspace | None = None
+        self.memo: dict | None = None  # what an analysis computed that a later incremental check starts from
+        self.mentions: dict = {}  # the files' mentions the caller read already, by path (ModelRead.mentions)
 
     def _keys(self, config, files) -> tuple[str | None, str | None]:
         """The keys of the validation and the analysis of ``files`` under ``config`` (None: not asked)."""
@@ -239,9 +245,10 @@ class _Check:
                 checked.updated += ("validation",)
                 self._write(checked.validation_key, _report_to(*validation))
             if updated[1] is not None:
-                analysis, need_analysis = updated[1], False
+                (analysis, self.memo), need_analysis = updated[1], False
                 checked.updated += ("analysis",)
                 self._write(checked.analysis_key, _analysis_to(*analysis))
+                self.store.write("check-memo", checked.analysis_key, self.memo)
         if need_validation or need_analysis:
             self._prepare()
         if need_validation and need_analysis and fork_workers() >= 2:
@@ -260,6 +267,7 @@ class _Check:
             self._write(checked.validation_key, _report_to(*validation))
         if need_analysis:
             analysis = (analysed, blank_places(self.workspace, analysed[0]), None)
+            self.store.write("check-memo", checked.analysis_key, self.memo)
         if analysis is not None and self.options.locate and analysis[2] is None:
             # where each finding's subject is written: found once, in the loaded model, and kept
             analysis = (*analysis[:2], locate(self.workspace, analysis[0][0]))
@@ -290,12 +298,13 @@ class _Check:
         validation_key, analysis_key = self._keys(base.config, base.files)
         old_validation = self._read("validation", validation_key, _report_from) if need_validation else None
         old_analysis = self._read("analysis", analysis_key, _analysis_from) if need_analysis else None
+        memo = self.store.read("check-memo", analysis_key) if old_analysis is not None else None
         if old_validation is None and old_analysis is None:
             return None, None
         try:
             part = incremental.load_part(self.config, self.files, base, changed,
                                          options=self.options.validation or ValidationOptions(),
-                                         cache=self.options.cache)
+                                         cache=self.options.cache, mentions=self.mentions)
         except ModelSyntaxError:  # a changed file does not parse: the whole check reports it
             return None, None
         if part is None:
@@ -305,8 +314,15 @@ class _Check:
         if old_validation is not None:
             validation = incremental.validate_part(part, *old_validation, self.options.validation)
         if old_analysis is not None:
-            analysis = incremental.update_analysis(part, old_analysis)
+            run = incremental.Analysis(self.kinds, self.options.min_score, self._prepared, self.model)
+            analysis = incremental.update_analysis(part, old_analysis, memo if isinstance(memo, dict) else None, run)
+            self.checked.analysed = run.ran if analysis is not None else {}
         return validation, analysis
+
+    def _prepared(self) -> Workspace:
+        """The model loaded whole and prepared (:meth:`_prepare`): for the kinds an incremental check runs."""
+        self._prepare()
+        return self.workspace
 
     def _prepare(self) -> None:
         """The eag: concepts in the store (validation needs them, and the analyses' messages name
@@ -326,38 +342,57 @@ class _Check:
         from eagraph.analyses.model import AnalysisModel
         from eagraph.analyses.registry import analyze, coverage
 
-        apart = self._start_apart()
+        from .incremental import memo_of
+
+        apart, apart_memo = self._start_apart()
+        labels: dict[str, set[str]] = {}
         try:
             model = self.model or AnalysisModel.build(self.workspace)
             findings = analyze(self.workspace, self.kinds, self.options.min_score, model=model, locate=False,
-                               apart=apart)
+                               apart=apart, labels=labels)
         except BaseException:
             for wait in apart.values():  # what the fork sends is taken, or it would wait to send it for ever
                 with contextlib.suppress(Exception):
                     wait()
             raise
+        self.memo = memo_of(model, labels, apart_memo())
+        model.notes.clear()  # the memo holds what the kinds noted; the model may live on (the site's)
         return findings, coverage(model, self.kinds)
 
-    def _start_apart(self) -> "dict[str, Callable[[], list[Finding]]]":
+    def _start_apart(self) -> "tuple[dict[str, Callable[[], list[Finding]]], Callable[[], dict | None]]":
         """The kinds of :data:`APART` that this analysis runs, started in a forked process (where two
         cores are there) on the model when there is one, else on a model of the labels alone: their
-        findings, by kind, each as the function that waits for them (see ``registry.analyze``)."""
+        findings, by kind, each as the function that waits for them (see ``registry.analyze``), and
+        the function that gives what they leave the next incremental check (``incremental.memo_of``)."""
         from eagraph.analyses.model import AnalysisModel
         from eagraph.analyses.registry import runs
 
+        from .incremental import memo_of
+
         kinds = [kind for kind in runs(self.kinds) if kind.name in APART]
         if not kinds or fork_workers() < 2:
-            return {}
+            return {}, lambda: None
         workspace, model = self.workspace, self.model
-        pending = in_fork(lambda: {kind.name: kind.findings(model or AnalysisModel.labelled(workspace))
-                                   for kind in kinds})
-        results: dict[str, list[Finding]] = {}
 
-        def findings_of(name: str) -> list[Finding]:
+        def run_apart() -> tuple[dict[str, list[Finding]], dict]:
+            used = model or AnalysisModel.labelled(workspace)
+            labels: dict[str, set[str]] = {}
+            found = {}
+            for kind in kinds:
+                used.read_labels = set()
+                found[kind.name] = kind.findings(used)
+                labels[kind.name], used.read_labels = used.read_labels, None
+            return found, memo_of(used, labels)  # the memo is a plain value; the model's notes are not
+
+        pending = in_fork(run_apart)
+        results: list = []
+
+        def result() -> tuple[dict[str, list[Finding]], dict]:
             if not results:
-                results.update(pending())
-            return results[name]
-        return {kind.name: functools.partial(findings_of, kind.name) for kind in kinds}
+                results.append(pending())
+            return results[0]
+        return ({kind.name: functools.partial(lambda name: result()[0][name], kind.name) for kind in kinds},
+                lambda: result()[1])
 
     def _read(self, name: str, key: str | None, decode: Callable[[object], T]) -> T | None:
         if key is None:

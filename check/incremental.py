@@ -13,12 +13,21 @@ the same settings, the check recomputes only what those files can change:
   changed files describe is checked again too, so that a finding's line follows its node. Where a
   count cannot be split by node (suppressions, a baseline) or the class hierarchy changes, the
   validation is computed whole.
-- **The analyses are global.** ``duplicate-service`` compares every service with every other
-  through word statistics of a sample of all of them, ``concept-harmonisation`` groups concepts by
-  their labels across the model, and every kind's messages name the labels of nodes several links
-  away. Their findings are reused only when no statement that any analysis reads
-  (:data:`eagraph.analyses.registry.ANALYSIS_READS`) changed, those about a node a changed file
-  describes located anew; otherwise they are computed whole, on the changed model loaded whole.
+- **The analyses, kind by kind.** Each kind declares what its findings, savings and coverage are
+  computed from (:func:`eagraph.analyses.registry.reads_of`: properties of any subject, and some
+  of one class's subjects only: a service's title is not a concept's label), and while it runs the
+  nodes whose labels its messages name are recorded (:attr:`AnalysisModel.read_labels`), kept with
+  the analysis in a ``check-memo`` entry (:func:`memo_of`). A kind whose reads the change does not
+  touch, nor the label of a node its messages name, keeps its findings, those about a node a changed
+  file describes located anew. ``duplicate-service``, global (every service against every other,
+  word statistics from a sample of all of them), keeps its services' table in the memo: when only
+  services' titles, descriptions or labels changed, the table is patched with those services'
+  texts (the part holds every statement about them), candidates and gates are computed again, and
+  the text similarities of a field and language are the base's where the pairs, the text model's
+  services and their texts in that language are the same (:func:`eagraph.analyses.duplicates.updated`).
+  The other touched kinds run on the changed model, loaded whole only then, and the savings of
+  every finding are computed anew with them. A review kind (the backlog) reads every kind's
+  findings: with any kind touched, the analysis runs whole.
 
 What is not certain to give the full check's result falls back to it: there is no approximation.
 """
@@ -28,7 +37,7 @@ from __future__ import annotations
 import hashlib
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from eagraph.findings import Finding
@@ -77,6 +86,7 @@ class Change:
     files: set[str]
     old: dict[str, bytes]  # the base's content of the changed files it had
     predicates: set[str]  # the properties of the statements added or removed
+    statements: frozenset[tuple[str, str]] = frozenset()  # (subject, property) of those statements
 
 
 # The last state checked -----------------------------------------------------------------------------
@@ -186,18 +196,27 @@ class Part:
 
 
 def load_part(config: "Config", files: list["ModelFile"], base: Base, changed: set[str], *,
-              options: "ValidationOptions", cache: bool) -> Part | None:
+              options: "ValidationOptions", cache: bool, mentions: dict | None = None) -> Part | None:
     """Load what the changed files can affect (as ``validate --changed-since`` does), every node
     they describe now or described before included (a finding's line follows its node); None when
-    the base's content of a changed file is not known any more."""
+    the base's content of a changed file is not known any more. ``mentions``: the files' mentions
+    the caller read already, by path (``diff`` does), the others read here."""
     from eagraph.validators.changes import load_change
 
     old = {path: base.content(path) for path in changed if path in base.files}
     if any(data is None for data in old.values()):
         return None
+    mentions_of = None
+    if mentions:
+        import pyoxigraph as ox
+
+        from eagraph.workspace.workspace import open_cache
+
+        reader = Workspace(config, [], ox.Store(), open_cache(cache))
+        mentions_of = lambda f: mentions[f.relpath] if f.relpath in mentions else reader.mentions(f)  # noqa: E731
     part = load_change(config, files, changed, old, cache=cache, extra_shapes=options.extra_shapes,
-                       profiles=options.profiles, described=True)
-    return Part(part.workspace, part.nodes, Change(changed, old, part.predicates), part.described)
+                       profiles=options.profiles, described=True, mentions_of=mentions_of)
+    return Part(part.workspace, part.nodes, Change(changed, old, part.predicates, part.statements), part.described)
 
 
 def validate_part(part: Part, base_report: "ValidationReport", base_places: dict,
@@ -263,15 +282,51 @@ def _blank_nodes_held(workspace: Workspace, nodes: frozenset[str]) -> set[str]:
 
 # Analysis ------------------------------------------------------------------------------------------
 
-def update_analysis(part: Part, analysis: tuple) -> tuple | None:
-    """The base's analysis ``(analysed, places, locations)`` as the changed model's: the same
-    findings when no statement any analysis reads changed, each about a node a changed file
-    describes located anew (its line may have moved); None when they must be computed whole."""
-    from eagraph.analyses.registry import ANALYSIS_READS
+def memo_of(model, labels: dict[str, set[str]], apart: dict | None = None) -> dict:
+    """What the next incremental check needs of an analysis run, besides its findings: per kind, the
+    nodes whose labels its messages name, and what ``duplicate-service`` computed on the way (a
+    plain value that marshal writes, kept beside the analysis in the cache). ``apart``: the memo of
+    the kinds that ran in another process (check/__init__.py ``APART``), joined to this one's."""
+    from eagraph.analyses import duplicates
+
+    memo = {"labels": {name: sorted(nodes) for name, nodes in labels.items()},
+            "duplicate-service": duplicates.state(model)}
+    if apart is not None:
+        memo["labels"].update(apart["labels"])
+        memo["duplicate-service"] = memo["duplicate-service"] or apart["duplicate-service"]
+    return memo
+
+
+@dataclass
+class Analysis:
+    """What the analysis of the changed model needs besides the base's: the kinds, the least score,
+    and the changed model loaded whole (and prepared), for the kinds that must run on it."""
+
+    kinds: tuple[str, ...]
+    min_score: float
+    whole: Callable[[], Workspace]
+    model: object = None  # the changed model's AnalysisModel when the caller built one (the site does)
+    #: the kinds computed anew, and how: "texts" (duplicate-service from its table) or "model" (the whole model)
+    ran: dict[str, str] = field(default_factory=dict)
+
+
+def update_analysis(part: Part, analysis: tuple, memo: dict | None, run: Analysis) -> tuple | None:
+    """The base's analysis ``(analysed, places, locations)`` and memo (:func:`memo_of`) as the
+    changed model's. A kind whose reads (:func:`eagraph.analyses.registry.reads_of`) the change
+    does not touch, nor the label of a node its messages name, keeps its findings, each about a
+    node a changed file describes located anew (its line may have moved); ``duplicate-service``
+    after a change of texts only is brought up to date from its table; the other kinds run on the
+    changed model. None when the whole analysis must run."""
+    from eagraph.analyses.registry import select
 
     (findings, coverage), places, locations = analysis
-    if part.change.predicates & ANALYSIS_READS or any(f.subject.startswith("_:") for f in findings):
+    if not isinstance(memo, dict) or not isinstance(memo.get("labels"), dict) or \
+            any(f.subject.startswith("_:") for f in findings):
         return None
+    chosen = select(list(run.kinds))
+    touched = {kind.name for kind in chosen if _touched(kind, part, memo)}
+    if touched and any(kind.review is not None for kind in chosen):
+        return None  # a review reads every other kind's findings
     moved = [f.subject in part.described for f in findings]
     locate = part.workspace.locate
     findings = [replace(f, location=locate(f.subject)) if again and f.location is not None else f
@@ -279,4 +334,146 @@ def update_analysis(part: Part, analysis: tuple) -> tuple | None:
     if locations is not None:
         locations = [f.location or locate(f.subject) if again else location
                      for f, location, again in zip(findings, locations, moved)]
-    return (findings, coverage), places, locations
+    base = ((findings, coverage), places, locations)
+    if not touched:
+        return base, memo
+    texts = "duplicate-service" in touched and _texts_changed(part, memo)
+    if texts and touched == {"duplicate-service"}:
+        done = _texts_only(part, base, memo, run)
+        if done is not None:
+            return done
+    return _run_touched(part, base, memo, run, touched, texts)
+
+
+def _texts_changed(part: Part, memo: dict) -> bool:
+    """Whether of what duplicate-service reads, the change touches services' texts only (and its
+    table is in the memo)."""
+    from eagraph.analyses.duplicates import DUPLICATE_SERVICE
+    from eagraph.analyses.registry import reads_of
+
+    return memo.get(DUPLICATE_SERVICE.name) is not None and \
+        reads_of(DUPLICATE_SERVICE).anywhere.isdisjoint(part.change.predicates)
+
+
+def _updated_duplicates(part: Part, memo: dict, locate) -> tuple | None:
+    """duplicate-service from its table (:func:`eagraph.analyses.duplicates.updated`), unscored; None
+    where that is not certain."""
+    from eagraph.analyses import duplicates
+
+    services = {subject for subject, predicate in part.change.statements if predicate in duplicates.TEXT}
+    try:
+        return duplicates.updated(memo["duplicate-service"], part.workspace, services, duplicates.DUPLICATE_SERVICE,
+                                  locate)
+    except (duplicates.Uncertain, KeyError, TypeError, ValueError, AttributeError):  # a memo of another shape too
+        return None
+
+
+def _touched(kind, part: Part, memo: dict) -> bool:
+    """Whether the change can alter the kind's findings: a statement it reads, or the label of a node
+    its messages name (a blank node's label is named by its holder: any label change touches it)."""
+    from eagraph.analyses.model import LABEL_PREDICATES
+    from eagraph.analyses.registry import reads_of
+
+    statements = part.change.statements
+    if reads_of(kind).touched(statements, lambda subject: _types(part.workspace, subject)):
+        return True
+    named = memo["labels"].get(kind.name)
+    if named is None:
+        return True
+    relabelled = {subject for subject, predicate in statements if predicate in LABEL_PREDICATES}
+    return bool(relabelled) and (not relabelled.isdisjoint(named) or any(node.startswith("_:") for node in named))
+
+
+def _types(workspace: Workspace, subject: str) -> set[str]:
+    """The classes of a node the changed files describe (the part holds every file that does)."""
+    import pyoxigraph as ox
+
+    from eagraph.ontology import RDF_TYPE
+
+    return {quad.object.value for quad in workspace.store.quads_for_pattern(ox.NamedNode(subject),
+                                                                            ox.NamedNode(RDF_TYPE), None, None)}
+
+
+def _texts_only(part: Part, base: tuple, memo: dict, run: Analysis) -> tuple | None:
+    """``duplicate-service`` brought up to date when the change touches only services' texts
+    (:func:`eagraph.analyses.duplicates.updated`); its findings keep the base's savings, which
+    depend only on their subject and related services while nothing else savings read changed: the
+    same clusters, or None (the whole kind runs)."""
+    from eagraph.analyses import duplicates
+    from eagraph.analyses.registry import rank, scored
+
+    (findings, coverage), places, locations = base
+    kind = duplicates.DUPLICATE_SERVICE
+    before = {f.subject: (f, location) for f, location in zip(findings, locations or [None] * len(findings))
+              if f.code == kind.name}
+
+    def locate(subject: str):
+        if subject in part.described:
+            return part.workspace.locate(subject)
+        if subject not in before:
+            raise duplicates.Uncertain(f"{subject} is not located")
+        return before[subject][0].location
+
+    updated = _updated_duplicates(part, memo, locate)
+    if updated is None:
+        return None
+    found, covered, state, named = updated
+    new = [f for f in scored(kind, found, part.workspace, False) if (f.score or 0.0) >= run.min_score]
+    if sorted((f.subject, f.related) for f in new) != sorted((f.subject, f.related) for f, _ in before.values()):
+        return None
+    new = [replace(f, savings=before[f.subject][0].savings) for f in new]
+    kept = [(f, location) for f, location in zip(findings, locations or [None] * len(findings))
+            if f.code != kind.name]
+    ranked = rank([f for f, _ in kept] + new)
+    place = {id(f): location for f, location in kept}
+    place |= {id(f): f.location or before[f.subject][1] for f in new}
+    coverage = [covered if c.kind == kind.name else c for c in coverage]
+    memo = {**memo, "labels": {**memo["labels"], kind.name: sorted(named)}, kind.name: state}
+    run.ran[kind.name] = "texts"
+    return ((ranked, coverage), places, None if locations is None else [place[id(f)] for f in ranked]), memo
+
+
+def _run_touched(part: Part, base: tuple, memo: dict, run: Analysis, touched: set[str], texts: bool) -> tuple:
+    """The touched kinds run on the changed model loaded whole (duplicate-service from its table
+    where ``texts`` says only services' texts changed), the others' findings kept; the savings of
+    every finding computed anew (they fail, or not, for all together), then ranked."""
+    from eagraph.analyses import duplicates
+    from eagraph.analyses.model import AnalysisModel
+    from eagraph.analyses.registry import rank, run_kinds, scored, select
+    from eagraph.analyses.savings import with_savings
+    from eagraph.check import blank_places, locate
+
+    (findings, coverage), places, locations = base
+    workspace = run.whole()
+    model = run.model or AnalysisModel.build(workspace)
+    chosen = select(list(run.kinds))
+    labels: dict[str, set[str]] = {}
+    updated = _updated_duplicates(part, memo, workspace.locate) if texts else None
+    found = run_kinds(model, [kind for kind in chosen if kind.name in touched
+                              and not (updated is not None and kind.name == duplicates.DUPLICATE_SERVICE.name)],
+                      workspace, False, labels)
+    if updated is not None:
+        kind = duplicates.DUPLICATE_SERVICE
+        found[kind.name] = scored(kind, updated[0], workspace, False)
+        labels[kind.name] = updated[3]
+    fresh = [f for kind in chosen if kind.name in touched for f in found[kind.name]
+             if (f.score or 0.0) >= run.min_score]
+    kept = [(f, location) for f, location in zip(findings, locations or [None] * len(findings))
+            if f.code not in touched]
+    ranked = rank(with_savings([f for f, _ in kept] + fresh, workspace, model))
+    where = {(f.code, f.subject, f.related): location for f, location in kept}
+    if locations is not None:
+        where |= {(f.code, f.subject, f.related): location for f, location in zip(fresh, locate(workspace, fresh))}
+    coverage = [next((kind.coverage(model) for kind in chosen if kind.name == c.kind), c) if c.kind in touched else c
+                for c in coverage]
+    memo = {**memo, "labels": {**memo["labels"], **{name: sorted(nodes) for name, nodes in labels.items()}}}
+    run.ran.update(dict.fromkeys(sorted(touched), "model"))
+    if updated is not None:
+        memo["duplicate-service"] = updated[2]
+        run.ran["duplicate-service"] = "texts"
+        coverage = [updated[1] if c.kind == "duplicate-service" else c for c in coverage]
+    elif "duplicate-service" in touched:
+        memo["duplicate-service"] = duplicates.state(model)
+    places = {**places, **blank_places(workspace, fresh)}
+    return ((ranked, coverage), places,
+            None if locations is None else [where[(f.code, f.subject, f.related)] for f in ranked]), memo

@@ -33,7 +33,7 @@ from eagraph.workspace import ModelSyntaxError, Workspace, load
 from eagraph.workspace.blanks import blank_names, holders
 from eagraph.workspace.git import GitError, resolve_revision, run_git
 from eagraph.workspace.lifecycle import keep_as_of
-from eagraph.workspace.workspace import model_sources, open_cache, read_files
+from eagraph.workspace.workspace import ModelRead, model_sources, open_cache, read_files, read_model
 
 LABELS = (SKOS + "prefLabel", DCT + "title", RDFS + "label")
 IDENTIFIER = DCT + "identifier"
@@ -101,17 +101,22 @@ def version_folder(path: Path, revision: str | None, work: Path) -> Path:
     return extracted if path.is_dir() else extracted / path.name  # one file compares with one file
 
 
-def changed_parts(before: Path, after: Path, cache: bool = True) -> tuple[Workspace, Workspace]:
+def changed_parts(before: Path, after: Path, cache: bool = True,
+                  read: "tuple[ModelRead, ModelRead] | None" = None) -> tuple[Workspace, Workspace]:
     """What a statement diff of two versions needs, and no more: the files that differ, and the
     unchanged files that say something about a node those files mention (its other statements,
     its type, its label). A one-file change then reads a few files, not the model; statements
-    that only unchanged files hold are the same on both sides and could not show anyway."""
+    that only unchanged files hold are the same on both sides and could not show anyway.
+    ``read``: both versions as :func:`eagraph.workspace.workspace.read_model` read them (else read here)."""
     sides = []
-    for folder in (before, after):
-        config, sources = model_sources(folder)
-        files, problems = read_files(sources)
-        if problems:
-            raise ModelSyntaxError(problems)
+    for number, folder in enumerate((before, after)):
+        if read is not None and not read[number].problems:
+            config, files = read[number].config, read[number].files
+        else:  # read here, so that what cannot be read is reported as the diff reports it
+            config, sources = model_sources(folder)
+            files, problems = read_files(sources)
+            if problems:
+                raise ModelSyntaxError(problems)
         sides.append((Workspace(config, [], ox.Store(), open_cache(cache)), {f.relpath: f for f in files}))
     (old, old_files), (new, new_files) = sides
     rebased = old.config.base != new.config.base  # the same text then says other things
@@ -120,11 +125,38 @@ def changed_parts(before: Path, after: Path, cache: bool = True) -> tuple[Worksp
     old.add([old_files[path] for path in sorted(changed) if path in old_files])
     new.add([new_files[path] for path in sorted(changed) if path in new_files])
     nodes = old.named_nodes() | new.named_nodes()
-    context = [f for path, f in sorted(new_files.items()) if nodes and path not in changed
-               and ((m := new.mentions(f)) is None or not m.subjects.isdisjoint(nodes))]
+    unchanged = [f for path, f in sorted(new_files.items()) if path not in changed] if nodes else []
+    mentions = _mentions(new, unchanged)
+    if read is not None:
+        read[1].mentions.update(mentions)  # the incremental check of the new version needs them again
+    context = [f for f in unchanged if (m := mentions[f.relpath]) is None or not m.subjects.isdisjoint(nodes)]
     old.add([old_files[f.relpath] for f in context])
     new.add(context)
     return old, new
+
+
+#: Fewer files than this are read for mentions in one process: a fork costs more than it saves.
+PARALLEL_MENTIONS = 64
+
+
+def _mentions(workspace: Workspace, files: list) -> dict:
+    """What each of ``files`` mentions (:meth:`Workspace.mentions`). Those not in the cache yet (a
+    model checked, never diffed: every file, 2,500 at 10,000 services, each parsed) are read half
+    in a forked process, half here, where two cores are there; the fork leaves them in the cache."""
+    from eagraph.workspace.cache import NoCache
+    from eagraph.workspace.workspace import cache_key
+
+    cache = workspace.cache
+    todo = [f for f in files if not cache.has("mentions", cache_key(f, workspace.config, cache))]
+    if fork_workers() >= 2 and len(todo) >= PARALLEL_MENTIONS and not isinstance(cache, NoCache):
+        there = todo[len(todo) // 2:]
+        pending = in_fork(lambda: [workspace.mentions(f) for f in there] and None)
+        try:
+            for model_file in todo[:len(todo) // 2]:
+                workspace.mentions(model_file)
+        finally:
+            pending()
+    return {f.relpath: workspace.mentions(f) for f in files}
 
 
 def statements(workspace: Workspace) -> tuple[set[tuple[str, str, str]], dict[str, str]]:
@@ -241,10 +273,11 @@ def diff_versions(before: Path, after: Path, *, before_name: str, after_name: st
                   findings: bool = True) -> ModelDiff:
     """The diff of the models in two folders: statements from the files that changed and their
     context (:func:`changed_parts`); findings, which depend on the whole model, from both whole."""
-    (old, _), (new, _) = (statements(part) for part in changed_parts(before, after))
+    read = (read_model(before), read_model(after))  # each version's files read once, for all that follows
+    (old, _), (new, _) = (statements(part) for part in changed_parts(before, after, read=read))
     result = _entity_diff(old, new, before_name, after_name)
     if findings:
-        _compare_findings(result, before, after)
+        _compare_findings(result, before, after, read)
     return result
 
 
@@ -271,22 +304,24 @@ def _entity_diff(old: set[tuple[str, str, str]], new: set[tuple[str, str, str]],
     return result
 
 
-def _compare_findings(result: ModelDiff, before: Path, after: Path) -> None:
+def _compare_findings(result: ModelDiff, before: Path, after: Path,
+                      read: "tuple[ModelRead, ModelRead] | None" = None) -> None:
     """The findings introduced and resolved. Both versions go through the check step: the old one,
     usually checked before, is read from the cache, and the new one is then checked from it
     incrementally (only what the changed files can affect). An old version not checked yet is
     checked in a forked process on the other core while this one checks the new."""
     renamed = {e.renamed_from[1:-1]: e.iri[1:-1] for e in result.entities if e.renamed_from}
-    old = _checked_before(before)
+    first, second = read or (read_model(before), read_model(after))
+    old = _checked_before(before, first)
     if old is None and fork_workers() >= 2:
-        pending = in_fork(lambda: check_path(before, ALL_UNLOCATED))
+        pending = in_fork(lambda: check_path(before, ALL_UNLOCATED, read=first))
         try:
-            new = check_path(after, ALL_UNLOCATED, since=before)
+            new = check_path(after, ALL_UNLOCATED, since=first, read=second)
         finally:
             old = pending()
     else:
-        old = old or check_path(before, ALL_UNLOCATED)
-        new = check_path(after, ALL_UNLOCATED, since=before)
+        old = old or check_path(before, ALL_UNLOCATED, read=first)
+        new = check_path(after, ALL_UNLOCATED, since=first, read=second)
     _set_findings(result, _keyed(old, renamed), _keyed(new, renamed))
 
 
@@ -294,13 +329,13 @@ class _NotChecked(Exception):
     """A version whose results are not all in the cache."""
 
 
-def _checked_before(folder: Path) -> CheckResults | None:
+def _checked_before(folder: Path, read: "ModelRead | None" = None) -> CheckResults | None:
     """The results of the version in ``folder`` when the cache has them all; None (nothing loaded) else."""
     def refuse() -> Workspace:
         raise _NotChecked
 
     try:
-        return check_path(folder, ALL_UNLOCATED, load=refuse)
+        return check_path(folder, ALL_UNLOCATED, load=refuse, read=read)
     except _NotChecked:
         return None
 

@@ -57,6 +57,7 @@ class Change:
     appeared: set[str] = field(default_factory=set)  # subjects described only now, or only before
     described: set[str] = field(default_factory=set)  # subjects described now or before
     predicates: set[str] = field(default_factory=set)  # properties of the statements added or removed
+    statements: set[tuple[str, str]] = field(default_factory=set)  # (subject, property) of those statements
 
 
 @dataclass
@@ -69,6 +70,7 @@ class ChangedModel:
     complete: bool  # the whole model was loaded
     described: frozenset[str] = frozenset()  # named nodes the changed files describe, now or before
     predicates: frozenset[str] = frozenset()  # properties of the statements added or removed
+    statements: frozenset[tuple[str, str]] = frozenset()  # (subject, property) of those statements
 
 
 def load_changed(path: Path | str, revision: str, *, cache=True, extra_shapes: tuple[Path, ...] = (),
@@ -127,7 +129,7 @@ def load_change(config, files: list[ModelFile], changed: set[str], old: dict[str
     order = {f.relpath: number for number, f in enumerate(files)}
     workspace.files.sort(key=lambda f: order[f.relpath])  # the model's order: a node's first file is the same
     return ChangedModel(workspace, frozenset(nodes), changed, complete, frozenset(change.described - {"_:"}),
-                        frozenset(change.predicates))
+                        frozenset(change.predicates), frozenset(change.statements))
 
 
 def _as_of(workspace: Workspace, nodes: set[str], day: datetime.date,
@@ -175,19 +177,25 @@ def read_change(workspace: Workspace, changed: set[str], old: dict[str, bytes],
     """Compare the statements of the changed files now (in the store) and at the revision."""
     now: set[tuple] = set()
     before: set[tuple] = set()
-    for model_file in workspace.files:
+    of_blank: set[tuple] = set()  # the statements a blank node makes (named by their holder above)
+    for model_file in workspace.files:  # parsed as the old content is: the store writes some literals anew ("6.6")
         if model_file.relpath in changed:
-            now |= _statements(workspace.store.quads_for_pattern(None, None, None, ox.NamedNode(model_file.source.graph)))
+            source = model_file.source
+            now |= _statements(oxigraph_parse(model_file.data, source.format, source.base(workspace.config)),
+                               of_blank)
     for relpath, data in old.items():
         try:
             source = SourceFile(workspace.root / relpath, relpath, FORMATS[Path(relpath).suffix.lower()])
-            before |= _statements(oxigraph_parse(data, source.format, source.base(workspace.config)))
+            before |= _statements(oxigraph_parse(data, source.format, source.base(workspace.config)), of_blank)
         except (SyntaxError, ValueError):
             continue  # the old version did not parse: nothing was defined there
     change = Change()
     for subject, predicate, _, obj in now ^ before:
         change.subjects.add(subject)
         change.predicates.add(predicate)
+        change.statements.add((subject, predicate))
+        if (subject, predicate, _, obj) in of_blank:  # a blank node's own statement: "_:", of whatever class
+            change.statements.add(("_:", predicate))
         if predicate in READ_THROUGH_LINKS:
             change.redefined.add(subject)
         if isinstance(obj, ox.Literal):
@@ -200,9 +208,10 @@ def read_change(workspace: Workspace, changed: set[str], old: dict[str, bytes],
     return change
 
 
-def _statements(triples) -> set[tuple]:
+def _statements(triples, of_blank: set[tuple] | None = None) -> set[tuple]:
     """Statements comparable across two parses: blank nodes (named at random by each parse) are
-    replaced by their parent's IRI, so a change inside a blank node touches that parent."""
+    replaced by their parent's IRI, so a change inside a blank node touches that parent.
+    ``of_blank`` receives those whose subject is a blank node."""
     triples = list(triples)
     parent = {str(t.object): _text(t.subject) for t in triples
               if isinstance(t.object, ox.BlankNode) and not isinstance(t.subject, ox.BlankNode)}
@@ -210,8 +219,14 @@ def _statements(triples) -> set[tuple]:
     def name(term) -> str:
         return parent.get(str(term), "_:") if isinstance(term, ox.BlankNode) else _text(term) or str(term)
 
-    return {(name(t.subject), t.predicate.value, name(t.object), None if isinstance(t.object, ox.BlankNode) else t.object)
-            for t in triples}
+    found = set()
+    for t in triples:
+        statement = (name(t.subject), t.predicate.value, name(t.object),
+                     None if isinstance(t.object, ox.BlankNode) else t.object)
+        found.add(statement)
+        if of_blank is not None and isinstance(t.subject, ox.BlankNode):
+            of_blank.add(statement)
+    return found
 
 
 # Finding the nodes and files ---------------------------------------------------------------------

@@ -546,6 +546,9 @@ class ModelRead:
     config: Config
     files: list[ModelFile]
     problems: list[SourceProblem]
+    #: what files mention (mentions.py), by path, as far as the caller read them: ``diff`` reads the
+    #: unchanged files' for its statements, and the incremental check of the new version needs them again
+    mentions: dict[str, Mentions] = field(default_factory=dict)
 
 
 def read_model(path: Path | str) -> ModelRead:
