@@ -30,7 +30,7 @@ from eagraph.workspace import EagraphError, Workspace
 from eagraph.workspace.outputs import check_output_folder, mark_output_folder
 
 from .content import SECTIONS, SiteContent
-from .diagrams import render_all
+from .diagrams import read_pack, render_all, write_pack
 from .escaping import escape, site_name
 from .i18n import LANGUAGE_NAMES, word
 from .pages import KIND_OF_SECTION, TEMPLATES, Pages, Policy, SiteFindings, environment
@@ -227,9 +227,20 @@ def render_language(project: LanguageProject, language: str) -> tuple[PageStore,
         else:
             entities.append(entity)
     others += [shell_page(section) for section in sorted({page.section for page in entities})]
-    store = PageStore({path: body for path, _front, body in others}, render_all(diagrams, project.cache_dir),
+    store = PageStore({path: body for path, _front, body in others}, _diagrams(project, language, diagrams),
                       entities)
     return store, {path: front for path, front, _body in others}, len(pages)
+
+
+def _diagrams(project: LanguageProject, language: str, sources: dict[str, str]) -> dict[str, str]:
+    """The SVG of each diagram: laid out by Graphviz, or read from the pack the last build of this
+    language kept (a build kept nowhere lays out every diagram)."""
+    pack = project.work / language / "diagrams.pack"
+    svgs = render_all(sources, read_pack(pack) if project.dirty else {})
+    if project.cache_dir is not None:
+        pack.parent.mkdir(parents=True, exist_ok=True)
+        write_pack(pack, svgs)
+    return svgs
 
 
 def _is_entity(path: str) -> bool:
