@@ -58,3 +58,76 @@ def test_diagrams_come_from_one_pack_and_a_damaged_pack_is_laid_out_again(tmp_pa
     _build(tmp_path / "model", out, cache)
     assert sum(laid_out) >= 2  # every diagram again, and the site as the first build made it
     assert _files(out) == first
+
+
+AUTHORITIES = PREFIXES + """
+ex:fin a cv:PublicOrganisation ; skos:prefLabel "FOD Financiën"@nl , "SPF Finances"@fr .
+ex:y a cv:PublicOrganisation ; skos:prefLabel "FOD Binnenlandse Zaken"@nl .
+"""
+SERVICES = PREFIXES + """@prefix eli: <http://data.europa.eu/eli/ontology#> .
+ex:permit a cpsv:PublicService ; dct:identifier "P-1" ; dct:title "Vergunning Alfa"@nl , "Permis Alfa"@fr ;
+    cv:hasCompetentAuthority ex:fin ; dct:type eag:Information ; cv:hasLegalResource ex:law ;
+    cpsv:hasInput ex:e1 ; cv:holdsRequirement ex:req .
+ex:other a cpsv:PublicService ; dct:identifier "P-2" ; dct:title "Andere Dienst"@nl , "Autre service"@fr ;
+    cv:hasCompetentAuthority ex:fin ; dct:type eag:Information .
+ex:law a eli:LegalResource ; dct:title "Wet Delta"@nl , "Loi Delta"@fr .
+"""
+DATA = PREFIXES + """@prefix authsrc: <http://vocab.belgif.be/ns/authsrc#> .
+ex:concept a cv:InformationConcept ; skos:prefLabel "Inkomen"@nl ; authsrc:hasSource ex:register .
+ex:register a authsrc:DataSource ; dct:title "Register"@nl ; authsrc:isAuthoritative true ; dct:publisher ex:y .
+ex:e1 a cv:Evidence ; dct:title "Loonfiche"@nl .
+ex:req a cv:Requirement ; dct:title "Voorwaarde"@nl ; cv:hasConcept ex:concept .
+"""
+
+
+def _site(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.suffix in (".html", ".json", ".js") and "assets" not in p.parts}
+
+
+def test_a_rebuild_after_each_kind_of_change_matches_a_fresh_build(tmp_path):
+    model, out, cache = tmp_path / "model", tmp_path / "site", tmp_path / "cache"
+    write(model, "authorities.ttl", AUTHORITIES)
+    write(model, "services.ttl", SERVICES)
+    write(model, "data.ttl", DATA)
+    _build(model, out, cache)
+    steps = [  # (file, text, a page that must show the change, what it shows)
+        ("authorities.ttl", AUTHORITIES.replace("FOD Financiën", "FOD Geldzaken"),  # a label on neighbours' pages
+         "nl/services/permit.html", "FOD Geldzaken"),
+        ("data.ttl", DATA + "ex:e1 cv:supportsConcept ex:concept .\n",  # a finding comes
+         "nl/services/permit.html", "only-once"),
+        ("data.ttl", DATA, "nl/services/permit.html", None),  # and goes
+        ("services.ttl", SERVICES.replace("Andere Dienst", "Nieuwe Dienst"), "nl/authorities/fin.html", "Nieuwe Dienst"),
+        ("services.ttl", SERVICES.split("ex:other a")[0] + "ex:law" + SERVICES.split("ex:law", 2)[2],  # a service goes
+         "nl/authorities/fin.html", None),
+    ]
+    for number, (name, text, shown, words) in enumerate(steps):
+        write(model, name, text)
+        _build(model, out, cache)
+        fresh = tmp_path / f"fresh-{number}"
+        _build(model, fresh, None)
+        rebuilt, expected = _site(out), _site(fresh)
+        assert rebuilt.keys() == expected.keys(), (name, set(rebuilt) ^ set(expected))
+        assert [path for path in expected if rebuilt[path] != expected[path]] == [], name
+        if words is not None:
+            assert words in rebuilt[shown]
+    assert "Andere Dienst" not in rebuilt["nl/search/search_index.json"]
+    assert "only-once" not in rebuilt["nl/services/permit.html"]
+
+
+def test_the_site_reads_the_model_for_the_burden_once(tmp_path, monkeypatch):
+    """The burden on the dashboard is computed on the site's own analysis model, not on one built again
+    (a build of it is seconds at 10,000 services, in the process every language waits for)."""
+    from eagraph.analyses.model import AnalysisModel
+    from eagraph.generators.site.inputs import site_inputs
+
+    write(tmp_path, "model/authorities.ttl", AUTHORITIES)
+    write(tmp_path, "model/services.ttl", SERVICES)
+    write(tmp_path, "model/data.ttl", DATA)
+    workspace = load(tmp_path / "model")
+    built = []
+    original = AnalysisModel.build.__func__
+    monkeypatch.setattr(AnalysisModel, "build", classmethod(lambda cls, source: built.append(1) or original(cls, source)))
+    inputs = site_inputs(workspace, 0, None)
+    assert inputs.policy.burden is not None
+    assert len(built) <= 2  # the site's, and the one savings.scenario builds for itself

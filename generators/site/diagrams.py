@@ -40,6 +40,7 @@ STYLES = {
 }
 PLACEHOLDER = "<!--eagraph-diagram:{}-->"
 BATCH = 200  # graphs per dot process
+_BATCH_ID = re.compile(r'id="(a_)?page\d+,\d+_graph0"')
 
 
 class GraphvizError(EagraphError):
@@ -161,6 +162,9 @@ def _inline(document: str) -> str:
     to the page, and names itself to assistive technology by its graph title."""
     svg = document[document.index("<svg"):]
     svg = re.sub(r"<!--.*?-->", "", svg, flags=re.S)
+    # dot names the second and later graphs of one input "page0,N_graph0": a diagram's SVG depends on
+    # its source alone, wherever in a batch it was laid out (a kept one is the same as a new one)
+    svg = _BATCH_ID.sub(r'id="\1graph0"', svg)
     svg = svg.replace("<svg ", '<svg class="eag-svg" role="group" ', 1)
     title = re.search(r"<title>(.*?)</title>", svg, flags=re.S)
     if title:

@@ -24,17 +24,20 @@ def site_inputs(workspace: Workspace, trend_commits: int, cache_dir: Path | None
     policy (:func:`read_policy`)."""
     inputs = read_inputs(workspace, trend=recent(workspace.root, trend_commits, cache_dir),
                          history=entity_history(workspace.root, trend_commits, cache_dir))
-    inputs.policy = read_policy(workspace, inputs.findings.analysis[:TOP_FINDINGS], trend_commits, cache_dir, warn)
+    inputs.policy = read_policy(workspace, inputs.findings.analysis[:TOP_FINDINGS], trend_commits, cache_dir, warn,
+                                model=inputs.content.model)
     return inputs
 
 
-def read_policy(workspace: Workspace, top: list, trend_commits: int, cache_dir: Path | None, warn) -> Policy:
+def read_policy(workspace: Workspace, top: list, trend_commits: int, cache_dir: Path | None, warn,
+                model=None) -> Policy:
     """The burden (as ``eagraph burden`` computes it), the burden after acting on the ``top`` findings (as
     ``burden --apply`` does) and the targets (as ``eagraph targets`` assesses them, their course read over
     the last ``trend_commits`` commits through the trend's cache; ``0``: today's values only).
 
     A burden or a target the model cannot state leaves that part of the dashboard out, with a warning
-    naming why: the site of a model is built even when its figures are not all readable."""
+    naming why: the site of a model is built even when its figures are not all readable. ``model``: the
+    model's AnalysisModel when the caller has it (the site's), not built again for the burden."""
     from eagraph.analyses.burden import burden
     from eagraph.analyses.savings import Planned, scenario
     from eagraph.gittools.targets import progress
@@ -42,7 +45,7 @@ def read_policy(workspace: Workspace, top: list, trend_commits: int, cache_dir: 
     policy = Policy()
     source = str(workspace.config.source) if workspace.config.source else "eagraph.toml"
     try:
-        policy.burden = burden(workspace, workspace.config.burden, config_source=source)
+        policy.burden = burden(workspace, workspace.config.burden, model=model, config_source=source)
         planned = [Planned(f.code, f.subject, f.related, f.score) for f in top]
         policy.plan = scenario(workspace, planned, workspace.config.burden, config_source=source)
     except EagraphError as exc:
