@@ -131,3 +131,22 @@ def test_the_site_reads_the_model_for_the_burden_once(tmp_path, monkeypatch):
     inputs = site_inputs(workspace, 0, None)
     assert inputs.policy.burden is not None
     assert len(built) <= 2  # the site's, and the one savings.scenario builds for itself
+
+
+def test_the_scenario_is_computed_on_the_other_core_beside_the_burden(tmp_path, monkeypatch):
+    """The dashboard's scenario (two burdens on an analysis model of its own) runs in a forked process
+    while this one computes the burden: the parent's time before any language starts, at every build."""
+    import os
+
+    from eagraph.analyses import savings
+    from eagraph.generators.site.inputs import site_inputs
+
+    write(tmp_path, "model/authorities.ttl", AUTHORITIES)
+    write(tmp_path, "model/services.ttl", SERVICES)
+    write(tmp_path, "model/data.ttl", DATA)
+    original, where = savings.scenario, tmp_path / "pid"
+    monkeypatch.setattr(savings, "scenario", lambda *args, **kwargs: where.write_text(str(os.getpid()))
+                        or original(*args, **kwargs))
+    inputs = site_inputs(load(tmp_path / "model"), 0, None)
+    assert inputs.policy.plan is not None and inputs.policy.burden is not None
+    assert where.read_text() != str(os.getpid())

@@ -4,9 +4,11 @@ preview shows what the build shows; the renderer (:mod:`.build`) only draws what
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from pathlib import Path
 
+from eagraph.forking import in_fork
 from eagraph.gittools.history import entity_history
 from eagraph.gittools.trend import recent
 from eagraph.workspace import EagraphError, Workspace
@@ -44,12 +46,20 @@ def read_policy(workspace: Workspace, top: list, trend_commits: int, cache_dir: 
 
     policy = Policy()
     source = str(workspace.config.source) if workspace.config.source else "eagraph.toml"
+    planned = [Planned(f.code, f.subject, f.related, f.score) for f in top]
+    # the scenario (two burdens on a model of its own) on the other core while this one computes the burden
+    plan = in_fork(lambda: scenario(workspace, planned, workspace.config.burden, config_source=source))
     try:
         policy.burden = burden(workspace, workspace.config.burden, model=model, config_source=source)
-        planned = [Planned(f.code, f.subject, f.related, f.score) for f in top]
-        policy.plan = scenario(workspace, planned, workspace.config.burden, config_source=source)
     except EagraphError as exc:
+        with contextlib.suppress(Exception):
+            plan()  # waited for, not shown: the burden's error says why
         warn(f"the site shows no burden: {exc}")
+    else:
+        try:
+            policy.plan = plan()
+        except EagraphError as exc:
+            warn(f"the site shows no burden: {exc}")
     try:
         policy.targets = _targets(workspace, trend_commits, cache_dir, progress)
     except EagraphError as exc:
