@@ -234,12 +234,16 @@ def render_language(project: LanguageProject, language: str) -> tuple[PageStore,
 
 def _diagrams(project: LanguageProject, language: str, sources: dict[str, str]) -> dict[str, str]:
     """The SVG of each diagram: laid out by Graphviz, or read from the pack the last build of this
-    language kept (a build kept nowhere lays out every diagram)."""
-    pack = project.work / language / "diagrams.pack"
-    svgs = render_all(sources, read_pack(pack) if project.dirty else {})
-    if project.cache_dir is not None:
-        pack.parent.mkdir(parents=True, exist_ok=True)
-        write_pack(pack, svgs)
+    language kept in the cache (one file, not a cache entry per diagram: 4,890 file creations at
+    2,000 services). Diagrams are keyed by their source, so a pack of any build (another output
+    folder, a preview session, another model) gives only right answers; without a cache every
+    diagram is laid out."""
+    if project.cache_dir is None:
+        return render_all(sources)
+    pack = project.cache_dir / "site-diagrams" / f"{language}.pack"
+    svgs = render_all(sources, read_pack(pack))
+    pack.parent.mkdir(parents=True, exist_ok=True)
+    write_pack(pack, svgs)
     return svgs
 
 
