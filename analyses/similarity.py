@@ -67,7 +67,7 @@ def text_similarity(fields: dict[int, dict[str, str]], n: int, a: np.ndarray, b:
             out[lang] = known[lang]
             continue
         texts = [fields.get(i, {}).get(lang, "") for i in range(n)]
-        has = np.array([bool(t) for t in texts])
+        has = np.array([bool(fold(t).split()) for t in texts])  # a title of spaces is no title (and no vocabulary)
         both = has[a] & has[b]
         if not both.any():
             continue

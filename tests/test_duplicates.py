@@ -171,3 +171,21 @@ def test_the_findings_do_not_depend_on_the_order_the_store_answers_in(example, m
 
     found = pairs(example)
     assert found and pairs(Reversed()) == found
+
+
+def test_titles_of_spaces_in_one_language_are_no_text_not_a_crash(tmp_path):
+    """Two services alike but for titles that are only spaces in German: scikit-learn raised "empty
+    vocabulary" (a traceback for a user's typo); the German titles now compare as no text, and the
+    Dutch ones still make the pair a duplicate."""
+    from helpers import PREFIXES, write
+
+    write(tmp_path, "model.ttl", PREFIXES + """@prefix eli: <http://data.europa.eu/eli/ontology#> .
+ex:a a cpsv:PublicService ; dct:identifier "A" ; dct:title "Bouwvergunning aanvragen"@nl , "   "@de ;
+    cv:hasLegalResource ex:law ; cv:holdsRequirement ex:req .
+ex:b a cpsv:PublicService ; dct:identifier "B" ; dct:title "Bouwvergunning aanvragen"@nl , " "@de ;
+    cv:hasLegalResource ex:law ; cv:holdsRequirement ex:req .
+ex:law a eli:LegalResource ; dct:title "Wet"@nl .
+ex:req a cv:Requirement ; dct:title "Eigenaar"@nl .
+""")
+    pairs = D.duplicate_pairs(load(tmp_path), keep_all=True)
+    assert [(p.a.rsplit("/", 1)[1], p.b.rsplit("/", 1)[1], round(p.title, 3)) for p in pairs] == [("a", "b", 1.0)]
