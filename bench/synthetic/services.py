@@ -326,10 +326,7 @@ class Services:
             svc.evidence.append(self._fetched(svc, c))
 
     def _plant_certificate_loop(self, svc: Service, p: dict, avail: list) -> bool:
-        prod = self._other_producer(svc, same=False)
-        if prod is not None:
-            svc.evidence.append(self._asked(svc, prod[1], None))
-        return prod is not None
+        return self._ask_certificate(svc, same=False)
 
     def _plant_duplicate_collection(self, svc: Service, p: dict, avail: list) -> None:
         svc.evidence.append(self._asked(svc, self.rng.choice(self.applicant_docs), self._shared_fact(p["concept"])))
@@ -346,7 +343,12 @@ class Services:
         svc.evidence.append(self._asked(svc, c.doc, c))
 
     def _plant_certificate_of_same(self, svc: Service, p: dict, avail: list) -> bool:
-        prod = self._other_producer(svc, same=True)
+        return self._ask_certificate(svc, same=True)
+
+    def _ask_certificate(self, svc: Service, same: bool) -> bool:
+        """Evidence that is the certificate another service delivers (of the service's own authority
+        group, or of another: a loop); False when no service delivers one."""
+        prod = self._other_producer(svc, same=same)
         if prod is not None:
             svc.evidence.append(self._asked(svc, prod[1], None))
         return prod is not None
