@@ -365,6 +365,10 @@ class BurdenReport:
     #: services without ``eag:annualCases``: their price is known, their quantity is not, so they count for nothing
     without_cases: tuple[str, ...] = ()
     columns: tuple[str, ...] = COLUMNS
+    #: each service's case as priced, and the facts read: what a scenario on this report starts from
+    #: (:func:`relieved_report`), so it prices no service again; not part of the table
+    services: tuple[ServiceBurden, ...] = field(default=(), repr=False, compare=False)
+    facts: Facts | None = field(default=None, repr=False, compare=False)
 
     def of_level(self, level: str) -> list[BurdenRow]:
         return [row for row in self.rows if row.level == level]
@@ -391,6 +395,19 @@ def burden(source, settings: dict[str, object] | None = None, *, model: Analysis
     model = model or AnalysisModel.build(source)
     facts = Facts.read(source)
     services = [relieved(service_burden(model, facts, tariffs, s), (relief or {}).get(s)) for s in model.services]
+    return report_of(model, services, tariffs, facts)
+
+
+def relieved_report(before: BurdenReport, model: AnalysisModel, relief: dict[str, dict[str, Amount]]) -> BurdenReport:
+    """The burden after ``relief`` (by service, what one case no longer costs, by part; see savings.py) on
+    the services ``before`` priced: what :func:`burden` with ``relief`` returns, without reading or
+    pricing the model again (``model``: the one ``before`` was computed on)."""
+    services = [relieved(service, relief.get(service.service)) for service in before.services]
+    return report_of(model, services, before.tariffs, before.facts)
+
+
+def report_of(model: AnalysisModel, services: list[ServiceBurden], tariffs: Tariffs, facts: Facts) -> BurdenReport:
+    """The report of priced ``services``: a row per service, authority and life event, and the total."""
     rows = sorted((BurdenRow("service", s.service, s.label, s.cases, s.per_year, s.non_take_up) for s in services),
                   key=lambda r: (-r.amount.euros, r.subject))
     rows += grouped(model, services, "authority", lambda s: s.authorities, split=True)
@@ -399,7 +416,8 @@ def burden(source, settings: dict[str, object] | None = None, *, model: Analysis
     rows.append(BurdenRow("total", "", "total", sum(s.cases for s in counted),
                           {p: total(s.per_year[p] for s in services) for p in PARTS}))
     return BurdenReport(rows=tuple(rows), tariffs=tariffs,
-                        without_cases=tuple(sorted(s.service for s in services if s.cases is None)))
+                        without_cases=tuple(sorted(s.service for s in services if s.cases is None)),
+                        services=tuple(services), facts=facts)
 
 
 def relieved(service: ServiceBurden, removed: dict[str, Amount] | None) -> ServiceBurden:
@@ -432,4 +450,5 @@ def grouped(model: AnalysisModel, services: list[ServiceBurden], level: str, key
 
 
 __all__ = ["PARTS", "PART_TITLES", "COLUMNS", "Amount", "BurdenError", "BurdenReport", "BurdenRow", "ServiceBurden",
-           "Tariffs", "burden", "duration_seconds", "evidence_amount", "hour_of", "relieved", "service_burden"]
+           "Tariffs", "burden", "duration_seconds", "evidence_amount", "hour_of", "relieved", "relieved_report",
+           "report_of", "service_burden"]
