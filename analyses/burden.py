@@ -441,9 +441,11 @@ def grouped(model: AnalysisModel, services: list[ServiceBurden], level: str, key
     for service in services:
         groups = keys(service)
         share = Decimal(1) / len(groups) if split and groups else Decimal(1)
+        yearly = service.per_year if share == 1 else {part: amount.times(share) for part, amount in
+                                                      service.per_year.items()}  # a figure a year times 1 is itself
         for group in groups:
-            for part, amount in service.per_year.items():
-                parts[group][part] = parts[group][part] + amount.times(share)
+            for part, amount in yearly.items():
+                parts[group][part] = parts[group][part] + amount
             cases[group] += service.cases or 0
     rows = [BurdenRow(level, group, model.label(group, mark=False), cases[group], parts[group]) for group in parts]
     return sorted(rows, key=lambda r: (-r.amount.euros, r.subject))
