@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from decimal import Decimal, InvalidOperation
 
 from eagraph.workspace.config import OPTIONS
@@ -91,9 +92,12 @@ def duration_seconds(text: str, where: str) -> Decimal:
 
 
 # -- amounts ------------------------------------------------------------------------------------
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Amount:
-    """Hours and euros, and how much of each rests on defaults rather than on the model."""
+    """Hours and euros, and how much of each rests on defaults rather than on the model.
+
+    The arithmetic names its four fields rather than looping over ``fields()``: a burden at 10,000
+    services adds and multiplies amounts about a million times."""
 
     hours: Decimal = Decimal(0)
     euros: Decimal = Decimal(0)
@@ -101,13 +105,15 @@ class Amount:
     assumed_euros: Decimal = Decimal(0)
 
     def __add__(self, other: "Amount") -> "Amount":
-        return Amount(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
+        return Amount(self.hours + other.hours, self.euros + other.euros, self.assumed_hours + other.assumed_hours,
+                      self.assumed_euros + other.assumed_euros)
 
     def __sub__(self, other: "Amount") -> "Amount":
         return self + other.times(Decimal(-1))
 
     def times(self, factor: Decimal) -> "Amount":
-        return Amount(*(getattr(self, f.name) * factor for f in fields(self)))
+        return Amount(self.hours * factor, self.euros * factor, self.assumed_hours * factor,
+                      self.assumed_euros * factor)
 
     @property
     def assumed_hours_share(self) -> Decimal:
@@ -210,8 +216,9 @@ class ServiceBurden:
     events: tuple[str, ...]
     eligible: int | None = None
 
-    @property
+    @cached_property
     def per_year(self) -> dict[str, Amount]:
+        """By part, a year (computed once: the report reads it per row, per group and for the total)."""
         cases = Decimal(self.cases or 0)
         return {part: amount.times(cases) for part, amount in self.per_case.items()}
 
@@ -321,8 +328,9 @@ class BurdenRow:
     parts: dict[str, Amount]
     non_take_up: int | None = None
 
-    @property
+    @cached_property
     def amount(self) -> Amount:
+        """All parts together (computed once: sorting, rendering and the scenario read it)."""
         return total(self.parts.values())
 
     def values(self) -> dict[str, object]:
@@ -357,6 +365,10 @@ class BurdenReport:
     #: services without ``eag:annualCases``: their price is known, their quantity is not, so they count for nothing
     without_cases: tuple[str, ...] = ()
     columns: tuple[str, ...] = COLUMNS
+    #: each service's case as priced, and the facts read: what a scenario on this report starts from
+    #: (:func:`relieved_report`), so it prices no service again; not part of the table
+    services: tuple[ServiceBurden, ...] = field(default=(), repr=False, compare=False)
+    facts: Facts | None = field(default=None, repr=False, compare=False)
 
     def of_level(self, level: str) -> list[BurdenRow]:
         return [row for row in self.rows if row.level == level]
@@ -383,15 +395,29 @@ def burden(source, settings: dict[str, object] | None = None, *, model: Analysis
     model = model or AnalysisModel.build(source)
     facts = Facts.read(source)
     services = [relieved(service_burden(model, facts, tariffs, s), (relief or {}).get(s)) for s in model.services]
-    rows = [BurdenRow("service", s.service, s.label, s.cases, s.per_year, s.non_take_up)
-            for s in sorted(services, key=lambda s: (-total(s.per_year.values()).euros, s.service))]
+    return report_of(model, services, tariffs, facts)
+
+
+def relieved_report(before: BurdenReport, model: AnalysisModel, relief: dict[str, dict[str, Amount]]) -> BurdenReport:
+    """The burden after ``relief`` (by service, what one case no longer costs, by part; see savings.py) on
+    the services ``before`` priced: what :func:`burden` with ``relief`` returns, without reading or
+    pricing the model again (``model``: the one ``before`` was computed on)."""
+    services = [relieved(service, relief.get(service.service)) for service in before.services]
+    return report_of(model, services, before.tariffs, before.facts)
+
+
+def report_of(model: AnalysisModel, services: list[ServiceBurden], tariffs: Tariffs, facts: Facts) -> BurdenReport:
+    """The report of priced ``services``: a row per service, authority and life event, and the total."""
+    rows = sorted((BurdenRow("service", s.service, s.label, s.cases, s.per_year, s.non_take_up) for s in services),
+                  key=lambda r: (-r.amount.euros, r.subject))
     rows += grouped(model, services, "authority", lambda s: s.authorities, split=True)
     rows += grouped(model, services, "event", lambda s: s.events, split=False)
     counted = [s for s in services if s.cases is not None]
     rows.append(BurdenRow("total", "", "total", sum(s.cases for s in counted),
                           {p: total(s.per_year[p] for s in services) for p in PARTS}))
     return BurdenReport(rows=tuple(rows), tariffs=tariffs,
-                        without_cases=tuple(sorted(s.service for s in services if s.cases is None)))
+                        without_cases=tuple(sorted(s.service for s in services if s.cases is None)),
+                        services=tuple(services), facts=facts)
 
 
 def relieved(service: ServiceBurden, removed: dict[str, Amount] | None) -> ServiceBurden:
@@ -415,13 +441,16 @@ def grouped(model: AnalysisModel, services: list[ServiceBurden], level: str, key
     for service in services:
         groups = keys(service)
         share = Decimal(1) / len(groups) if split and groups else Decimal(1)
+        yearly = service.per_year if share == 1 else {part: amount.times(share) for part, amount in
+                                                      service.per_year.items()}  # a figure a year times 1 is itself
         for group in groups:
-            for part, amount in service.per_year.items():
-                parts[group][part] = parts[group][part] + amount.times(share)
+            for part, amount in yearly.items():
+                parts[group][part] = parts[group][part] + amount
             cases[group] += service.cases or 0
     rows = [BurdenRow(level, group, model.label(group, mark=False), cases[group], parts[group]) for group in parts]
     return sorted(rows, key=lambda r: (-r.amount.euros, r.subject))
 
 
 __all__ = ["PARTS", "PART_TITLES", "COLUMNS", "Amount", "BurdenError", "BurdenReport", "BurdenRow", "ServiceBurden",
-           "Tariffs", "burden", "duration_seconds", "evidence_amount", "hour_of", "relieved", "service_burden"]
+           "Tariffs", "burden", "duration_seconds", "evidence_amount", "hour_of", "relieved", "relieved_report",
+           "report_of", "service_burden"]

@@ -122,26 +122,40 @@ def test_a_rebuild_after_each_kind_of_change_matches_a_fresh_build(tmp_path):
 
 
 def test_the_site_reads_the_model_for_the_burden_once(tmp_path, monkeypatch):
-    """The burden on the dashboard is computed on the site's own analysis model, not on one built again
-    (a build of it is seconds at 10,000 services, in the process every language waits for)."""
+    """The dashboard's burden and its scenario are computed on the site's own analysis model, not on one
+    built again, and each service is priced once: the scenario relieves the services the burden priced
+    (a model's build and its burden are seconds each at 10,000 services, in the process every language
+    waits for). Without forking, so that what the scenario does is counted here."""
+    from eagraph.analyses import burden as burden_module
+    from eagraph.analyses import savings
     from eagraph.analyses.model import AnalysisModel
-    from eagraph.generators.site.inputs import site_inputs
+    from eagraph.forking import no_forking
+    from eagraph.generators.site.build import read_inputs
+    from eagraph.generators.site.inputs import TOP_FINDINGS, read_policy
 
     write(tmp_path, "model/authorities.ttl", AUTHORITIES)
     write(tmp_path, "model/services.ttl", SERVICES)
-    write(tmp_path, "model/data.ttl", DATA)
+    write(tmp_path, "model/data.ttl", DATA + "ex:e1 cv:supportsConcept ex:concept .\n")  # a finding to plan
     workspace = load(tmp_path / "model")
-    built = []
-    original = AnalysisModel.build.__func__
+    built, priced = [], []
+    original, price = AnalysisModel.build.__func__, burden_module.service_burden
     monkeypatch.setattr(AnalysisModel, "build", classmethod(lambda cls, source: built.append(1) or original(cls, source)))
-    inputs = site_inputs(workspace, 0, None)
-    assert inputs.policy.burden is not None
-    assert len(built) <= 2  # the site's, and the one savings.scenario builds for itself
+    inputs = read_inputs(workspace)
+    assert len(built) == 1  # the site's
+    counting = lambda *args: priced.append(args[-1]) or price(*args)  # noqa: E731
+    monkeypatch.setattr(burden_module, "service_burden", counting)
+    monkeypatch.setattr(savings, "service_burden", counting)
+    with no_forking():
+        policy = read_policy(workspace, inputs.findings.analysis[:TOP_FINDINGS], 0, None, lambda text: None,
+                             model=inputs.content.model)
+    assert policy.burden is not None and policy.plan is not None and policy.plan.applied >= 1
+    assert len(built) == 1
+    assert sorted(priced) == sorted(s.service for s in policy.burden.services)
 
 
 def test_the_scenario_is_computed_on_the_other_core_beside_the_burden(tmp_path, monkeypatch):
-    """The dashboard's scenario (two burdens on an analysis model of its own) runs in a forked process
-    while this one computes the burden: the parent's time before any language starts, at every build."""
+    """The dashboard's scenario (the burden after the top findings) runs in a forked process while this
+    one reads the targets: the parent's time before any language starts, at every build."""
     import os
 
     from eagraph.analyses import savings

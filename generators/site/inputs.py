@@ -4,7 +4,6 @@ preview shows what the build shows; the renderer (:mod:`.build`) only draws what
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 from pathlib import Path
 
@@ -39,7 +38,7 @@ def read_policy(workspace: Workspace, top: list, trend_commits: int, cache_dir: 
 
     A burden or a target the model cannot state leaves that part of the dashboard out, with a warning
     naming why: the site of a model is built even when its figures are not all readable. ``model``: the
-    model's AnalysisModel when the caller has it (the site's), not built again for the burden."""
+    model's AnalysisModel when the caller has it (the site's), built again neither for the burden nor for the plan."""
     from eagraph.analyses.burden import burden
     from eagraph.analyses.savings import Planned, scenario
     from eagraph.gittools.targets import progress
@@ -47,27 +46,29 @@ def read_policy(workspace: Workspace, top: list, trend_commits: int, cache_dir: 
     policy = Policy()
     source = str(workspace.config.source) if workspace.config.source else "eagraph.toml"
     planned = [Planned(f.code, f.subject, f.related, f.score) for f in top]
-    # the scenario (two burdens on a model of its own) on the other core while this one computes the burden
-    plan = in_fork(lambda: scenario(workspace, planned, workspace.config.burden, config_source=source))
     try:
         policy.burden = burden(workspace, workspace.config.burden, model=model, config_source=source)
     except EagraphError as exc:
-        with contextlib.suppress(Exception):
-            plan()  # waited for, not shown: the burden's error says why
         warn(f"the site shows no burden: {exc}")
-    else:
+    # the burden after the top findings relieves the services just priced (no model built, no service priced
+    # again), on the other core while this one reads the targets
+    plan = in_fork(lambda: scenario(workspace, planned, workspace.config.burden, config_source=source, model=model,
+                                    before=policy.burden)) if policy.burden is not None else None
+    try:
         try:
-            policy.plan = plan()
+            policy.targets = _targets(workspace, trend_commits, cache_dir, progress)
         except EagraphError as exc:
-            warn(f"the site shows no burden: {exc}")
-    try:
-        policy.targets = _targets(workspace, trend_commits, cache_dir, progress)
-    except EagraphError as exc:
-        warn(f"the site shows no targets: {exc}")
-    try:
-        policy.plan_figures = read_plan(workspace, policy.targets)
-    except EagraphError as exc:
-        warn(f"the site shows no figures of the plan: {exc}")
+            warn(f"the site shows no targets: {exc}")
+        try:
+            policy.plan_figures = read_plan(workspace, policy.targets)
+        except EagraphError as exc:
+            warn(f"the site shows no figures of the plan: {exc}")
+    finally:
+        if plan is not None:  # waited for whatever happened above: no process left behind
+            try:
+                policy.plan = plan()
+            except EagraphError as exc:
+                warn(f"the site shows no burden after the top findings: {exc}")
     return policy
 
 
