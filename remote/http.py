@@ -158,6 +158,7 @@ def _one(method: str, url: str, body: bytes | None, headers: dict[str, str], dea
             if expired.is_set():
                 raise Unreachable(f"no connection at {where(url)} within the timeout of {timeout:g} s") from None
             raise Unreachable(f"cannot connect at {where(url)}: {exc.strerror or exc}") from None
+        response = None
         try:
             connection.request(method, target, body=body, headers=headers)
             response = connection.getresponse()
@@ -172,6 +173,9 @@ def _one(method: str, url: str, body: bytes | None, headers: dict[str, str], dea
         except OSError as exc:
             if expired.is_set() or isinstance(exc, TimeoutError):
                 raise _timed_out(method, url, timeout) from None
+            if response is None:  # a reset before the status line: closed with part of the request unread
+                raise Lost(f"{method} {redact(url)}: the server closed the connection without an answer "
+                           f"({exc.strerror or exc})") from None
             raise Lost(f"{method} {redact(url)}: the connection broke before the answer was complete "
                        f"({exc.strerror or exc})") from None
         if expired.is_set():  # the watchdog ended a trickle: what was read is not the whole answer
