@@ -579,9 +579,8 @@ def updated(value: dict, part, services: set[str], kind: Kind,
             labels.pop(service, None)
     pairs, texts = _pairs(data, reuse=_Reuse(texts, changed, old))
     source = AnalysisModel(types={iri: {CPSV + "PublicService"} for iri in data.iris}, labels=labels)
-    source.read_labels = set()
-    findings = _findings(pairs, source, kind, locate)
-    named, source.read_labels = source.read_labels, None
+    with source.labels_named() as named:
+        findings = _findings(pairs, source, kind, locate)
     new = {**value, "titles": dict(data.titles), "descriptions": dict(data.descriptions), "words": dict(data.words),
            "kept": [list(pair) for pair in texts.kept], "subset": list(texts.subset), "sims": texts.sims,
            "labels": labels}

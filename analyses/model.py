@@ -10,10 +10,11 @@ analyses read as the contract does. Set logic is done in Python, never with ``NO
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -272,6 +273,16 @@ class AnalysisModel:
         if kind.startswith("ArchiMate") and node in self.archimate_types:
             return f"ArchiMate {self.archimate_types[node]}"  # "ArchiMate BusinessRole"
         return kind
+
+    @contextlib.contextmanager
+    def labels_named(self) -> Iterator[set[str]]:
+        """The nodes whose label :meth:`label` gives within this block: the labels a kind's messages
+        name, which the incremental check follows (a change of one reruns only the kinds naming it)."""
+        self.read_labels = named = set()
+        try:
+            yield named
+        finally:
+            self.read_labels = None
 
     def label(self, node: str, language: str = "en", mark: bool = True) -> str:
         """The node's title or preferred label in ``language`` (else en, nl, fr, untagged), else its IRI's end.

@@ -45,7 +45,7 @@ ANALYSIS_READS: frozenset[str] = (MODEL_READS | duplicates.READS | harmonisation
                                   | frozenset(burden.FACTS))
 
 __all__ = ["ANALYSIS_READS", "KINDS", "SOURCE", "Kind", "UnknownKind", "analyze", "coverage", "kinds", "rank",
-           "reads_of", "rule_infos", "run_kinds", "runs", "scored", "select"]
+           "naming", "reads_of", "rule_infos", "run_kinds", "runs", "scored", "select"]
 
 #: What the savings of a finding are computed from (savings.py: the burden model's facts and the
 #: analysis model's links), read for the kinds that have a savings rule.
@@ -133,16 +133,18 @@ def analyze(workspace: "Workspace", kinds: Sequence[str] | None = None, min_scor
 def run_kinds(model: "AnalysisModel", chosen: Sequence[Kind], workspace: "Workspace", locate: bool,
               labels: "dict[str, set[str]] | None" = None) -> dict[str, list[Finding]]:
     """Each of the ``chosen`` kinds' findings (no review), scored as reported; ``labels`` (when
-    given) receives, per kind, the nodes whose labels it read (:attr:`AnalysisModel.read_labels`)."""
-    found = {}
-    for kind in chosen:
-        model.read_labels = set() if labels is not None else None
-        try:
-            found[kind.name] = scored(kind, kind.findings(model), workspace, locate)
-        finally:
-            if labels is not None:
-                labels[kind.name] = model.read_labels
-            model.read_labels = None
+    given) receives, per kind, the nodes whose labels its messages name (:func:`naming`)."""
+    return {kind.name: scored(kind, naming(kind, model, labels), workspace, locate) for kind in chosen}
+
+
+def naming(kind: Kind, model: "AnalysisModel", labels: "dict[str, set[str]] | None") -> list[Finding]:
+    """``kind``'s findings on ``model``, as it makes them; ``labels`` (when given) receives, under the
+    kind's name, the nodes whose labels they name (:meth:`AnalysisModel.labels_named`)."""
+    if labels is None:
+        return kind.findings(model)
+    with model.labels_named() as named:
+        found = kind.findings(model)
+    labels[kind.name] = named
     return found
 
 

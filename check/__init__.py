@@ -365,7 +365,7 @@ class _Check:
         findings, by kind, each as the function that waits for them (see ``registry.analyze``), and
         the function that gives what they leave the next incremental check (``incremental.memo_of``)."""
         from eagraph.analyses.model import AnalysisModel
-        from eagraph.analyses.registry import runs
+        from eagraph.analyses.registry import naming, runs
 
         from .incremental import memo_of
 
@@ -377,11 +377,7 @@ class _Check:
         def run_apart() -> tuple[dict[str, list[Finding]], dict]:
             used = model or AnalysisModel.labelled(workspace)
             labels: dict[str, set[str]] = {}
-            found = {}
-            for kind in kinds:
-                used.read_labels = set()
-                found[kind.name] = kind.findings(used)
-                labels[kind.name], used.read_labels = used.read_labels, None
+            found = {kind.name: naming(kind, used, labels) for kind in kinds}
             return found, memo_of(used, labels)  # the memo is a plain value; the model's notes are not
 
         pending = in_fork(run_apart)
