@@ -1,0 +1,114 @@
+"""The search entries of entity pages (``generators/site/search.py``): read without Python's HTML
+parser, they are the entries mkdocs-material's own indexer makes, on every entity page of the
+example site and on generated bodies; a body outside the subset read that way goes to Material."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from material.plugins.search.plugin import SearchIndex
+
+from eagraph.generators.site.build import LanguageProject, render_language
+from eagraph.generators.site.inputs import site_inputs
+from eagraph.generators.site.search import page_entries
+from eagraph.generators.site.shells import EntityPage, index_entities
+from eagraph.workspace import load
+from helpers import MODELS
+
+
+def material(title: str, body: str, url: str) -> list[dict]:
+    """The entries Material's search plugin makes of an entity page (as ``shells.index_entities`` asked)."""
+    index = SearchIndex()
+    index.add_entry_from_context(SimpleNamespace(meta={"title": title}, title=title, content=body, toc=[], url=url))
+    return index.entries
+
+
+@pytest.fixture(scope="module")
+def example_pages() -> list[tuple[str, EntityPage]]:
+    workspace = load(MODELS)
+    inputs = site_inputs(workspace, 0, None)
+    pages = []
+    for language in ("nl", "fr", "en"):
+        project = LanguageProject(Path("unused"), inputs, ("nl", "fr", "en"), None, None)
+        store, _fronts, _count = render_language(project, language)
+        pages += [(language, page) for page in store.entities]
+    return pages
+
+
+def test_every_entity_page_of_the_example_site_gets_materials_entries(example_pages):
+    assert len(example_pages) > 300
+    for language, page in example_pages:
+        entries = page_entries(page.title, page.body, page.url)
+        assert entries is not None, f"{language}/{page.url} is read by Material's parser"
+        assert entries == material(page.title, page.body, page.url), f"{language}/{page.url}"
+        assert entries and all(entry["text"] for entry in entries)
+
+
+# Generated bodies: the tags, attributes, texts and mistakes the subset allows, at random -------------
+
+TEXTS = ["Paspoort", "  ", "\n", " a\nb ", "&amp; co", "&lt;b&gt;", "caf&eacute;", "&#39;x&#39;", "€ 65,00",
+         "{{ x }}", "a  b", "\t"]
+BLOCKS = ["div", "p", "ul", "ol", "li", "table", "tr", "td", "th", "dl", "dt", "dd", "figure", "small", "span",
+          "strong", "code", "sub", "sup", "details", "summary", "section"]
+
+
+def _element(rng: random.Random, depth: int) -> str:
+    roll = rng.random()
+    if depth > 4 or roll < 0.3:
+        return rng.choice(TEXTS)
+    if roll < 0.36:
+        return rng.choice(["<br>", "<br/>", "<hr>", "<img src=\"x.svg\" alt=\"\">", "<wbr>"])
+    if roll < 0.40:
+        return "<!--eagraph-diagram:0a1b2c-->"
+    if roll < 0.44:
+        return f"</{rng.choice(BLOCKS)}>"  # an end tag that closes nothing open, or the wrong one
+    if roll < 0.47:
+        return f"<{rng.choice(BLOCKS)}/>"
+    if roll < 0.60:
+        level = rng.choice(["h1", "h2", "h2", "h3", "h6"])
+        ident = rng.choice(['id="s1"', 'id="a&amp;b"', 'id=""', "", 'class="x" id="s2"'])
+        link = '<a class="headerlink" href="#s1">¶</a>' if rng.random() < 0.4 else ""
+        return f"<{level} {ident}>{_children(rng, depth + 1)}{link}</{level}>"
+    tag = rng.choice(BLOCKS + ["a"])
+    attributes = rng.choice(["", ' class="eag-x"', ' href="../services/x.html"', ' lang="fr" title="a &quot;b&quot;"',
+                             ' scope="row"', ' class="headerlink"', " open"])
+    return f"<{tag}{attributes}>{_children(rng, depth + 1)}</{tag}>"
+
+
+def _children(rng: random.Random, depth: int) -> str:
+    return "".join(_element(rng, depth) for _ in range(rng.randint(0, 4)))
+
+
+def test_generated_bodies_get_materials_entries():
+    rng = random.Random(16)
+    read = 0
+    for number in range(1500):
+        body = _children(rng, 0)
+        entries = page_entries("Titel &amp; co", body, f"services/s{number}.html")
+        if entries is not None:
+            read += 1
+            assert entries == material("Titel &amp; co", body, f"services/s{number}.html"), body
+    assert read > 1400  # only bodies Material's parser itself stumbles on are left to it
+
+
+@pytest.mark.parametrize("body", [
+    "<p>a</p><script>var x = '<p>b</p>';</script>",
+    "<pre>  two\n  lines </pre>",
+    '<div data-search-exclude><p>hidden</p></div><p>shown</p>',
+    "<textarea><p>raw</p></textarea>",
+    "<P>upper case</P>",
+    "<p class='single'>quotes</p>",
+    "<!DOCTYPE html><p>a</p>",
+    "<p>a < b</p>",
+    '<td class="linenodiv">1</td>',
+])
+def test_a_body_outside_the_subset_is_left_to_material(body):
+    assert page_entries("T", body, "services/t.html") is None
+    pages = [EntityPage("services/t.md", "T", body), EntityPage("services/u.md", "U", "<h2 id=\"x\">U</h2><p>u</p>")]
+    plugin = SimpleNamespace(search_index=SearchIndex())
+    index_entities(plugin, pages, {})
+    assert plugin.search_index.entries == material("T", body, "services/t.html") + material(
+        "U", pages[1].body, "services/u.html")
