@@ -104,6 +104,9 @@ class CheckResults:
     #: A blank node a finding is about, by its store label: the named node holding it and the
     #: property it hangs from (the store names blank nodes anew at every load; this does not change).
     blank_places: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: the analysis model the check was given or built, when asked for (``check(keep_model=True)``);
+    #: None when none was needed (results read from the cache, or kept by an incremental check)
+    model: "AnalysisModel | None" = field(default=None, repr=False, compare=False)
 
     @property
     def findings(self) -> list[Finding]:
@@ -112,15 +115,22 @@ class CheckResults:
 
 
 def check(workspace: Workspace, options: CheckOptions = CheckOptions(), *,
-          model: "AnalysisModel | None" = None, since_last: bool = False) -> CheckResults:
+          model: "AnalysisModel | None" = None, since_last: bool = False, keep_model: bool = False) -> CheckResults:
     """Validate and analyse ``workspace`` as ``options`` say, reading what the cache already knows.
-    ``model``: the analysis model when the caller built one already (the site does). ``since_last``:
-    start from the state in which the model's folder was checked last, as :func:`check_path` does
-    (for a workspace loaded from that folder's files as they are, not a view or a server's model)."""
+    ``model``: the analysis model when the caller built one already. ``since_last``: start from the
+    state in which the model's folder was checked last, as :func:`check_path` does (for a workspace
+    loaded from that folder's files as they are, not a view or a server's model). ``keep_model``:
+    hand the analysis model the check built back in the results (the site renders from it: built
+    here, it is built while validation runs on the other core), instead of letting it go."""
     run = _Check(workspace.config, workspace.files, options, lambda: workspace, model, workspace.cache,
                  view=workspace.view)
-    if not (since_last and options.cache and not workspace.view):
-        return run.run()
+    results = run.run() if not (since_last and options.cache and not workspace.view) else _since_last(run, workspace)
+    return replace(results, model=run.model) if keep_model else results
+
+
+def _since_last(run: "_Check", workspace: Workspace) -> CheckResults:
+    """``run`` started from the state in which the model's folder was checked last, and the state it
+    checked kept as the next one's start."""
     from . import incremental
 
     run.base = incremental.last_checked(run.store, workspace.config, _settings(workspace.config))
@@ -316,6 +326,7 @@ class _Check:
         if old_analysis is not None:
             run = incremental.Analysis(self.kinds, self.options.min_score, self._prepared, self.model)
             analysis = incremental.update_analysis(part, old_analysis, memo if isinstance(memo, dict) else None, run)
+            self.model = self.model or run.model  # built for the kinds run on the whole changed model
             self.checked.analysed = run.ran if analysis is not None else {}
         return validation, analysis
 
@@ -347,7 +358,7 @@ class _Check:
         apart, apart_memo = self._start_apart()
         labels: dict[str, set[str]] = {}
         try:
-            model = self.model or AnalysisModel.build(self.workspace)
+            model = self.model = self.model or AnalysisModel.build(self.workspace)
             findings = analyze(self.workspace, self.kinds, self.options.min_score, model=model, locate=False,
                                apart=apart, labels=labels)
         except BaseException:

@@ -305,7 +305,7 @@ class Analysis:
     kinds: tuple[str, ...]
     min_score: float
     whole: Callable[[], Workspace]
-    model: object = None  # the changed model's AnalysisModel when the caller built one (the site does)
+    model: object = None  # the changed model's AnalysisModel: the caller's, or the one built for the kinds
     #: the kinds computed anew, and how: "texts" (duplicate-service from its table) or "model" (the whole model)
     ran: dict[str, str] = field(default_factory=dict)
 
@@ -445,7 +445,7 @@ def _run_touched(part: Part, base: tuple, memo: dict, run: Analysis, touched: se
 
     (findings, coverage), places, locations = base
     workspace = run.whole()
-    model = run.model or AnalysisModel.build(workspace)
+    model = run.model = run.model or AnalysisModel.build(workspace)
     chosen = select(list(run.kinds))
     labels: dict[str, set[str]] = {}
     updated = _updated_duplicates(part, memo, workspace.locate) if texts else None

@@ -188,3 +188,23 @@ def test_a_diagrams_swimlanes_come_out_in_one_order_whatever_graphviz_wrote():
     swapped = (raw[:first.start()] + second.group(0) + raw[first.end():second.start()] + first.group(0)
                + raw[second.end():])
     assert site_diagrams._inline(swapped) == site_diagrams._inline(raw)
+
+
+def test_the_site_renders_from_the_model_its_check_built(tmp_path, monkeypatch):
+    """The analysis model is built once, by the check (beside the validation on the other core), and
+    the site's content reads that one; when the check's results come from the cache it built none,
+    and the site builds it."""
+    import eagraph.check
+    from eagraph.analyses.model import AnalysisModel
+    from eagraph.generators.site.build import read_inputs
+
+    write(tmp_path, "model/model.ttl", MODEL)
+    built, checked = [], []
+    build, check = AnalysisModel.build.__func__, eagraph.check.check
+    monkeypatch.setattr(AnalysisModel, "build", classmethod(lambda cls, ws: built.append(ws) or build(cls, ws)))
+    monkeypatch.setattr(eagraph.check, "check", lambda *a, **k: checked.append(check(*a, **k)) or checked[-1])
+    inputs = read_inputs(load(tmp_path / "model"))
+    assert len(built) == 1 and inputs.content.model is checked[0].model
+    again = read_inputs(load(tmp_path / "model"))
+    assert checked[1].checked.cached == ("validation", "analysis") and checked[1].model is None
+    assert len(built) == 2 and again.content.model.labels == inputs.content.model.labels

@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from eagraph.forking import fork_workers
 from eagraph.workspace import EagraphError, Workspace
@@ -37,6 +37,9 @@ from .pages import KIND_OF_SECTION, TEMPLATES, Pages, Policy, SiteFindings, envi
 from .hook import install
 from .pagestore import BODY, PageStore
 from .shells import Shell, entity_page, is_shell, shell_page
+
+if TYPE_CHECKING:  # pragma: no cover
+    from eagraph.analyses.model import AnalysisModel
 
 OVERRIDES = Path(__file__).with_name("overrides")
 ASSETS = Path(__file__).with_name("assets")
@@ -118,8 +121,8 @@ def read_inputs(workspace: Workspace, trend: list | tuple = (), policy: Policy |
     from eagraph.ontology import ensure_ontology
 
     ensure_ontology(workspace)  # the labels of eag: service types, granting modes, levels
-    content = SiteContent.read(workspace)
-    findings = read_findings(workspace, content)
+    findings, model = read_findings(workspace)
+    content = SiteContent.read(workspace, model)
     findings.trend = list(trend)
     findings.history = history
     return SiteInputs(content, findings, policy or Policy())
@@ -174,16 +177,17 @@ def build_site(workspace: Workspace, out: Path, options: SiteOptions, inputs: Si
                       incremental=dirty)
 
 
-def read_findings(workspace: Workspace, content: SiteContent) -> SiteFindings:
+def read_findings(workspace: Workspace) -> tuple[SiteFindings, AnalysisModel | None]:
     """Validation and the analyses, through the check step (:mod:`eagraph.check`): read from the
     cache when the model was checked before, else brought up to date from the last check of the
     model's folder when a few files changed (the incremental check), else validated on the other
-    core while this one analyses. The analyses' findings are not located: the site shows them on
-    their subject's page."""
+    core while this one builds the analysis model and analyses. The analyses' findings are not
+    located: the site shows them on their subject's page. With them, the analysis model the check
+    built (None when it needed none), which the site's content reads the model with."""
     from eagraph.check import ALL_UNLOCATED, check
 
-    results = check(workspace, ALL_UNLOCATED, model=content.model, since_last=True)
-    return SiteFindings(analysis=results.analysis, validation=results.validation.findings)
+    results = check(workspace, ALL_UNLOCATED, since_last=True, keep_model=True)
+    return SiteFindings(analysis=results.analysis, validation=results.validation.findings), results.model
 
 
 def build_language(project: LanguageProject, language: str) -> LanguageBuild:
