@@ -153,14 +153,14 @@ def page_entries(title: str, body: str, url: str) -> list[dict] | None:
 
 
 def _sections(body: str) -> list[_Section]:
+    """The sections of ``body``, read token by token: ``split`` gives the text before each tag and the
+    tag's parts (all None for a comment), five items a tag, the text after the last one at the end."""
     reader = _Reader()
-    position = 0
-    for token in _TOKEN.finditer(body):
-        start = token.start()
-        if start > position:
-            _text(reader, body[position:start])
-        position = token.end()
-        end, tag, attributes, close = token.groups()
+    parts = _TOKEN.split(body)
+    for index in range(0, len(parts) - 1, 5):
+        text, end, tag, attributes, close = parts[index:index + 5]
+        if text:
+            _text(reader, text)
         if tag is None:
             continue  # a comment
         if tag not in TAGS or (end and (attributes or close)):
@@ -171,8 +171,8 @@ def _sections(body: str) -> list[_Section]:
         reader.start(tag, _attributes(attributes) if attributes else {})
         if close:
             reader.end(tag)  # <x/>: the generic parser opens and closes it
-    if position < len(body):
-        _text(reader, body[position:])
+    if parts[-1]:
+        _text(reader, parts[-1])
     return reader.sections
 
 
