@@ -199,6 +199,7 @@ def test_the_site_renders_from_the_model_its_check_built(tmp_path, monkeypatch):
     from eagraph.generators.site.build import read_inputs
 
     write(tmp_path, "model/model.ttl", MODEL)
+    monkeypatch.setenv("EAGRAPH_CACHE_DIR", str(tmp_path / "cache"))  # checked here first, whatever ran before
     built, checked = [], []
     build, check = AnalysisModel.build.__func__, eagraph.check.check
     monkeypatch.setattr(AnalysisModel, "build", classmethod(lambda cls, ws: built.append(ws) or build(cls, ws)))

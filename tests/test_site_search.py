@@ -13,7 +13,7 @@ from material.plugins.search.plugin import SearchIndex
 
 from eagraph.generators.site.build import LanguageProject, render_language
 from eagraph.generators.site.inputs import site_inputs
-from eagraph.generators.site.search import page_entries
+from eagraph.generators.site.search import page_entries, read_quickly
 from eagraph.generators.site.shells import EntityPage, index_entities
 from eagraph.workspace import load
 from helpers import MODELS
@@ -105,10 +105,31 @@ def test_generated_bodies_get_materials_entries():
     "<p>a < b</p>",
     '<td class="linenodiv">1</td>',
 ])
-def test_a_body_outside_the_subset_is_left_to_material(body):
+def test_a_body_outside_the_subset_is_left_to_material(body, monkeypatch):
+    from eagraph.generators.site import search
+
     assert page_entries("T", body, "services/t.html") is None
     pages = [EntityPage("services/t.md", "T", body), EntityPage("services/u.md", "U", "<h2 id=\"x\">U</h2><p>u</p>")]
+    read: list[str] = []
+    quick = search.page_entries
+    monkeypatch.setattr(search, "page_entries", lambda title, text, url: read.append(url) or quick(title, text, url))
     plugin = SimpleNamespace(search_index=SearchIndex())
+    read_quickly(plugin.search_index)
     index_entities(plugin, pages, {})
     assert plugin.search_index.entries == material("T", body, "services/t.html") + material(
         "U", pages[1].body, "services/u.html")
+    assert read == ["services/t.html", "services/u.html"]  # both tried; the first given to Material
+
+
+def test_the_example_sites_search_index_is_materials(tmp_path, monkeypatch):
+    """The whole search index of the example site (its navigation pages, whose bodies eagraph puts in
+    after Markdown, and its entity pages), built with and without the quick reading: the same bytes."""
+    from eagraph.generators.site import SiteOptions, build_site, hook
+
+    workspace = load(MODELS)
+    inputs = site_inputs(workspace, 0, None)
+    build_site(workspace, tmp_path / "quick", SiteOptions(languages=("fr",)), inputs)
+    monkeypatch.setattr(hook, "read_quickly", lambda index: None)
+    build_site(workspace, tmp_path / "material", SiteOptions(languages=("fr",)), inputs)
+    quick, slow = ((tmp_path / name / "fr/search/search_index.json").read_bytes() for name in ("quick", "material"))
+    assert len(slow) > 100_000 and quick == slow

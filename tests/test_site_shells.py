@@ -70,7 +70,7 @@ def test_an_entity_page_from_its_shell_is_the_page_mkdocs_renders(tmp_path, monk
 def test_a_rebuild_after_a_change_leaves_no_stale_page(tmp_path, monkeypatch):
     from material.plugins.search.plugin import SearchIndex
 
-    from eagraph.generators.site import shells
+    from eagraph.generators.site import search
 
     write(tmp_path, "model/model.ttl", MODEL)
     cache, out = tmp_path / "cache", tmp_path / "site"
@@ -84,8 +84,8 @@ def test_a_rebuild_after_a_change_leaves_no_stale_page(tmp_path, monkeypatch):
     original = SearchIndex.add_entry_from_context
     monkeypatch.setattr(SearchIndex, "add_entry_from_context",
                         lambda self, page: indexed.append(page.url) or original(self, page))
-    quick = shells.page_entries  # the entity pages' entries, read as Material would (search.py)
-    monkeypatch.setattr(shells, "page_entries", lambda title, body, url: indexed.append(url) or quick(title, body, url))
+    quick = search.page_entries  # the entity pages' entries, read as Material would (search.py)
+    monkeypatch.setattr(search, "page_entries", lambda title, body, url: indexed.append(url) or quick(title, body, url))
     result = _build(tmp_path / "model", out, cache)
     assert result.incremental  # the kept build was updated, not built afresh
     files = _files(out)

@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from .escaping import mark_site_name
 from .pagestore import PageStore
+from .search import read_quickly
 from .shells import index_entities
 
 
@@ -30,6 +31,9 @@ class SitePlugin(BasePlugin):
 
     def on_config(self, config):
         mark_site_name(config)
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        if getattr(search, "search_index", None) is not None:  # made by its on_config, which ran first
+            read_quickly(search.search_index)
         return config
 
     def on_env(self, env, config, files):

@@ -136,6 +136,31 @@ class _Reader:
             section.text.append(data)
 
 
+def read_quickly(index) -> None:
+    """Have ``index``, the search plugin's index of one build, read every page it is given that
+    :func:`page_entries` can read (a page without a table of contents and without search settings in
+    its front matter: eagraph's entity pages, and its navigation pages whose bodies it put in after
+    Markdown), and give the others to its own parser. Left as it is unless it is Material's own index
+    (the version this module follows) without the Chinese word splitting it does when jieba is there."""
+    from material.plugins.search import plugin
+
+    if type(index) is not plugin.SearchIndex or plugin.jieba is not None:
+        return
+    material = index.add_entry_from_context
+
+    def add_entry_from_context(page) -> None:
+        meta = page.meta or {}
+        entries = None
+        if not len(page.toc) and "search" not in meta and "tags" not in meta:
+            entries = page_entries(str(meta.get("title", page.title)), page.content, page.url)
+        if entries is None:
+            material(page)
+        else:
+            index.entries.extend(entries)
+
+    index.add_entry_from_context = add_entry_from_context
+
+
 def page_entries(title: str, body: str, url: str) -> list[dict] | None:
     """The entries Material's search plugin adds for a page at ``url`` whose front matter gives only
     ``title`` and whose HTML is ``body`` (as ``SearchIndex.add_entry_from_context`` makes them for a

@@ -7,9 +7,8 @@ rendering it page by page was most of a build's time. So mkdocs builds the pages
 and, per section, one shell page whose title, file name and body are marks (:func:`shell_page`);
 :class:`Shell` cuts that page's HTML at the marks, and each entity page is the shell filled with its
 own title, name and body: the HTML mkdocs would have written for it (``tests/test_site_shells.py``
-compares the two). Its search entries are those the search plugin's own indexer makes of the page
-as mkdocs would have given it (:func:`index_entities`), read by :mod:`.search` where the page is of
-the HTML it reads the same way.
+compares the two). Its search entries are made by the search plugin's index, given the page as
+mkdocs would have given it (:func:`index_entities`; the index reads it as :mod:`.search` says).
 """
 
 from __future__ import annotations
@@ -24,8 +23,6 @@ from types import SimpleNamespace
 from markupsafe import Markup
 
 from eagraph.workspace import EagraphError
-
-from .search import page_entries
 
 SHELL_SLUG = "_eagraph_shell"  # no entity's slug has an underscore (content._slug)
 #: The shell's title, HTML-escaped as every page title is; Material prints it raw (header, h1) and
@@ -116,33 +113,21 @@ def index_entities(search_plugin, pages: list[EntityPage], known: dict[str, list
     is not parsed again. On return it holds this build's (for the next one)."""
     index = search_plugin.search_index
     index.entries = [entry for entry in index.entries if not is_shell(_page_of(entry))]
-    quick = _reads_as_material(index)
     now: dict[str, list] = {}
     for page in pages:
         key = search_key(page)
         entries = known.get(key)
         if not isinstance(entries, list):  # new, or a damaged cache: read again
-            entries = page_entries(page.title, page.body, page.url) if quick else None
-        if isinstance(entries, list):
-            index.entries.extend(entries)
-        else:  # a body only Material's parser reads right
             start = len(index.entries)
             index.add_entry_from_context(SimpleNamespace(meta={"title": page.title}, title=page.title,
                                                          content=page.body, toc=[], url=page.url))
             entries = index.entries[start:]
+        else:
+            index.entries.extend(entries)
         now[key] = entries
     index.entries.sort(key=lambda entry: _file_order(_page_of(entry)))
     known.clear()
     known.update(now)
-
-
-def _reads_as_material(index) -> bool:
-    """Whether :func:`.search.page_entries` makes the entries ``index`` would: it is Material's own index
-    (the version :mod:`.search` follows), without the Chinese word splitting it does when jieba is
-    installed."""
-    from material.plugins.search import plugin
-
-    return type(index) is plugin.SearchIndex and plugin.jieba is None
 
 
 def search_key(page: EntityPage) -> str:
