@@ -1,16 +1,17 @@
-"""The search entries of an entity page, as mkdocs-material's search plugin makes them, read without
+"""The search entries of the site's pages, as mkdocs-material's search plugin makes them, read without
 Python's generic HTML parser.
 
 Material indexes a page by feeding its HTML to an ``html.parser.HTMLParser`` subclass that cuts it
 into sections at its headings. At 10,000 services that was about 20 seconds of each language's
-build, most of mkdocs' part of it: the generic parser checks every character of 33,000 pages for
-constructs eagraph never writes. The bodies eagraph renders are a small, regular subset of HTML: a
-known set of tags, double-quoted attributes, comments only as diagram placeholders, no scripts, no
-``<pre>``, nothing excluded from search. For such a body, :func:`page_entries` reads the tags with one
-regular expression and applies the plugin's own rules (``material/plugins/search/plugin.py``:
-``Parser`` and ``SearchIndex.create_entry_for_section``), quirks included; for any other body it
-answers None and the caller asks Material's indexer. ``tests/test_site_search.py`` holds the two
-equal on every entity page of the example site and on generated bodies.
+build, most of mkdocs' part of it: the generic parser checks every character of 33,000 entity pages
+and of section pages listing 10,000 rows for constructs eagraph never writes. The bodies eagraph
+renders are a small, regular subset of HTML: a known set of tags, double-quoted attributes, comments
+only as diagram placeholders, no scripts, no ``<pre>``, nothing excluded from search. For such a body,
+:func:`page_entries` reads the tags with one regular expression and applies the plugin's own rules
+(``material/plugins/search/plugin.py``: ``Parser`` and ``SearchIndex.create_entry_for_section``),
+quirks included; for any other body it answers None. :func:`read_quickly` has a build's index read
+each page so, and give the others to Material's parser. ``tests/test_site_search.py`` holds the two
+equal on every entity page of the example site, on its whole search index and on generated bodies.
 """
 
 from __future__ import annotations
