@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, TypeVar
 from eagraph import __version__
 from eagraph.findings import Finding, RuleInfo, Savings, Severity
 from eagraph.forking import fork_workers, in_fork
+from eagraph.ontology import CPSV
 from eagraph.validators.validate import ValidationOptions
 from eagraph.workspace import EagraphError, Location, Workspace
 
@@ -49,10 +50,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .incremental import Base
 
-#: The kinds that read the store themselves and need of a model only how it names things: the
-#: analysis runs them in a forked process of their own, beside the model's build and the other kinds
-#: (``duplicate-service``, on its own, takes as long as all the others and the build together).
-APART = ("duplicate-service",)
+#: The kinds that read the store themselves and need of a model only how it names things, each with
+#: the class of the nodes its messages name: the analysis runs them in a forked process of their own,
+#: beside the model's build and the other kinds (``duplicate-service``, on its own, takes as long as
+#: all the others and the build together), on the labels of those nodes alone.
+APART = {"duplicate-service": CPSV + "PublicService"}
 #: Bumped when what an entry holds, or how a result is computed, changes without a version change.
 CHECK_FORMAT = 4
 T = TypeVar("T")
@@ -386,7 +388,7 @@ class _Check:
         workspace, model = self.workspace, self.model
 
         def run_apart() -> tuple[dict[str, list[Finding]], dict]:
-            used = model or AnalysisModel.labelled(workspace)
+            used = model or AnalysisModel.labelled(workspace, {APART[kind.name] for kind in kinds})
             labels: dict[str, set[str]] = {}
             found = {kind.name: naming(kind, used, labels) for kind in kinds}
             return found, memo_of(used, labels)  # the memo is a plain value; the model's notes are not

@@ -372,3 +372,17 @@ def test_the_models_links_are_tuples_each_key_once_even_from_a_union_of_graphs()
     assert model.links[service.value][competent.value] == (authority.value,)
     assert model.backlinks[authority.value][competent.value] == (service.value,)
     assert model.objects(service.value, competent.value) == [authority.value]
+
+
+def test_a_model_labelled_for_some_classes_names_their_instances_as_the_whole_model_does():
+    """The forked duplicate-service reads the labels of services alone (check/__init__.py ``APART``):
+    every service is named, and counted, as the whole model names it; other nodes are not read."""
+    from eagraph.ontology import CPSV
+
+    workspace = load(MODELS, cache=False)
+    whole, services = AnalysisModel.build(workspace), AnalysisModel.labelled(workspace, {CPSV + "PublicService"})
+    assert whole.services and set(services.labels) == {s for s in whole.services if whole.labels.get(s)}
+    for service in whole.services:
+        assert [services.label(service, language) for language in ("en", "nl", "fr")] == \
+               [whole.label(service, language) for language in ("en", "nl", "fr")]
+        assert services.cases(service) == whole.cases(service)
