@@ -63,16 +63,21 @@ def char_wb_ngrams(text: str) -> list[str]:
     return grams
 
 
-def tfidf(texts: list[str]):
-    """L2-normalised TF-IDF rows over character 3- to 5-grams inside words (accents folded).
-
-    scikit-learn is imported here, when a text is compared, not with the module: the kind registry
-    imports every kind, and every ``eagraph`` command imports the registry (it would cost a second)."""
+def text_model() -> type:
+    """scikit-learn's ``TfidfVectorizer``, imported when a text is first compared, not with this
+    module: the kind registry imports every kind, and every ``eagraph`` command imports the registry
+    (it would cost a second). The check calls it before it forks the kinds it runs apart, so that
+    the import is made once, not once in each process that compares texts."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
+    return TfidfVectorizer
+
+
+def tfidf(texts: list[str]):
+    """L2-normalised TF-IDF rows over character 3- to 5-grams inside words (accents folded)."""
     if not any(texts):
         return sparse.csr_matrix((len(texts), 1))
-    vectorizer = TfidfVectorizer(analyzer=char_wb_ngrams, min_df=1, sublinear_tf=True, dtype=np.float32)
+    vectorizer = text_model()(analyzer=char_wb_ngrams, min_df=1, sublinear_tf=True, dtype=np.float32)
     return vectorizer.fit_transform(texts).tocsr()
 
 
