@@ -379,7 +379,6 @@ class _Check:
         the function that gives what they leave the next incremental check (``incremental.memo_of``)."""
         from eagraph.analyses.model import AnalysisModel
         from eagraph.analyses.registry import naming, runs
-        from eagraph.analyses.similarity import text_model
 
         from .incremental import memo_of
 
@@ -387,9 +386,6 @@ class _Check:
         if not kinds or fork_workers() < 2:
             return {}, lambda: None
         workspace, model = self.workspace, self.model
-        # Both duplicate-service there and concept-harmonisation here compare texts: the text model's
-        # library (scikit-learn, a second of imports) is imported once, here, and the fork inherits it.
-        text_model()
 
         def run_apart() -> tuple[dict[str, list[Finding]], dict]:
             used = model or AnalysisModel.labelled(workspace, {APART[kind.name] for kind in kinds})

@@ -232,38 +232,19 @@ def test_duplicate_service_runs_beside_the_models_build_and_finds_the_same(monke
     assert apart == here
 
 
-def test_the_text_models_library_is_imported_once_before_the_fork(monkeypatch, tmp_path):
-    """duplicate-service (forked) and concept-harmonisation (here) both compare texts: scikit-learn
-    (a second of imports at 10,000 services) is imported by the analysing process before it forks,
-    so that the forked kind inherits it instead of importing it again."""
-    import dataclasses
-    import os
+def test_texts_are_compared_without_importing_scikit_learn():
+    """duplicate-service and concept-harmonisation compare texts with numpy and scipy alone
+    (similarity.tfidf): importing scikit-learn cost a second, in each process that compared texts."""
+    import subprocess
+    import sys
 
-    import eagraph.check as checking
-    from eagraph.analyses import registry, similarity
-    from eagraph.check import CheckOptions, check
-    from eagraph.workspace import load
-
-    log = tmp_path / "events"
-    original_kind, original_model = registry.DUPLICATE_SERVICE.run, similarity.text_model
-
-    def note(event: str) -> None:
-        with log.open("a") as out:
-            out.write(f"{event} {os.getpid()}\n")
-
-    def recording(source, kind):
-        note("duplicate-service")
-        return original_kind(source, kind)
-
-    kinds = tuple(dataclasses.replace(kind, run=recording) if kind.name == "duplicate-service" else kind
-                  for kind in registry.KINDS)
-    monkeypatch.setattr(registry, "KINDS", kinds)
-    monkeypatch.setattr(similarity, "text_model", lambda: note("text-model") or original_model())
-    monkeypatch.setattr(checking, "fork_workers", lambda: 2)
-    check(load(REPO / "tests" / "data" / "duplicates" / "model.ttl", cache=False), CheckOptions(kinds=(), cache=False))
-    events = [line.split() for line in log.read_text().splitlines()]
-    assert events[0] == ["text-model", str(os.getpid())]
-    assert ["duplicate-service", str(os.getpid())] not in events and events[1][0] == "duplicate-service"
+    code = ("import sys; from eagraph.check import check, CheckOptions; from eagraph.workspace import load; "
+            f"found = check(load({str(MODELS)!r}, cache=False), CheckOptions(kinds=(), cache=False)).analysis; "
+            "print(sorted({f.code for f in found} & {'duplicate-service', 'concept-harmonisation'}), "
+            "'sklearn' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout.split("]")[-1].strip() == "False", done.stderr
+    assert done.stdout.startswith("['concept-harmonisation', 'duplicate-service']"), done.stdout + done.stderr
 
 
 def test_the_collector_is_paused_while_the_analysis_runs_and_back_after(monkeypatch):

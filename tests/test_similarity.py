@@ -22,6 +22,16 @@ def _texts(count: int = 3000) -> list[str]:
     return TRICKY + ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 40))) for _ in range(count)]
 
 
+def _descriptions() -> list[str]:
+    """The example model's titles and descriptions: real texts, long ones, with n-grams met many times."""
+    from eagraph.workspace import load
+    from helpers import MODELS
+
+    rows = load(MODELS, cache=False).query(
+        "SELECT ?t WHERE { ?s <http://purl.org/dc/terms/description>|<http://purl.org/dc/terms/title> ?t }")
+    return sorted({row[0].value for row in rows})
+
+
 def _fold_by_definition(text: str) -> str:
     """Lower case, decomposed (NFKD), without combining marks: what ``fold`` means."""
     return "".join(ch for ch in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(ch))
@@ -45,7 +55,7 @@ def test_tfidf_rows_are_scikit_learns_to_the_bit():
     """The matrix the comparisons take their cosines from is the one scikit-learn's own analyzer gives."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    texts = [t for t in _texts(400) if similarity.fold(t).split()]
+    texts = [t for t in _texts(400) if similarity.fold(t).split()] + _descriptions()
     reference = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=1, sublinear_tf=True,
                                 preprocessor=similarity.fold, dtype=np.float32).fit_transform(texts).tocsr()
     matrix = similarity.tfidf(texts)
