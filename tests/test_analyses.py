@@ -386,3 +386,23 @@ def test_a_model_labelled_for_some_classes_names_their_instances_as_the_whole_mo
         assert [services.label(service, language) for language in ("en", "nl", "fr")] == \
                [whole.label(service, language) for language in ("en", "nl", "fr")]
         assert services.cases(service) == whole.cases(service)
+
+
+def test_the_models_links_are_in_the_order_one_query_over_every_predicate_gives():
+    """The build reads the links a predicate at a time (no store term of the predicate per row): the
+    links, their objects and the backlinks come in the order one query over every predicate gives,
+    which the dependency graph's edges (and so impact and the site) follow."""
+    from eagraph.analyses.model import DEPENDS, DEPENDS_REVERSED, VALUES, node_key
+
+    workspace = load(MODELS, cache=False)
+    model = AnalysisModel.build(workspace)
+    predicates = " ".join(f"<{p}>" for p in sorted(DEPENDS | DEPENDS_REVERSED | VALUES))
+    links, backlinks = defaultdict(lambda: defaultdict(list)), defaultdict(lambda: defaultdict(list))
+    for s, p, o in workspace.query(f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {predicates} }} ?s ?p ?o "
+                                   "FILTER(!isLiteral(?o)) }"):
+        links[node_key(s)][p.value].append(node_key(o))
+        backlinks[node_key(o)][p.value].append(node_key(s))
+    assert len(model.links) > 100
+    for built, read in ((model.links, links), (model.backlinks, backlinks)):
+        assert [(node, list(by.items())) for node, by in built.items()] == \
+               [(node, [(p, tuple(dict.fromkeys(keys))) for p, keys in by.items()]) for node, by in read.items()]
