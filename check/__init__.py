@@ -169,9 +169,10 @@ def check_path(path: Path | str, options: CheckOptions = CheckOptions(), *,
     elif options.cache:
         run.base = incremental.last_checked(run.store, config, _settings(config))
     if options.cache:
-        # Analysing too, the forked validation keeps the state once it has validated, on its idle core;
-        # validating alone, the files' contents are packed by a forked process while this one loads.
-        contents = incremental.keep_contents(run.store, config, files) if options.kinds is None else None
+        # The files' contents are packed for the next check by a forked process while this one loads:
+        # the load leaves a core idle, and later none is (at 10,000 services validation, the analysis
+        # and duplicate-service share two cores; packing after validating took half a second of theirs).
+        contents = run.packed = incremental.keep_contents(run.store, config, files)
         run.remember = lambda: incremental.remember(run.store, config, files, _settings(config), contents)
     return run.run()
 
@@ -210,6 +211,9 @@ class _Check:
         #: in the validation's forked process when there is one, idle once it has validated (writing
         #: 2,473 files' contents took 2.6 s at 10,000 services), else here
         self.remember: Callable[[], None] | None = None
+        #: waits until the files' contents are packed for :attr:`remember` (incremental.keep_contents):
+        #: by a process this one forked, which only this one can wait for, so before it forks in turn
+        self.packed: Callable[[], object] | None = None
         self.checked = Checked(len(files), self.kinds)
         self.checked.validation_key, self.checked.analysis_key = self._keys(config, _file_rows(config, files))
         self._workspace: Workspace | None = None
@@ -265,6 +269,8 @@ class _Check:
             self._prepare()
         if need_validation and need_analysis and fork_workers() >= 2:
             workspace, remember, self.remember = self.workspace, self.remember, None
+            if self.packed is not None:
+                self.packed()  # packed while the model loaded: done by now
             pending = in_fork(lambda: _then(_with_places(workspace, self._validate()), remember))
             try:
                 analysed = self._analyse()
