@@ -191,7 +191,8 @@ class AnalysisModel:
         ``classes``: those of the instances of these classes only, the only nodes such a kind names
         (a node's literals are the same read alone or with all the others': a fifth of the rows)."""
         model = cls(workspace=workspace)
-        model._add_literals(query_function(workspace), f"VALUES ?c {{ {_values(classes)} }} ?s a ?c ." if classes else "")
+        of = f"VALUES ?c {{ {_values(classes)} }} ?s a ?c ." if classes else ""
+        model._add_literals(query_function(workspace), of)
         return model
 
     def _add_literals(self, query, pattern: str = "") -> None:
