@@ -162,47 +162,56 @@ class AnalysisModel:
     # -- building -------------------------------------------------------------------------------
     @classmethod
     def build(cls, workspace) -> "AnalysisModel":
-        """Read the model from ``workspace`` (a workspace or a pyoxigraph Store) with three queries:
-        the types, the links (IRI and blank-node objects) and the literals. A link is most of a
-        national model's statements (three quarters of a million at 10,000 services), so links are
-        added by a tight loop with each node's key made once; the links keep the order in which
-        one query over every predicate gave them (the dependency graph's edges follow it)."""
+        """Read the model from ``workspace`` (a workspace or a pyoxigraph Store): the types (a query
+        per class), the links (IRI and blank-node objects, a query per predicate) and the literals.
+        A link is most of a national model's statements (three quarters of a million at 10,000
+        services), so links are added by a tight loop with each node's key made once, and a query
+        per predicate makes no store term of the predicate per row (a tenth of the build); the
+        links keep the order in which those queries, predicates sorted, gave them (as one query
+        over every predicate gave them too; the dependency graph's edges follow it)."""
         query = query_function(workspace)  # a Store has a query method too, which reads only its default graph
         model = cls(workspace=workspace)
-        classes = " ".join(f"<{c}>" for c in CLASS_KINDS)
-        for row in query(f"SELECT ?s ?c WHERE {{ VALUES ?c {{ {classes} }} ?s a ?c }}"):
-            model.types[node_key(row[0])].add(sys.intern(row[1].value))
-        model._add_links(query(f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {_values(DEPENDS | DEPENDS_REVERSED | VALUES)} }} "
-                               f"?s ?p ?o FILTER(!isLiteral(?o)) }}"))
+        keys: dict = {}  # store term -> node key: a node is in many statements, its key is made once
+        for cls_iri in CLASS_KINDS:  # one query per class: the rows need not name it
+            cls_key = sys.intern(cls_iri)
+            for (s,) in query(f"SELECT ?s WHERE {{ ?s a <{cls_iri}> }}"):
+                model.types[keys.get(s) or keys.setdefault(s, node_key(s))].add(cls_key)
+        for predicate in sorted(DEPENDS | DEPENDS_REVERSED | VALUES):  # in the order one query over all gave them
+            model._add_links(sys.intern(predicate),
+                             query(f"SELECT ?s ?o WHERE {{ ?s <{predicate}> ?o FILTER(!isLiteral(?o)) }}"), keys)
         model._add_literals(query)
         model.links, model.backlinks = _frozen(model.links), _frozen(model.backlinks)
         return model
 
     @classmethod
-    def labelled(cls, workspace) -> "AnalysisModel":
+    def labelled(cls, workspace, classes: Iterable[str] = ()) -> "AnalysisModel":
         """A model of the literals alone (labels, yearly cases, flags), read as :meth:`build` reads
         them: for a kind that reads the store itself and needs of the model only how it names things
-        (``duplicate-service`` runs so in a process of its own, beside the build: check/__init__.py)."""
+        (``duplicate-service`` runs so in a process of its own, beside the build: check/__init__.py).
+        ``classes``: those of the instances of these classes only, the only nodes such a kind names
+        (a node's literals are the same read alone or with all the others': a fifth of the rows)."""
         model = cls(workspace=workspace)
-        model._add_literals(query_function(workspace))
+        of = f"VALUES ?c {{ {_values(classes)} }} ?s a ?c ." if classes else ""
+        model._add_literals(query_function(workspace), of)
         return model
 
-    def _add_literals(self, query) -> None:
-        """Add the literals :data:`LITERALS` names, each node's key made once (as :meth:`_add_links` does)."""
+    def _add_literals(self, query, pattern: str = "") -> None:
+        """Add the literals :data:`LITERALS` names (of the subjects ``pattern`` matches, when given),
+        each node's key made once (as :meth:`_add_links` does)."""
         add, keys = self._add, {}
-        rows = query(f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {_values(LITERALS)} }} ?s ?p ?o FILTER(isLiteral(?o)) }}")
+        rows = query(f"SELECT ?s ?p ?o WHERE {{ {pattern} VALUES ?p {{ {_values(LITERALS)} }} ?s ?p ?o "
+                     f"FILTER(isLiteral(?o)) }}")
         for s, p, o in rows:
             s = keys.get(s) or keys.setdefault(s, node_key(s))
             add(s, keys.get(p) or keys.setdefault(p, sys.intern(p.value)), o)
         self._label_rank.clear()  # only the build chooses labels: not kept for the analyses' whole run
 
-    def _add_links(self, rows) -> None:
-        """Add the links of ``rows`` (subject, predicate, IRI or blank-node object), in their order."""
-        keys: dict = {}  # store term -> node key: a node is in many statements, its key is made once
+    def _add_links(self, p: str, rows, keys: dict) -> None:
+        """Add the links of ``rows`` (subject, IRI or blank-node object) by ``p``, in their order;
+        ``keys``: the node keys of the store terms met so far."""
         links, backlinks = self.links, self.backlinks
-        for s, p, o in rows:
+        for s, o in rows:
             s = keys.get(s) or keys.setdefault(s, node_key(s))
-            p = keys.get(p) or keys.setdefault(p, sys.intern(p.value))
             o = keys.get(o) or keys.setdefault(o, node_key(o))
             links[s][p].append(o)
             backlinks[o][p].append(s)

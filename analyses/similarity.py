@@ -10,31 +10,119 @@ inflection and Dutch compounds), and averaged over the languages both texts are 
 
 from __future__ import annotations
 
+import functools
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import numpy as np
 from scipy import sparse
 
 
+class _Marks(dict):
+    """``str.translate``'s table that deletes combining marks (accents once decomposed): each character
+    is judged once, when first met, and kept in the table; the rest of the work is in C."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = self[code] = None if unicodedata.combining(chr(code)) else code
+        return kept
+
+
+_MARKS = _Marks()
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lower case without accents: « Étudiant » and "etudiant" are one word to every comparison."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
+    """Lower case without accents: « Étudiant » and "etudiant" are one word to every comparison.
+
+    Kept for the last texts folded: a comparison folds each text two or three times (its words,
+    whether it has any, its n-grams), and at 10,000 services folding character by character in
+    Python was a second and a half of ``duplicate-service``. ASCII has nothing to decompose."""
+    text = text.lower()
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFKD", text).translate(_MARKS)
+
+
+def char_wb_ngrams(text: str) -> list[str]:
+    """The character 3- to 5-grams inside the words of ``text`` folded, each word padded with a
+    space: scikit-learn's ``char_wb`` analyzer of the folded text, the same n-grams in the same
+    order (a word too short for an n-gram counts once, whole), made by slices rather than by a
+    Python loop per n-gram (scikit-learn's took a second and a half at 10,000 services)."""
+    grams: list[str] = []
+    for word in fold(text).split():
+        word = f" {word} "
+        size = len(word)
+        if size > 5:  # most words: every n-gram of each size
+            grams += [word[i:i + n] for n in (3, 4, 5) for i in range(size - n + 1)]
+            continue
+        for n in (3, 4, 5):
+            if n >= size:
+                grams.append(word)
+                break
+            grams += [word[i:i + n] for i in range(size - n + 1)]
+    return grams
 
 
 def tfidf(texts: list[str]):
-    """L2-normalised TF-IDF rows over character 3- to 5-grams inside words (accents folded).
-
-    scikit-learn is imported here, when a text is compared, not with the module: the kind registry
-    imports every kind, and every ``eagraph`` command imports the registry (it would cost a second)."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
+    """L2-normalised TF-IDF rows over character 3- to 5-grams inside words (accents folded), with
+    sublinear term frequencies and smoothed inverse document frequencies, in float32: to the bit
+    what scikit-learn's ``TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True,
+    dtype=np.float32)`` gives for the folded texts (``tests/test_similarity.py`` holds it), made
+    here with numpy and scipy: importing scikit-learn cost a second (scipy.stats parses its
+    docstrings), in each process that compared texts, and its counting was a Python step per n-gram."""
     if not any(texts):
         return sparse.csr_matrix((len(texts), 1))
-    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=1, sublinear_tf=True,
-                                 preprocessor=fold, dtype=np.float32)
-    return vectorizer.fit_transform(texts).tocsr()
+    matrix = counts(texts)
+    # idf = ln((1 + documents) / (1 + documents with the n-gram)) + 1, in float32 as scikit-learn's
+    held = np.bincount(matrix.indices, minlength=matrix.shape[1]).astype(np.float32)
+    held += 1.0
+    idf = np.full_like(held, fill_value=len(texts) + 1, dtype=np.float32)
+    idf /= held
+    np.log(idf, out=idf)
+    idf += 1.0
+    data = matrix.data
+    np.log(data, out=data)  # sublinear tf: 1 + ln(count)
+    data += 1.0
+    data *= idf[matrix.indices]
+    _normalise_rows(matrix)
+    return matrix
+
+
+def counts(texts: list[str]):
+    """How often each n-gram (:func:`char_wb_ngrams`) is in each text, as scikit-learn's
+    ``CountVectorizer`` counts them for its ``TfidfVectorizer``: the columns are the n-grams in
+    alphabetical order, each row's entries in the order their n-grams were first met among all
+    texts (the order the rows' norms are summed in), float32. Each text's n-grams are counted by
+    ``Counter``, in C."""
+    vocabulary: defaultdict[str, int] = defaultdict()
+    vocabulary.default_factory = vocabulary.__len__  # an n-gram's number: the order it was first met in
+    columns: list[int] = []
+    values: list[int] = []
+    ends = [0]
+    for text in texts:
+        counted = Counter(char_wb_ngrams(text))
+        columns.extend(map(vocabulary.__getitem__, counted))
+        values.extend(counted.values())
+        ends.append(len(columns))
+    matrix = sparse.csr_matrix((np.array(values, dtype=np.float32), np.array(columns, dtype=np.int32),
+                                np.array(ends, dtype=np.int32)), shape=(len(texts), max(1, len(vocabulary))))
+    matrix.sort_indices()
+    alphabetical = np.empty(len(vocabulary), dtype=np.int32)
+    alphabetical[[vocabulary[gram] for gram in sorted(vocabulary)]] = np.arange(len(vocabulary), dtype=np.int32)
+    matrix.indices = alphabetical.take(matrix.indices)
+    matrix.has_sorted_indices = False
+    return matrix
+
+
+def _normalise_rows(matrix) -> None:
+    """Each row of ``matrix`` (float32 CSR) divided by its L2 norm, in place, as scikit-learn's
+    ``normalize`` does: the squares (float32) summed in float64 in the row's order (scipy's CSR
+    product with a vector of ones sums so), each entry divided in float64 and rounded to float32."""
+    data = matrix.data
+    squares = sparse.csr_matrix(((data * data).astype(np.float64), matrix.indices, matrix.indptr), shape=matrix.shape)
+    norms = np.sqrt(squares @ np.ones(matrix.shape[1]))
+    norms[norms == 0.0] = 1.0  # an empty row stays as it is
+    matrix.data = (data.astype(np.float64) / np.repeat(norms, np.diff(matrix.indptr))).astype(np.float32)
 
 
 def languages(fields: dict[int, dict[str, str]], n: int) -> list[str]:

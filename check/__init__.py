@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, TypeVar
 from eagraph import __version__
 from eagraph.findings import Finding, RuleInfo, Savings, Severity
 from eagraph.forking import fork_workers, in_fork
+from eagraph.ontology import CPSV
 from eagraph.validators.validate import ValidationOptions
 from eagraph.workspace import EagraphError, Location, Workspace
 
@@ -49,10 +50,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .incremental import Base
 
-#: The kinds that read the store themselves and need of a model only how it names things: the
-#: analysis runs them in a forked process of their own, beside the model's build and the other kinds
-#: (``duplicate-service``, on its own, takes as long as all the others and the build together).
-APART = ("duplicate-service",)
+#: The kinds that read the store themselves and need of a model only how it names things, each with
+#: the class of the nodes its messages name: the analysis runs them in a forked process of their own,
+#: beside the model's build and the other kinds (``duplicate-service``, on its own, takes as long as
+#: all the others and the build together), on the labels of those nodes alone.
+APART = {"duplicate-service": CPSV + "PublicService"}
 #: Bumped when what an entry holds, or how a result is computed, changes without a version change.
 CHECK_FORMAT = 4
 T = TypeVar("T")
@@ -167,9 +169,10 @@ def check_path(path: Path | str, options: CheckOptions = CheckOptions(), *,
     elif options.cache:
         run.base = incremental.last_checked(run.store, config, _settings(config))
     if options.cache:
-        # Analysing too, the forked validation keeps the state once it has validated, on its idle core;
-        # validating alone, the files' contents are packed by a forked process while this one loads.
-        contents = incremental.keep_contents(run.store, config, files) if options.kinds is None else None
+        # The files' contents are packed for the next check by a forked process while this one loads:
+        # the load leaves a core idle, and later none is (at 10,000 services validation, the analysis
+        # and duplicate-service share two cores; packing after validating took half a second of theirs).
+        contents = run.packed = incremental.keep_contents(run.store, config, files)
         run.remember = lambda: incremental.remember(run.store, config, files, _settings(config), contents)
     return run.run()
 
@@ -208,6 +211,9 @@ class _Check:
         #: in the validation's forked process when there is one, idle once it has validated (writing
         #: 2,473 files' contents took 2.6 s at 10,000 services), else here
         self.remember: Callable[[], None] | None = None
+        #: waits until the files' contents are packed for :attr:`remember` (incremental.keep_contents):
+        #: by a process this one forked, which only this one can wait for, so before it forks in turn
+        self.packed: Callable[[], object] | None = None
         self.checked = Checked(len(files), self.kinds)
         self.checked.validation_key, self.checked.analysis_key = self._keys(config, _file_rows(config, files))
         self._workspace: Workspace | None = None
@@ -263,6 +269,8 @@ class _Check:
             self._prepare()
         if need_validation and need_analysis and fork_workers() >= 2:
             workspace, remember, self.remember = self.workspace, self.remember, None
+            if self.packed is not None:
+                self.packed()  # packed while the model loaded: done by now
             pending = in_fork(lambda: _then(_with_places(workspace, self._validate()), remember))
             try:
                 analysed = self._analyse()
@@ -386,7 +394,7 @@ class _Check:
         workspace, model = self.workspace, self.model
 
         def run_apart() -> tuple[dict[str, list[Finding]], dict]:
-            used = model or AnalysisModel.labelled(workspace)
+            used = model or AnalysisModel.labelled(workspace, {APART[kind.name] for kind in kinds})
             labels: dict[str, set[str]] = {}
             found = {kind.name: naming(kind, used, labels) for kind in kinds}
             return found, memo_of(used, labels)  # the memo is a plain value; the model's notes are not

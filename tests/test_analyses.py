@@ -372,3 +372,37 @@ def test_the_models_links_are_tuples_each_key_once_even_from_a_union_of_graphs()
     assert model.links[service.value][competent.value] == (authority.value,)
     assert model.backlinks[authority.value][competent.value] == (service.value,)
     assert model.objects(service.value, competent.value) == [authority.value]
+
+
+def test_a_model_labelled_for_some_classes_names_their_instances_as_the_whole_model_does():
+    """The forked duplicate-service reads the labels of services alone (check/__init__.py ``APART``):
+    every service is named, and counted, as the whole model names it; other nodes are not read."""
+    from eagraph.ontology import CPSV
+
+    workspace = load(MODELS, cache=False)
+    whole, services = AnalysisModel.build(workspace), AnalysisModel.labelled(workspace, {CPSV + "PublicService"})
+    assert whole.services and set(services.labels) == {s for s in whole.services if whole.labels.get(s)}
+    for service in whole.services:
+        assert [services.label(service, language) for language in ("en", "nl", "fr")] == \
+               [whole.label(service, language) for language in ("en", "nl", "fr")]
+        assert services.cases(service) == whole.cases(service)
+
+
+def test_the_models_links_are_in_the_order_one_query_over_every_predicate_gives():
+    """The build reads the links a predicate at a time (no store term of the predicate per row): the
+    links, their objects and the backlinks come in the order one query over every predicate gives,
+    which the dependency graph's edges (and so impact and the site) follow."""
+    from eagraph.analyses.model import DEPENDS, DEPENDS_REVERSED, VALUES, node_key
+
+    workspace = load(MODELS, cache=False)
+    model = AnalysisModel.build(workspace)
+    predicates = " ".join(f"<{p}>" for p in sorted(DEPENDS | DEPENDS_REVERSED | VALUES))
+    links, backlinks = defaultdict(lambda: defaultdict(list)), defaultdict(lambda: defaultdict(list))
+    for s, p, o in workspace.query(f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {predicates} }} ?s ?p ?o "
+                                   "FILTER(!isLiteral(?o)) }"):
+        links[node_key(s)][p.value].append(node_key(o))
+        backlinks[node_key(o)][p.value].append(node_key(s))
+    assert len(model.links) > 100
+    for built, read in ((model.links, links), (model.backlinks, backlinks)):
+        assert [(node, list(by.items())) for node, by in built.items()] == \
+               [(node, [(p, tuple(dict.fromkeys(keys))) for p, keys in by.items()]) for node, by in read.items()]

@@ -232,6 +232,21 @@ def test_duplicate_service_runs_beside_the_models_build_and_finds_the_same(monke
     assert apart == here
 
 
+def test_texts_are_compared_without_importing_scikit_learn():
+    """duplicate-service and concept-harmonisation compare texts with numpy and scipy alone
+    (similarity.tfidf): importing scikit-learn cost a second, in each process that compared texts."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from eagraph.check import check, CheckOptions; from eagraph.workspace import load; "
+            f"found = check(load({str(MODELS)!r}, cache=False), CheckOptions(kinds=(), cache=False)).analysis; "
+            "print(sorted({f.code for f in found} & {'duplicate-service', 'concept-harmonisation'}), "
+            "'sklearn' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout.split("]")[-1].strip() == "False", done.stderr
+    assert done.stdout.startswith("['concept-harmonisation', 'duplicate-service']"), done.stdout + done.stderr
+
+
 def test_the_collector_is_paused_while_the_analysis_runs_and_back_after(monkeypatch):
     """The model's build and the kinds make millions of small containers, none in a cycle: Python's
     cycle collector walking them again and again cost two seconds at 10,000 services. It is paused

@@ -88,3 +88,24 @@ def test_a_pack_written_by_a_forked_process_serves_the_next_check(model, tmp_pat
     assert forked and len(entries(tmp_path / "cache", "check-file")) == 1
     edit(model / FILE)
     assert check_path(model, VALIDATION).checked.updated == ("validation",)
+
+
+def test_analyzing_too_the_pack_is_written_while_the_model_loads(model, tmp_path, monkeypatch):
+    """With analysis, validation's process is not idle once it has validated (at 10,000 services the
+    analysis and duplicate-service's processes share the cores with it): the new pack is compressed
+    by a process forked before the load, on the core the load leaves idle, as for validation alone."""
+    from eagraph import forking
+    from eagraph.check import incremental
+    from eagraph.workspace import load
+
+    monkeypatch.setattr(incremental, "FORKED_PACK_FROM", 0)
+    monkeypatch.setattr(forking, "fork_workers", lambda: 2)
+    events = []
+    in_fork = forking.in_fork
+    monkeypatch.setattr(forking, "in_fork", lambda function: events.append(function.__name__) or in_fork(function))
+    check_path(model, CheckOptions(validation=ValidationOptions(), kinds=()),
+               load=lambda: events.append("load") or load(model))
+    assert "write" in events and events.index("write") < events.index("load")
+    assert len(entries(tmp_path / "cache", "check-file")) == 1
+    edit(model / FILE)
+    assert check_path(model, VALIDATION).checked.updated == ("validation",)
