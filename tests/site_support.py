@@ -386,6 +386,10 @@ def save_screenshot(driver, name: str, max_height: int = 6000) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     width, height = driver.execute_script(
         "return [document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
+    # Two animation frames first: headless Chromium's Page.captureScreenshot can block for minutes when
+    # its compositor has gone idle on a static page (browser-use/browser-harness#812; seen once here in
+    # a full run under load: the session then timed out for the next tests too); a frame just drawn wakes it.
+    driver.execute_async_script("requestAnimationFrame(() => requestAnimationFrame(arguments[0]))")
     shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
         "format": "png", "captureBeyondViewport": True,
         "clip": {"x": 0, "y": 0, "width": width, "height": min(height, max_height), "scale": 1}})
