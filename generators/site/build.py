@@ -112,12 +112,12 @@ def choose_languages(content: SiteContent, wanted: tuple[str, ...]) -> tuple[str
     return DEFAULT_LANGUAGES + tuple(lang for lang in ("en", "de") if lang in content.languages_present)
 
 
-def read_inputs(workspace: Workspace, trend: list | tuple = (), policy: Policy | None = None,
-                history=None) -> SiteInputs:
+def read_inputs(workspace: Workspace, trend: list | tuple = (), history=None) -> SiteInputs:
     """The model as the site reads it, with its check results, ``trend`` (key figures over the
-    last commits, :func:`eagraph.gittools.trend.recent`), ``history`` (the commits that changed each
-    entity, :func:`eagraph.gittools.history.entity_history`) and ``policy`` (computed by the caller, see
-    ``cli/site.py``): what ``site build`` and ``site serve`` pass on."""
+    last commits, :func:`eagraph.gittools.trend.recent`) and ``history`` (the commits that changed
+    each entity, :func:`eagraph.gittools.history.entity_history`); the evidence for policy is left
+    empty, for the caller to add (:func:`.inputs.site_inputs`, what ``site build`` and ``site serve``
+    render)."""
     from eagraph.ontology import ensure_ontology
 
     ensure_ontology(workspace)  # the labels of eag: service types, granting modes, levels
@@ -125,7 +125,7 @@ def read_inputs(workspace: Workspace, trend: list | tuple = (), policy: Policy |
     content = SiteContent.read(workspace, model)
     findings.trend = list(trend)
     findings.history = history
-    return SiteInputs(content, findings, policy or Policy())
+    return SiteInputs(content, findings)
 
 
 def build_site(workspace: Workspace, out: Path, options: SiteOptions, inputs: SiteInputs, *,
