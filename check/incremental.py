@@ -216,12 +216,13 @@ def load_part(config: "Config", files: list["ModelFile"], base: Base, changed: s
         return None
     mentions_of = None
     if mentions:
-        import pyoxigraph as ox
+        from eagraph.workspace.workspace import open_cache, read_mentions
 
-        from eagraph.workspace.workspace import open_cache
+        store = open_cache(cache)
 
-        reader = Workspace(config, [], ox.Store(), open_cache(cache))
-        mentions_of = lambda f: mentions[f.relpath] if f.relpath in mentions else reader.mentions(f)  # noqa: E731
+        def mentions_of(model_file: "ModelFile"):
+            known = model_file.relpath in mentions
+            return mentions[model_file.relpath] if known else read_mentions(model_file, config, store)
     part = load_change(config, files, changed, old, cache=cache, extra_shapes=options.extra_shapes,
                        profiles=options.profiles, described=True, mentions_of=mentions_of)
     return Part(part.workspace, part.nodes, Change(changed, old, part.predicates, part.statements), part.described)

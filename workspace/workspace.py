@@ -156,11 +156,8 @@ class Workspace:
         return self.config.root
 
     def mentions(self, model_file: ModelFile) -> Mentions | None:
-        """What a file (loaded or not) mentions, from the cache when its content was seen before:
-        which files can matter for some nodes, known without loading them."""
-        source = model_file.source
-        return file_mentions(model_file.data, source.format, source.base(self.config), self.cache,
-                             cache_key(model_file, self.config, self.cache))
+        """What a file (loaded or not) mentions (:func:`read_mentions`)."""
+        return read_mentions(model_file, self.config, self.cache)
 
     def add(self, files: list[ModelFile], *, progress: Progress | None = None, positions: bool = False,
             problems: list[SourceProblem] | None = None) -> None:
@@ -607,6 +604,14 @@ def model_sources(path: Path | str, *, problems: bool = False):
     if unreadable:
         raise ModelSyntaxError(unreadable)
     return config, sources
+
+
+def read_mentions(model_file: ModelFile, config: Config, cache: ParseCache) -> Mentions | None:
+    """What a file (loaded or not) mentions, from the cache when its content was seen before: which
+    files can matter for some nodes, known without loading them."""
+    source = model_file.source
+    return file_mentions(model_file.data, source.format, source.base(config), cache,
+                         cache_key(model_file, config, cache))
 
 
 def open_cache(cache: ParseCache | bool) -> ParseCache:
