@@ -107,12 +107,18 @@ def node_key(term) -> str:
     return str(term)
 
 
+#: The names (in a model's ``__dict__``) of the answers it keeps per node; the site's rebuild replaces
+#: them with caches that keep nothing while it records what each page reads (generators/site/reads.py).
+PER_NODE_CACHES = {"_ancestors", "_consulters"}
+
+
 def _per_node(method: Callable[["AnalysisModel", str], Iterable[str]]) -> Callable[["AnalysisModel", str], list[str]]:
     """``method`` (of one node) answered once per node and kept: a model does not change once built,
     and the kinds, their coverage and their savings ask for the same services' requirements, evidence
     and concepts again and again (evidence_of 114,000 times at 10,000 services). Each call gets a
     list of its own, as before."""
     name = "_" + method.__name__
+    PER_NODE_CACHES.add(name)
 
     @functools.wraps(method)
     def kept(self: "AnalysisModel", node: str) -> list[str]:

@@ -175,6 +175,21 @@ def last_checked(store: "ParseCache", config: "Config", settings: object) -> Bas
     return Base(config, files, content)
 
 
+def kept_packs(store: "ParseCache", config: "Config") -> dict[str, str]:
+    """The packs (digest -> pack) of the contents the last check of the model's folder kept."""
+    return _kept_packs(store, store.read("check-last", _folder_key(config)))
+
+
+def kept_content(store: "ParseCache", digest: str, pack: str | None) -> bytes | None:
+    """A content a check kept in ``pack`` (None: not known, or gone from the cache)."""
+    if pack is None:
+        return None
+    try:
+        return zlib.decompress(store.read("check-file", pack)[digest])
+    except (KeyError, TypeError, zlib.error):
+        return None
+
+
 def _folder_key(config: "Config") -> str:
     return hashlib.blake2b(str(config.root.resolve()).encode(), digest_size=20).hexdigest()
 

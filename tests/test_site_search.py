@@ -33,7 +33,7 @@ def example_pages() -> list[tuple[str, EntityPage]]:
     pages = []
     for language in ("nl", "fr", "en"):
         project = LanguageProject(Path("unused"), inputs, ("nl", "fr", "en"), None, None)
-        store, _fronts, _count = render_language(project, language)
+        store, _fronts, _count, _reads = render_language(project, language)
         pages += [(language, page) for page in store.entities]
     return pages
 

@@ -21,7 +21,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -36,6 +36,7 @@ from .i18n import LANGUAGE_NAMES, word
 from .pages import KIND_OF_SECTION, TEMPLATES, Pages, Policy, SiteFindings, environment
 from .hook import install
 from .pagestore import BODY, PageStore
+from .reads import PageReads, changed_keys, input_state, unchanged_pages, watch
 from .shells import Shell, entity_page, is_shell, shell_page
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -92,6 +93,9 @@ class LanguageProject:
     title: str | None
     cache_dir: Path | None
     dirty: bool = False
+    #: what may read differently since the last build (:func:`.reads.changed_keys`): only the entity
+    #: pages that read one of these are rendered again; None: every page is
+    changed: frozenset[str] | None = None
 
 
 @dataclass
@@ -151,10 +155,13 @@ def build_site(workspace: Workspace, out: Path, options: SiteOptions, inputs: Si
     work = state or Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     publish = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:
-        project = LanguageProject(work, inputs, languages, title, options.cache_dir, dirty)
+        now = _input_state(workspace, inputs) if state is not None else None
+        changed = _changed_keys(workspace, state, now) if dirty else None
+        project = LanguageProject(work, inputs, languages, title, options.cache_dir, dirty, changed)
         pages, laps = build_languages(project)
         clock.lap("languages")
         if state is not None:
+            _write_state(state / "inputs", now)
             _write_stamp(state, stamp)
         if state is None:
             (work / "site").rename(publish / "site")  # a build kept nowhere is moved, not copied
@@ -193,47 +200,82 @@ def read_findings(workspace: Workspace) -> tuple[SiteFindings, AnalysisModel | N
 def build_language(project: LanguageProject, language: str) -> LanguageBuild:
     """Render the pages of one language, let mkdocs build those of the navigation and a shell per
     section, pour the entity pages into their shells and bring ``work/site/<language>`` up to date:
-    the one way a language is built, by ``site build`` (a process per language) and ``site serve``."""
+    the one way a language is built, by ``site build`` (a process per language) and ``site serve``.
+
+    On a rebuild (``project.changed`` known), the entity pages that read nothing changed keep the
+    last build's files (:mod:`.reads`); should a section's page shell come out otherwise than
+    last time, the language is built again with every page rendered."""
     clock = _Clock()
-    store, fronts, pages = render_language(project, language)
+    folder = project.work / language
+    last = _read_state(folder / "reads") if project.changed is not None else None
+    entries = folder / "search-entries.json"
+    known = _read_manifest(entries) if project.dirty else {}
+    keep = _keepable(project, last, known, _read_manifest(folder / "pages.json")) if last else {}
+    store, fronts, pages, reads = render_language(project, language, keep)
     clock.lap("pages")
-    entries = project.work / language / "search-entries.json"
-    if project.dirty:
-        store.search_entries.update(_read_manifest(entries))
+    store.kept.update((url, last["search"][url]) for url in keep)
+    store.search_entries.update(known)
     config = write_project(project, language, store, fronts)
     clock.lap("write")
     error = _mkdocs_build(str(config), store)
     clock.lap("mkdocs")
     if error is not None:
         return LanguageBuild(pages, clock.laps, error)
-    written = update_site(project.work / language / "built", project.work / "site" / language,
-                          entity_pages(store), project.work / language / "pages.json", project.dirty)
+    shells = {section: _digest(html.encode()) for section, html in store.shells.items()}
+    if keep and any(shells.get(page.split("/", 1)[0]) != last["shells"].get(page.split("/", 1)[0]) for page in keep):
+        return build_language(replace(project, changed=None), language)  # a new shell: every page poured anew
+    written = update_site(folder / "built", project.work / "site" / language, entity_pages(store),
+                          folder / "pages.json", project.dirty, kept=set(keep))
     entries.write_text(json.dumps(store.search_entries, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    _write_state(folder / "reads", {"reads": reads.state(), "search": store.search_keys, "shells": shells})
     clock.lap("entity pages")
-    return LanguageBuild(pages, clock.laps | {"pages written": written})
+    return LanguageBuild(pages, clock.laps | {"pages written": written, "pages rendered": pages - len(keep)})
 
 
-def render_language(project: LanguageProject, language: str) -> tuple[PageStore, dict[str, str], int]:
-    """Every page of one language rendered in memory, its diagrams laid out (or read from the cache):
-    the bodies of the pages mkdocs builds (with a shell per section) and the entity pages poured into
-    the shells, the front matter of the former, and how many pages the language has."""
+def _keepable(project: LanguageProject, last: dict, known: dict, files: dict) -> dict[str, list[str]]:
+    """The entity pages the last build made (a file in the site, search entries kept) that read none
+    of the keys that changed, each with what it read."""
+    try:
+        searched, shells = dict(last["search"]), dict(last["shells"])
+        unchanged = unchanged_pages(last["reads"], set(project.changed))
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return {}
+    paths = {entity.path for entity in project.inputs.content.entities.values()}
+    return {url: keys for url, keys in unchanged.items()
+            if url in paths and url in files and searched.get(url) in known and url.split("/", 1)[0] in shells}
+
+
+def render_language(project: LanguageProject, language: str, keep: dict[str, list[str]] | None = None
+                    ) -> tuple[PageStore, dict[str, str], int, PageReads]:
+    """Every page of one language rendered in memory (but the entity pages in ``keep``: address ->
+    what it read), its diagrams laid out (or read from the cache): the bodies of the pages mkdocs
+    builds (with a shell per section) and the entity pages poured into the shells, the front matter
+    of the former, how many pages the language has, and what each entity page read."""
     from eagraph.validators.rule_codes import contract_rules
 
+    keep = keep or {}
     rules = {code: rule.info() for code, rule in contract_rules().items()}
     diagrams: dict[str, str] = {}
-    pages = list(Pages(project.inputs.content, project.inputs.findings, language, environment(), diagrams,
-                       rules, project.inputs.policy).all())
+    reads = PageReads()
+    renderer = Pages(project.inputs.content, project.inputs.findings, language, environment(), diagrams,
+                     rules, project.inputs.policy, reads=reads, keep=keep)
+    watch(project.inputs, renderer, reads)
+    pages = list(renderer.all())
     entities, others = [], []
     for path, front, body in pages:
         entity = entity_page(path, front, body) if _is_entity(path) else None
         if entity is None:
             others.append((path, front, body))
+            reads.pages.pop(path[:-3] + ".html", None)  # built by mkdocs: never kept
         else:
             entities.append(entity)
-    others += [shell_page(section) for section in sorted({page.section for page in entities})]
+    for url, keys in keep.items():
+        reads.keep(url, keys)
+    sections = {page.section for page in entities} | {url.split("/", 1)[0] for url in keep}
+    others += [shell_page(section) for section in sorted(sections)]
     store = PageStore({path: body for path, _front, body in others}, _diagrams(project, language, diagrams),
                       entities)
-    return store, {path: front for path, front, _body in others}, len(pages)
+    return store, {path: front for path, front, _body in others}, len(pages) + len(keep), reads
 
 
 def _diagrams(project: LanguageProject, language: str, sources: dict[str, str]) -> dict[str, str]:
@@ -241,13 +283,15 @@ def _diagrams(project: LanguageProject, language: str, sources: dict[str, str]) 
     language kept in the cache (one file, not a cache entry per diagram: 4,890 file creations at
     2,000 services). Diagrams are keyed by their source, so a pack of any build (another output
     folder, a preview session, another model) gives only right answers; without a cache every
-    diagram is laid out."""
+    diagram is laid out. A rebuild that rendered only some pages keeps the others' diagrams too."""
     if project.cache_dir is None:
         return render_all(sources)
     pack = project.cache_dir / "site-diagrams" / f"{language}.pack"
-    svgs = render_all(sources, read_pack(pack))
-    pack.parent.mkdir(parents=True, exist_ok=True)
-    write_pack(pack, svgs)
+    known = read_pack(pack)
+    svgs = render_all(sources, known)
+    if len(svgs) > len(set(svgs) & set(known)) or project.changed is None:
+        pack.parent.mkdir(parents=True, exist_ok=True)
+        write_pack(pack, svgs if project.changed is None else known | svgs)
     return svgs
 
 
@@ -291,18 +335,19 @@ def entity_pages(store: PageStore):
         yield page.url, store.with_diagrams(shells[page.section].fill(page))
 
 
-def update_site(built: Path, site: Path, entities, manifest: Path, dirty: bool) -> int:
+def update_site(built: Path, site: Path, entities, manifest: Path, dirty: bool, kept: set[str] = frozenset()) -> int:
     """Bring ``site`` up to date with what mkdocs built (``built``, moved in) and the ``entities``
     ((path, HTML) pairs); returns how many pages were written.
 
     ``dirty``: ``site`` holds the last build, and ``manifest`` the digest of each of its files, so
-    only the files whose bytes changed are written, and those that are gone removed. A file is never
+    only the files whose bytes changed are written, and those that are gone removed (but the pages
+    ``kept``, not rendered again, which stay as they are). A file is never
     overwritten in place but replaced (a rename, or removed and written anew): the published copy of
     the last build shares the unchanged files with ``site`` (hard links)."""
     before = _read_manifest(manifest) if dirty else {}
     if not dirty:
         shutil.rmtree(site, ignore_errors=True)
-    after: dict[str, str] = {}
+    after: dict[str, str] = {path: before[path] for path in kept if path in before}
     written = 0
     folders: set[Path] = set()
 
@@ -458,6 +503,43 @@ def _mkdocs_build(config_file: str, store: PageStore) -> str | None:
     except (MkDocsException, OSError) as exc:
         return f"{config_file}: {exc}"
     return None
+
+
+def _input_state(workspace: Workspace, inputs: SiteInputs) -> dict:
+    """What this build's inputs were, for the next build to compare with (:func:`.reads.input_state`)."""
+    from eagraph.check.incremental import file_row, kept_packs
+
+    files = {f.relpath: file_row(workspace.config, f) for f in workspace.files}
+    return input_state(inputs, files, kept_packs(workspace.cache, workspace.config))
+
+
+def _changed_keys(workspace: Workspace, state: Path, now: dict) -> frozenset[str] | None:
+    """What may read differently than in the last build kept in ``state`` (None: every page is rendered)."""
+    from eagraph.check.incremental import kept_content
+
+    last = _read_state(state / "inputs")
+    if last is None:
+        return None
+    changed = changed_keys(last, now, lambda digest, pack: kept_content(workspace.cache, digest, pack))
+    return None if changed is None else frozenset(changed)
+
+
+def _read_state(path: Path) -> dict | None:
+    """What a build kept for the next one (:func:`_write_state`); None when missing or damaged."""
+    from eagraph.workspace.cache import unseal
+
+    try:
+        found = unseal(path.read_bytes())
+    except OSError:
+        return None
+    return found if isinstance(found, dict) else None
+
+
+def _write_state(path: Path, state: dict) -> None:
+    from eagraph.workspace.cache import seal
+    from eagraph.workspace.files import write_atomic
+
+    write_atomic(path, seal(state), durable=False)
 
 
 def _state_dir(out: Path, cache_dir: Path | None) -> Path | None:

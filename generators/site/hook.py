@@ -61,7 +61,8 @@ class SitePlugin(BasePlugin):
     def on_post_build(self, config):
         search = config.plugins.get("material/search") or config.plugins.get("search")
         if search is not None:
-            index_entities(search, self.store.entities, self.store.search_entries)
+            index_entities(search, self.store.entities, self.store.search_entries, self.store.kept,
+                           self.store.search_keys)
 
 
 def install(config, store: PageStore):

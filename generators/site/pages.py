@@ -12,7 +12,7 @@ import datetime
 import re
 from collections import Counter, defaultdict
 from decimal import ROUND_HALF_UP, Decimal
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -30,6 +30,7 @@ from .content import SECTIONS, SiteContent
 from .diagrams import Diagram, placeholder
 from .escaping import escape, yaml_string
 from .i18n import LANGUAGE_NAMES, Text, counted, kind_name, pick, word
+from .reads import PageReads
 from .viewdrawing import draw_view
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -157,7 +158,10 @@ class Pages:
     """Renders every page of the site in one language."""
 
     def __init__(self, content: SiteContent, findings: SiteFindings, language: str, env: jinja2.Environment,
-                 diagrams: dict[str, str], rules: dict | None = None, policy: Policy | None = None):
+                 diagrams: dict[str, str], rules: dict | None = None, policy: Policy | None = None, *,
+                 reads: PageReads | None = None, keep: Container[str] = ()):
+        self.reads = reads  # records what each entity page reads (None: nothing is recorded)
+        self.keep = keep  # the entity pages (by address) not rendered: the last build's are still right
         self.content = content
         self.policy = policy or Policy()
         self.model = content.model
@@ -270,16 +274,14 @@ class Pages:
         for section in SECTIONS:
             entities = self.content.in_section(section)
             yield f"{section}/index.md", *self._render("section.md.j2", 1, section=section, entities=entities)
-            for entity in entities:
-                yield f"{section}/{entity.slug}.md", *self._entity_page(section, entity.iri)
+            yield from self._entity_pages(section, entities)
         for section in self.content.archimate_sections:
             entities = self.content.in_section(section)
             if section == "archimate":  # the section's page is the model's: its folders, as in Archi
                 yield f"{section}/index.md", *self._render("archimate-model.md.j2", 1, **self._archimate_models())
             else:
                 yield f"{section}/index.md", *self._render("section.md.j2", 1, section=section, entities=entities)
-            for entity in entities:
-                yield f"{section}/{entity.slug}.md", *self._entity_page(section, entity.iri)
+            yield from self._entity_pages(section, entities)
         yield "one-stop-shop.md", *self._render("one-stop-shop.md.j2", 0, events=self._journeys())
         yield from self._roadmap_pages()
         yield "findings.md", *self._render("findings.md.j2", 0, **self._findings_page())
@@ -289,6 +291,17 @@ class Pages:
     def _render(self, template: str, depth: int, **context) -> tuple[str, str]:
         self.depth = depth
         return _split(self.env.get_template(template).render(p=self, lang=self.language, **context))
+
+    def _entity_pages(self, section: str, entities: list) -> Iterator[tuple[str, str, str]]:
+        for entity in entities:
+            if entity.path in self.keep:
+                continue
+            if self.reads is not None:
+                self.reads.start()
+            page = self._entity_page(section, entity.iri)
+            if self.reads is not None:
+                self.reads.finish(entity.path)
+            yield f"{section}/{entity.slug}.md", *page
 
     def _entity_page(self, section: str, node: str) -> tuple[str, str]:
         build = getattr(self, "_" + section.replace("-", "_"))

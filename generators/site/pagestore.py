@@ -19,11 +19,16 @@ class PageStore:
     as mkdocs writes it (:mod:`.shells`); ``search_entries``, the entity pages' search entries of the
     last build, by :func:`~.shells.search_key`, and after the build this one's."""
 
+
     pages: dict[str, str] = field(default_factory=dict)
     diagrams: dict[str, str] = field(default_factory=dict)
     entities: list[EntityPage] = field(default_factory=list)
     shells: dict[str, str] = field(default_factory=dict)
     search_entries: dict[str, list] = field(default_factory=dict)
+    #: the entity pages not rendered again (their files are the last build's), each with the
+    #: :func:`~.shells.search_key` of its search entries; and after the build, every entity page's
+    kept: dict[str, str] = field(default_factory=dict)
+    search_keys: dict[str, str] = field(default_factory=dict)
 
     def body_of(self, src_uri: str, html: str) -> str:
         body = self.pages.get(src_uri)

@@ -104,18 +104,24 @@ def _shown_body(body: str) -> str:
     return _SEARCH_ATTRIBUTES.sub("", body) if "data-search-" in body else body
 
 
-def index_entities(search_plugin, pages: list[EntityPage], known: dict[str, list]) -> None:
+def index_entities(search_plugin, pages: list[EntityPage], known: dict[str, list], kept: dict[str, str] | None = None,
+                   keys: dict[str, str] | None = None) -> None:
     """Add the entity pages' entries to the search plugin's index (as its ``on_page_context`` does for
     a page mkdocs renders), drop the shells', and order the entries as mkdocs would have built the
     pages (``mkdocs.structure.files.file_sort_key``: by folder, the index first, then by name).
 
     ``known``: the entries of the last build's pages by :func:`search_key`; a page whose key is there
-    is not parsed again. On return it holds this build's (for the next one)."""
+    is not parsed again. On return it holds this build's (for the next one). ``kept``: the pages not
+    rendered again (address -> key), whose entries ``known`` holds; ``keys`` receives each page's key."""
     index = search_plugin.search_index
     index.entries = [entry for entry in index.entries if not is_shell(_page_of(entry))]
     now: dict[str, list] = {}
+    keys = {} if keys is None else keys
+    for url, key in (kept or {}).items():
+        index.entries.extend(known[key])
+        now[key], keys[url] = known[key], key
     for page in pages:
-        key = search_key(page)
+        key = keys[page.url] = search_key(page)
         entries = known.get(key)
         if not isinstance(entries, list):  # new, or a damaged cache: read again
             start = len(index.entries)

@@ -1,0 +1,282 @@
+"""Which entity pages a rebuild renders again: those that read something the change touched.
+
+While an entity page is rendered, the tables the pages read the model through (the analysis
+model's links, backlinks, labels and types, the site's texts and links, the findings and the
+burden by subject, each entity's history) are :class:`Watched`: every key a page looks up is
+recorded as read by that page. A page is a function of what it looked up (rendering is
+deterministic), so it comes out the same unless one of those keys now answers differently.
+
+The next build names the keys that may answer differently (:func:`changed_keys`): the nodes of
+every statement a changed file adds or removes (a blank node by the named node that holds it),
+the subjects whose findings, burden or history differ, and the nodes whose page moved. Only the
+pages that read one of them are rendered again. What a page reads other than through a watched
+table (the languages of the model's titles, today's date, the rules, mkdocs' page shell) is in
+:func:`global_digest`: when that differs, every page is rendered, as when the change is large or
+the last build's state is missing or damaged. ``tests/test_site_reads.py`` holds a rebuild after
+changes to every kind of statement to the bytes of a build from scratch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from array import array
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+
+from eagraph.analyses.model import PER_NODE_CACHES
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .build import SiteInputs
+
+#: A change of more files than this renders every page (the pages it touches would be most of them).
+MOST_FILES_CHANGED = 25
+#: The prefixes of the keys that are not nodes.
+FINDINGS, POLICY, HISTORY = "finding ", "policy ", "history "
+
+
+class PageReads:
+    """The keys each entity page of one build read, by page address."""
+
+    def __init__(self):
+        self.current: set[str] | None = None
+        self.pages: dict[str, set[str]] = {}
+
+    def start(self) -> None:
+        self.current = set()
+
+    def finish(self, url: str) -> None:
+        if self.current is not None:
+            self.pages[url] = self.current
+        self.current = None
+
+    def keep(self, url: str, keys: Iterable[str]) -> None:
+        """A page not rendered again reads what it read last time."""
+        self.pages[url] = set(keys)
+
+    def state(self) -> dict:
+        """The pages' reads as one list of keys and, per page, the numbers of its keys (compact to keep)."""
+        numbers: dict[str, int] = {}
+        pages = {}
+        for url, keys in self.pages.items():
+            pages[url] = array("I", sorted(numbers.setdefault(key, len(numbers)) for key in keys)).tobytes()
+        return {"keys": list(numbers), "pages": pages}
+
+
+def unchanged_pages(state: dict, changed: set[str]) -> dict[str, list[str]]:
+    """The pages of a last build (``state``, :meth:`PageReads.state`) that read none of the
+    ``changed`` keys, each with the keys it read."""
+    keys = state["keys"]
+    touched = {number for number, key in enumerate(keys) if key in changed}
+    found = {}
+    for url, packed in state["pages"].items():
+        numbers = array("I")
+        numbers.frombytes(packed)
+        if touched.isdisjoint(numbers):
+            found[url] = [keys[n] for n in numbers]
+    return found
+
+
+class Watched(dict):
+    """A table whose every lookup is recorded as read by the page being rendered (``prefix`` + key);
+    a missing key looked up by ``[]`` is made as by the defaultdict it replaces."""
+
+    __slots__ = ("reads", "prefix", "missing")
+
+    def __init__(self, table: dict, reads: PageReads, prefix: str = ""):
+        super().__init__(table)
+        self.reads, self.prefix = reads, prefix
+        self.missing = getattr(table, "default_factory", None)
+
+    def _read(self, key) -> None:
+        if self.reads.current is not None:
+            self.reads.current.add(self.prefix + key if type(key) is str else self.prefix + _key_of(key))
+
+    def get(self, key, default=None):
+        self._read(key)
+        return super().get(key, default)
+
+    def __getitem__(self, key):
+        self._read(key)
+        if self.missing is not None and not super().__contains__(key):
+            self[key] = self.missing()
+        return super().__getitem__(key)
+
+    def __contains__(self, key) -> bool:
+        self._read(key)
+        return super().__contains__(key)
+
+
+def _key_of(key: tuple) -> str:
+    """A policy row's key (``("burden", "service", iri)``) as the subject it is about."""
+    return key[-1]
+
+
+def watch(inputs: "SiteInputs", pages, reads: PageReads) -> None:
+    """Make the tables ``pages`` (a :class:`~.pages.Pages`) reads the inputs through record their
+    lookups in ``reads`` (in the process that renders one language: the tables are that process's
+    copy). The tables made once from every service are made first; the model's answers kept per
+    node (``evidence_of`` …) are no longer kept, since a page that found one kept would not record
+    what it was made of."""
+    content, findings, policy = inputs.content, inputs.findings, inputs.policy
+    model = content.model
+    made = [(content, ("services_by_event", "services_by_authority"), ""), (pages, ("_concept_users",), ""),
+            (findings, ("_by_subject", "_analysis_by_subject", "_validation_by_subject"), FINDINGS)]
+    for holder, names, prefix in made:
+        for name in names:
+            holder.__dict__[name] = Watched(getattr(holder, name), reads, prefix)
+    policy.__dict__["_rows"] = Watched(policy._rows, reads, POLICY)
+    for name in ("links", "backlinks", "labels", "types", "annual_cases", "authoritative", "archimate_types"):
+        setattr(model, name, Watched(getattr(model, name), reads))
+    for name in PER_NODE_CACHES:
+        model.__dict__[name] = Forgetful()
+    for name in ("texts", "extra_links", "entities"):
+        setattr(content, name, Watched(getattr(content, name), reads))
+    content.roadmap.phases = Watched(content.roadmap.phases, reads)
+    content.roadmap.force = Watched(content.roadmap.force, reads)
+    archimate = content.archimate
+    for name in ("views", "views_of", "properties", "attributes", "folders"):
+        setattr(archimate, name, Watched(getattr(archimate, name), reads))
+    if findings.history is not None:
+        findings.history.changes = Watched(findings.history.changes, reads, HISTORY)
+
+
+class Forgetful(dict):
+    """A cache of answers per node that keeps none."""
+
+    def get(self, key, default=None):
+        return default
+
+    def __setitem__(self, key, value) -> None:
+        pass
+
+    def setdefault(self, key, default=None):
+        return default
+
+
+# -- what changed since the last build ------------------------------------------------------------
+
+def input_state(inputs: "SiteInputs", files: dict[str, tuple[str, str, str]], packs: dict[str, str]) -> dict:
+    """What the next build compares its inputs with: the model's files (path -> digest, format, base)
+    with the pack the check keeps each content in, and a digest per subject of the findings, the
+    burden and the history, and each entity's page."""
+    findings = inputs.findings
+    return {
+        "files": files, "packs": {row[0]: packs[row[0]] for row in files.values() if row[0] in packs},
+        "findings": _digests(_by_subject([*findings.analysis, *findings.validation])),
+        "policy": _digests(_by_subject(inputs.policy._rows.items(), key=lambda item: item[0][-1])),
+        "history": _digests(getattr(findings.history, "changes", None) or {}),
+        "paths": {node: entity.path for node, entity in inputs.content.entities.items()},
+        "global": global_digest(inputs),
+    }
+
+
+def global_digest(inputs: "SiteInputs") -> str:
+    """What every page may read other than through a watched table."""
+    content, history = inputs.content, inputs.findings.history
+    commits = None if history is None else [repr(commit) for commit in history.commits]
+    return _digest(repr((content.today, sorted(content.languages_present), content.archimate_sections,
+                         bool(content.archimate), commits)))
+
+
+def changed_keys(old: dict, new: dict, content_of) -> set[str] | None:
+    """The keys whose answers may differ between the build of state ``old`` and that of ``new``
+    (:func:`input_state`); None when every page must be rendered. ``content_of(digest, pack)``: a
+    file's content the check kept (None when it is gone)."""
+    try:
+        if old["global"] != new["global"]:
+            return None
+        paths = [path for path in old["files"].keys() | new["files"].keys()
+                 if old["files"].get(path) != new["files"].get(path)]
+        if len(paths) > MOST_FILES_CHANGED:
+            return None
+        changed: set[str] = set()
+        for path in paths:
+            versions = []
+            for state in (old, new):
+                row = state["files"].get(path)
+                data = b"" if row is None else content_of(row[0], state["packs"].get(row[0]))
+                if data is None:
+                    return None
+                versions.append((data, row))
+            nodes = _changed_nodes(*versions)
+            if nodes is None:
+                return None
+            changed |= nodes
+        for name, prefix in (("findings", FINDINGS), ("policy", POLICY), ("history", HISTORY)):
+            changed |= {prefix + key for key in _differing(old[name], new[name])}
+        changed |= set(_differing(old["paths"], new["paths"]))
+        return changed
+    except (KeyError, TypeError, ValueError, AttributeError):  # a damaged state: every page
+        return None
+
+
+def _changed_nodes(old: tuple[bytes, tuple | None], new: tuple[bytes, tuple | None]) -> set[str] | None:
+    """The named nodes of the statements one file's two versions differ by; a statement of a blank
+    node counts as one of the named node holding it. None: a version does not parse, or a blank node
+    no named node holds changed."""
+    from eagraph.workspace.sources import oxigraph_parse
+
+    statements = []
+    for data, row in (old, new):
+        if row is None or not data:
+            statements.append(set())
+            continue
+        try:
+            statements.append(_named(oxigraph_parse(data, row[1], row[2])))
+        except (SyntaxError, ValueError):
+            return None
+    nodes: set[str] = set()
+    for subject, _predicate, obj in statements[0] ^ statements[1]:
+        if subject is None:
+            return None
+        nodes.add(subject)
+        if obj is not None:
+            nodes.add(obj)
+    return nodes
+
+
+def _named(triples) -> set[tuple]:
+    """(subject, predicate, object) with each blank node named by the named node holding it
+    (transitively; None when none does) and literals as None (a literal is no key)."""
+    triples = list(triples)
+    parent = {t.object.value: t.subject for t in triples if isinstance(t.object, ox.BlankNode)}
+
+    def holder(term):
+        seen = set()
+        while isinstance(term, ox.BlankNode):
+            if term.value in seen:
+                return None
+            seen.add(term.value)
+            term = parent.get(term.value)
+        return None if term is None else term.value
+
+    found = set()
+    for t in triples:
+        obj = t.object
+        named_object = holder(obj) if isinstance(obj, ox.BlankNode) else (
+            obj.value if isinstance(obj, ox.NamedNode) else None)
+        literal = obj.value + "\0" + str(getattr(obj, "language", "") or getattr(obj, "datatype", "")) \
+            if isinstance(obj, ox.Literal) else ""
+        found.add((holder(t.subject), t.predicate.value + literal, named_object))
+    return found
+
+
+def _by_subject(items, key=lambda finding: finding.subject) -> dict[str, list]:
+    grouped: dict[str, list] = {}
+    for item in items:
+        grouped.setdefault(key(item), []).append(item)
+    return grouped
+
+
+def _digests(table: dict) -> dict[str, str]:
+    return {str(key): _digest(repr(value)) for key, value in table.items()}
+
+
+def _differing(old: dict, new: dict) -> Iterable[str]:
+    return (key for key in old.keys() | new.keys() if old.get(key) != new.get(key))
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
