@@ -1,0 +1,121 @@
+"""A rebuild renders again only the entity pages that read something a change touched, and is
+still the site a build from scratch makes: after changes of every kind (a statement removed, a link
+moved to another node, a text changed, in named and in blank nodes), drawn at random from the
+example model's own statements, the rebuilt site equals, file for file, one built from nothing."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import rdflib
+
+from eagraph.generators.site import SiteOptions
+from eagraph.generators.site.build import _read_state, _state_dir, _write_state
+from eagraph.workspace import load
+from helpers import MODELS
+from site_support import render_site
+
+STEPS = 3
+KINDS = ("drop", "relink", "retitle")
+TITLES = {rdflib.DCTERMS.title, rdflib.SKOS.prefLabel}
+
+
+def _build(model: Path, out: Path, cache: Path):
+    return render_site(load(model), out, SiteOptions(languages=("nl",), cache_dir=cache), trend_commits=0)
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _differing(a: Path, b: Path) -> list[str]:
+    left, right = _files(a), _files(b)
+    return sorted(path for path in left.keys() | right.keys() if left.get(path) != right.get(path))
+
+
+def _rendered(result) -> int:
+    return int(result.seconds["pages rendered (all languages)"])
+
+
+def _objects(model: Path) -> dict:
+    """Every IRI object of the model by predicate: where a moved link may lead."""
+    found: dict = {}
+    for path in sorted(model.rglob("*.ttl")):
+        for _s, p, o in rdflib.Graph().parse(path, format="turtle"):
+            if isinstance(o, rdflib.URIRef):
+                found.setdefault(p, set()).add(o)
+    return {p: sorted(objects) for p, objects in found.items()}
+
+
+def _change(model: Path, rng: random.Random, kind: str, objects: dict) -> str:
+    """One change of ``kind`` to a random statement of a random file; says which."""
+    path = rng.choice(sorted(p for p in model.rglob("*.ttl") if "queries" not in p.parts))
+    graph = rdflib.Graph().parse(path, format="turtle")
+    statements = sorted(graph, key=lambda t: tuple(map(str, t)))
+    if kind == "retitle":  # a name other pages show: of a node something links to
+        linked = {o for found in objects.values() for o in found}
+        statements = [t for t in statements if isinstance(t[2], rdflib.Literal) and t[0] in linked
+                      and t[1] in TITLES] or [t for t in statements if isinstance(t[2], rdflib.Literal)] or statements
+    elif kind == "relink":
+        statements = [t for t in statements if isinstance(t[2], rdflib.URIRef) and len(objects.get(t[1], ())) > 1]
+        statements = statements or sorted(graph, key=lambda t: tuple(map(str, t)))
+    s, p, o = rng.choice(statements)
+    graph.remove((s, p, o))
+    if kind == "retitle" and isinstance(o, rdflib.Literal):
+        graph.add((s, p, rdflib.Literal(f"{o} herzien", lang=o.language, datatype=o.datatype)))
+    elif kind == "relink" and isinstance(o, rdflib.URIRef):
+        graph.add((s, p, rng.choice([other for other in objects[p] if other != o])))
+    path.write_text(graph.serialize(format="turtle"), encoding="utf-8")
+    return f"{kind} {s} {p} {o} in {path.name}"
+
+
+def test_a_rebuild_after_changes_of_every_kind_is_the_site_built_from_scratch(tmp_path, monkeypatch):
+    monkeypatch.setenv("EAGRAPH_CACHE_DIR", str(tmp_path / "check-cache"))
+    model, cache, site = tmp_path / "model", tmp_path / "cache", tmp_path / "site"
+    shutil.copytree(MODELS, model)
+    first = _build(model, site, cache)
+    objects = _objects(model)
+    rng = random.Random(16)
+    rendered = []
+    for step in range(STEPS):
+        changes = [_change(model, rng, kind, objects) for kind in (*KINDS, KINDS[step])]
+        result = _build(model, site, cache)
+        assert result.incremental
+        scratch = tmp_path / f"scratch-{step}"  # another folder: no last build kept (the same diagrams)
+        _build(model, scratch, cache)
+        assert _differing(site, scratch) == [], changes
+        rendered.append(_rendered(result))
+    assert max(rendered) < first.pages / 2, rendered  # pages reused, not every page rendered again
+
+
+def test_what_a_rebuild_cannot_trust_renders_every_page(tmp_path, monkeypatch):
+    """A damaged record of what pages read, or a section's page shell that is not the last build's,
+    makes the rebuild render every page, and its site is still the right one."""
+    monkeypatch.setenv("EAGRAPH_CACHE_DIR", str(tmp_path / "check-cache"))
+    model, cache, site = tmp_path / "model", tmp_path / "cache", tmp_path / "site"
+    shutil.copytree(MODELS, model)
+    first = _build(model, site, cache)
+    state = _state_dir(site, cache)
+    services = next(model.rglob("*.ttl"))
+
+    def edit(old: str, new: str) -> None:
+        text = services.read_text(encoding="utf-8")
+        services.write_text(text.replace(old, new, 1) if old else text + new, encoding="utf-8")
+
+    edit("", "\n# a comment changes the file, not what any page reads\n")
+    assert _rendered(_build(model, site, cache)) < first.pages / 10
+
+    (state / "nl" / "reads").write_bytes(b"damaged")
+    edit("", "\n# again\n")
+    assert _rendered(_build(model, site, cache)) == first.pages
+
+    kept = _read_state(state / "nl" / "reads")
+    kept["shells"] = {section: "another shell" for section in kept["shells"]}
+    _write_state(state / "nl" / "reads", kept)
+    edit("", "\n# and again\n")
+    result = _build(model, site, cache)
+    assert _rendered(result) == first.pages
+    _build(model, tmp_path / "scratch", cache)
+    assert _differing(site, tmp_path / "scratch") == []
