@@ -117,8 +117,7 @@ def watch(inputs: "SiteInputs", pages, reads: PageReads) -> None:
     """Make the tables ``pages`` (a :class:`~.pages.Pages`) reads the inputs through record their
     lookups in ``reads`` (in the process that renders one language: the tables are that process's
     copy). The tables made once from every service are made first; the model's answers kept per
-    node (``evidence_of`` …) are no longer kept, since a page that found one kept would not record
-    what it was made of."""
+    node (``evidence_of`` …) are not given to entity pages, which must record what they are made of."""
     content, findings, policy = inputs.content, inputs.findings, inputs.policy
     model = content.model
     made = [(content, ("services_by_event", "services_by_authority"), ""), (pages, ("_concept_users",), ""),
@@ -130,7 +129,7 @@ def watch(inputs: "SiteInputs", pages, reads: PageReads) -> None:
     for name in ("links", "backlinks", "labels", "types", "annual_cases", "authoritative", "archimate_types"):
         setattr(model, name, Watched(getattr(model, name), reads))
     for name in PER_NODE_CACHES:
-        model.__dict__[name] = Forgetful()
+        model.__dict__[name] = KeptUnlessRecording(model.__dict__.get(name, {}), reads)
     for name in ("texts", "extra_links", "entities"):
         setattr(content, name, Watched(getattr(content, name), reads))
     content.roadmap.phases = Watched(content.roadmap.phases, reads)
@@ -142,17 +141,22 @@ def watch(inputs: "SiteInputs", pages, reads: PageReads) -> None:
         findings.history.changes = Watched(findings.history.changes, reads, HISTORY)
 
 
-class Forgetful(dict):
-    """A cache of answers per node that keeps none."""
+class KeptUnlessRecording(dict):
+    """A model's answers per node, kept and given except while a page is recorded: a page given an
+    answer made before would not record the keys it was made of."""
+
+    __slots__ = ("reads",)
+
+    def __init__(self, table: dict, reads: PageReads):
+        super().__init__(table)
+        self.reads = reads
 
     def get(self, key, default=None):
-        return default
+        return default if self.reads.current is not None else super().get(key, default)
 
     def __setitem__(self, key, value) -> None:
-        pass
-
-    def setdefault(self, key, default=None):
-        return default
+        if self.reads.current is None:
+            super().__setitem__(key, value)
 
 
 # -- what changed since the last build ------------------------------------------------------------
