@@ -119,3 +119,21 @@ def test_what_a_rebuild_cannot_trust_renders_every_page(tmp_path, monkeypatch):
     assert _rendered(result) == first.pages
     _build(model, tmp_path / "scratch", cache)
     assert _differing(site, tmp_path / "scratch") == []
+
+
+def test_names_sort_by_their_folded_form_ascii_or_not():
+    """The order of a section's entities: names folded (lower case, accents dropped) the one way,
+    whether a name is ASCII (folded at once) or not."""
+    import string
+    import unicodedata
+
+    from eagraph.generators.site.content import _fold
+
+    def by_definition(text: str) -> str:
+        return "".join(ch for ch in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(ch))
+
+    rng = random.Random(3)
+    texts = ["Événement", "Straße", "Ærø", "ÇA", "Brussel", "ﬁscalité", "Ⅻ"]
+    texts += ["".join(rng.choice(string.printable + "éèàüßÆœ") for _ in range(rng.randint(0, 20))) for _ in range(2000)]
+    assert [_fold(t) for t in texts] == [by_definition(t) for t in texts]
+    assert _fold("Événement") == "evenement" and _fold("ABC") == "abc"
