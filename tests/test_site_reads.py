@@ -137,3 +137,16 @@ def test_names_sort_by_their_folded_form_ascii_or_not():
     texts += ["".join(rng.choice(string.printable + "éèàüßÆœ") for _ in range(rng.randint(0, 20))) for _ in range(2000)]
     assert [_fold(t) for t in texts] == [by_definition(t) for t in texts]
     assert _fold("Événement") == "evenement" and _fold("ABC") == "abc"
+
+
+def test_languages_built_one_after_the_other_in_one_process_are_those_built_apart(tmp_path, monkeypatch):
+    """Where there is one core, the languages are built in this process one after the other: the
+    second is recorded on tables the first one's recording made, and comes out the same."""
+    from eagraph.generators.site import build as site_build
+
+    monkeypatch.setenv("EAGRAPH_CACHE_DIR", str(tmp_path / "check-cache"))
+    options = SiteOptions(languages=("nl", "fr"), cache_dir=tmp_path / "cache")
+    render_site(load(MODELS), tmp_path / "apart", options, trend_commits=0)
+    monkeypatch.setattr(site_build, "fork_workers", lambda: 1)
+    render_site(load(MODELS), tmp_path / "together", options, trend_commits=0)
+    assert _differing(tmp_path / "apart", tmp_path / "together") == []

@@ -87,7 +87,7 @@ class Watched(dict):
     def __init__(self, table: dict, reads: PageReads, prefix: str = ""):
         super().__init__(table)
         self.reads, self.prefix = reads, prefix
-        self.missing = getattr(table, "default_factory", None)
+        self.missing = table.missing if isinstance(table, Watched) else getattr(table, "default_factory", None)
 
     def _read(self, key) -> None:
         if self.reads.current is not None:
