@@ -175,6 +175,25 @@ def last_checked(store: "ParseCache", config: "Config", settings: object) -> Bas
     return Base(config, files, content)
 
 
+def warm_mentions(workspace: Workspace) -> Callable[[], object]:
+    """Start reading, in a forked process, the mentions of the files whose mentions the cache does not
+    hold: the next incremental check of this folder asks for every file's (which files a change can
+    reach), and a build that read none left 2,473 files to parse and keep at its first rebuild (8 s
+    of a 10,000-service site's rebuild, profiled). Returns the wait; nothing is started where no other
+    core is free or no cache is kept."""
+    from eagraph.forking import fork_workers, in_fork
+    from eagraph.workspace.cache import NoCache
+    from eagraph.workspace.workspace import cache_key
+
+    cache, config = workspace.cache, workspace.config
+    if isinstance(cache, NoCache) or fork_workers() < 2:
+        return lambda: None
+    missing = [f for f in workspace.files if not cache.has("mentions", cache_key(f, config, cache))]
+    if not missing:
+        return lambda: None
+    return in_fork(lambda: len([workspace.mentions(f) for f in missing]))
+
+
 def kept_packs(store: "ParseCache", config: "Config") -> dict[str, str]:
     """The packs (digest -> pack) of the contents the last check of the model's folder kept."""
     return _kept_packs(store, store.read("check-last", _folder_key(config)))

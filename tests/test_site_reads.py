@@ -150,3 +150,18 @@ def test_languages_built_one_after_the_other_in_one_process_are_those_built_apar
     monkeypatch.setattr(site_build, "fork_workers", lambda: 1)
     render_site(load(MODELS), tmp_path / "together", options, trend_commits=0)
     assert _differing(tmp_path / "apart", tmp_path / "together") == []
+
+
+def test_a_build_leaves_every_files_mentions_for_the_next_builds_incremental_check(tmp_path, monkeypatch):
+    """Which files a change can reach, the incremental check of the next build knows from every file's
+    mentions: the first build reads them (on the core its burden leaves free), so that its first
+    rebuild does not parse the whole model for them."""
+    from eagraph.workspace.workspace import cache_key
+
+    monkeypatch.setenv("EAGRAPH_CACHE_DIR", str(tmp_path / "check-cache"))
+    shutil.copytree(MODELS, tmp_path / "model")
+    _build(tmp_path / "model", tmp_path / "site", tmp_path / "cache")
+    workspace = load(tmp_path / "model")
+    missing = [f.relpath for f in workspace.files
+               if not workspace.cache.has("mentions", cache_key(f, workspace.config, workspace.cache))]
+    assert len(workspace.files) > 20 and missing == []

@@ -122,10 +122,12 @@ def read_inputs(workspace: Workspace, trend: list | tuple = (), history=None) ->
     each entity, :func:`eagraph.gittools.history.entity_history`); the evidence for policy is left
     empty, for the caller to add (:func:`.inputs.site_inputs`, what ``site build`` and ``site serve``
     render)."""
-    from eagraph.ontology import ensure_ontology
+    return inputs_from(workspace, *read_findings(workspace), trend, history)
 
-    ensure_ontology(workspace)  # the labels of eag: service types, granting modes, levels
-    findings, model = read_findings(workspace)
+
+def inputs_from(workspace: Workspace, findings: SiteFindings, model: AnalysisModel | None, trend: list | tuple = (),
+                history=None) -> SiteInputs:
+    """:func:`read_inputs` once the findings are read (:func:`read_findings`)."""
     content = SiteContent.read(workspace, model)
     findings.trend = list(trend)
     findings.history = history
@@ -192,7 +194,9 @@ def read_findings(workspace: Workspace) -> tuple[SiteFindings, AnalysisModel | N
     located: the site shows them on their subject's page. With them, the analysis model the check
     built (None when it needed none), which the site's content reads the model with."""
     from eagraph.check import ALL_UNLOCATED, check
+    from eagraph.ontology import ensure_ontology
 
+    ensure_ontology(workspace)  # the labels of eag: service types, granting modes, levels
     results = check(workspace, ALL_UNLOCATED, since_last=True, keep_model=True)
     return SiteFindings(analysis=results.analysis, validation=results.validation.findings), results.model
 

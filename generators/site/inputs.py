@@ -7,12 +7,13 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+from eagraph.check.incremental import warm_mentions
 from eagraph.forking import in_fork
 from eagraph.gittools.history import entity_history
 from eagraph.gittools.trend import recent
 from eagraph.workspace import EagraphError, Workspace
 
-from .build import SiteInputs, read_inputs
+from .build import SiteInputs, inputs_from, read_findings
 from .pages import Policy
 
 #: How many of the analyses' best-ranked findings the dashboard counts as "the top findings".
@@ -23,10 +24,16 @@ def site_inputs(workspace: Workspace, trend_commits: int, cache_dir: Path | None
     """What the site renders: the model, its check results, the trend over the last ``trend_commits``
     commits, the entities those commits changed (each entity page's history), and the evidence for
     policy (:func:`read_policy`)."""
-    inputs = read_inputs(workspace, trend=recent(workspace.root, trend_commits, cache_dir),
-                         history=entity_history(workspace.root, trend_commits, cache_dir))
-    inputs.policy = read_policy(workspace, inputs.findings.analysis[:TOP_FINDINGS], trend_commits, cache_dir, warn,
-                                model=inputs.content.model)
+    trend, history = recent(workspace.root, trend_commits, cache_dir), entity_history(workspace.root, trend_commits,
+                                                                                       cache_dir)
+    findings, model = read_findings(workspace)
+    warmed = warm_mentions(workspace)  # for the next build's incremental check, on the core left free from here on
+    try:
+        inputs = inputs_from(workspace, findings, model, trend, history)
+        inputs.policy = read_policy(workspace, inputs.findings.analysis[:TOP_FINDINGS], trend_commits, cache_dir,
+                                    warn, model=inputs.content.model)
+    finally:
+        warmed()
     return inputs
 
 

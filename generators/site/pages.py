@@ -82,24 +82,24 @@ class SiteFindings:
     history: object = None
 
     def about(self, node: str) -> list[Finding]:
-        return self._by_subject.get(node, [])
+        return self.by_subject.get(node, [])
 
     def analysis_about(self, node: str) -> list[Finding]:
-        return self._analysis_by_subject.get(node, [])
+        return self.analysis_by_subject.get(node, [])
 
     def validation_about(self, node: str) -> list[Finding]:
-        return self._validation_by_subject.get(node, [])
+        return self.validation_by_subject.get(node, [])
 
     @cached_property
-    def _by_subject(self) -> dict[str, list[Finding]]:
+    def by_subject(self) -> dict[str, list[Finding]]:
         return _by_subject([*self.analysis, *self.validation])
 
     @cached_property
-    def _analysis_by_subject(self) -> dict[str, list[Finding]]:
+    def analysis_by_subject(self) -> dict[str, list[Finding]]:
         return _by_subject(self.analysis)
 
     @cached_property
-    def _validation_by_subject(self) -> dict[str, list[Finding]]:
+    def validation_by_subject(self) -> dict[str, list[Finding]]:
         return _by_subject(self.validation)
 
 
@@ -133,14 +133,14 @@ class Policy:
 
     def row(self, level: str, subject: str):
         """The burden report's row of a service, authority or life event (None: none)."""
-        return self._rows.get(("burden", level, subject))
+        return self.rows.get(("burden", level, subject))
 
     def planned(self, level: str, subject: str):
         """The plan's row (before, after) of a service, authority or life event (None: none)."""
-        return self._rows.get(("plan", level, subject))
+        return self.rows.get(("plan", level, subject))
 
     @cached_property
-    def _rows(self) -> dict:
+    def rows(self) -> dict:
         rows = {("burden", r.level, r.subject): r for r in (self.burden.rows if self.burden else ())}
         return rows | {("plan", r.level, r.subject): r for r in (self.plan.rows if self.plan else ())}
 
@@ -545,11 +545,11 @@ class Pages:
             "defined_in": model.objects(concept, EAG + "definedIn"),
             "sources": model.objects(concept, AUTHSRC + "hasSource"),
             "matches": self.content.links(concept, SKOS + "closeMatch") + self.content.links(concept, SKOS + "exactMatch"),
-            "users": self._concept_users.get(concept, []),
+            "users": self.concept_users.get(concept, []),
         }
 
     @cached_property
-    def _concept_users(self) -> dict[str, list[str]]:
+    def concept_users(self) -> dict[str, list[str]]:
         users = defaultdict(list)
         for service in self.model.services:
             for concept in self.model.required_concepts(service):

@@ -120,12 +120,12 @@ def watch(inputs: "SiteInputs", pages, reads: PageReads) -> None:
     node (``evidence_of`` …) are not given to entity pages, which must record what they are made of."""
     content, findings, policy = inputs.content, inputs.findings, inputs.policy
     model = content.model
-    made = [(content, ("services_by_event", "services_by_authority"), ""), (pages, ("_concept_users",), ""),
-            (findings, ("_by_subject", "_analysis_by_subject", "_validation_by_subject"), FINDINGS)]
+    made = [(content, ("services_by_event", "services_by_authority"), ""), (pages, ("concept_users",), ""),
+            (findings, ("by_subject", "analysis_by_subject", "validation_by_subject"), FINDINGS)]
     for holder, names, prefix in made:
         for name in names:
             holder.__dict__[name] = Watched(getattr(holder, name), reads, prefix)
-    policy.__dict__["_rows"] = Watched(policy._rows, reads, POLICY)
+    policy.__dict__["rows"] = Watched(policy.rows, reads, POLICY)
     for name in ("links", "backlinks", "labels", "types", "annual_cases", "authoritative", "archimate_types"):
         setattr(model, name, Watched(getattr(model, name), reads))
     for name in PER_NODE_CACHES:
@@ -169,7 +169,7 @@ def input_state(inputs: "SiteInputs", files: dict[str, tuple[str, str, str]], pa
     return {
         "files": files, "packs": {row[0]: packs[row[0]] for row in files.values() if row[0] in packs},
         "findings": _digests(_by_subject([*findings.analysis, *findings.validation])),
-        "policy": _digests(_by_subject(inputs.policy._rows.items(), key=lambda item: item[0][-1])),
+        "policy": _digests(_by_subject(inputs.policy.rows.items(), key=lambda item: item[0][-1])),
         "history": _digests(getattr(findings.history, "changes", None) or {}),
         "paths": {node: entity.path for node, entity in inputs.content.entities.items()},
         "global": global_digest(inputs),
