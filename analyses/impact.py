@@ -82,21 +82,17 @@ class Impact:
 
 def impact(model: AnalysisModel, target: str, max_distance: int | None = None) -> Impact:
     """Everything that depends on ``target`` (an IRI, or ``_:label``), transitively."""
-    graph = model.graph
     result = Impact(target, model.kind_of(target), model.label(target))
-    if target not in graph:
-        return result
     seen = {target}
     queue = deque([(target, 0)])
     while queue:
         node, distance = queue.popleft()
         if max_distance is not None and distance >= max_distance:
             continue
-        for dependent in sorted(graph.predecessors(node)):
+        for dependent, predicate in sorted(model.dependents(node).items()):
             if dependent in seen:
                 continue
             seen.add(dependent)
-            predicate = graph.edges[dependent, node]["predicate"]
             result.dependents.append(Dependent(dependent, model.kind_of(dependent), model.label(dependent),
                                                distance + 1, node, predicate))
             queue.append((dependent, distance + 1))

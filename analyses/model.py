@@ -248,29 +248,44 @@ class AnalysisModel:
 
     @cached_property
     def graph(self) -> nx.DiGraph:
-        """The dependencies: an edge from what depends to what it depends on, with its ``predicate``
-        (built on first use: the analyses themselves do not need it)."""
+        """The dependencies as one graph: an edge from what depends to what it depends on, with its
+        ``predicate`` (:meth:`dependents` of every node; for whoever wants the whole graph: the
+        analyses and :func:`~eagraph.analyses.impact.impact` ask per node)."""
         graph = nx.DiGraph()
         graph.add_nodes_from(self.types)
-        graph.add_edges_from(self._archimate_edges())  # first: a contract link between the same two wins
-        graph.add_edges_from((s, o, {"predicate": p}) for s, by_predicate in self.links.items()
-                             for p, objects in by_predicate.items() if p in DEPENDS for o in objects)
-        graph.add_edges_from((o, s, {"predicate": p}) for s, by_predicate in self.links.items()
-                             for p, objects in by_predicate.items() if p in DEPENDS_REVERSED for o in objects)
+        for node in dict.fromkeys([*self.types, *self.links, *self.backlinks]):
+            graph.add_edges_from((dependent, node, {"predicate": predicate})
+                                 for dependent, predicate in self.dependents(node).items())
         return graph
 
-    # -- reading --------------------------------------------------------------------------------
-    def _archimate_edges(self):
-        """An edge between the two ends of each imported ArchiMate relationship, the way its kind
-        makes one depend on the other, named by that kind (``…/archimate/3.0/Serving``)."""
-        for relationship in self.of_class(EAG + "ArchimateRelationship"):
+    def dependents(self, node: str) -> dict[str, str]:
+        """What depends directly on ``node``, each with the link that makes it depend: the subjects of
+        its :data:`DEPENDS` links, the objects of its :data:`DEPENDS_REVERSED` links, and the other end
+        of each imported ArchiMate relationship whose kind makes it depend on ``node``. Where two
+        links join the same pair, a reversed link wins over a contract link, which wins over an
+        ArchiMate relationship; among links of one kind, the last a node states. Read per node from
+        the model's tables (building the whole graph took 2 s at 10,000 services, for a regulation
+        page that reads two steps of it)."""
+        found: dict[str, str] = {}
+        incoming = self.backlinks.get(node) or {}
+        ends = {*incoming.get(EAG + "relationshipSource", ()), *incoming.get(EAG + "relationshipTarget", ())}
+        for relationship in sorted(r for r in ends if EAG + "ArchimateRelationship" in self.types.get(r, ())):
             kind = self.archimate_types.get(relationship, "Association")
             for source in self.objects(relationship, EAG + "relationshipSource"):
                 for target in self.objects(relationship, EAG + "relationshipTarget"):
                     a, b = (target, source) if kind in ARCHIMATE_TARGET_DEPENDS else (source, target)
-                    if a != b:
-                        yield a, b, {"predicate": ARCHIMATE + kind}
+                    if a != b and b == node:
+                        found[a] = ARCHIMATE + kind
+        subjects = {s for p, found_subjects in incoming.items() if p in DEPENDS for s in found_subjects}
+        for subject in subjects:
+            found[subject] = [p for p, objects in self.links[subject].items() if p in DEPENDS and node in objects][-1]
+        for p, objects in (self.links.get(node) or {}).items():
+            if p in DEPENDS_REVERSED:
+                for obj in objects:
+                    found[obj] = p
+        return found
 
+    # -- reading --------------------------------------------------------------------------------
     def objects(self, s: str, p: str) -> list[str]:
         found = self.links.get(s)
         return sorted(found.get(p, ())) if found else []

@@ -72,3 +72,85 @@ def test_impact_never_mangles_an_iri(run):
     assert "https://example.org/t/act is an IRI, not a model's PATH" in both.stderr
     forgotten = run("impact", MODEL)
     assert forgotten.exit_code == 2 and "no IRI given" in forgotten.stderr
+
+
+def _graph_by_definition(model):
+    """The dependency graph as it was built whole (the definition ``dependents`` must keep): ArchiMate
+    edges first, then every contract link, then the reversed ones, a later edge's predicate replacing
+    an earlier one between the same two nodes."""
+    import networkx as nx
+
+    from eagraph.analyses.model import ARCHIMATE, ARCHIMATE_TARGET_DEPENDS, DEPENDS, DEPENDS_REVERSED
+    from eagraph.ontology import EAG
+
+    graph = nx.DiGraph()
+    graph.add_nodes_from(model.types)
+    for relationship in model.of_class(EAG + "ArchimateRelationship"):
+        kind = model.archimate_types.get(relationship, "Association")
+        for source in model.objects(relationship, EAG + "relationshipSource"):
+            for target in model.objects(relationship, EAG + "relationshipTarget"):
+                a, b = (target, source) if kind in ARCHIMATE_TARGET_DEPENDS else (source, target)
+                if a != b:
+                    graph.add_edge(a, b, predicate=ARCHIMATE + kind)
+    graph.add_edges_from((s, o, {"predicate": p}) for s, by_predicate in model.links.items()
+                         for p, objects in by_predicate.items() if p in DEPENDS for o in objects)
+    graph.add_edges_from((o, s, {"predicate": p}) for s, by_predicate in model.links.items()
+                         for p, objects in by_predicate.items() if p in DEPENDS_REVERSED for o in objects)
+    return graph
+
+
+#: Links that cross: two contract links between one pair, a contract link and an ArchiMate relationship
+#: between another, a reversed link against a contract link, an ArchiMate relationship to itself.
+CROSSED = """@prefix cv: <http://data.europa.eu/m8g/> .
+@prefix cpsv: <http://purl.org/vocab/cpsv#> .
+@prefix eag: <https://w3id.org/eagraph/ns#> .
+@prefix authsrc: <http://vocab.belgif.be/ns/authsrc#> .
+@prefix ex: <https://example.org/x/> .
+ex:s a cpsv:PublicService ; cv:hasCompetentAuthority ex:o ; eag:executingAuthority ex:o ; cv:hasLegalResource ex:l .
+ex:t a cpsv:PublicService ; eag:executingAuthority ex:o ; cv:hasCompetentAuthority ex:o .
+ex:src authsrc:hasAgreement ex:agr ; eag:uses ex:agr .
+ex:agr eag:uses ex:src .
+ex:r1 a eag:ArchimateRelationship ; eag:archimateType "Serving" ; eag:relationshipSource ex:l ;
+    eag:relationshipTarget ex:s .
+ex:r2 a eag:ArchimateRelationship ; eag:archimateType "Association" ; eag:relationshipSource ex:s ;
+    eag:relationshipTarget ex:l .
+ex:r3 a eag:ArchimateRelationship ; eag:archimateType "Composition" ; eag:relationshipSource ex:o ;
+    eag:relationshipTarget ex:o .
+ex:r4 a eag:ArchimateRelationship ; eag:archimateType "Serving" ; eag:relationshipSource ex:o ;
+    eag:relationshipTarget ex:t .
+"""
+
+
+def _models(tmp_path):
+    from click.testing import CliRunner
+
+    from eagraph.cli.main import cli
+    from helpers import MODELS, bench_synthetic, write
+
+    write(tmp_path, "crossed/model.ttl", CROSSED)
+    yield "crossed", AnalysisModel.build(load(tmp_path / "crossed"))
+    yield "example", AnalysisModel.build(load(MODELS))
+    yield "impact", AnalysisModel.build(load(MODEL))
+    archisurance = Path(__file__).parent / "data" / "reference" / "archimate" / "archisurance.xml"
+    done = CliRunner().invoke(cli, ["import", "archimate", str(archisurance), "--out", str(tmp_path / "archi")])
+    assert done.exit_code == 0, done.output
+    yield "archisurance", AnalysisModel.build(load(tmp_path / "archi"))
+    bench_synthetic().generate(tmp_path / "synthetic", services=300, seed=5)
+    yield "synthetic", AnalysisModel.build(load(tmp_path / "synthetic"))
+
+
+def test_each_nodes_dependents_are_its_edges_in_the_graph_built_whole(tmp_path, monkeypatch):
+    """Impact reads what depends on a node per node (a regulation's page reads two steps, not the
+    whole graph): the same nodes and links as the graph built whole, on the example model, an imported
+    ArchiMate model (Archisurance) and a synthetic one."""
+    monkeypatch.setenv("EAGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    for name, model in _models(tmp_path):
+        reference = _graph_by_definition(model)
+        assert reference.number_of_edges() > 10, name
+        for node in reference.nodes:
+            expected = {u: reference.edges[u, node]["predicate"] for u in reference.predecessors(node)}
+            assert model.dependents(node) == expected, (name, node)
+        built = model.graph
+        assert set(built.nodes) == set(reference.nodes), name
+        assert {(a, b, d["predicate"]) for a, b, d in built.edges(data=True)} == \
+            {(a, b, d["predicate"]) for a, b, d in reference.edges(data=True)}, name
