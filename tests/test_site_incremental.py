@@ -43,8 +43,9 @@ def test_diagrams_come_from_one_pack_and_a_damaged_pack_is_laid_out_again(tmp_pa
     outside_sites = [p for p in cache.rglob("*") if p.is_file() and "sites" not in p.relative_to(cache).parts
                      and "diagrams" in p.relative_to(cache).parts]
     assert outside_sites == []  # no cache file per diagram
-    packs = list(cache.glob("site-diagrams/*.pack"))
-    assert [p.name for p in packs] == ["nl.pack"]
+    packs = sorted(cache.rglob("site-diagrams/**/*.pack"))
+    assert packs and {p.parent.name for p in packs} == {"nl"} and len(packs) <= 4  # shards of the model's diagrams
+    before = {p: p.stat().st_ino for p in packs}  # a shard written again is a new file (written whole, renamed)
 
     laid_out: list[int] = []
     original = site_diagrams._run_dot
@@ -54,11 +55,14 @@ def test_diagrams_come_from_one_pack_and_a_damaged_pack_is_laid_out_again(tmp_pa
     _build(tmp_path / "model", out, cache)
     assert sum(laid_out) == 2  # only the permit's diagram and the law's own name the law
     assert "Wet Epsilon" in _files(out)["nl/services/permit.html"]
+    rewritten = [p for p in sorted(cache.rglob("site-diagrams/**/*.pack")) if before.get(p) != p.stat().st_ino]
+    assert 1 <= len(rewritten) <= 2  # the shards of the two new diagrams, and no other
     laid_out.clear()
     _build(tmp_path / "model", tmp_path / "elsewhere", cache)  # another folder: a preview session's, say
     assert laid_out == [] and _files(tmp_path / "elsewhere") == _files(out)
 
-    packs[0].write_bytes(b"\0damaged" * 10)
+    for pack in cache.rglob("site-diagrams/**/*.pack"):
+        pack.write_bytes(b"\0damaged" * 10)
     laid_out.clear()
     write(tmp_path, "model/model.ttl", MODEL)
     _build(tmp_path / "model", out, cache)

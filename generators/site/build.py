@@ -283,19 +283,20 @@ def render_language(project: LanguageProject, language: str, keep: dict[str, lis
 
 
 def _diagrams(project: LanguageProject, language: str, sources: dict[str, str]) -> dict[str, str]:
-    """The SVG of each diagram: laid out by Graphviz, or read from the pack the last build of this
-    language kept in the cache (one file, not a cache entry per diagram: 4,890 file creations at
-    2,000 services). Diagrams are keyed by their source, so a pack of any build (another output
+    """The SVG of each diagram: laid out by Graphviz, or read from the pack the builds of this language
+    kept in the cache (:func:`.diagrams.write_pack`; not a cache entry per diagram: 4,890 file creations
+    at 2,000 services). Diagrams are keyed by their source, so a pack of any build (another output
     folder, a preview session, another model) gives only right answers; without a cache every
     diagram is laid out. A rebuild that rendered only some pages keeps the others' diagrams too."""
     if project.cache_dir is None:
         return render_all(sources)
-    pack = project.cache_dir / "site-diagrams" / f"{language}.pack"
-    known = read_pack(pack)
+    pack = project.cache_dir / "site-diagrams" / language
+    known = read_pack(pack, sources)
     svgs = render_all(sources, known)
-    if len(svgs) > len(set(svgs) & set(known)) or project.changed is None:
-        pack.parent.mkdir(parents=True, exist_ok=True)
-        write_pack(pack, svgs if project.changed is None else known | svgs)
+    if project.changed is None:
+        write_pack(pack, svgs)  # every diagram of the site: those no page draws any more are let go
+    else:
+        write_pack(pack, known | svgs, keys=[key for key in svgs if key not in known])
     return svgs
 
 

@@ -4,7 +4,7 @@ A page asks for a :class:`Diagram` and gets a placeholder; once every page is wr
 diagrams are laid out together (:func:`render_all`): Graphviz's ``dot`` reads many graphs from one
 input, so a site of ten thousand services starts a handful of processes, not ten thousand, and a
 diagram laid out before (same Graphviz source) is taken from the last build's pack of diagrams
-(:func:`read_pack`: one file per language kept with the build, where one cache file per diagram
+(:func:`read_pack`: 256 shards per language kept with the build, where one cache file per diagram
 cost a file creation each, 10 s of a 2,000-service language's 60 s). Model text reaches Graphviz
 only as quoted, escaped labels, and Graphviz escapes it again in the SVG.
 """
@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import subprocess
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -122,26 +123,48 @@ def render_all(sources: dict[str, str], known: dict[str, str] | None = None) -> 
     return done
 
 
-def read_pack(path: Path) -> dict[str, str]:
-    """The diagrams a build kept (:func:`write_pack`), by key; nothing when the pack is missing or
-    damaged (every diagram is then laid out again)."""
+def read_pack(folder: Path, keys: Iterable[str] | None = None) -> dict[str, str]:
+    """The diagrams a build kept (:func:`write_pack`), by key: those of the shards that hold ``keys``
+    (None: every shard). A shard missing or damaged gives nothing: its diagrams are laid out again."""
     from eagraph.workspace.cache import unseal
 
-    try:
-        found = unseal(path.read_bytes())
-    except OSError:
-        return {}
-    if not isinstance(found, dict) or not all(isinstance(v, str) for v in found.values()):
-        return {}
+    shards = sorted({_shard(key) for key in keys}) if keys is not None else [
+        path.stem for path in folder.glob("*.pack")]
+    found: dict[str, str] = {}
+    for shard in shards:
+        try:
+            kept = unseal((folder / f"{shard}.pack").read_bytes())
+        except OSError:
+            continue
+        if isinstance(kept, dict) and all(isinstance(k, str) and isinstance(v, str) and _shard(k) == shard
+                                          for k, v in kept.items()):
+            found.update(kept)
     return found
 
 
-def write_pack(path: Path, svgs: dict[str, str]) -> None:
-    """Keep ``svgs`` for the next build, in one file written whole (a rename) or not at all."""
+def write_pack(folder: Path, svgs: dict[str, str], keys: Iterable[str] | None = None) -> None:
+    """Keep ``svgs`` for the next build, in shards by key (a rebuild that lays out a few diagrams
+    reads and writes the few shards that hold them, not the 180 MB of a 10,000-service language),
+    each written whole (a rename) or not at all. ``keys``: write the shards that hold them (``svgs``
+    holding all of those shards' diagrams); None: every shard, and those ``svgs`` has nothing for removed."""
     from eagraph.workspace.cache import seal
     from eagraph.workspace.files import write_atomic
 
-    write_atomic(path, seal(svgs), durable=False)
+    grouped: dict[str, dict[str, str]] = {}
+    for key, svg in svgs.items():
+        grouped.setdefault(_shard(key), {})[key] = svg
+    folder.mkdir(parents=True, exist_ok=True)
+    if keys is None:
+        for path in folder.glob("*.pack"):
+            if path.stem not in grouped:
+                path.unlink(missing_ok=True)
+    for shard in sorted(grouped if keys is None else {_shard(key) for key in keys}):
+        write_atomic(folder / f"{shard}.pack", seal(grouped.get(shard, {})), durable=False)
+
+
+def _shard(key: str) -> str:
+    """The shard of a diagram's key (a hexadecimal digest): one of 256."""
+    return key[:2]
 
 
 def fill_in(text: str, svgs: dict[str, str]) -> str:
