@@ -165,3 +165,23 @@ def test_a_build_leaves_every_files_mentions_for_the_next_builds_incremental_che
     missing = [f.relpath for f in workspace.files
                if not workspace.cache.has("mentions", cache_key(f, workspace.config, workspace.cache))]
     assert len(workspace.files) > 20 and missing == []
+
+
+def test_a_rebuild_reads_for_search_only_the_pages_whose_text_changed(tmp_path, monkeypatch):
+    """The search entries of a navigation page (a section's list, the dashboard …) are kept with the
+    build like an entity page's: a rebuild after a change no page shows reads none again."""
+    from eagraph.generators.site import search
+
+    monkeypatch.setenv("EAGRAPH_CACHE_DIR", str(tmp_path / "check-cache"))
+    model, cache, site = tmp_path / "model", tmp_path / "cache", tmp_path / "site"
+    shutil.copytree(MODELS, model)
+    _build(model, site, cache)
+    read: list[str] = []
+    quick = search.page_entries
+    monkeypatch.setattr(search, "page_entries", lambda title, body, url: read.append(url) or quick(title, body, url))
+    services = next(model.rglob("*.ttl"))
+    services.write_text(services.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    _build(model, site, cache)
+    assert read == [], read
+    _build(model, tmp_path / "scratch", cache)
+    assert len(read) > 100 and _differing(site, tmp_path / "scratch") == []

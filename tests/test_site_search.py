@@ -129,7 +129,7 @@ def test_the_example_sites_search_index_is_materials(tmp_path, monkeypatch):
     workspace = load(MODELS)
     inputs = site_inputs(workspace, 0, None)
     build_site(workspace, tmp_path / "quick", SiteOptions(languages=("fr",)), inputs)
-    monkeypatch.setattr(hook, "read_quickly", lambda index: None)
+    monkeypatch.setattr(hook, "read_quickly", lambda index, *kept: None)
     build_site(workspace, tmp_path / "material", SiteOptions(languages=("fr",)), inputs)
     quick, slow = ((tmp_path / name / "fr/search/search_index.json").read_bytes() for name in ("quick", "material"))
     assert len(slow) > 100_000 and quick == slow

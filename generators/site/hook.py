@@ -33,7 +33,7 @@ class SitePlugin(BasePlugin):
         mark_site_name(config)
         search = config.plugins.get("material/search") or config.plugins.get("search")
         if getattr(search, "search_index", None) is not None:  # made by its on_config, which ran first
-            read_quickly(search.search_index)
+            read_quickly(search.search_index, self.store.search_entries, self.store.navigation_entries)
         return config
 
     def on_env(self, env, config, files):
@@ -63,6 +63,7 @@ class SitePlugin(BasePlugin):
         if search is not None:
             index_entities(search, self.store.entities, self.store.search_entries, self.store.kept,
                            self.store.search_keys)
+            self.store.search_entries.update(self.store.navigation_entries)  # kept for the next build too
 
 
 def install(config, store: PageStore):

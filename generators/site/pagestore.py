@@ -29,6 +29,8 @@ class PageStore:
     #: :func:`~.shells.search_key` of its search entries; and after the build, every entity page's
     kept: dict[str, str] = field(default_factory=dict)
     search_keys: dict[str, str] = field(default_factory=dict)
+    #: the navigation pages' search entries, by :func:`~.search.entries_key` (kept with the entity pages')
+    navigation_entries: dict[str, list] = field(default_factory=dict)
 
     def body_of(self, src_uri: str, html: str) -> str:
         body = self.pages.get(src_uri)

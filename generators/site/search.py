@@ -16,6 +16,7 @@ equal on every entity page of the example site, on its whole search index and on
 
 from __future__ import annotations
 
+import hashlib
 import re
 from html import escape, unescape
 
@@ -137,12 +138,16 @@ class _Reader:
             section.text.append(data)
 
 
-def read_quickly(index) -> None:
+def read_quickly(index, known: dict[str, list] | None = None, used: dict[str, list] | None = None) -> None:
     """Have ``index``, the search plugin's index of one build, read every page it is given that
     :func:`page_entries` can read (a page without a table of contents and without search settings in
     its front matter: eagraph's entity pages, and its navigation pages whose bodies it put in after
     Markdown), and give the others to its own parser. Left as it is unless it is Material's own index
-    (the version this module follows) without the Chinese word splitting it does when jieba is there."""
+    (the version this module follows) without the Chinese word splitting it does when jieba is there.
+
+    ``known``: the entries of the last build's pages by :func:`entries_key`; a page whose key is there
+    is not read again (a rebuild's navigation pages are mostly those of the last build). ``used``
+    receives the entries of this build's pages so read, by key."""
     from material.plugins.search import plugin
 
     if type(index) is not plugin.SearchIndex or plugin.jieba is not None:
@@ -151,15 +156,33 @@ def read_quickly(index) -> None:
 
     def add_entry_from_context(page) -> None:
         meta = page.meta or {}
-        entries = None
-        if not len(page.toc) and "search" not in meta and "tags" not in meta:
-            entries = page_entries(str(meta.get("title", page.title)), page.content, page.url)
-        if entries is None:
+        if len(page.toc) or "search" in meta or "tags" in meta:
             material(page)
+            return
+        title = str(meta.get("title", page.title))
+        key = entries_key(page.url, title, page.content)
+        entries = (known or {}).get(key)
+        if not isinstance(entries, list):
+            entries = page_entries(title, page.content, page.url)
+        if entries is None:  # a body outside the subset (a chart's SVG): Material's parser, kept all the same
+            start = len(index.entries)
+            material(page)
+            entries = index.entries[start:]
         else:
             index.entries.extend(entries)
+        if used is not None:
+            used[key] = entries
 
     index.add_entry_from_context = add_entry_from_context
+
+
+def entries_key(url: str, title: str, body: str) -> str:
+    """What a page's search entries depend on: its address, title and body, and the indexer's version."""
+    from material import __version__
+
+    digest = hashlib.blake2b(f"{__version__}\0{url}\0{title}\0".encode(), digest_size=16)
+    digest.update(body.encode())
+    return digest.hexdigest()
 
 
 def page_entries(title: str, body: str, url: str) -> list[dict] | None:

@@ -13,7 +13,6 @@ mkdocs would have given it (:func:`index_entities`; the index reads it as :mod:`
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -23,6 +22,8 @@ from types import SimpleNamespace
 from markupsafe import Markup
 
 from eagraph.workspace import EagraphError
+
+from .search import entries_key
 
 SHELL_SLUG = "_eagraph_shell"  # no entity's slug has an underscore (content._slug)
 #: The shell's title, HTML-escaped as every page title is; Material prints it raw (header, h1) and
@@ -137,12 +138,8 @@ def index_entities(search_plugin, pages: list[EntityPage], known: dict[str, list
 
 
 def search_key(page: EntityPage) -> str:
-    """What a page's search entries depend on: its address, title and body, and the indexer's version."""
-    from material import __version__
-
-    digest = hashlib.blake2b(f"{__version__}\0{page.url}\0{page.title}\0".encode(), digest_size=16)
-    digest.update(page.body.encode())
-    return digest.hexdigest()
+    """What an entity page's search entries depend on (:func:`.search.entries_key`)."""
+    return entries_key(page.url, page.title, page.body)
 
 
 def _page_of(entry: dict) -> str:
