@@ -40,21 +40,19 @@ def test_locating_a_finding_per_file_names_each_file_once(tmp_path):
     assert quote.call_count <= FILES
 
 
-def test_the_check_reads_the_files_of_its_findings_at_once(tmp_path, monkeypatch):
-    """The check step locates its findings after reading the positions of every file they are in in
-    one go, by one process per core (at 10,000 services, a thousand files one by one took 3-4 s),
-    and each finding is still placed in its own file."""
+def test_the_check_reads_each_file_of_its_findings_once(tmp_path):
+    """The check step locates its findings by the subjects of the files they are in, each file read
+    once however many findings it holds, and each finding is placed in its own file."""
     from eagraph.check import locate
     from eagraph.findings import Finding, Severity
     from eagraph.workspace import load, workspace as module
 
     _model(tmp_path)
-    monkeypatch.setattr(module, "PARALLEL_MIN_BYTES", 0)  # the pool even for these small files
     workspace = load(tmp_path, cache=False)
-    findings = [Finding("X", Severity.INFO, f"https://example.org/service/{number}", {"en": "x"})
-                for number in range(FILES)]
-    with mock.patch.object(module.Workspace, "read_positions", autospec=True,
-                           side_effect=module.Workspace.read_positions) as read:
+    findings = [Finding("X", Severity.INFO, f"https://example.org/service/{number}", {"en": x})
+                for number in range(FILES) for x in "ab"]
+    with mock.patch.object(module, "subject_positions", wraps=module.subject_positions) as read:
         places = locate(workspace, findings)
-    assert read.call_count == 1 and len(read.call_args.args[1]) == FILES
-    assert [(p.file, p.line, p.column) for p in places] == [(f"service-{n:02}.ttl", 3, 1) for n in range(FILES)]
+    assert read.call_count == FILES
+    assert [(p.file, p.line, p.column) for p in places] == [(f"service-{n:02}.ttl", 3, 1) for n in range(FILES)
+                                                            for _ in "ab"]
