@@ -429,13 +429,17 @@ def _collector_paused() -> Iterator[None]:
     """Python's cycle collector paused while results are computed (and in the processes forked
     meanwhile): the analysis model's build and the kinds make millions of small containers, none
     in a cycle, and the collector walked them again and again as they grew (two seconds of the
-    analysing process at 10,000 services); what was paused is collected when the check is done."""
+    analysing process at 10,000 services). What was made meanwhile joins the oldest generation when
+    the check is done, collected with it: left young, the first collection after the check walked
+    every one of them (0.36 s at 10,000 services, at the end of ``analyze``, to free four objects)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if enabled:
+            gc.freeze()  # every object into the permanent generation...
+            gc.unfreeze()  # ... and from there into the oldest, which a full collection still walks
             gc.enable()
 
 
