@@ -56,3 +56,22 @@ def test_the_check_reads_each_file_of_its_findings_once(tmp_path):
     assert read.call_count == FILES
     assert [(p.file, p.line, p.column) for p in places] == [(f"service-{n:02}.ttl", 3, 1) for n in range(FILES)
                                                             for _ in "ab"]
+
+
+def test_many_files_are_read_half_here_half_in_a_forked_process(tmp_path, monkeypatch):
+    """Where the files with findings are many, a forked process reads half of them (it has them in
+    memory already) while the check's process reads the rest; each finding is placed alike."""
+    from eagraph.check import locate
+    from eagraph.findings import Finding, Severity
+    from eagraph.workspace import load, workspace as module
+
+    _model(tmp_path)
+    monkeypatch.setattr(module, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(module, "fork_workers", lambda: 2)
+    workspace = load(tmp_path, cache=False)
+    findings = [Finding("X", Severity.INFO, f"https://example.org/service/{number}", {"en": "x"})
+                for number in range(FILES)]
+    with mock.patch.object(module, "in_fork", wraps=module.in_fork) as fork:
+        places = locate(workspace, findings)
+    assert fork.call_count == 1 and len(workspace._subject_places) == FILES
+    assert [(p.file, p.line, p.column) for p in places] == [(f"service-{n:02}.ttl", 3, 1) for n in range(FILES)]

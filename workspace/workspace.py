@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from eagraph.forking import fork_workers
+from eagraph.forking import fork_workers, in_fork
 from eagraph.location import Location
 from eagraph.ontology import RDF
 
@@ -359,6 +359,25 @@ class Workspace:
                 return self.positions(model_file).subjects
             self._subject_places[model_file.relpath] = places
         return places
+
+    def read_subject_places(self, files: list[ModelFile]) -> None:
+        """Read where the subjects of ``files`` are written (:meth:`subject_places`) now: where they
+        are many (a thousand files with findings at 10,000 services), half of them by a forked
+        process (which has the files in memory: nothing is sent to it) while this one reads the rest."""
+        here = [f for f in files if f.relpath not in self._positions and f.relpath not in self._subject_places]
+        size, apart = sum(len(f.data) for f in here), []
+        if fork_workers() >= 2 and len(here) >= PARALLEL_MIN_FILES and size >= PARALLEL_MIN_BYTES:
+            while size > 0 and here:  # the last files, half of the bytes
+                apart.append(here.pop())
+                size -= 2 * len(apart[-1].data)
+        elsewhere = in_fork(lambda: [_read_subject_places(f, self.config) for f in apart]) if apart else list
+        try:
+            read = [_read_subject_places(f, self.config) for f in here]
+        finally:
+            read_apart = elsewhere()  # taken whatever happens here, or the process would wait to send it
+        for model_file, places in zip([*here, *apart], [*read, *read_apart]):
+            if places is not None:  # else its positions, when first asked
+                self._subject_places[model_file.relpath] = places
 
     def index_positions(self, progress: Progress | None = None) -> None:
         """Read the positions of every file now (tools that report on every statement want this)."""
