@@ -75,3 +75,45 @@ def test_many_files_are_read_half_here_half_in_a_forked_process(tmp_path, monkey
         places = locate(workspace, findings)
     assert fork.call_count == 1 and len(workspace._subject_places) == FILES
     assert [(p.file, p.line, p.column) for p in places] == [(f"service-{n:02}.ttl", 3, 1) for n in range(FILES)]
+
+
+def test_the_service_files_are_read_for_places_while_the_model_loads(tmp_path, monkeypatch):
+    """Where the model is loaded for an analysis, a process forked before the load reads where the
+    subjects of the files that describe services are written (most findings are about services), on
+    the core the load leaves idle; the check then places its findings as it would have alone."""
+    import os
+    import shutil
+
+    import eagraph.check as checking
+    from eagraph.check import CheckOptions, check_path
+    from eagraph.forking import no_forking
+    from eagraph.workspace import load, workspace as module
+
+    from helpers import REPO
+
+    model = tmp_path / "model"
+    shutil.copytree(REPO / "tests" / "data" / "analyses" / "services", model)
+    (model / "other.ttl").write_text("<https://example.org/x> <https://example.org/p> 1 .\n")
+    log = tmp_path / "read.log"
+    read = module.subject_places_of
+
+    def recording(files, config):
+        with log.open("a") as out:
+            out.write(f"{os.getpid()} {' '.join(f.relpath for f in files)}\n")
+        return read(files, config)
+
+    monkeypatch.setattr(module, "subject_places_of", recording)
+    monkeypatch.setattr(checking, "fork_workers", lambda: 2)
+    events = []
+    in_fork = checking.in_fork
+    monkeypatch.setattr(checking, "in_fork", lambda function: events.append(function.__qualname__) or in_fork(function))
+    options = CheckOptions(kinds=(), cache=False)
+    found = check_path(model, options, load=lambda: events.append("load") or load(model))
+    early = [e for e in events if "_read_places_early" in e]
+    assert early and events.index(early[0]) < events.index("load")
+    pid, *files = log.read_text().split("\n")[0].split()
+    assert pid != str(os.getpid()) and files == ["model.ttl"]  # the service files, not other.ttl
+    with no_forking():
+        alone = check_path(model, options)
+    assert len(found.analysis) >= 4 and all(f.location for f in found.analysis)
+    assert [f.location for f in found.analysis] == [f.location for f in alone.analysis]

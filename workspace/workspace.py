@@ -370,14 +370,17 @@ class Workspace:
             while size > 0 and here:  # the last files, half of the bytes
                 apart.append(here.pop())
                 size -= 2 * len(apart[-1].data)
-        elsewhere = in_fork(lambda: [_read_subject_places(f, self.config) for f in apart]) if apart else list
+        elsewhere = in_fork(lambda: subject_places_of(apart, self.config)) if apart else dict
         try:
-            read = [_read_subject_places(f, self.config) for f in here]
+            self.keep_subject_places(subject_places_of(here, self.config))
         finally:
-            read_apart = elsewhere()  # taken whatever happens here, or the process would wait to send it
-        for model_file, places in zip([*here, *apart], [*read, *read_apart]):
-            if places is not None:  # else its positions, when first asked
-                self._subject_places[model_file.relpath] = places
+            self.keep_subject_places(elsewhere())  # taken whatever happens here, or the process would wait to send it
+
+    def keep_subject_places(self, places: dict[str, dict[str, tuple[int, int]] | None]) -> None:
+        """Keep the subject places read of files (:func:`subject_places_of`), by relative path."""
+        for relpath, found in places.items():
+            if found is not None and relpath in self._by_path:  # else its positions, when first asked
+                self._subject_places.setdefault(relpath, found)
 
     def index_positions(self, progress: Progress | None = None) -> None:
         """Read the positions of every file now (tools that report on every statement want this)."""
@@ -548,6 +551,11 @@ def _read_positions(model_file: ModelFile, config: Config, cache: ParseCache) ->
     if cached is not None:
         return FilePositions(*cached)
     return _parse_positions((model_file, config, cache))
+
+
+def subject_places_of(files: Iterable[ModelFile], config: Config) -> dict[str, dict[str, tuple[int, int]] | None]:
+    """Where the named subjects of each file are written, by relative path (None: read its positions)."""
+    return {f.relpath: _read_subject_places(f, config) for f in files}
 
 
 def _read_subject_places(model_file: ModelFile, config: Config) -> dict[str, tuple[int, int]] | None:
