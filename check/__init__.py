@@ -282,23 +282,18 @@ class _Check:
                 self.packed()  # packed while the model loaded: done by now
             pending = in_fork(lambda: _then(_with_places(workspace, self._validate()), remember))
             try:
-                analysed = self._analyse()
+                analysis = self._analysis()  # located too, while the validation may still run
             finally:
                 validation = pending()
         else:
             if need_validation:
                 validation = _with_places(self.workspace, self._validate(workers=self.options.workers))
             if need_analysis:
-                analysed = self._analyse()
+                analysis = self._analysis()
         if need_validation:
             self._write(checked.validation_key, _report_to(*validation))
-        if need_analysis:
-            analysis = (analysed, blank_places(self.workspace, analysed[0]), None)
-            self.store.write("check-memo", checked.analysis_key, self.memo)
-        if analysis is not None and self.options.locate and analysis[2] is None:
-            # where each finding's subject is written: found once, in the loaded model, and kept
-            self._take_early_places()
-            analysis = (*analysis[:2], locate(self.workspace, analysis[0][0]))
+        if analysis is not None and self.options.locate and analysis[2] is None:  # an entry made unlocated
+            analysis = (*analysis[:2], self._locate(analysis[0][0]))
             need_analysis = True
         if need_analysis:
             self._write(checked.analysis_key, _analysis_to(*analysis))
@@ -309,6 +304,19 @@ class _Check:
         if findings is not None and self.options.locate:
             findings = [replace(f, location=location) for f, location in zip(findings, analysis[2])]
         return CheckResults(validation[0] if validation else None, findings, coverage, checked, places)
+
+    def _analysis(self) -> tuple:
+        """The analysis computed, as an entry keeps it: ``(analysed, places, locations)`` (locations
+        None when not asked), its memo kept for the next incremental check."""
+        analysed = self._analyse()
+        self.store.write("check-memo", self.checked.analysis_key, self.memo)
+        return (analysed, blank_places(self.workspace, analysed[0]),
+                self._locate(analysed[0]) if self.options.locate else None)
+
+    def _locate(self, findings: Sequence[Finding]) -> "list[Location | None]":
+        """Where each finding's subject is written (:func:`locate`), with the places read early."""
+        self._take_early_places()
+        return locate(self.workspace, findings)
 
     def _update(self, need_validation: bool, need_analysis: bool):
         """The base's validation and analysis (those asked for) brought up to date for the files that

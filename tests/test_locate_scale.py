@@ -117,3 +117,39 @@ def test_the_service_files_are_read_for_places_while_the_model_loads(tmp_path, m
         alone = check_path(model, options)
     assert len(found.analysis) >= 4 and all(f.location for f in found.analysis)
     assert [f.location for f in found.analysis] == [f.location for f in alone.analysis]
+
+
+def test_the_findings_are_located_while_the_validation_still_runs(tmp_path, monkeypatch):
+    """Validation (forked) and the analysis end at about the same time at 10,000 services: the
+    analysis's findings are located (and its memo kept) as soon as they are known, not only once
+    the validation is done."""
+    import time
+
+    import eagraph.check as checking
+    from eagraph.check import CheckOptions, check_path
+    from eagraph.validators.validate import ValidationOptions
+
+    from helpers import REPO
+
+    log = tmp_path / "events.log"
+    validate, locate = checking._Check._validate, checking.locate
+
+    def slow_validation(self, *args, **kwargs):
+        report = validate(self, *args, **kwargs)
+        time.sleep(1.5)  # the validation ends well after the analysis
+        with log.open("a") as out:
+            out.write("validated\n")
+        return report
+
+    def logged_locate(*args):
+        with log.open("a") as out:
+            out.write("located\n")
+        return locate(*args)
+
+    monkeypatch.setattr(checking._Check, "_validate", slow_validation)
+    monkeypatch.setattr(checking, "locate", logged_locate)
+    monkeypatch.setattr(checking, "fork_workers", lambda: 2)
+    results = check_path(REPO / "tests" / "data" / "analyses" / "services",
+                         CheckOptions(validation=ValidationOptions(), kinds=(), cache=False))
+    assert log.read_text().split() == ["located", "validated"]
+    assert results.analysis and all(f.location for f in results.analysis) and results.validation is not None
