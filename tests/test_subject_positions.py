@@ -74,12 +74,16 @@ TRICKY = [
     "@prefix ex: <http://e/> .\nex:a ex:p ex:o . ex:b ex:p ex:o .\nex:b ex:p ex:c .\n",
     '@prefix ex: <http://e/> .\nex:a ex:p "x"@en.ex:b ex:p ex:o .\n',
     "@prefix ex: <http://e/> .\nex:a ex:p 1.ex:b ex:p ex:o .\n",
-    "@prefix ex: <http://e/> .\nex:a ex:p 1.5, .5, 1.e5, -2 .\nex:b ex:p ex:o.\nex:c ex:p <x>.ex:d ex:p ex:o .\n",
-    '@prefix ex: <http://e/> .\nex:a ex:p """one\nex:fake ex:p ex:o .\n""" .\nex:b ex:p \'\'\'x\n. ex:no ex:p ex:o .\'\'\' .\n',
-    "@prefix ex: <http://e/> .\nex:a ex:p ex:o ; # a comment . ex:fake ex:p ex:o .\n    ex:q ex:r .\nex:b ex:p ex:o .\n",
+    "@prefix ex: <http://e/> .\nex:a ex:p 1.5, .5, 1.e5, -2 .\nex:b ex:p ex:o.\n"
+    "ex:c ex:p <x>.ex:d ex:p ex:o .\n",
+    '@prefix ex: <http://e/> .\nex:a ex:p """one\nex:fake ex:p ex:o .\n""" .\n'
+    "ex:b ex:p '''x\n. ex:no ex:p ex:o .''' .\n",
+    "@prefix ex: <http://e/> .\nex:a ex:p ex:o ; # a comment . ex:fake ex:p ex:o .\n"
+    "    ex:q ex:r .\nex:b ex:p ex:o .\n",
     '@prefix ex: <http://e/> .\nex:a ex:p "a # b . ex:c" ; ex:q "\\". ex:d" .\nex:e ex:p ex:o .\n',
     "@prefix ex: <http://e/> .\nex:a.b ex:p ex:o.c .\nex:a\\.c ex:p ex:o .\nex:x\\#y ex:p ex:o .\n",
-    "PREFIX ex: <http://e/>\nex:a ex:p ex:o .\nprefix ex: <http://f/>\nex:a ex:p ex:o .\nBASE <http://g/>\n<r> ex:p ex:o .\n",
+    "PREFIX ex: <http://e/>\nex:a ex:p ex:o .\nprefix ex: <http://f/>\nex:a ex:p ex:o .\n"
+    "BASE <http://g/>\n<r> ex:p ex:o .\n",
     "@base <http://a/> .\n<r> <p> <o> .\n@base <sub/> .\n<r> <p> <o> .\n@prefix : <rel#> .\n:s <p> <o> .\n",
     "@prefix ex: <http://e/> .\n( ex:a ex:b ) ex:p ex:o .\n[ ex:p ex:o ] ex:q ex:r .\n[] ex:p ex:o .\n"
     "_:b ex:p ( ex:c [ ex:d ex:e ] ) .\nex:after ex:p [ ex:q [ ex:r ex:s ] ] .\n",
@@ -99,7 +103,8 @@ def test_same_places_as_the_parser_where_statements_hide(text):
 
 
 def test_a_statement_that_may_nest_too_deep_and_a_mistake_are_left_to_the_parser():
-    deep = "@prefix ex: <http://e/> .\nex:a ex:p " + "[ ex:p " * (MAX_NESTING + 1) + "ex:o" + " ]" * (MAX_NESTING + 1) + " .\n"
+    levels = MAX_NESTING + 1
+    deep = "@prefix ex: <http://e/> .\nex:a ex:p " + "[ ex:p " * levels + "ex:o" + " ]" * levels + " .\n"
     assert parser_subjects(deep) is None  # the parser refuses it, at its line
     assert subject_positions(deep, BASE) is None
     assert subject_positions("@prefix ex: <http://e/> .\nex:a ex:p ex:o\nex:b ex:p ex:o .\nnope:x ex:p ex:o .\n",
