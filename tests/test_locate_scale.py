@@ -153,3 +153,31 @@ def test_the_findings_are_located_while_the_validation_still_runs(tmp_path, monk
                          CheckOptions(validation=ValidationOptions(), kinds=(), cache=False))
     assert log.read_text().split() == ["located", "validated"]
     assert results.analysis and all(f.location for f in results.analysis) and results.validation is not None
+
+
+def test_a_failure_while_reading_here_still_takes_the_forked_half(tmp_path, monkeypatch):
+    """If reading the files here fails, the forked process's half is still taken and the process
+    ended: none is left waiting to send it (which would hold the command's exit for ever)."""
+    import multiprocessing
+    import os
+
+    import pytest
+
+    from eagraph.workspace import load, workspace as module
+
+    _model(tmp_path)
+    monkeypatch.setattr(module, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(module, "fork_workers", lambda: 2)
+    workspace = load(tmp_path, cache=False)
+    parent, read = os.getpid(), module._read_subject_places
+
+    def failing_here(model_file, config):
+        if os.getpid() == parent:
+            raise RuntimeError("reading failed")
+        return read(model_file, config)
+
+    monkeypatch.setattr(module, "_read_subject_places", failing_here)
+    with pytest.raises(RuntimeError, match="reading failed"):
+        workspace.read_subject_places(workspace.files)
+    assert not multiprocessing.active_children()
+    assert 0 < len(workspace._subject_places) < FILES  # the forked half, kept
