@@ -181,3 +181,35 @@ def test_a_failure_while_reading_here_still_takes_the_forked_half(tmp_path, monk
         workspace.read_subject_places(workspace.files)
     assert not multiprocessing.active_children()
     assert 0 < len(workspace._subject_places) < FILES  # the forked half, kept
+
+
+def test_an_analysis_that_fails_still_takes_the_places_read_early(tmp_path, monkeypatch):
+    """The process that read the service files' places while the model loaded is waited for
+    whatever happens after: a failing analysis leaves no process behind, waiting to send them."""
+    import multiprocessing
+    import shutil
+
+    import pytest
+
+    import eagraph.check as checking
+    from eagraph.check import CheckOptions, check_path
+
+    from helpers import REPO
+
+    model = tmp_path / "model"
+    shutil.copytree(REPO / "tests" / "data" / "analyses" / "services", model)
+    (model / "many.ttl").write_text(  # places enough to fill the pipe they are sent through
+        "@prefix cpsv: <http://purl.org/vocab/cpsv#> .\n"
+        + "".join(f"<https://example.org/many/{n}> a cpsv:PublicService .\n" for n in range(3000)))
+
+    def failing(self):
+        raise RuntimeError("analysis failed")
+
+    monkeypatch.setattr(checking._Check, "_analyse", failing)
+    monkeypatch.setattr(checking, "fork_workers", lambda: 2)
+    with pytest.raises(RuntimeError, match="analysis failed"):
+        check_path(model, CheckOptions(kinds=(), cache=False))
+    alive = multiprocessing.active_children()
+    for process in alive:
+        process.kill()  # so that a failure here does not hold the tests' exit
+    assert not alive
