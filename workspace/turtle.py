@@ -70,27 +70,40 @@ _LANG = r"[a-zA-Z]+(?:-[a-zA-Z0-9]+)*"
 IRIREF, PNAME, BNODE, LONG_STRING, STRING, SQ_LONG_STRING, SQ_STRING = 1, 2, 3, 4, 6, 8, 10
 NUMBER, PUNCT, WORD, AT_WORD, DATATYPE_MARK, END = 12, 13, 14, 15, 16, 17
 
+# Each kind's pattern, written once: the tokenizer captures each (and a string's language tag); the
+# statement skipper below (:data:`_STATEMENT_REST`) reads the same tokens without capturing them.
+_SKIP = r"(?:[ \t\r\n]+|#[^\r\n]*)*"
+_IRIREF = rf"<(?:{_IRI_CHAR}|{_UCHAR})*>"
+_PNAME = rf"(?:{_PN_PREFIX})?:(?:{_PN_LOCAL})?"
+_BNODE = rf"_:[{_PN_CHARS_U}0-9](?:[{_PN_CHARS}.]*[{_PN_CHARS}])?"
+_LONG_STRING = r'"""[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*"""'
+_STRING = r'"[^"\\\r\n]*(?:\\.[^"\\\r\n]*)*"'
+_SQ_LONG_STRING = r"'''[^'\\]*(?:(?:\\.|'(?!''))[^'\\]*)*'''"
+_SQ_STRING = r"'[^'\\\r\n]*(?:\\.[^'\\\r\n]*)*'"
+_NUMBER = (r"[+-]?(?:[0-9]+\.[0-9]*[eE][+-]?[0-9]+|\.[0-9]+[eE][+-]?[0-9]+|[0-9]+[eE][+-]?[0-9]+"
+           r"|[0-9]*\.[0-9]+|[0-9]+)")
+_WORD = r"[A-Za-z]+"  # a, true, false, PREFIX, BASE
+_AT_WORD = rf"@{_LANG}"  # @prefix, @base, or a detached language tag
+
 _TOKEN = re.compile(
-    r"(?:[ \t\r\n]+|#[^\r\n]*)*"
-    r"(?:"
-    rf"(<(?:{_IRI_CHAR}|{_UCHAR})*>)"  # 1 IRIREF
-    rf"|((?:{_PN_PREFIX})?:(?:{_PN_LOCAL})?)"  # 2 PNAME
-    rf"|(_:[{_PN_CHARS_U}0-9](?:[{_PN_CHARS}.]*[{_PN_CHARS}])?)"  # 3 BNODE
-    r'|("""[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*""")(?:@(' + _LANG + "))?"  # 4 LONG_STRING, 5 its language tag
-    r'|("[^"\\\r\n]*(?:\\.[^"\\\r\n]*)*")(?:@(' + _LANG + "))?"  # 6 STRING, 7
-    r"|('''[^'\\]*(?:(?:\\.|'(?!''))[^'\\]*)*''')(?:@(" + _LANG + "))?"  # 8 SQ_LONG_STRING, 9
-    r"|('[^'\\\r\n]*(?:\\.[^'\\\r\n]*)*')(?:@(" + _LANG + "))?"  # 10 SQ_STRING, 11
-    r"|([+-]?(?:[0-9]+\.[0-9]*[eE][+-]?[0-9]+|\.[0-9]+[eE][+-]?[0-9]+|[0-9]+[eE][+-]?[0-9]+"
-    r"|[0-9]*\.[0-9]+|[0-9]+))"  # 12 NUMBER
+    _SKIP + "(?:"
+    rf"({_IRIREF})"  # 1 IRIREF
+    rf"|({_PNAME})"  # 2 PNAME
+    rf"|({_BNODE})"  # 3 BNODE
+    rf"|({_LONG_STRING})(?:@({_LANG}))?"  # 4 LONG_STRING, 5 its language tag
+    rf"|({_STRING})(?:@({_LANG}))?"  # 6 STRING, 7
+    rf"|({_SQ_LONG_STRING})(?:@({_LANG}))?"  # 8 SQ_LONG_STRING, 9
+    rf"|({_SQ_STRING})(?:@({_LANG}))?"  # 10 SQ_STRING, 11
+    rf"|({_NUMBER})"  # 12 NUMBER
     r"|([.;,\[\]()])"  # 13 PUNCT
-    r"|([A-Za-z]+)"  # 14 WORD: a, true, false, PREFIX, BASE
-    rf"|(@{_LANG})"  # 15 AT_WORD: @prefix, @base, or a detached language tag
+    rf"|({_WORD})"  # 14 WORD
+    rf"|({_AT_WORD})"  # 15 AT_WORD
     r"|(\^\^)"  # 16
     r"|(\Z)"  # 17 END
     r")"
 )
 _LANGUAGE_GROUPS = frozenset((5, 7, 9, 11))
-_SPACE = re.compile(r"(?:[ \t\r\n]+|#[^\r\n]*)*")
+_SPACE = re.compile(_SKIP)
 _ERROR_TOKEN = re.compile(r"(?:[ \t\r\n]+|#[^\r\n]*)*(\S{1,30})")
 
 _ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.S)
@@ -147,7 +160,7 @@ class _Parser:
         self.bnode_prefix = bnode_prefix
         self.bnode_count = 0
         self.bnode_labels: dict[str, str] = {}
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.line_starts = self._line_starts(text)
         self.doc = ParsedDocument()
         self.depth = 0  # how many "[" and "(" the current token is inside
         self.scanner = _TOKEN.scanner(text)
@@ -156,6 +169,10 @@ class _Parser:
         self.tok = ""
         self.m: re.Match | None = None
         self.advance()
+
+    @staticmethod
+    def _line_starts(text: str) -> list[int]:
+        return [0] + [m.end() for m in re.finditer("\n", text)]
 
     # Tokens ----------------------------------------------------------------------------
     def advance(self) -> None:
@@ -288,7 +305,10 @@ class _Parser:
         return f"<{iri}>"
 
     def pname(self) -> str:
-        token = self.tok
+        return self.expand(self.tok)
+
+    def expand(self, token: str) -> str:
+        """A prefixed name as the IRI it stands for."""
         prefix, _, local = token.partition(":")
         try:
             namespace = self.prefixes[prefix]
@@ -477,6 +497,86 @@ class _Parser:
         self.advance()
         self.depth -= 1
         return head
+
+
+# --- Subjects alone --------------------------------------------------------------------------
+# Where a named subject is written is where a statement starts. One regular expression reads a
+# whole statement, in C: its first token (captured when it is an IRI or a prefixed name), then
+# every other token up to its final "." -- each token whole and in the tokenizer's order, so a "."
+# inside a string, an IRI, a comment, a prefixed name or a number is never taken for the end. The
+# directives, between statements, are read by the parser's own grammar.
+# The tokenizer takes the first kind that matches; only PNAME before WORD and a long string before
+# a short one can match at the same place, so the most frequent kinds are tried first.
+_TERM = (rf"[;,\[\]()]|{_PNAME}|{_LONG_STRING}(?:@{_LANG})?|{_STRING}(?:@{_LANG})?|{_IRIREF}|{_WORD}|{_AT_WORD}"
+         rf"|\^\^|{_BNODE}|{_NUMBER}|{_SQ_LONG_STRING}(?:@{_LANG})?|{_SQ_STRING}(?:@{_LANG})?")
+_SKIP_ALL = r"(?:[ \t\r\n]++|#[^\r\n]*+)*+"  # _SKIP, never given back
+_STATEMENT = re.compile(
+    rf"{_SKIP_ALL}(?>({_IRIREF})|({_PNAME})|(?=[\[(]|_:))"  # 1 an IRI subject, 2 a prefixed one; or a blank node
+    rf"(?:{_SKIP_ALL}(?>{_TERM}))*+{_SKIP_ALL}\."
+)
+
+
+class _SubjectReader(_Parser):
+    """The directives, and the first token of each statement; the statements' other terms unread."""
+
+    def __init__(self, text: str, base: str | None):
+        self._line, self._line_offset = 1, 0  # the last position asked: lines are counted on from it
+        super().__init__(text, base, "b")
+
+    @staticmethod
+    def _line_starts(text: str) -> list[int]:
+        return []  # positions are counted on from the last one (see position)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        self._line += self.text.count("\n", self._line_offset, offset)
+        self._line_offset = offset
+        return self._line, offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+
+    def parse(self) -> ParsedDocument:
+        text, subjects = self.text, self.doc.subjects
+        # Past MAX_NESTING brackets a statement may nest too deep, which only the parser tells.
+        brackets = text.count("[") + text.count("(") > MAX_NESTING
+        position = 0
+        while True:
+            statement = _STATEMENT.match(text, position)
+            while statement is not None:
+                if brackets and text.count("[", *statement.span()) + text.count("(", *statement.span()) > MAX_NESTING:
+                    raise _Unsure()
+                kind = statement.lastindex
+                if kind is not None:
+                    token = statement.group(kind)
+                    term = self.resolve(token[1:-1]) if kind == 1 else self.expand(token)
+                    if term not in subjects:
+                        subjects[term] = self.position(statement.start(kind))
+                position = statement.end()
+                statement = _STATEMENT.match(text, position)
+            self.scanner = _TOKEN.scanner(text, position)  # not a statement: a directive, the end, or a mistake
+            self.advance()
+            if self.kind == END:
+                return self.doc
+            if self.kind == AT_WORD:
+                self.directive_at()
+            elif self.kind == WORD and self.tok.upper() in ("PREFIX", "BASE"):
+                self.directive_sparql()
+            else:
+                raise _Unsure()
+            position = self.m.start()  # where the white space before the token after the directive starts
+
+
+class _Unsure(Exception):
+    """A document the subject reader leaves to the parser."""
+
+
+def subject_positions(text: str, base: str | None = None) -> dict[str, tuple[int, int]] | None:
+    """Line and column where each named subject (an IRI, as N-Triples) of a Turtle document first
+    appears as a subject: the ``subjects`` of :func:`parse_turtle` without its blank nodes, read
+    several times faster. None where the parser must read the document (a mistake, a limit it keeps)."""
+    if len(text) * 4 > MAX_TERM_BYTES:  # a term past MAX_TERM_BYTES is only seen by reading it
+        return None
+    try:
+        return _SubjectReader(text, base).parse().subjects
+    except (TurtleSyntaxError, _Unsure):
+        return None
 
 
 _URI = re.compile(r"^(?:([^:/?#]+):)?(?://([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$", re.S)
