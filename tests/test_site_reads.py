@@ -185,3 +185,42 @@ def test_a_rebuild_reads_for_search_only_the_pages_whose_text_changed(tmp_path, 
     assert read == [], read
     _build(model, tmp_path / "scratch", cache)
     assert len(read) > 100 and _differing(site, tmp_path / "scratch") == []
+
+
+#: A service whose evidence is linked to its requirement from another file: the evidence the service's
+#: life event lists as still asked is made of three files' statements, and kept once made.
+EVIDENCE_FILES = {
+    "services.ttl": """ex:fin a cv:PublicOrganisation ; skos:prefLabel "FOD Financiën"@nl .
+ex:birth a cv:LifeEvent ; dct:title "Geboorte"@nl .
+ex:permit a cpsv:PublicService ; dct:title "Vergunning"@nl ; cv:hasCompetentAuthority ex:fin ;
+    cv:isGroupedBy ex:birth ; cv:holdsRequirement ex:req .
+""",
+    "requirements.ttl": """ex:req a cv:Requirement ; dct:title "Bewijs van inkomen"@nl .
+""",
+    "evidence.ttl": """ex:payslip a cv:Evidence ; dct:title "Loonfiche"@nl ; cv:supportsRequirement ex:req .
+""",
+}
+
+
+def test_a_page_given_an_answer_another_page_made_records_what_it_was_made_of(tmp_path, monkeypatch):
+    """The evidence a service asks for is made once (from its requirement and the evidence that
+    supports it, in other files) and kept: the life event's page, given it after the service's page
+    made it, is rendered again when another piece of evidence supports the requirement, or one no
+    longer does."""
+    from helpers import PREFIXES, write
+
+    monkeypatch.setenv("EAGRAPH_CACHE_DIR", str(tmp_path / "check-cache"))
+    for name, text in EVIDENCE_FILES.items():
+        write(tmp_path, f"model/{name}", PREFIXES + text)
+    model, cache, site = tmp_path / "model", tmp_path / "cache", tmp_path / "site"
+    _build(model, site, cache)
+    assert "Loonfiche" in (site / "nl" / "events" / "birth.html").read_text(encoding="utf-8")
+    write(tmp_path, "model/more.ttl", PREFIXES + 'ex:assessment a cv:Evidence ; dct:title "Aanslagbiljet"@nl ;'
+                                                 ' cv:supportsRequirement ex:req .\n')
+    _build(model, site, cache)
+    assert "Aanslagbiljet" in (site / "nl" / "events" / "birth.html").read_text(encoding="utf-8")
+    write(tmp_path, "model/evidence.ttl", PREFIXES + 'ex:payslip a cv:Evidence ; dct:title "Loonfiche"@nl .\n')
+    _build(model, site, cache)
+    assert "Loonfiche" not in (site / "nl" / "events" / "birth.html").read_text(encoding="utf-8")
+    _build(model, tmp_path / "scratch", cache)
+    assert _differing(site, tmp_path / "scratch") == []

@@ -42,9 +42,21 @@ class PageReads:
     def __init__(self):
         self.current: set[str] | None = None
         self.pages: dict[str, set[str]] = {}
+        self._outer: list[set[str] | None] = []  # the records :meth:`begin` set aside
 
     def start(self) -> None:
+        self.current, self._outer = set(), []
+
+    def begin(self) -> None:
+        """Record the keys read from here to :meth:`end` apart (and for the page, if one is recorded)."""
+        self._outer.append(self.current)
         self.current = set()
+
+    def end(self) -> frozenset[str]:
+        keys, self.current = self.current, self._outer.pop() if self._outer else None
+        if self.current is not None:
+            self.current |= keys
+        return frozenset(keys or ())
 
     def finish(self, url: str) -> None:
         if self.current is not None:
@@ -80,7 +92,8 @@ def unchanged_pages(state: dict, changed: set[str]) -> dict[str, list[str]]:
 
 class Watched(dict):
     """A table whose every lookup is recorded as read by the page being rendered (``prefix`` + key);
-    a missing key looked up by ``[]`` is made as by the defaultdict it replaces."""
+    a missing key looked up by ``[]`` is made as by the defaultdict it replaces. (Millions of lookups
+    a build: ``get`` records inline, without a call more.)"""
 
     __slots__ = ("reads", "prefix", "missing")
 
@@ -89,35 +102,50 @@ class Watched(dict):
         self.reads, self.prefix = reads, prefix
         self.missing = table.missing if isinstance(table, Watched) else getattr(table, "default_factory", None)
 
-    def _read(self, key) -> None:
-        if self.reads.current is not None:
-            self.reads.current.add(self.prefix + key if type(key) is str else self.prefix + _key_of(key))
+    def key(self, key) -> str:
+        return self.prefix + key if self.prefix else key
 
     def get(self, key, default=None):
-        self._read(key)
-        return super().get(key, default)
+        current = self.reads.current
+        if current is not None:
+            current.add(self.prefix + key if self.prefix else key)
+        return dict.get(self, key, default)
 
     def __getitem__(self, key):
-        self._read(key)
-        if self.missing is not None and not super().__contains__(key):
+        current = self.reads.current
+        if current is not None:
+            current.add(self.key(key))
+        if self.missing is not None and not dict.__contains__(self, key):
             self[key] = self.missing()
-        return super().__getitem__(key)
+        return dict.__getitem__(self, key)
 
     def __contains__(self, key) -> bool:
-        self._read(key)
-        return super().__contains__(key)
+        current = self.reads.current
+        if current is not None:
+            current.add(self.key(key))
+        return dict.__contains__(self, key)
 
 
-def _key_of(key: tuple) -> str:
-    """A policy row's key (``("burden", "service", iri)``) as the subject it is about."""
-    return key[-1]
+class WatchedRows(Watched):
+    """A table keyed by (what, level, subject) tuples, the burden's and the plan's rows: recorded by subject."""
+
+    __slots__ = ()
+
+    def key(self, key) -> str:
+        return self.prefix + key[-1]
+
+    def get(self, key, default=None):
+        current = self.reads.current
+        if current is not None:
+            current.add(self.key(key))
+        return dict.get(self, key, default)
 
 
 def watch(inputs: "SiteInputs", pages, reads: PageReads) -> None:
     """Make the tables ``pages`` (a :class:`~.pages.Pages`) reads the inputs through record their
     lookups in ``reads`` (in the process that renders one language: the tables are that process's
     copy). The tables made once from every service are made first; the model's answers kept per
-    node (``evidence_of`` …) are not given to entity pages, which must record what they are made of."""
+    node (``evidence_of`` …) are kept with the keys they were made of (:class:`KeptWithReads`)."""
     content, findings, policy = inputs.content, inputs.findings, inputs.policy
     model = content.model
     made = [(content, ("services_by_event", "services_by_authority"), ""), (pages, ("concept_users",), ""),
@@ -125,11 +153,11 @@ def watch(inputs: "SiteInputs", pages, reads: PageReads) -> None:
     for holder, names, prefix in made:
         for name in names:
             holder.__dict__[name] = Watched(getattr(holder, name), reads, prefix)
-    policy.__dict__["rows"] = Watched(policy.rows, reads, POLICY)
+    policy.__dict__["rows"] = WatchedRows(policy.rows, reads, POLICY)
     for name in ("links", "backlinks", "labels", "types", "annual_cases", "authoritative", "archimate_types"):
         setattr(model, name, Watched(getattr(model, name), reads))
     for name in PER_NODE_CACHES:
-        model.__dict__[name] = KeptUnlessRecording(model.__dict__.get(name, {}), reads)
+        model.__dict__[name] = KeptWithReads(reads)
     for name in ("texts", "extra_links", "entities"):
         setattr(content, name, Watched(getattr(content, name), reads))
     content.roadmap.phases = Watched(content.roadmap.phases, reads)
@@ -141,22 +169,30 @@ def watch(inputs: "SiteInputs", pages, reads: PageReads) -> None:
         findings.history.changes = Watched(findings.history.changes, reads, HISTORY)
 
 
-class KeptUnlessRecording(dict):
-    """A model's answers per node, kept and given except while a page is recorded: a page given an
-    answer made before would not record the keys it was made of."""
+class KeptWithReads(dict):
+    """A model's answers per node (``evidence_of`` …), each kept with the keys it was made of, so that
+    a page given a kept answer records what the answer read. A lookup that finds none opens a record
+    of its own (:meth:`PageReads.begin`), which the answer's keeping closes: the model's methods look
+    an answer up, make it when it is missing and keep it, in that order."""
 
     __slots__ = ("reads",)
 
-    def __init__(self, table: dict, reads: PageReads):
-        super().__init__(table)
+    def __init__(self, reads: PageReads):
+        super().__init__()  # answers made before: their keys are not known, they are made again
         self.reads = reads
 
     def get(self, key, default=None):
-        return default if self.reads.current is not None else super().get(key, default)
+        found = dict.get(self, key)
+        if found is None:
+            self.reads.begin()
+            return default
+        value, keys = found
+        if self.reads.current is not None:
+            self.reads.current.update(keys)
+        return value
 
     def __setitem__(self, key, value) -> None:
-        if self.reads.current is None:
-            super().__setitem__(key, value)
+        dict.__setitem__(self, key, (value, self.reads.end()))
 
 
 # -- what changed since the last build ------------------------------------------------------------
