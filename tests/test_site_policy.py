@@ -218,3 +218,32 @@ ex:permit a cpsv:PublicService ; dct:identifier "P-1" ; dct:title "Vergunning"@n
     finally:
         server.server_close()
     assert "hours and €" in page and "a year" in page, messages
+
+
+def test_each_journey_row_shows_its_service_authorities_evidence_and_hours_a_case(example):
+    """The one-stop shop: a row per service of each life event, with its competent authorities, the
+    evidence still asked of the applicant, and one case's hours today and after the top findings (as
+    the burden over the cases a year gives them)."""
+    _models, inputs, _out = example
+    pages = Pages(inputs.content, inputs.findings, "en", environment(), {}, {}, inputs.policy)
+    body = dict((path, body) for path, _front, body in pages.all())["one-stop-shop.md"]
+    rows = re.findall(r'<tr><td><a href="([^"]+)">.*?</td><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td>'
+                      r'<td class="eag-number">(.*?)</td></tr>', body)
+    content = inputs.content
+    assert len(rows) == sum(len(content.services_by_event.get(e.iri, [])) for e in content.in_section("events")) > 10
+    by_path = {entity.path: node for node, entity in content.entities.items()}
+    with_hours = 0
+    for href, authorities, _granting, asked, hours in rows:
+        service = by_path[href]
+        for authority in inputs.content.model.objects(service, "http://data.europa.eu/m8g/hasCompetentAuthority"):
+            assert content.entities[authority].slug in authorities
+        asked_now = [e for e in content.model.evidence_of(service) if not content.fetched_from(e)]
+        assert (asked.count("; ") + 1 if asked_now else 0) == len(asked_now) or 'class="eag-none"' in asked
+        burden = inputs.policy.row("service", service)
+        if burden is not None and burden.cases:
+            today = pages.case_hours(burden.amount.hours / burden.cases)
+            assert hours == today or hours.startswith(today + " → "), (service, hours)
+            with_hours += 1
+        else:
+            assert hours == ""
+    assert with_hours > 5
