@@ -224,3 +224,18 @@ def test_a_page_given_an_answer_another_page_made_records_what_it_was_made_of(tm
     assert "Loonfiche" not in (site / "nl" / "events" / "birth.html").read_text(encoding="utf-8")
     _build(model, tmp_path / "scratch", cache)
     assert _differing(site, tmp_path / "scratch") == []
+
+
+def test_a_build_kept_nowhere_records_nothing(tmp_path, monkeypatch):
+    """Without a cache no build comes after to use the record: the pages are rendered unrecorded
+    (one language: rendered in this process, whose tables a record would have replaced)."""
+    from eagraph.generators.site import build_site
+    from eagraph.generators.site.inputs import site_inputs
+    from eagraph.generators.site.reads import Watched
+
+    monkeypatch.setenv("EAGRAPH_CACHE_DIR", str(tmp_path / "check-cache"))
+    for cache_dir, recorded in ((None, False), (tmp_path / "cache", True)):
+        workspace = load(MODELS)
+        inputs = site_inputs(workspace, 0, None)
+        build_site(workspace, tmp_path / f"site-{recorded}", SiteOptions(languages=("nl",), cache_dir=cache_dir), inputs)
+        assert isinstance(inputs.content.model.links, Watched) is recorded

@@ -231,7 +231,8 @@ def build_language(project: LanguageProject, language: str) -> LanguageBuild:
     written = update_site(folder / "built", project.work / "site" / language, entity_pages(store),
                           folder / "pages.json", project.dirty, kept=set(keep))
     entries.write_text(json.dumps(store.search_entries, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    _write_state(folder / "reads", {"reads": reads.state(), "search": store.search_keys, "shells": shells})
+    if project.cache_dir is not None:
+        _write_state(folder / "reads", {"reads": reads.state(), "search": store.search_keys, "shells": shells})
     clock.lap("entity pages")
     return LanguageBuild(pages, clock.laps | {"pages written": written, "pages rendered": pages - len(keep)})
 
@@ -261,9 +262,11 @@ def render_language(project: LanguageProject, language: str, keep: dict[str, lis
     rules = {code: rule.info() for code, rule in contract_rules().items()}
     diagrams: dict[str, str] = {}
     reads = PageReads()
+    recorded = project.cache_dir is not None  # a build kept nowhere has no next build to tell what pages read
     renderer = Pages(project.inputs.content, project.inputs.findings, language, environment(), diagrams,
-                     rules, project.inputs.policy, reads=reads, keep=keep)
-    watch(project.inputs, renderer, reads)
+                     rules, project.inputs.policy, reads=reads if recorded else None, keep=keep)
+    if recorded:
+        watch(project.inputs, renderer, reads)
     pages = list(renderer.all())
     entities, others = [], []
     for path, front, body in pages:
