@@ -73,6 +73,19 @@ def unseal(data: bytes) -> object | None:
     return value if version == _FORMAT else None
 
 
+def read_sealed(path: Path) -> object | None:
+    """The value a file written by :func:`write_sealed` holds, or None (absent, unreadable or damaged)."""
+    try:
+        return unseal(path.read_bytes())
+    except OSError:
+        return None
+
+
+def write_sealed(path: Path, value: object, *, replace_read_only: bool = False) -> None:
+    """Write ``value`` to ``path`` sealed (:func:`seal`), whole (a rename) or not at all."""
+    write_atomic(path, seal(value), durable=False, replace_read_only=replace_read_only)
+
+
 class ParseCache:
     """Results of reading files, on disk; every failure to read or write is a miss, never an error.
 
@@ -93,10 +106,7 @@ class ParseCache:
 
     def read(self, kind: str, key: str) -> object | None:
         """A cached value (anything marshal can write), or None (absent or damaged: a miss)."""
-        try:
-            return unseal(self._path(kind, key).read_bytes())
-        except OSError:
-            return None
+        return read_sealed(self._path(kind, key))
 
     def has(self, kind: str, key: str) -> bool:
         """Whether an entry is there (not whether it reads: :meth:`read` says that)."""
@@ -104,7 +114,7 @@ class ParseCache:
 
     def write(self, kind: str, key: str, value: object) -> None:
         try:
-            write_atomic(self._path(kind, key), seal(value), durable=False, replace_read_only=True)
+            write_sealed(self._path(kind, key), value, replace_read_only=True)
         except (OSError, ValueError, EagraphError):  # ValueError: a value marshal cannot write
             pass  # a read-only or full disk only costs speed
 

@@ -534,20 +534,16 @@ def _changed_keys(workspace: Workspace, state: Path, now: dict) -> frozenset[str
 
 def _read_state(path: Path) -> dict | None:
     """What a build kept for the next one (:func:`_write_state`); None when missing or damaged."""
-    from eagraph.workspace.cache import unseal
+    from eagraph.workspace.cache import read_sealed
 
-    try:
-        found = unseal(path.read_bytes())
-    except OSError:
-        return None
+    found = read_sealed(path)
     return found if isinstance(found, dict) else None
 
 
 def _write_state(path: Path, state: dict) -> None:
-    from eagraph.workspace.cache import seal
-    from eagraph.workspace.files import write_atomic
+    from eagraph.workspace.cache import write_sealed
 
-    write_atomic(path, seal(state), durable=False)
+    write_sealed(path, state)
 
 
 def _state_dir(out: Path, cache_dir: Path | None) -> Path | None:

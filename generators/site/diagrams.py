@@ -126,16 +126,13 @@ def render_all(sources: dict[str, str], known: dict[str, str] | None = None) -> 
 def read_pack(folder: Path, keys: Iterable[str] | None = None) -> dict[str, str]:
     """The diagrams a build kept (:func:`write_pack`), by key: those of the shards that hold ``keys``
     (None: every shard). A shard missing or damaged gives nothing: its diagrams are laid out again."""
-    from eagraph.workspace.cache import unseal
+    from eagraph.workspace.cache import read_sealed
 
     shards = sorted({_shard(key) for key in keys}) if keys is not None else [
         path.stem for path in folder.glob("*.pack")]
     found: dict[str, str] = {}
     for shard in shards:
-        try:
-            kept = unseal((folder / f"{shard}.pack").read_bytes())
-        except OSError:
-            continue
+        kept = read_sealed(folder / f"{shard}.pack")
         if isinstance(kept, dict) and all(isinstance(k, str) and isinstance(v, str) and _shard(k) == shard
                                           for k, v in kept.items()):
             found.update(kept)
@@ -147,8 +144,7 @@ def write_pack(folder: Path, svgs: dict[str, str], keys: Iterable[str] | None = 
     reads and writes the few shards that hold them, not the 180 MB of a 10,000-service language),
     each written whole (a rename) or not at all. ``keys``: write the shards that hold them (``svgs``
     holding all of those shards' diagrams); None: every shard, and those ``svgs`` has nothing for removed."""
-    from eagraph.workspace.cache import seal
-    from eagraph.workspace.files import write_atomic
+    from eagraph.workspace.cache import write_sealed
 
     grouped: dict[str, dict[str, str]] = {}
     for key, svg in svgs.items():
@@ -159,7 +155,7 @@ def write_pack(folder: Path, svgs: dict[str, str], keys: Iterable[str] | None = 
             if path.stem not in grouped:
                 path.unlink(missing_ok=True)
     for shard in sorted(grouped if keys is None else {_shard(key) for key in keys}):
-        write_atomic(folder / f"{shard}.pack", seal(grouped.get(shard, {})), durable=False)
+        write_sealed(folder / f"{shard}.pack", grouped.get(shard, {}))
 
 
 def _shard(key: str) -> str:
