@@ -107,8 +107,9 @@ def node_key(term) -> str:
     return str(term)
 
 
-#: The names (in a model's ``__dict__``) of the answers it keeps per node; the site's rebuild replaces
-#: them with caches that keep nothing while it records what each page reads (generators/site/reads.py).
+#: The names (in a model's ``__dict__``) of the answers it keeps per node; the site replaces them with
+#: caches that keep each answer with what it read, while it records what each page reads
+#: (generators/site/reads.py).
 PER_NODE_CACHES = {"_ancestors", "_consulters"}
 
 

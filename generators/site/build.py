@@ -226,7 +226,8 @@ def build_language(project: LanguageProject, language: str) -> LanguageBuild:
     if error is not None:
         return LanguageBuild(pages, clock.laps, error)
     shells = {section: _digest(html.encode()) for section, html in store.shells.items()}
-    if keep and any(shells.get(page.split("/", 1)[0]) != last["shells"].get(page.split("/", 1)[0]) for page in keep):
+    kept_sections = {url.split("/", 1)[0] for url in keep}
+    if any(shells.get(section) != last["shells"].get(section) for section in kept_sections):
         return build_language(replace(project, changed=None), language)  # a new shell: every page poured anew
     written = update_site(folder / "built", project.work / "site" / language, entity_pages(store),
                           folder / "pages.json", project.dirty, kept=set(keep))

@@ -16,9 +16,8 @@ class PageStore:
     """What one mkdocs build puts into its pages: ``pages`` (docs-relative path of the Markdown file ->
     body HTML), ``diagrams`` (diagram key -> inline SVG) and ``entities``, the entity pages mkdocs does
     not render but indexes for search; ``shells`` receives each section's shell page (section -> HTML)
-    as mkdocs writes it (:mod:`.shells`); ``search_entries``, the entity pages' search entries of the
-    last build, by :func:`~.shells.search_key`, and after the build this one's."""
-
+    as mkdocs writes it (:mod:`.shells`); ``search_entries``, the pages' search entries of the last
+    build, by :func:`~.search.entries_key`, and after the build this one's."""
 
     pages: dict[str, str] = field(default_factory=dict)
     diagrams: dict[str, str] = field(default_factory=dict)

@@ -10,7 +10,7 @@ only as diagram placeholders, no scripts, no ``<pre>``, nothing excluded from se
 :func:`page_entries` reads the tags with one regular expression and applies the plugin's own rules
 (``material/plugins/search/plugin.py``: ``Parser`` and ``SearchIndex.create_entry_for_section``),
 quirks included; for any other body it answers None. :func:`read_quickly` has a build's index read
-each page so, and give the others to Material's parser. ``tests/test_site_search.py`` holds the two
+each page so, and gives the others to Material's parser. ``tests/test_site_search.py`` holds the two
 equal on every entity page of the example site, on its whole search index and on generated bodies.
 """
 
