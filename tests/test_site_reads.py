@@ -239,3 +239,24 @@ def test_a_build_kept_nowhere_records_nothing(tmp_path, monkeypatch):
         inputs = site_inputs(workspace, 0, None)
         build_site(workspace, tmp_path / f"site-{recorded}", SiteOptions(languages=("nl",), cache_dir=cache_dir), inputs)
         assert isinstance(inputs.content.model.links, Watched) is recorded
+
+
+def test_one_of_two_alike_blank_nodes_removed_renders_their_holders_page_again(tmp_path, monkeypatch):
+    """Two pieces of evidence written alike as blank nodes of one service: removing one changes no
+    statement once each is named by the service that holds it, but the count of them: the service's
+    page shows one piece less after the rebuild, as after a build from scratch."""
+    from helpers import PREFIXES, write
+
+    monkeypatch.setenv("EAGRAPH_CACHE_DIR", str(tmp_path / "check-cache"))
+    evidence = ' cpsv:hasInput [ a cv:Evidence ; dct:title "Loonfiche"@nl ]'
+    service = 'ex:permit a cpsv:PublicService ; dct:title "Vergunning"@nl ;{} .\n'
+    write(tmp_path, "model/services.ttl", PREFIXES + service.format(evidence + " ;" + evidence))
+    model, cache, site = tmp_path / "model", tmp_path / "cache", tmp_path / "site"
+    _build(model, site, cache)
+    page = site / "nl" / "services" / "permit.html"
+    twice = page.read_text(encoding="utf-8").count("Loonfiche")
+    write(tmp_path, "model/services.ttl", PREFIXES + service.format(evidence))
+    _build(model, site, cache)
+    assert page.read_text(encoding="utf-8").count("Loonfiche") < twice
+    _build(model, tmp_path / "scratch", cache)
+    assert _differing(site, tmp_path / "scratch") == []

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 from array import array
+from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -254,21 +255,21 @@ def changed_keys(old: dict, new: dict, content_of) -> set[str] | None:
 
 def _changed_nodes(old: tuple[bytes, tuple | None], new: tuple[bytes, tuple | None]) -> set[str] | None:
     """The named nodes of the statements one file's two versions differ by; a statement of a blank
-    node counts as one of the named node holding it. None: a version does not parse, or a blank node
-    no named node holds changed."""
+    node counts as one of the named node holding it, and as many times as it is made (two blank nodes
+    written alike are two). None: a version does not parse, or a blank node no named node holds changed."""
     from eagraph.workspace.sources import oxigraph_parse
 
     statements = []
     for data, row in (old, new):
         if row is None or not data:
-            statements.append(set())
+            statements.append(Counter())
             continue
         try:
             statements.append(_named(oxigraph_parse(data, row[1], row[2])))
         except (SyntaxError, ValueError):
             return None
     nodes: set[str] = set()
-    for subject, _predicate, obj in statements[0] ^ statements[1]:
+    for subject, _predicate, obj in (statements[0] - statements[1]) + (statements[1] - statements[0]):
         if subject is None:
             return None
         nodes.add(subject)
@@ -277,9 +278,10 @@ def _changed_nodes(old: tuple[bytes, tuple | None], new: tuple[bytes, tuple | No
     return nodes
 
 
-def _named(triples) -> set[tuple]:
+def _named(triples) -> Counter:
     """(subject, predicate, object) with each blank node named by the named node holding it
-    (transitively; None when none does) and literals as None (a literal is no key)."""
+    (transitively; None when none does) and a literal object folded into the predicate (a literal is
+    no key), each with how many times it is made."""
     triples = list(triples)
     parent = {t.object.value: t.subject for t in triples if isinstance(t.object, ox.BlankNode)}
 
@@ -292,14 +294,14 @@ def _named(triples) -> set[tuple]:
             term = parent.get(term.value)
         return None if term is None else term.value
 
-    found = set()
+    found: Counter = Counter()
     for t in triples:
         obj = t.object
         named_object = holder(obj) if isinstance(obj, ox.BlankNode) else (
             obj.value if isinstance(obj, ox.NamedNode) else None)
         literal = obj.value + "\0" + str(getattr(obj, "language", "") or getattr(obj, "datatype", "")) \
             if isinstance(obj, ox.Literal) else ""
-        found.add((holder(t.subject), t.predicate.value + literal, named_object))
+        found[(holder(t.subject), t.predicate.value + literal, named_object)] += 1
     return found
 
 
