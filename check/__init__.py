@@ -25,10 +25,9 @@ from __future__ import annotations
 import contextlib
 import datetime
 import functools
-import gc
 import hashlib
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
@@ -36,7 +35,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from eagraph import __version__
 from eagraph.findings import Finding, RuleInfo, Savings, Severity
-from eagraph.forking import fork_workers, in_fork
+from eagraph.forking import collector_paused, fork_workers, in_fork
 from eagraph.ontology import CPSV
 from eagraph.validators.validate import ValidationOptions
 from eagraph.workspace import EagraphError, Location, Workspace
@@ -127,6 +126,7 @@ def check(workspace: Workspace, options: CheckOptions = CheckOptions(), *,
     run = _Check(workspace.config, workspace.files, options, lambda: workspace, model, workspace.cache,
                  view=workspace.view)
     run._workspace = workspace  # loaded: no core is left idle by a load
+    run.keep_model = keep_model
     results = run.run() if not (since_last and options.cache and not workspace.view) else _since_last(run, workspace)
     return replace(results, model=run.model) if keep_model else results
 
@@ -223,6 +223,7 @@ class _Check:
         #: the subject places of the files most findings are in, read by a process forked before the
         #: load (see :meth:`_read_places_early`); None when not started, or taken
         self.early_places: Callable[[], dict] | None = None
+        self.keep_model = False  # the caller takes the analysis model (check(keep_model=True)): always build it
 
     def _keys(self, config, files) -> tuple[str | None, str | None]:
         """The keys of the validation and the analysis of ``files`` under ``config`` (None: not asked)."""
@@ -248,7 +249,7 @@ class _Check:
     def run(self) -> CheckResults:
         """Each result asked for: read from the cache, else brought up to date from the base's, else
         computed (validation and analysis side by side when both are), and then kept."""
-        with _collector_paused():
+        with collector_paused():
             try:
                 return self._run()
             finally:
@@ -262,7 +263,7 @@ class _Check:
         need_validation = checked.validation_key is not None and validation is None
         need_analysis = checked.analysis_key is not None and analysis is None
         if self.base is not None and (need_validation or need_analysis):
-            updated = self._update(need_validation, need_analysis)
+            updated = self._update_beside_model(need_validation, need_analysis)
             if updated[0] is not None:
                 validation, need_validation = updated[0], False
                 checked.updated += ("validation",)
@@ -355,6 +356,30 @@ class _Check:
             self.model = self.model or run.model  # built for the kinds run on the whole changed model
             self.checked.analysed = run.ran if analysis is not None else {}
         return validation, analysis
+
+    def _update_beside_model(self, need_validation: bool, need_analysis: bool):
+        """:meth:`_update`, in a forked process while this one builds the analysis model, when the
+        caller keeps the model (the site renders from it) and a loaded model: an incremental check
+        builds none, and after it the model was built on one core while the other idled (2 and 4.5 s
+        one after the other at 10,000 services). When the update cannot be made, the whole check
+        that follows uses the model built here."""
+        if not self.keep_model or self.model is not None or self._workspace is None or fork_workers() < 2:
+            return self._update(need_validation, need_analysis)
+        from eagraph.analyses.model import AnalysisModel
+
+        self._prepare()  # the files' graphs merged once, before the fork: not in both processes
+
+        def update():
+            updated = self._update(need_validation, need_analysis)
+            return updated, self.checked.loaded, self.checked.analysed
+
+        pending = in_fork(update)
+        try:
+            model = AnalysisModel.build(self.workspace)
+        finally:
+            updated, self.checked.loaded, self.checked.analysed = pending()
+        self.model = model
+        return updated
 
     def _prepared(self) -> Workspace:
         """The model loaded whole and prepared (:meth:`_prepare`): for the kinds an incremental check runs."""
@@ -465,25 +490,6 @@ class _Check:
 
     def _write(self, key: str, value: object) -> None:
         self.store.write("check", key, value)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while results are computed (and in the processes forked
-    meanwhile): the analysis model's build and the kinds make millions of small containers, none
-    in a cycle, and the collector walked them again and again as they grew (two seconds of the
-    analysing process at 10,000 services). What was made meanwhile joins the oldest generation when
-    the check is done, collected with it: left young, the first collection after the check walked
-    every one of them (0.36 s at 10,000 services, at the end of ``analyze``, to free four objects)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.freeze()  # every object into the permanent generation...
-            gc.unfreeze()  # ... and from there into the oldest, which a full collection still walks
-            gc.enable()
 
 
 def locate(workspace: Workspace, findings: Sequence[Finding]) -> "list[Location | None]":

@@ -424,6 +424,27 @@ def test_the_site_brings_its_analyses_up_to_date_with_the_model_it_built(version
     assert comparable(results) == comparable(check_path(model, FULL_CHECK))
 
 
+def test_a_check_that_keeps_the_model_builds_it_beside_the_update(versions):
+    """``site build`` keeps the check's analysis model (check(keep_model=True)); an incremental check
+    builds none, so the model is built while the update runs in a forked process: the model handed
+    back is the whole model's, and the findings and what the update loaded and ran come back from
+    the fork as a check in one process gives them."""
+    from eagraph.analyses.model import AnalysisModel
+    from eagraph.check import check
+
+    _, model = versions
+    check(load(model), ALL_UNLOCATED, since_last=True)
+    edit(model / FILE, "a cpsv:PublicService", f"a cpsv:PublicService ; {COMMENT}")  # no kind reads it
+    workspace = load(model)
+    results = check(workspace, ALL_UNLOCATED, since_last=True, keep_model=True)
+    assert results.checked.updated == ("validation", "analysis")
+    assert 0 < results.checked.loaded < len(workspace.files)
+    built = AnalysisModel.build(workspace)  # the same store: its blank nodes named alike
+    assert (results.model.links, results.model.labels, dict(results.model.types)) == \
+        (built.links, built.labels, dict(built.types))
+    assert comparable(results) == comparable(check_path(model, FULL_CHECK))
+
+
 def test_a_blank_nodes_label_counts_as_any_class(tmp_path):
     """A blank node's statements are named by their holder: a concept label changed inside one is
     told as a label of "_:", which every kind reading labels of some class reads (a concept's label

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from eagraph.forking import fork_workers
+from eagraph.forking import fork_workers, leave_inherited_alone
 from eagraph.workspace import EagraphError, Workspace
 from eagraph.workspace.outputs import check_output_folder, mark_output_folder
 
@@ -487,6 +487,7 @@ def in_forked_processes(function: Callable[[T], R], items: Sequence[T], workers:
 
 
 def _send_result(send, function: Callable, item) -> None:
+    leave_inherited_alone()
     try:
         outcome = (True, function(item))
     except BaseException as exc:  # noqa: BLE001 - re-raised in the parent
