@@ -133,3 +133,42 @@ def test_the_example_sites_search_index_is_materials(tmp_path, monkeypatch):
     build_site(workspace, tmp_path / "material", SiteOptions(languages=("fr",)), inputs)
     quick, slow = ((tmp_path / name / "fr/search/search_index.json").read_bytes() for name in ("quick", "material"))
     assert len(slow) > 100_000 and quick == slow
+
+
+def _built_index(pages: list[EntityPage], known: dict[str, str], config) -> str:
+    plugin = SimpleNamespace(search_index=SearchIndex(**config))
+    plugin.search_index.add_entry_from_context(SimpleNamespace(meta={"title": "Start"}, title="Start",
+                                                               content="<p>start</p>", toc=[], url="index.html"))
+    index_entities(plugin, pages, known)
+    return plugin.search_index.generate_search_index(None)
+
+
+def test_entries_kept_from_the_last_build_are_written_into_the_index_as_material_writes_them():
+    """A rebuild writes the entries of pages whose search key it knows as the last build kept them,
+    unread: the index is the bytes Material writes with every page's entries read (names with
+    accents and a euro sign, pages of several folders in mkdocs' order, a page with no entries)."""
+    config = {"lang": ["nl"], "separator": r"[\s\-]+", "pipeline": ["stemmer"], "fields": {}}
+    pages = [EntityPage(f"{folder}/{name}.md", title, f'<h2 id="a">{title}</h2><p>{text}</p>')
+             for folder, name, title, text in [("services", "b", "Café", "€ 65,00"), ("authorities", "z", "Zee", "z"),
+                                                ("services", "a", "Aanvraag", "a &amp; b"), ("services", "e", "Leeg", "")]]
+    pages.append(EntityPage("services/index-like.md", "Geen", ""))
+    known: dict[str, str] = {}
+    first = _built_index(pages, known, config)
+    assert len(known) == len(pages) and all(isinstance(text, str) for text in known.values())
+    reread = _built_index(pages, dict(known), config)  # every page's entries known: none read again
+    assert reread == first
+    assert '"location":"authorities/z.html' in first and first.index("authorities/") < first.index("services/a")
+    assert "Caf\\u00e9" in first  # as Material writes it: ASCII
+
+
+def test_entries_the_index_cannot_place_are_read_and_given_to_material(monkeypatch):
+    """Should Material write its index otherwise than this version (its last part not the entries),
+    the kept entries are parsed and Material writes them itself."""
+    config = {"lang": ["nl"], "separator": r"[\s\-]+", "pipeline": [], "fields": {}}
+    pages = [EntityPage(f"services/{n}.md", n, f"<p>{n}</p>") for n in ("a", "b")]
+    known: dict[str, str] = {}
+    first = _built_index(pages, known, config)
+    original = SearchIndex.generate_search_index
+    monkeypatch.setattr(SearchIndex, "generate_search_index",
+                        lambda self, prev: original(self, prev).replace('"docs":', '"documents":'))
+    assert _built_index(pages, dict(known), config) == first.replace('"docs":', '"documents":')

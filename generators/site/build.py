@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from eagraph.forking import fork_workers, leave_inherited_alone
 from eagraph.workspace import EagraphError, Workspace
+from eagraph.workspace.cache import read_sealed, write_sealed
 from eagraph.workspace.outputs import check_output_folder, mark_output_folder
 
 from .content import SECTIONS, SiteContent
@@ -212,8 +213,8 @@ def build_language(project: LanguageProject, language: str) -> LanguageBuild:
     clock = _Clock()
     folder = project.work / language
     last = _read_state(folder / "reads") if project.changed is not None else None
-    entries = folder / "search-entries.json"
-    known = _read_manifest(entries) if project.dirty else {}
+    entries = folder / "search-entries"
+    known = _read_entries(entries) if project.dirty else {}
     keep = _keepable(project, last, known, _read_manifest(folder / "pages.json")) if last else {}
     store, fronts, pages, reads = render_language(project, language, keep)
     clock.lap("pages")
@@ -231,7 +232,7 @@ def build_language(project: LanguageProject, language: str) -> LanguageBuild:
         return build_language(replace(project, changed=None), language)  # a new shell: every page poured anew
     written = update_site(folder / "built", project.work / "site" / language, entity_pages(store),
                           folder / "pages.json", project.dirty, kept=set(keep))
-    entries.write_text(json.dumps(store.search_entries, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    write_sealed(entries, store.search_entries)
     if project.cache_dir is not None:
         _write_state(folder / "reads", {"reads": reads.state(), "search": store.search_keys, "shells": shells})
     clock.lap("entity pages")
@@ -408,6 +409,15 @@ def _read_manifest(path: Path) -> dict:
     return found if isinstance(found, dict) else {}
 
 
+def _read_entries(path: Path) -> dict[str, str]:
+    """The search entries the last build kept (:attr:`.pagestore.PageStore.search_entries`); none when
+    they are missing or damaged, so that every page is read again."""
+    found = read_sealed(path)
+    if isinstance(found, dict) and all(isinstance(text, str) for text in found.values()):
+        return found
+    return {}
+
+
 def mkdocs_config(language: str, languages: tuple[str, ...], title: str | None, site_dir: Path,
                   extra_sections: tuple[str, ...] = ()) -> str:
     """The mkdocs.yml of one language (JSON, which YAML reads): entity pages are kept out of the
@@ -536,15 +546,11 @@ def _changed_keys(workspace: Workspace, state: Path, now: dict) -> frozenset[str
 
 def _read_state(path: Path) -> dict | None:
     """What a build kept for the next one (:func:`_write_state`); None when missing or damaged."""
-    from eagraph.workspace.cache import read_sealed
-
     found = read_sealed(path)
     return found if isinstance(found, dict) else None
 
 
 def _write_state(path: Path, state: dict) -> None:
-    from eagraph.workspace.cache import write_sealed
-
     write_sealed(path, state)
 
 

@@ -17,19 +17,20 @@ class PageStore:
     body HTML), ``diagrams`` (diagram key -> inline SVG) and ``entities``, the entity pages mkdocs does
     not render but indexes for search; ``shells`` receives each section's shell page (section -> HTML)
     as mkdocs writes it (:mod:`.shells`); ``search_entries``, the pages' search entries of the last
-    build, by :func:`~.search.entries_key`, and after the build this one's."""
+    build, by :func:`~.search.entries_key`, as :func:`~.search.entries_text` wrote them, and after
+    the build this one's."""
 
     pages: dict[str, str] = field(default_factory=dict)
     diagrams: dict[str, str] = field(default_factory=dict)
     entities: list[EntityPage] = field(default_factory=list)
     shells: dict[str, str] = field(default_factory=dict)
-    search_entries: dict[str, list] = field(default_factory=dict)
+    search_entries: dict[str, str] = field(default_factory=dict)
     #: the entity pages not rendered again (their files are the last build's), each with the
     #: :func:`~.shells.search_key` of its search entries; and after the build, every entity page's
     kept: dict[str, str] = field(default_factory=dict)
     search_keys: dict[str, str] = field(default_factory=dict)
     #: the navigation pages' search entries, by :func:`~.search.entries_key` (kept with the entity pages')
-    navigation_entries: dict[str, list] = field(default_factory=dict)
+    navigation_entries: dict[str, str] = field(default_factory=dict)
 
     def body_of(self, src_uri: str, html: str) -> str:
         body = self.pages.get(src_uri)

@@ -23,7 +23,7 @@ from markupsafe import Markup
 
 from eagraph.workspace import EagraphError
 
-from .search import entries_key
+from .search import entries_key, entries_of, entries_text
 
 SHELL_SLUG = "_eagraph_shell"  # no entity's slug has an underscore (content._slug)
 #: The shell's title, HTML-escaped as every page title is; Material prints it raw (header, h1) and
@@ -105,36 +105,70 @@ def _shown_body(body: str) -> str:
     return _SEARCH_ATTRIBUTES.sub("", body) if "data-search-" in body else body
 
 
-def index_entities(search_plugin, pages: list[EntityPage], known: dict[str, list], kept: dict[str, str] | None = None,
+def index_entities(search_plugin, pages: list[EntityPage], known: dict[str, str], kept: dict[str, str] | None = None,
                    keys: dict[str, str] | None = None) -> None:
     """Add the entity pages' entries to the search plugin's index (as its ``on_page_context`` does for
     a page mkdocs renders), drop the shells', and order the entries as mkdocs would have built the
     pages (``mkdocs.structure.files.file_sort_key``: by folder, the index first, then by name).
 
-    ``known``: the entries of the last build's pages by :func:`search_key`; a page whose key is there
-    is not parsed again. On return it holds this build's (for the next one). ``kept``: the pages not
-    rendered again (address -> key), whose entries ``known`` holds; ``keys`` receives each page's key."""
+    ``known``: the entries of the last build's pages by :func:`search_key`, as
+    :func:`~.search.entries_text` wrote them; a page whose key is there is not parsed again, and its
+    entries are written into the index as they are (:func:`write_with`). On return it holds this
+    build's (for the next one). ``kept``: the pages not rendered again (address -> key), whose entries
+    ``known`` holds; ``keys`` receives each page's key."""
     index = search_plugin.search_index
     index.entries = [entry for entry in index.entries if not is_shell(_page_of(entry))]
-    now: dict[str, list] = {}
+    now: dict[str, str] = {}
+    unread: dict[str, str] = {}  # page -> its entries as the last build wrote them
     keys = {} if keys is None else keys
     for url, key in (kept or {}).items():
-        index.entries.extend(known[key])
-        now[key], keys[url] = known[key], key
+        unread[url] = now[key] = known[key]
+        keys[url] = key
     for page in pages:
         key = keys[page.url] = search_key(page)
-        entries = known.get(key)
-        if not isinstance(entries, list):  # new, or a damaged cache: read again
-            start = len(index.entries)
-            index.add_entry_from_context(SimpleNamespace(meta={"title": page.title}, title=page.title,
-                                                         content=page.body, toc=[], url=page.url))
-            entries = index.entries[start:]
-        else:
-            index.entries.extend(entries)
-        now[key] = entries
+        text = known.get(key)
+        if isinstance(text, str):
+            unread[page.url] = now[key] = text
+            continue
+        start = len(index.entries)  # new, or a damaged cache: read again
+        index.add_entry_from_context(SimpleNamespace(meta={"title": page.title}, title=page.title,
+                                                     content=page.body, toc=[], url=page.url))
+        now[key] = entries_text(index.entries[start:])
     index.entries.sort(key=lambda entry: _file_order(_page_of(entry)))
+    write_with(index, unread)
     known.clear()
     known.update(now)
+
+
+def write_with(index, unread: dict[str, str]) -> None:
+    """Have ``index`` (Material's ``SearchIndex``) write the entries of the pages in ``unread`` (page ->
+    its entries as :func:`~.search.entries_text` wrote them) with its own, each page's in the order of
+    the pages, as if they were among its entries: the index it writes is byte for byte the one it
+    would write with them parsed. Where its output is not of the form this knows (another version of
+    Material), they are parsed and given to it."""
+    if not unread:
+        return
+    material = index.generate_search_index
+
+    def generate(prev) -> str:
+        own = index.entries
+        index.entries = []
+        try:
+            empty = material(None)
+        finally:
+            index.entries = own
+        if prev or not empty.endswith(',"docs":[]}'):
+            index.entries = sorted([*own, *(e for text in unread.values() for e in entries_of(text) or ())],
+                                   key=lambda entry: _file_order(_page_of(entry)))
+            return material(prev)
+        by_page: dict[str, list] = {}
+        for entry in own:
+            by_page.setdefault(_page_of(entry), []).append(entry)
+        texts = {page: entries_text(entries) for page, entries in by_page.items()} | unread
+        docs = ",".join(texts[page][1:-1] for page in sorted(texts, key=_file_order) if texts[page] != "[]")
+        return f"{empty[:-2]}{docs}]}}"
+
+    index.generate_search_index = generate
 
 
 def search_key(page: EntityPage) -> str:
