@@ -97,6 +97,9 @@ class LanguageProject:
     #: what may read differently since the last build (:func:`.reads.changed_keys`): only the entity
     #: pages that read one of these are rendered again; None: every page is
     changed: frozenset[str] | None = None
+    #: where each language's finished site is copied (``publish/<language>``) by the process that built
+    #: it, the languages side by side (one after the other, 66,000 files took 1.3 s); None: not copied
+    publish: Path | None = None
 
 
 @dataclass
@@ -160,16 +163,18 @@ def build_site(workspace: Workspace, out: Path, options: SiteOptions, inputs: Si
     try:
         now = _input_state(workspace, inputs) if state is not None else None
         changed = _changed_keys(workspace, state, now) if dirty else None
-        project = LanguageProject(work, inputs, languages, title, options.cache_dir, dirty, changed)
+        # the kept build stays for the next one: a copy is published; a build kept nowhere is moved
+        copies = publish / "site" if state is not None else None
+        if copies is not None:
+            copies.mkdir()
+        project = LanguageProject(work, inputs, languages, title, options.cache_dir, dirty, changed, copies)
         pages, laps = build_languages(project)
         clock.lap("languages")
         if state is not None:
             _write_state(state / "inputs", now)
             _write_stamp(state, stamp)
-        if state is None:
-            (work / "site").rename(publish / "site")  # a build kept nowhere is moved, not copied
         else:
-            _copy_tree(work / "site", publish / "site")  # the kept build stays for the next one
+            (work / "site").rename(publish / "site")
         _write_redirect(publish / "site" / "index.html", languages, title or word("site-title", languages[0]))
         mark_output_folder(publish / "site")
         checked()  # again: the folder may have changed while the site was built
@@ -236,6 +241,9 @@ def build_language(project: LanguageProject, language: str) -> LanguageBuild:
     if project.cache_dir is not None:
         _write_state(folder / "reads", {"reads": reads.state(), "search": store.search_keys, "shells": shells})
     clock.lap("entity pages")
+    if project.publish is not None:
+        _copy_tree(project.work / "site" / language, project.publish / language)
+        clock.lap("copied")
     return LanguageBuild(pages, clock.laps | {"pages written": written, "pages rendered": pages - len(keep)})
 
 
