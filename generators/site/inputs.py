@@ -17,6 +17,7 @@ from eagraph.workspace import EagraphError, Workspace
 
 from .build import SiteInputs, inputs_from, read_findings
 from .pages import Policy
+from .reads import watchable
 
 #: How many of the analyses' best-ranked findings the dashboard counts as "the top findings".
 TOP_FINDINGS = 10
@@ -39,6 +40,8 @@ def site_inputs(workspace: Workspace, trend_commits: int, cache_dir: Path | None
             policy = in_fork(lambda: _sendable(workspace, top, trend_commits, cache_dir, model))
             try:
                 inputs = inputs_from(workspace, findings, model, trend, history)
+                if cache_dir is not None:  # a build that records what its pages read: made while the policy is read
+                    watchable(inputs)
             finally:
                 inputs_policy, warnings = policy()
             for warning in warnings:
