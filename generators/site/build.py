@@ -37,7 +37,7 @@ from .i18n import LANGUAGE_NAMES, word
 from .pages import KIND_OF_SECTION, TEMPLATES, Pages, Policy, SiteFindings, environment
 from .hook import install
 from .pagestore import BODY, PageStore
-from .reads import PageReads, changed_keys, input_state, unchanged_pages, watch
+from .reads import KeptReads, PageReads, changed_keys, input_state, unchanged_pages, watch
 from .shells import Shell, entity_page, is_shell, shell_page
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -220,7 +220,7 @@ def build_language(project: LanguageProject, language: str) -> LanguageBuild:
     last = _read_state(folder / "reads") if project.changed is not None else None
     entries = folder / "search-entries"
     known = _read_entries(entries) if project.dirty else {}
-    keep = _keepable(project, last, known, _read_manifest(folder / "pages.json")) if last else {}
+    keep = _keepable(project, last, known, _read_manifest(folder / "pages.json")) if last else KeptReads([], {})
     store, fronts, pages, reads = render_language(project, language, keep)
     clock.lap("pages")
     store.kept.update((url, last["search"][url]) for url in keep)
@@ -247,28 +247,29 @@ def build_language(project: LanguageProject, language: str) -> LanguageBuild:
     return LanguageBuild(pages, clock.laps | {"pages written": written, "pages rendered": pages - len(keep)})
 
 
-def _keepable(project: LanguageProject, last: dict, known: dict, files: dict) -> dict[str, list[str]]:
+def _keepable(project: LanguageProject, last: dict, known: dict, files: dict) -> KeptReads:
     """The entity pages the last build made (a file in the site, search entries kept) that read none
-    of the keys that changed, each with what it read."""
+    of the keys that changed, each with what it read (as the last record holds it)."""
     try:
         searched, shells = dict(last["search"]), dict(last["shells"])
         unchanged = unchanged_pages(last["reads"], set(project.changed))
     except (KeyError, TypeError, ValueError, AttributeError):
-        return {}
+        return KeptReads([], {})
     paths = {entity.path for entity in project.inputs.content.entities.values()}
-    return {url: keys for url, keys in unchanged.items()
-            if url in paths and url in files and searched.get(url) in known and url.split("/", 1)[0] in shells}
+    return KeptReads(unchanged.keys, {
+        url: read for url, read in unchanged.items()
+        if url in paths and url in files and searched.get(url) in known and url.split("/", 1)[0] in shells})
 
 
-def render_language(project: LanguageProject, language: str, keep: dict[str, list[str]] | None = None
+def render_language(project: LanguageProject, language: str, keep: KeptReads | None = None
                     ) -> tuple[PageStore, dict[str, str], int, PageReads]:
-    """Every page of one language rendered in memory (but the entity pages in ``keep``: address ->
-    what it read), its diagrams laid out (or read from the cache): the bodies of the pages mkdocs
+    """Every page of one language rendered in memory (but the entity pages in ``keep``, with what they
+    read), its diagrams laid out (or read from the cache): the bodies of the pages mkdocs
     builds (with a shell per section) and the entity pages poured into the shells, the front matter
     of the former, how many pages the language has, and what each entity page read."""
     from eagraph.validators.rule_codes import contract_rules
 
-    keep = keep or {}
+    keep = keep or KeptReads([], {})
     rules = {code: rule.info() for code, rule in contract_rules().items()}
     diagrams: dict[str, str] = {}
     reads = PageReads()
@@ -286,8 +287,7 @@ def render_language(project: LanguageProject, language: str, keep: dict[str, lis
             reads.pages.pop(path[:-3] + ".html", None)  # built by mkdocs: never kept
         else:
             entities.append(entity)
-    for url, keys in keep.items():
-        reads.keep(url, keys)
+    reads.keep(keep)
     sections = {page.section for page in entities} | {url.split("/", 1)[0] for url in keep}
     others += [shell_page(section) for section in sorted(sections)]
     store = PageStore({path: body for path, _front, body in others}, _diagrams(project, language, diagrams),

@@ -44,6 +44,7 @@ class PageReads:
         self.current: set[str] | None = None
         self.pages: dict[str, set[str]] = {}
         self._outer: list[set[str] | None] = []  # the records :meth:`begin` set aside
+        self.kept = KeptReads([], {})
 
     def start(self) -> None:
         self.current, self._outer = set(), []
@@ -64,22 +65,36 @@ class PageReads:
             self.pages[url] = self.current
         self.current = None
 
-    def keep(self, url: str, keys: Iterable[str]) -> None:
-        """A page not rendered again reads what it read last time."""
-        self.pages[url] = set(keys)
+    def keep(self, kept: "KeptReads") -> None:
+        """The pages not rendered again read what they read last time."""
+        self.kept = kept
 
     def state(self) -> dict:
-        """The pages' reads as one list of keys and, per page, the numbers of its keys (compact to keep)."""
-        numbers: dict[str, int] = {}
-        pages = {}
+        """The pages' reads as one list of keys and, per page, the numbers of its keys (compact to keep).
+        The pages kept from the last build keep their numbers, as the last record wrote them: the
+        last record's keys come first, in its order (decoding and numbering 33,000 pages' keys again
+        took 1 s of each language's rebuild at 10,000 services). The keys of pages gone stay until a
+        build renders every page."""
+        kept = self.kept
+        numbers: dict[str, int] = {key: number for number, key in enumerate(kept.keys)} if kept else {}
+        pages = dict(kept)
         for url, keys in self.pages.items():
             pages[url] = array("I", sorted(numbers.setdefault(key, len(numbers)) for key in keys)).tobytes()
         return {"keys": list(numbers), "pages": pages}
 
 
-def unchanged_pages(state: dict, changed: set[str]) -> dict[str, list[str]]:
+class KeptReads(dict):
+    """The pages of the last build not rendered again, each with what it read as the last record
+    holds it (address -> the numbers of its keys, packed), and the last record's ``keys``."""
+
+    def __init__(self, keys: list[str], pages: dict[str, bytes]):
+        super().__init__(pages)
+        self.keys = keys
+
+
+def unchanged_pages(state: dict, changed: set[str]) -> KeptReads:
     """The pages of a last build (``state``, :meth:`PageReads.state`) that read none of the
-    ``changed`` keys, each with the keys it read."""
+    ``changed`` keys, each with what it read."""
     keys = state["keys"]
     touched = {number for number, key in enumerate(keys) if key in changed}
     found = {}
@@ -87,8 +102,8 @@ def unchanged_pages(state: dict, changed: set[str]) -> dict[str, list[str]]:
         numbers = array("I")
         numbers.frombytes(packed)
         if touched.isdisjoint(numbers):
-            found[url] = [keys[n] for n in numbers]
-    return found
+            found[url] = packed
+    return KeptReads(keys, found)
 
 
 class Watched(dict):
