@@ -277,7 +277,7 @@ def render_language(project: LanguageProject, language: str, keep: KeptReads | N
     renderer = Pages(project.inputs.content, project.inputs.findings, language, environment(), diagrams,
                      rules, project.inputs.policy, reads=reads if recorded else None, keep=keep)
     if recorded:
-        watch(project.inputs, renderer, reads)
+        watch(project.inputs, reads)
     pages = list(renderer.all())
     entities, others = [], []
     for path, front, body in pages:

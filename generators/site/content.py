@@ -168,6 +168,15 @@ class SiteContent:
                 grouped[authority].append(service)
         return grouped
 
+    @cached_property
+    def concept_users(self) -> dict[str, list[str]]:
+        """The services that require each information concept."""
+        users = defaultdict(list)
+        for service in self.model.services:
+            for concept in self.model.required_concepts(service):
+                users[concept].append(service)
+        return users
+
     def is_online(self, service: str) -> bool:
         return figures.is_online(self.model, service)
 

@@ -545,16 +545,8 @@ class Pages:
             "defined_in": model.objects(concept, EAG + "definedIn"),
             "sources": model.objects(concept, AUTHSRC + "hasSource"),
             "matches": self.content.links(concept, SKOS + "closeMatch") + self.content.links(concept, SKOS + "exactMatch"),
-            "users": self.concept_users.get(concept, []),
+            "users": self.content.concept_users.get(concept, []),
         }
-
-    @cached_property
-    def concept_users(self) -> dict[str, list[str]]:
-        users = defaultdict(list)
-        for service in self.model.services:
-            for concept in self.model.required_concepts(service):
-                users[concept].append(service)
-        return users
 
     def _processes(self, process: str) -> dict:
         model = self.model

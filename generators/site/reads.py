@@ -157,15 +157,14 @@ class WatchedRows(Watched):
         return dict.get(self, key, default)
 
 
-def watch(inputs: "SiteInputs", pages, reads: PageReads) -> None:
-    """Make the tables ``pages`` (a :class:`~.pages.Pages`) reads the inputs through record their
-    lookups in ``reads`` (in the process that renders one language: the tables are that process's
-    copy). The tables made once from every service are made first; the model's answers kept per
-    node (``evidence_of`` …) are kept with the keys they were made of (:class:`KeptWithReads`).
-    Tables made :func:`watchable` before are given ``reads``, not copied again."""
+def watch(inputs: "SiteInputs", reads: PageReads) -> None:
+    """Make the tables the pages read the inputs through record their lookups in ``reads`` (in the
+    process that renders one language: the tables are that process's copy). The tables made once
+    from every service are made first; the model's answers kept per node (``evidence_of`` …) are
+    kept with the keys they were made of (:class:`KeptWithReads`). Tables made :func:`watchable`
+    before are given ``reads``, not copied again."""
     for holder, name, prefix in _tables(inputs):
         _watched(holder, name, reads, prefix)
-    _watched(pages, "concept_users", reads)
     inputs.policy.__dict__["rows"] = WatchedRows(inputs.policy.rows, reads, POLICY)
     for name in PER_NODE_CACHES:
         inputs.content.model.__dict__[name] = KeptWithReads(reads)
@@ -183,7 +182,7 @@ def watchable(inputs: "SiteInputs") -> None:
 def _tables(inputs: "SiteInputs") -> Iterator[tuple[object, str, str]]:
     """(holder, attribute, prefix) of each table the pages read the inputs through, but the policy's."""
     content, findings = inputs.content, inputs.findings
-    yield from ((content, name, "") for name in ("services_by_event", "services_by_authority"))
+    yield from ((content, name, "") for name in ("services_by_event", "services_by_authority", "concept_users"))
     yield from ((findings, name, FINDINGS) for name in ("by_subject", "analysis_by_subject", "validation_by_subject"))
     yield from ((content.model, name, "") for name in ("links", "backlinks", "labels", "types", "annual_cases",
                                                         "authoritative", "archimate_types"))
