@@ -4,6 +4,7 @@ build that succeeded. (The browser tests are in test_site_browser.py.)"""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -156,6 +157,18 @@ def test_mkdocs_config_keeps_the_title_as_one_string():
 
     config = yaml.safe_load(mkdocs_config("nl", ("nl",), HOSTILE_TITLE, Path("/tmp/site")))
     assert config["site_name"] == str(escape(HOSTILE_TITLE)) and "key" not in config
+
+
+def test_the_findings_page_shows_what_each_kind_could_see_as_the_check_found_it(tricky_site):
+    """The table of what the analyses could see is the check's coverage, as ``eagraph analyze`` reports
+    it: each kind with how many of the things it reads carry what it needs."""
+    from eagraph.check import ALL_UNLOCATED, check
+
+    coverage = check(load(tricky_site.parent / "model"), ALL_UNLOCATED).coverage
+    table = page(tricky_site, "nl/findings.html").split('class="eag-table eag-coverage"', 1)[1].split("</table>")[0]
+    assert len(coverage) > 5 and table.count("<tr>") == len(coverage) + 1
+    for seen in coverage:
+        assert f"{seen.have} / {seen.total} {html.escape(seen.unit, quote=False)}" in table, seen
 
 
 def test_the_dutch_site_speaks_dutch_and_counts_right(example_site):

@@ -80,6 +80,9 @@ class SiteFindings:
     trend: list = field(default_factory=list)  # eagraph.gittools.trend.Point, oldest first
     #: the commits that changed each entity (eagraph.gittools.history.History); None: none read
     history: object = None
+    #: what the analyses could see (eagraph.analyses.coverage.Coverage), as the check found it; None:
+    #: not given, made from the model by the findings page
+    coverage: list | None = None
 
     def about(self, node: str) -> list[Finding]:
         return self.by_subject.get(node, [])
@@ -822,15 +825,20 @@ class Pages:
                 for name, key, percent in shown]
 
     def _findings_page(self) -> dict:
-        from eagraph.analyses.registry import coverage  # every kind: numpy, scipy (not at every command's start)
-
         by_kind = defaultdict(list)
         for finding in self.findings.analysis:
             by_kind[finding.code].append(finding)
         return {"top": self.findings.analysis[:TOP_FINDINGS], "duplicates": by_kind.get("duplicate-service", []),
                 "only_once": by_kind.get("only-once-violation", []),
                 "kinds": sorted(by_kind.items(), key=lambda item: -len(item[1])),
-                "coverage": coverage(self.model)}
+                "coverage": self._coverage()}
+
+    def _coverage(self) -> list:
+        if self.findings.coverage is not None:
+            return self.findings.coverage
+        from eagraph.analyses.registry import coverage  # every kind: numpy, scipy (not at every command's start)
+
+        return coverage(self.model)
 
 def archimate_type_name(kind: str) -> str:
     """An ArchiMate type as Archi names it: BusinessRole → Business Role."""
