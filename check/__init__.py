@@ -375,7 +375,7 @@ class _Check:
 
         pending = in_fork(update)
         try:
-            model = AnalysisModel.build(self.workspace)
+            model = AnalysisModel.build(self.workspace, spare_core=True)  # the update is short
         finally:
             updated, self.checked.loaded, self.checked.analysed = pending()
         self.model = model

@@ -5,6 +5,7 @@ models (tests/data/analyses/), on the example model (its planted cases) and on a
 from __future__ import annotations
 
 import json
+import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -406,3 +407,18 @@ def test_the_models_links_are_in_the_order_one_query_over_every_predicate_gives(
     for built, read in ((model.links, links), (model.backlinks, backlinks)):
         assert [(node, list(by.items())) for node, by in built.items()] == \
                [(node, [(p, tuple(dict.fromkeys(keys))) for p, keys in by.items()]) for node, by in read.items()]
+
+
+def test_a_model_built_with_a_spare_core_is_the_model_built_in_one_process():
+    """With a core to spare, the types and the literals are read by a forked process: the model is the
+    same, table for table, in the same orders (the links' order is the dependency graph's; a label
+    is chosen the same way), its node keys one string per node as before."""
+    workspace = load(MODELS)
+    workspace.query("ASK { ?s ?p ?o }")  # the files merged once, as the check does before it forks
+    alone, beside = AnalysisModel.build(workspace), AnalysisModel.build(workspace, spare_core=True)
+    for table in ("types", "links", "backlinks", "labels", "annual_cases", "authoritative", "archimate_types"):
+        ours, theirs = getattr(alone, table), getattr(beside, table)
+        assert ours == theirs and list(ours) == list(theirs), table
+    assert len(beside.types) > 300 and beside.labels and beside.annual_cases
+    assert all(list(beside.links[node]) == list(alone.links[node]) for node in alone.links)
+    assert all(key is sys.intern(key) for key in list(beside.types)[:50] + list(beside.labels)[:50])
