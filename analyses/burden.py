@@ -135,10 +135,15 @@ def money_amount(euros: Decimal, assumed: bool) -> Amount:
 
 
 def total(amounts) -> Amount:
-    found = Amount()
+    """The sum of ``amounts``, field by field in their order (the same additions as adding them one
+    to another, without an Amount made per addition: half a million at 10,000 services)."""
+    hours = euros = assumed_hours = assumed_euros = Decimal(0)
     for amount in amounts:
-        found = found + amount
-    return found
+        hours += amount.hours
+        euros += amount.euros
+        assumed_hours += amount.assumed_hours
+        assumed_euros += amount.assumed_euros
+    return Amount(hours, euros, assumed_hours, assumed_euros)
 
 
 # -- the model's facts --------------------------------------------------------------------------
@@ -150,6 +155,7 @@ class Facts:
     values: dict[str, dict[str, list]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))
     terms: dict[str, object] = field(default_factory=dict)
     workspace: object = None
+    _nodes: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def read(cls, source) -> "Facts":
@@ -162,7 +168,13 @@ class Facts:
         return facts
 
     def nodes(self, s: str, p: str) -> list[str]:
-        return sorted(node_key(o) for o in self.values.get(s, {}).get(p, ()) if not hasattr(o, "language"))
+        """The IRIs and blank nodes ``s`` links to by ``p``, sorted: made once per pair (a service's
+        channels, audiences and events are asked for again and again), a list of its own each time."""
+        found = self._nodes.get((s, p))
+        if found is None:
+            found = self._nodes[(s, p)] = tuple(sorted(node_key(o) for o in self.values.get(s, {}).get(p, ())
+                                                       if not hasattr(o, "language")))
+        return list(found)
 
     def where(self, s: str, p: str) -> str:
         """``file:line:col`` of the statement, for a message; the subject's IRI when it has no place."""
