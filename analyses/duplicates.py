@@ -122,8 +122,11 @@ def _read_services(query) -> _Services:
     # the files' graphs answer in different orders, and so did the sample at 10,000 services).
     for iri in sorted(node_key(row[0]) for row in query(f"SELECT ?s WHERE {{ ?s a {service} }}")):
         data.add(iri)
-    preds = " ".join(f"<{p}>" for p in [DCT + "title", DCT + "description", EAG + "annualCases", *_SERVICE_VALUES])
-    for s, p, o in query(f"SELECT ?s ?p ?o WHERE {{ ?s a {service} . VALUES ?p {{ {preds} }} ?s ?p ?o }}"):
+    # Each service's statements read once, filtered by property (FILTER IN, not VALUES ?p: a join of the
+    # properties with every service probed each pair, 2.5 times slower at 10,000 services); the values of
+    # one property of a service come in the same order either way, and only they can replace each other.
+    preds = ", ".join(f"<{p}>" for p in [DCT + "title", DCT + "description", EAG + "annualCases", *_SERVICE_VALUES])
+    for s, p, o in query(f"SELECT ?s ?p ?o WHERE {{ ?s a {service} . ?s ?p ?o FILTER(?p IN ({preds})) }}"):
         i = data.add(node_key(s))
         p = p.value
         if isinstance(o, ox.Literal):
