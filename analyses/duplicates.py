@@ -38,7 +38,7 @@ from eagraph.ontology import CPSV, CV, DCT, EAG, RDF_TYPE, SKOS
 
 from . import coverage as cov
 from .kind import Kind, Reads
-from .model import node_key, query_function, workspace_of
+from .model import node_key, query_function, statements_of, workspace_of
 from .similarity import blocked_pairs, fold, mean_over_languages, text_similarity
 from .wording import LANGUAGES, decimal, messages, names, reasons
 
@@ -122,11 +122,8 @@ def _read_services(query) -> _Services:
     # the files' graphs answer in different orders, and so did the sample at 10,000 services).
     for iri in sorted(node_key(row[0]) for row in query(f"SELECT ?s WHERE {{ ?s a {service} }}")):
         data.add(iri)
-    # Each service's statements read once, filtered by property (FILTER IN, not VALUES ?p: a join of the
-    # properties with every service probed each pair, 2.5 times slower at 10,000 services); the values of
-    # one property of a service come in the same order either way, and only they can replace each other.
-    preds = ", ".join(f"<{p}>" for p in [DCT + "title", DCT + "description", EAG + "annualCases", *_SERVICE_VALUES])
-    for s, p, o in query(f"SELECT ?s ?p ?o WHERE {{ ?s a {service} . ?s ?p ?o FILTER(?p IN ({preds})) }}"):
+    for s, p, o in query(statements_of(f"?s a {service} .",
+                                       [DCT + "title", DCT + "description", EAG + "annualCases", *_SERVICE_VALUES])):
         i = data.add(node_key(s))
         p = p.value
         if isinstance(o, ox.Literal):
