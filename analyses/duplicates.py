@@ -143,14 +143,13 @@ def _read_services(query) -> _Services:
             <{CV}holdsRequirement>/<{CV}hasRequirement>* ?r . ?r <{CV}hasConcept> ?c }}"""):
         data.sets["requirement-concepts"][data.add(node_key(s))].add(node_key(c))
     # Evidence: the concepts it supports and the type it conforms to.
-    for s, p, o in query(f"""SELECT ?s ?p ?o WHERE {{ ?s a {service} ; <{CPSV}hasInput> ?e .
-            VALUES ?p {{ <{CV}supportsConcept> <{DCT}conformsTo> }} ?e ?p ?o }}"""):
+    for s, p, o in query(statements_of(f"?s a {service} ; <{CPSV}hasInput> ?e .", [CV + "supportsConcept",
+                                                                                 DCT + "conformsTo"], node="?e")):
         family = "evidence-concepts" if p.value == CV + "supportsConcept" else "evidence-types"
         data.sets[family][data.add(node_key(s))].add(node_key(o))
     # Outputs: their type and the evidence type they are usable as.
     families = {DCT + "type": "output-types", EAG + "usableAs": "usable-as", DCT + "isPartOf": "output-sources"}
-    for s, p, o in query(f"""SELECT ?s ?p ?o WHERE {{ ?s a {service} ; <{CPSV}produces> ?x .
-            VALUES ?p {{ <{DCT}type> <{EAG}usableAs> <{DCT}isPartOf> }} ?x ?p ?o }}"""):
+    for s, p, o in query(statements_of(f"?s a {service} ; <{CPSV}produces> ?x .", families, node="?x")):
         family = families[p.value]
         data.sets[family][data.add(node_key(s))].add(node_key(o))
     # Territories of the authorities (used when the service states none).
