@@ -284,8 +284,9 @@ class Compiler:
         g = self.shapes
         tests = []
         for cls in g.objects(shape, SH["class"]):
-            tests.append((SH.ClassConstraintComponent,
-                          f"FILTER NOT EXISTS {{ VALUES ?class {{ {self._class_values(cls)} }} {v} a ?class }}"))
+            members = self._class_values(cls)  # one class (no subclass): asked as it is, not joined with a list
+            typed = f"{v} a {members}" if " " not in members else f"VALUES ?class {{ {members} }} {v} a ?class"
+            tests.append((SH.ClassConstraintComponent, f"FILTER NOT EXISTS {{ {typed} }}"))
         datatype = g.value(shape, SH.datatype)
         if datatype is not None:
             ill_formed = ""
