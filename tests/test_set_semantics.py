@@ -220,10 +220,10 @@ def test_the_merge_learns_which_subjects_files_share_from_where_they_write_them(
     assert (known, True) == _merged(tmp_path, places=False)
 
 
-def test_a_check_that_validates_knows_every_files_subjects_before_the_merge(monkeypatch, once_and_twice):
-    """``validate`` too reads where the files' subjects are written while the model loads, and its
-    merge uses them when they are there by then (here: waited for): the findings of the folder that
-    holds one file twice are those of a check that reads nothing early."""
+def test_an_analysis_knows_every_files_subjects_before_the_merge(monkeypatch, once_and_twice):
+    """``analyze`` reads where every file's subjects are written while the model loads, and its merge
+    uses them when they are there by then (here: waited for): the findings of the folder that holds
+    one file twice are those of a check that reads nothing early."""
     import eagraph.check as check_module
     from eagraph.check import CheckOptions, check_path
     from eagraph.forking import no_forking
@@ -234,7 +234,7 @@ def test_a_check_that_validates_knows_every_files_subjects_before_the_merge(monk
     learn = Workspace._subjects_known_shared
     monkeypatch.setattr(Workspace, "_subjects_known_shared", lambda self: found.append(learn(self)) or found[-1])
     monkeypatch.setattr(check_module, "ready", lambda pending: pending() is not None)  # wait for them
-    options = CheckOptions(validation=ValidationOptions(), cache=False)
+    options = CheckOptions(validation=ValidationOptions(), kinds=(), cache=False)
     if check_module.fork_workers() < 2:
         monkeypatch.setattr(check_module, "fork_workers", lambda: 2)
     early = check_path(once_and_twice[1], options)
@@ -242,3 +242,4 @@ def test_a_check_that_validates_knows_every_files_subjects_before_the_merge(monk
     with no_forking():
         alone = check_path(once_and_twice[1], options)
     assert early.validation.findings == alone.validation.findings
+    assert early.analysis == alone.analysis
