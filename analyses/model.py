@@ -105,8 +105,8 @@ def statements_of(subjects: str, predicates: Iterable[str], condition: str = "",
     probed every pair of subject and property: 2.5 times slower for the services' statements, 6 for
     the concepts', at 10,000 services. The subjects come in the same order either way, and each
     one's values of a property in the store's order (what a reader that keeps the last one relies on)."""
-    test = f"?p IN ({', '.join(f'<{p}>' for p in sorted(predicates))})"
-    return f"SELECT ?s ?p ?o WHERE {{ {subjects} {node} ?p ?o FILTER({test}{f' && {condition}' if condition else ''}) }}"
+    test = f"?p IN ({', '.join(f'<{p}>' for p in sorted(predicates))})" + (f" && {condition}" if condition else "")
+    return f"SELECT ?s ?p ?o WHERE {{ {subjects} {node} ?p ?o FILTER({test}) }}"
 
 
 def node_key(term) -> str:

@@ -217,7 +217,8 @@ ex:a dct:title "Bouwen"@nl ; eag:annualCases 20 .
     assert not [text for text in asked if "VALUES ?p" in text and "} ?s ?p ?o }" in text]  # the services' own
 
     def last(iri: str, predicate: str) -> dict[str, str]:
-        return {row["o"].language or "": row["o"].value for row in workspace.query(f"SELECT ?o WHERE {{ <{iri}> <{predicate}> ?o }}")}
+        rows = workspace.query(f"SELECT ?o WHERE {{ <{iri}> <{predicate}> ?o }}")
+        return {row["o"].language or "": row["o"].value for row in rows}
 
     titles = {iri: last(iri, "http://purl.org/dc/terms/title") for iri in data.iris}
     assert {data.iris[i]: t for i, t in data.titles.items()} == titles
