@@ -38,7 +38,7 @@ from eagraph.ontology import CPSV, CV, DCT, EAG, RDF_TYPE, SKOS
 
 from . import coverage as cov
 from .kind import Kind, Reads
-from .model import node_key, query_function, workspace_of
+from .model import node_key, query_function, statements_of, workspace_of
 from .similarity import blocked_pairs, fold, mean_over_languages, text_similarity
 from .wording import LANGUAGES, decimal, messages, names, reasons
 
@@ -122,8 +122,8 @@ def _read_services(query) -> _Services:
     # the files' graphs answer in different orders, and so did the sample at 10,000 services).
     for iri in sorted(node_key(row[0]) for row in query(f"SELECT ?s WHERE {{ ?s a {service} }}")):
         data.add(iri)
-    preds = " ".join(f"<{p}>" for p in [DCT + "title", DCT + "description", EAG + "annualCases", *_SERVICE_VALUES])
-    for s, p, o in query(f"SELECT ?s ?p ?o WHERE {{ ?s a {service} . VALUES ?p {{ {preds} }} ?s ?p ?o }}"):
+    for s, p, o in query(statements_of(f"?s a {service} .",
+                                       [DCT + "title", DCT + "description", EAG + "annualCases", *_SERVICE_VALUES])):
         i = data.add(node_key(s))
         p = p.value
         if isinstance(o, ox.Literal):
@@ -143,14 +143,13 @@ def _read_services(query) -> _Services:
             <{CV}holdsRequirement>/<{CV}hasRequirement>* ?r . ?r <{CV}hasConcept> ?c }}"""):
         data.sets["requirement-concepts"][data.add(node_key(s))].add(node_key(c))
     # Evidence: the concepts it supports and the type it conforms to.
-    for s, p, o in query(f"""SELECT ?s ?p ?o WHERE {{ ?s a {service} ; <{CPSV}hasInput> ?e .
-            VALUES ?p {{ <{CV}supportsConcept> <{DCT}conformsTo> }} ?e ?p ?o }}"""):
+    for s, p, o in query(statements_of(f"?s a {service} ; <{CPSV}hasInput> ?e .", [CV + "supportsConcept",
+                                                                                 DCT + "conformsTo"], node="?e")):
         family = "evidence-concepts" if p.value == CV + "supportsConcept" else "evidence-types"
         data.sets[family][data.add(node_key(s))].add(node_key(o))
     # Outputs: their type and the evidence type they are usable as.
     families = {DCT + "type": "output-types", EAG + "usableAs": "usable-as", DCT + "isPartOf": "output-sources"}
-    for s, p, o in query(f"""SELECT ?s ?p ?o WHERE {{ ?s a {service} ; <{CPSV}produces> ?x .
-            VALUES ?p {{ <{DCT}type> <{EAG}usableAs> <{DCT}isPartOf> }} ?x ?p ?o }}"""):
+    for s, p, o in query(statements_of(f"?s a {service} ; <{CPSV}produces> ?x .", families, node="?x")):
         family = families[p.value]
         data.sets[family][data.add(node_key(s))].add(node_key(o))
     # Territories of the authorities (used when the service states none).

@@ -48,7 +48,7 @@ from eagraph.ontology import CV, DCT, EAG, SKOS
 
 from . import coverage as cov
 from .kind import Kind, Reads
-from .model import node_key, query_function, workspace_of
+from .model import node_key, query_function, statements_of, workspace_of
 from .similarity import blocked_pairs, fold, mean_over_languages, text_similarity
 from .structural import MODEL_FACTS
 from .wording import decimal, messages, names
@@ -94,10 +94,8 @@ class NotionGroup:
 
 def _read_concepts(query) -> dict[str, _Concept]:
     concepts: dict[str, _Concept] = {}
-    preds = " ".join(f"<{p}>" for p in (*_LABELS, SKOS + "definition", EAG + "definedIn", SKOS + "closeMatch",
-                                        SKOS + "exactMatch"))
-    for s, p, o in query(f"""SELECT ?s ?p ?o WHERE {{ ?s a <{CV}InformationConcept> .
-            VALUES ?p {{ {preds} }} ?s ?p ?o }}"""):
+    preds = (*_LABELS, SKOS + "definition", EAG + "definedIn", SKOS + "closeMatch", SKOS + "exactMatch")
+    for s, p, o in query(statements_of(f"?s a <{CV}InformationConcept> .", preds)):
         c = concepts.setdefault(node_key(s), _Concept(node_key(s)))
         p = p.value
         if p == SKOS + "definition" and isinstance(o, ox.Literal):

@@ -98,6 +98,18 @@ def _values(predicates) -> str:
     return " ".join(f"<{p}>" for p in sorted(predicates))
 
 
+def statements_of(subjects: str, predicates: Iterable[str], condition: str = "", node: str = "?s") -> str:
+    """A SELECT of ``?s ?p ?o``: the statements by ``predicates`` of the subjects the pattern
+    ``subjects`` binds to ``node`` (``?s`` itself, or a node ``?s`` leads to; ``condition``: a
+    further FILTER condition, on ``?o`` say), read in
+    one pass over each subject's statements filtered by property. A ``VALUES ?p`` join instead
+    probed every pair of subject and property: 2.5 times slower for the services' statements, 6 for
+    the concepts', at 10,000 services. The subjects come in the same order either way, and each
+    one's values of a property in the store's order (what a reader that keeps the last one relies on)."""
+    test = f"?p IN ({', '.join(f'<{p}>' for p in sorted(predicates))})" + (f" && {condition}" if condition else "")
+    return f"SELECT ?s ?p ?o WHERE {{ {subjects} {node} ?p ?o FILTER({test}) }}"
+
+
 def node_key(term) -> str:
     """An IRI as a plain string; a blank node as ``_:label``. Interned: a node is a key of the model's
     indexes once per statement it is in, and one string for all of them is a tenth of the memory."""
@@ -237,8 +249,8 @@ class AnalysisModel:
         """Add the literals :data:`LITERALS` names (of the subjects ``pattern`` matches, when given),
         each node's key made once (as :meth:`_add_links` does)."""
         add, keys = self._add, {}
-        rows = query(f"SELECT ?s ?p ?o WHERE {{ {pattern} VALUES ?p {{ {_values(LITERALS)} }} ?s ?p ?o "
-                     f"FILTER(isLiteral(?o)) }}")
+        rows = query(statements_of(pattern, LITERALS, "isLiteral(?o)") if pattern else
+                     f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {_values(LITERALS)} }} ?s ?p ?o FILTER(isLiteral(?o)) }}")
         for s, p, o in rows:
             s = keys.get(s) or keys.setdefault(s, node_key(s))
             add(s, keys.get(p) or keys.setdefault(p, sys.intern(p.value)), o)

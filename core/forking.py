@@ -67,6 +67,8 @@ def in_fork(function: Callable[[], T]) -> Callable[[], T]:
     send.close()
 
     def result() -> T:
+        if outcome:
+            return _given(outcome[0])
         try:
             ok, value = receive.recv()
         except EOFError:
@@ -76,11 +78,27 @@ def in_fork(function: Callable[[], T]) -> Callable[[], T]:
             process.join(timeout=5)
             if process.is_alive():
                 process.kill()
-        if not ok:
-            raise value
-        return value
+        outcome.append((ok, value))
+        return _given(outcome[0])
 
+    outcome: list[tuple[bool, object]] = []
+    result.ready = lambda: bool(outcome) or receive.closed or receive.poll()  # type: ignore[attr-defined]
     return result
+
+
+def _given(outcome: tuple[bool, object]):
+    """The value a forked function gave, or the exception it raised, raised here."""
+    ok, value = outcome
+    if not ok:
+        raise value
+    return value
+
+
+def ready(pending: Callable[[], object]) -> bool:
+    """Whether the function :func:`in_fork` returned would give its result without waiting (the
+    forked process has sent it): a caller that can do without it for now need not wait for it."""
+    check = getattr(pending, "ready", None)
+    return True if check is None else bool(check())
 
 
 def _done(function: Callable[[], T]) -> Callable[[], T]:

@@ -194,6 +194,31 @@ def test_within_no_forking_the_work_runs_here_and_its_error_is_raised_when_asked
     assert in_fork(os.getpid)() != os.getpid()
 
 
+def test_a_forked_result_says_whether_it_is_there_without_waiting_for_it():
+    """The check takes the subjects' places a forked process reads during the load before its first
+    query only when they are there (waiting for them would leave the load's core idle again): a
+    pending result says so, and gives its value (or raises its error) as often as it is asked."""
+    import os
+    import time
+
+    from eagraph.forking import in_fork, no_forking, ready
+
+    pending = in_fork(lambda: time.sleep(0.5) or os.getpid())
+    assert not ready(pending)
+    child = pending()
+    assert ready(pending) and pending() == child != os.getpid()
+    failing = in_fork(lambda: 1 / 0)
+    deadline = time.monotonic() + 10
+    while not ready(failing) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert ready(failing)
+    for _ in range(2):
+        with pytest.raises(ZeroDivisionError):
+            failing()
+    with no_forking():
+        assert ready(in_fork(os.getpid))
+
+
 def test_duplicate_service_runs_beside_the_models_build_and_finds_the_same(monkeypatch, tmp_path):
     """At 10,000 services duplicate-service alone takes as long as the analysis model's build and every
     other kind together: the check step runs it in a forked process of its own, started before the

@@ -189,3 +189,39 @@ ex:req a cv:Requirement ; dct:title "Eigenaar"@nl .
 """)
     pairs = D.duplicate_pairs(load(tmp_path), keep_all=True)
     assert [(p.a.rsplit("/", 1)[1], p.b.rsplit("/", 1)[1], round(p.title, 3)) for p in pairs] == [("a", "b", 1.0)]
+
+
+def test_the_services_statements_are_read_in_one_pass_each_property_in_the_stores_order(tmp_path):
+    """The services' table is read by one pass over each service's statements, filtered by property:
+    not a join of the properties with every service (VALUES ?p probed each pair, 2.5 times slower at
+    10,000 services). What a property says last in the store's order stays what the table keeps: two
+    titles in one language, two yearly counts, written in two files."""
+    from helpers import PREFIXES, write
+
+    write(tmp_path, "a.ttl", PREFIXES + """
+ex:a a cpsv:PublicService ; dct:title "Bouwvergunning"@nl , "Omgevingsvergunning"@nl , "Permis"@fr ;
+    dct:description "Een vergunning"@nl ; eag:annualCases 10 , 30 .
+ex:b a cpsv:PublicService ; dct:title "Parkeerkaart"@nl ; eag:annualCases 5 .
+""")
+    write(tmp_path, "b.ttl", PREFIXES + """
+ex:a dct:title "Bouwen"@nl ; eag:annualCases 20 .
+""")
+    workspace = load(tmp_path, cache=False)
+    asked: list[str] = []
+
+    def query(text):
+        asked.append(text)
+        return workspace.query(text)
+
+    data = D._read_services(query)
+    assert not [text for text in asked if "VALUES ?p" in text and "} ?s ?p ?o }" in text]  # the services' own
+
+    def last(iri: str, predicate: str) -> dict[str, str]:
+        rows = workspace.query(f"SELECT ?o WHERE {{ <{iri}> <{predicate}> ?o }}")
+        return {row["o"].language or "": row["o"].value for row in rows}
+
+    titles = {iri: last(iri, "http://purl.org/dc/terms/title") for iri in data.iris}
+    assert {data.iris[i]: t for i, t in data.titles.items()} == titles
+    assert len(titles[data.iris[0]]) == 2
+    cases = {iri: int(last(iri, "https://w3id.org/eagraph/ns#annualCases")[""]) for iri in data.iris}
+    assert {data.iris[i]: c for i, c in data.cases.items()} == cases

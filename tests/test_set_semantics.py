@@ -158,3 +158,88 @@ def test_a_subject_described_in_two_files_without_a_common_statement_is_read_as_
     workspace = load(tmp_path, cache=False)
     assert (workspace.triple_count, workspace.written_count) == (3, 4)
     assert [files for _, files in workspace.repeated_statements()] == [["b.ttl", "c.ttl"]]
+
+
+class _RecordingStore:
+    """An Oxigraph store that notes the text of every query it answers."""
+
+    def __init__(self, store):
+        self.store, self.queries = store, []
+
+    def query(self, text, **options):
+        self.queries.append(text)
+        return self.store.query(text, **options)
+
+    def __len__(self):
+        return len(self.store)
+
+    def __getattr__(self, name):
+        return getattr(self.store, name)
+
+
+def _merged(folder, places: bool):
+    """How the model in ``folder`` is read once the ontology is added and the first query merges it:
+    as written (the files' graphs) or as a merged copy, its statements counted once, the repeated
+    ones; ``places``: with where every file's subjects are written known first (as a check reads them
+    while the model loads). Also whether the merge read every statement of the store for it."""
+    from eagraph.ontology import ensure_ontology
+    from eagraph.workspace import load
+    from eagraph.workspace.workspace import subject_places_of
+
+    workspace = load(folder, cache=False)
+    if places:
+        workspace.keep_subject_places(subject_places_of(workspace.files, workspace.config))
+    workspace.store = recording = _RecordingStore(workspace.store)
+    ensure_ontology(workspace)
+    workspace.query("ASK { ?s ?p ?o }")
+    state = (workspace._union, workspace.triple_count, len(_default_graph(workspace)),
+             [files for _, files in workspace.repeated_statements()])
+    return state, any("GROUP BY ?s" in text for text in recording.queries)
+
+
+@pytest.mark.parametrize("files", [
+    {"a.ttl": '<http://example.com/s> dct:title "A"@en .'},  # nothing repeated
+    {"a.ttl": '<http://example.com/s> dct:title "A"@en .',  # one subject, nothing in common
+     "b.ttl": '<http://example.com/s> dct:title "B"@en .'},
+    {"a.ttl": '<http://example.com/s> dct:title "A"@en .',  # a statement in two files
+     "b.ttl": '<http://example.com/t> dct:title "A"@en . <http://example.com/s> dct:title "A"@en .'},
+    {"a.ttl": 'eag:Citizens a skos:Concept .'},  # a statement the ontology repeats
+    {"a.ttl": 'eag:Citizens dct:title "C"@en .'},  # a subject of the ontology's, nothing in common
+])
+def test_the_merge_learns_which_subjects_files_share_from_where_they_write_them(tmp_path, files):
+    """A check reads where every file's subjects are written while the model loads (on the core the
+    load leaves idle); the first query's merge then takes from them which subjects two graphs share,
+    instead of reading every statement of the store (0.6 s at 10,000 services). The model is read
+    as the query found it: as written, or merged, each statement counted once."""
+    prefixes = ("@prefix dct: <http://purl.org/dc/terms/> .\n@prefix eag: <https://w3id.org/eagraph/ns#> .\n"
+                "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n")
+    for name, text in files.items():
+        (tmp_path / name).write_text(prefixes + text + "\n", encoding="utf-8")
+    known, read_all_for_it = _merged(tmp_path, places=True)
+    assert not read_all_for_it
+    assert (known, True) == _merged(tmp_path, places=False)
+
+
+def test_an_analysis_knows_every_files_subjects_before_the_merge(monkeypatch, once_and_twice):
+    """``analyze`` reads where every file's subjects are written while the model loads, and its merge
+    uses them when they are there by then (here: waited for): the findings of the folder that holds
+    one file twice are those of a check that reads nothing early."""
+    import eagraph.check as check_module
+    from eagraph.check import CheckOptions, check_path
+    from eagraph.forking import no_forking
+    from eagraph.validators.validate import ValidationOptions
+    from eagraph.workspace.workspace import Workspace
+
+    found = []
+    learn = Workspace._subjects_known_shared
+    monkeypatch.setattr(Workspace, "_subjects_known_shared", lambda self: found.append(learn(self)) or found[-1])
+    monkeypatch.setattr(check_module, "ready", lambda pending: pending() is not None)  # wait for them
+    options = CheckOptions(validation=ValidationOptions(), kinds=(), cache=False)
+    if check_module.fork_workers() < 2:
+        monkeypatch.setattr(check_module, "fork_workers", lambda: 2)
+    early = check_path(once_and_twice[1], options)
+    assert len(found) == 1 and found[0] is not None and len(found[0]) > 5  # the example's subjects, shared
+    with no_forking():
+        alone = check_path(once_and_twice[1], options)
+    assert early.validation.findings == alone.validation.findings
+    assert early.analysis == alone.analysis

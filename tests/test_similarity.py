@@ -62,3 +62,14 @@ def test_tfidf_rows_are_scikit_learns_to_the_bit():
     assert matrix.shape == reference.shape
     assert np.array_equal(matrix.indptr, reference.indptr) and np.array_equal(matrix.indices, reference.indices)
     assert matrix.data.tobytes() == reference.data.tobytes()
+
+
+def test_each_words_ngrams_are_made_once():
+    """The titles and descriptions of 10,000 services are 1.3 million words of about 2,000 different
+    ones: a word's n-grams are made when it is first met and taken as made after (3.8 -> 0.8 s for
+    all of them), the same n-grams in the same order as the texts' own (the test above holds them)."""
+    similarity._word_ngrams.cache_clear()
+    texts = ["Attest van gezinssamenstelling", "Attest van woonst", "attest VAN Gezinssamenstelling"]
+    grams = [similarity.char_wb_ngrams(text) for text in texts]
+    assert similarity._word_ngrams.cache_info().misses == 4  # attest, van, gezinssamenstelling, woonst
+    assert grams[0] == grams[2] and grams[1][:21] == grams[0][:21]  # "attest van": 15 + 6 n-grams

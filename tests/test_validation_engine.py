@@ -81,3 +81,40 @@ def test_constraints_shared_among_processes_give_the_findings_of_one(monkeypatch
     assert calls == [3], "the constraints were not shared"
     assert one.findings and shared.findings == one.findings
     assert shared.checked_constraints == one.checked_constraints
+
+
+def test_focus_nodes_of_one_class_or_of_the_tested_property_are_not_listed_first(tmp_path):
+    """A shape on the instances of one class joins them as a plain pattern, and a value test of the
+    property its ``sh:targetSubjectsOf`` names reads that property once, without a sub-select that
+    lists the focus nodes first (a fifth of such a constraint's time at 10,000 services); a value
+    of one class (no subclass) is asked for that type, not joined with a list of one. The findings
+    stay pyshacl's, for a focus node typed in two files (met twice by the query) too."""
+    shapes_text = """@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+ex:ThingShape a sh:NodeShape ; sh:targetClass ex:Thing ;
+    sh:property [ sh:path ex:count ; sh:datatype xsd:integer ; sh:minCount 1 ; sh:maxCount 1 ] ,
+        [ sh:path ex:kind ; sh:class ex:Kind ] .
+ex:CodeShape a sh:NodeShape ; sh:targetSubjectsOf ex:code ;
+    sh:property [ sh:path ex:code ; sh:nodeKind sh:Literal ; sh:pattern "^[A-Z]+$" ] .
+"""
+    (tmp_path / "a.ttl").write_text("""@prefix ex: <http://example.org/> .
+ex:one a ex:Thing ; ex:count "x" , 2 ; ex:code "ab" , ex:other ; ex:kind ex:big , ex:odd .
+ex:two a ex:Thing ; ex:code "OK" ; ex:kind ex:big .
+ex:big a ex:Kind .
+""", encoding="utf-8")
+    (tmp_path / "b.ttl").write_text("""@prefix ex: <http://example.org/> .
+ex:one a ex:Thing ; ex:code "ab" .
+ex:three ex:code 7 .
+""", encoding="utf-8")
+    shapes = rdflib.Graph().parse(data=shapes_text, format="turtle")
+    workspace = load(tmp_path, cache=False)
+    from eagraph.validators.validate import compile_shapes
+
+    queries = [constraint.query for constraint in compile_shapes(workspace, shapes)]
+    assert len(queries) == 6 and not [q for q in queries if "{ SELECT DISTINCT ?this WHERE" in q or "VALUES" in q]
+    data = rdflib.Graph()
+    for name in ("a.ttl", "b.ttl"):
+        data.parse(tmp_path / name)
+    theirs = pyshacl_results(data, shapes)
+    assert len(theirs) == 8
+    assert compile_and_run(workspace, shapes) == theirs

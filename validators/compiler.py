@@ -113,12 +113,34 @@ class Compiler:
         return parts
 
     def target_pattern(self, shape) -> str | None:
-        """The focus nodes as a sub-select to start a query from (for core constraints)."""
+        """The focus nodes as a sub-select to start a query from (for core constraints); the instances
+        of one class (no subclass, no other target) as a plain pattern instead, which Oxigraph joins
+        with what follows without making the list first (a fifth of each such constraint's time at
+        10,000 services). Every compiled query selects DISTINCT rows and counts DISTINCT values,
+        so a focus node typed so in two files, met twice, changes nothing."""
         parts = self._target_parts(shape)
         if not parts:
             return None
+        single = self._single_class(parts)
+        if single is not None and not self.focus:
+            return f"?this a {single} ."
         restrict = f" VALUES ?this {{ {self.focus} }}" if self.focus else ""
         return " UNION ".join("{ SELECT DISTINCT ?this WHERE { " + p + restrict + " } }" for p in parts)
+
+    @staticmethod
+    def _single_class(parts: list[str]) -> str | None:
+        """The class, when ``parts`` (:meth:`_target_parts`) are the instances of one class alone."""
+        if len(parts) != 1 or not parts[0].startswith("VALUES ?targetClass { <"):
+            return None
+        members = parts[0][len("VALUES ?targetClass { "):parts[0].index(" }")]
+        return members if " " not in members else None
+
+    def _implied(self, shape, path) -> bool:
+        """Whether every node with a value on ``path`` is a focus node of ``shape`` (its one target is
+        ``sh:targetSubjectsOf`` that property, no focus restriction): a test of those values then
+        needs no target (EAG093, EAG094 on dct:identifier: the subjects listed, then read again)."""
+        return (isinstance(path, URIRef) and not self.focus
+                and self._target_parts(shape) == [f"?this <{path}> ?targetObject ."])
 
     def target_condition(self, shape) -> str:
         """The focus nodes as a condition on an already bound ?this (for SPARQL constraints, whose
@@ -205,8 +227,9 @@ class Compiler:
         path = g.value(prop, SH.path)
         ps = self.path_sparql(path)
         out = []
+        values_target = "" if self._implied(parent, path) else target
         for component, test in self._value_tests(prop, "?value"):
-            out.append(self._make(prop, component, f"{target} ?this {ps} ?value . {test}", path, ps))
+            out.append(self._make(prop, component, f"{values_target} ?this {ps} ?value . {test}", path, ps))
         min_count = g.value(prop, SH.minCount)
         if min_count is not None:
             n = int(min_count)
@@ -261,8 +284,9 @@ class Compiler:
         g = self.shapes
         tests = []
         for cls in g.objects(shape, SH["class"]):
-            tests.append((SH.ClassConstraintComponent,
-                          f"FILTER NOT EXISTS {{ VALUES ?class {{ {self._class_values(cls)} }} {v} a ?class }}"))
+            members = self._class_values(cls)  # one class (no subclass): asked as it is, not joined with a list
+            typed = f"{v} a {members}" if " " not in members else f"VALUES ?class {{ {members} }} {v} a ?class"
+            tests.append((SH.ClassConstraintComponent, f"FILTER NOT EXISTS {{ {typed} }}"))
         datatype = g.value(shape, SH.datatype)
         if datatype is not None:
             ill_formed = ""
