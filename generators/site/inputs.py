@@ -34,21 +34,27 @@ def site_inputs(workspace: Workspace, trend_commits: int, cache_dir: Path | None
         model = model or AnalysisModel.build(workspace)  # the check kept its results: built here, for both below
         warmed = warm_mentions(workspace)  # for the next build's incremental check, on the core left free from here on
         try:
-            # the evidence for policy on the other core while this one reads the site's texts (about 3 s each
-            # at 10,000 services, one after the other before)
-            top = findings.analysis[:TOP_FINDINGS]
-            policy = in_fork(lambda: _sendable(workspace, top, trend_commits, cache_dir, model))
-            try:
-                inputs = inputs_from(workspace, findings, model, trend, history)
-                if cache_dir is not None:  # a build that records what its pages read: made while the policy is read
-                    watchable(inputs)
-            finally:
-                inputs_policy, warnings = policy()
-            for warning in warnings:
-                warn(warning)
-            inputs.policy = inputs_policy
+            return _content_beside_policy(workspace, findings, model, trend, history, trend_commits, cache_dir, warn)
         finally:
             warmed()
+
+
+def _content_beside_policy(workspace: Workspace, findings, model, trend, history, trend_commits: int,
+                           cache_dir: Path | None, warn) -> SiteInputs:
+    """The site's content read while a forked process reads the evidence for policy (about 3 s each at
+    10,000 services, one after the other before); meanwhile too, in a build that records what its
+    pages read, the tables they are recorded through are made (:func:`.reads.watchable`)."""
+    top = findings.analysis[:TOP_FINDINGS]
+    policy = in_fork(lambda: _sendable(workspace, top, trend_commits, cache_dir, model))
+    try:
+        inputs = inputs_from(workspace, findings, model, trend, history)
+        if cache_dir is not None:
+            watchable(inputs)
+    finally:
+        inputs_policy, warnings = policy()
+    for warning in warnings:
+        warn(warning)
+    inputs.policy = inputs_policy
     return inputs
 
 
