@@ -124,3 +124,25 @@ def test_validation_findings_come_out_in_one_order_whatever_order_they_were_foun
     listed = [SiteFindings(validation=sorted(found, key=Finding.sort_key)).about("ex:s")
               for found in ([one, two], [two, one])]
     assert listed[0] == listed[1]
+
+
+def test_pages_are_ordered_as_mkdocs_orders_its_files_whatever_their_address():
+    """A plain address is read as text, any other as a path: the order is mkdocs' (by folder, the index
+    first, then by name) either way, on addresses made of dots, slashes and indexes at random."""
+    import random
+    from pathlib import PurePosixPath
+
+    from eagraph.generators.site.shells import file_order
+
+    def as_paths(url: str) -> tuple:
+        parts = PurePosixPath(url).parts
+        return (parts[:-1], PurePosixPath(url).stem != "index", parts[-1]) if parts else ()
+
+    rng = random.Random(9)
+    pieces = ["a", "b", "index", ".", "/", "x.y", "html", "..", ".html", "index.html", "..html", "é"]
+    urls = ["services/x.html", "index.html", "services/index.html", "a/b/c.d", *(
+        "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(20_000))]
+    for url in urls:
+        assert file_order(url) == as_paths(url), url
+    assert sorted(["services/b.html", "services/index.html", "index.html", "authorities/a.html"], key=file_order) \
+        == ["index.html", "authorities/a.html", "services/index.html", "services/b.html"]
