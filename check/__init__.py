@@ -223,7 +223,7 @@ class _Check:
         #: the subject places of the files, read by a process forked before the
         #: load (see :meth:`_read_places_early`); None when not started, or taken
         self.early_places: Callable[[], dict] | None = None
-        self.keep_model = False  # the caller takes the analysis model (check(keep_model=True)): always build it
+        self.keep_model = False  # the caller takes the analysis model (check(keep_model=True)): an update builds it too
 
     def _keys(self, config, files) -> tuple[str | None, str | None]:
         """The keys of the validation and the analysis of ``files`` under ``config`` (None: not asked)."""

@@ -121,13 +121,6 @@ class SiteContent:
             kept[section] = sorted(found, key=lambda e: self.sort_key(e.iri))
         return list(kept[section])
 
-    def sort_sections(self) -> None:
-        """Every section's entities sorted now (:meth:`in_section`), once for all the languages: by the
-        process that forks them, while it waits for the evidence for policy (each language's process
-        sorted 33,000 names at 10,000 services, 0.8 s)."""
-        for section in (*SECTIONS, *self.archimate_sections):
-            self.in_section(section)
-
     @property
     def archimate_sections(self) -> tuple[str, ...]:
         """The ArchiMate sections this site has: none for a model without an imported one."""

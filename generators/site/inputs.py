@@ -42,14 +42,12 @@ def site_inputs(workspace: Workspace, trend_commits: int, cache_dir: Path | None
 def _content_beside_policy(workspace: Workspace, findings, model, trend, history, trend_commits: int,
                            cache_dir: Path | None, warn) -> SiteInputs:
     """The site's content read while a forked process reads the evidence for policy (about 3 s each at
-    10,000 services, one after the other before). Meanwhile too, what every language would do again:
-    the sections sorted, and in a build that records what its pages read, the tables they are
-    recorded through (:func:`.reads.watchable`)."""
+    10,000 services, one after the other before); meanwhile too, in a build that records what its
+    pages read, the tables they are recorded through are made (:func:`.reads.watchable`)."""
     top = findings.analysis[:TOP_FINDINGS]
     policy = in_fork(lambda: _sendable(workspace, top, trend_commits, cache_dir, model))
     try:
         inputs = inputs_from(workspace, findings, model, trend, history)
-        inputs.content.sort_sections()
         if cache_dir is not None:
             watchable(inputs)
     finally:

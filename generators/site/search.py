@@ -139,7 +139,7 @@ class _Reader:
             section.text.append(data)
 
 
-def read_quickly(index, known: dict[str, list] | None = None, used: dict[str, list] | None = None) -> None:
+def read_quickly(index, known: dict[str, str] | None = None, used: dict[str, str] | None = None) -> None:
     """Have ``index``, the search plugin's index of one build, read every page it is given that
     :func:`page_entries` can read (a page without a table of contents and without search settings in
     its front matter: eagraph's entity pages, and its navigation pages whose bodies it put in after

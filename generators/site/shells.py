@@ -183,7 +183,7 @@ def _page_of(entry: dict) -> str:
 def file_order(url: str) -> tuple:
     """Where mkdocs puts the page at ``url`` among the others (``file_sort_key``: by folder, the
     index first, then by name). A plain address (``folder/name.html``) is read as text; any other as
-    a path (33,000 addresses made paths twice took a quarter of a second of each language's build)."""
+    a path (33,000 addresses sorted: 0.19-0.21 s made paths, 0.07 s read as text)."""
     if _PLAIN_ADDRESS.fullmatch(url):
         *folders, name = url.split("/")
         return (tuple(folders), name.rsplit(".", 1)[0] != "index", name)
